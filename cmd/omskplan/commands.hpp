@@ -1,0 +1,36 @@
+// The subcommands: each file has setup_<name>(), which binds the options into
+// a struct and runs one library operation per command, then renders.
+#pragma once
+
+#include "runtime.hpp"
+
+#include <memory>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace omskplan::cli {
+
+struct Runner {
+  GlobalOptions globals;
+  std::unique_ptr<Runtime> runtime;
+  int exit_code = 0;
+
+  Runtime& rt() {
+    if (!runtime) {
+      runtime = std::make_unique<Runtime>(globals);
+    }
+    return *runtime;
+  }
+};
+
+void setup_event(CLI::App& app, Runner& r);
+void setup_template(CLI::App& app, Runner& r);
+void setup_db(CLI::App& app, Runner& r);
+
+// The whole of a file, or of standard input for "-".
+std::string read_input(const std::string& path);
+
+}  // namespace omskplan::cli

@@ -1,0 +1,576 @@
+// omskplan event …
+#include "commands.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "event/json.hpp"
+#include "event/planner.hpp"
+#include "event/views.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace omskplan::cli {
+
+using event::ConflictPolicy;
+using store::OpenMode;
+
+namespace {
+
+event::Services services(Runtime& rt, OpenMode mode) {
+  return event::Services{rt.db(mode), rt.ctx(), rt.travel_buffer()};
+}
+
+void warn_conflicts(Runtime& rt, const std::vector<event::Conflict>& cs) {
+  for (const auto& c : cs) {
+    rt.warn("conflict: " + event::describe(c, rt.zone()));
+  }
+}
+
+void print_events(Runtime& rt, const std::vector<event::Event>& events) {
+  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::ics});
+  if (rt.quiet()) {
+    for (const auto& e : events) {
+      rt.print(fmt::format("{}\n", e.id));
+    }
+    return;
+  }
+  if (f == Format::json) {
+    auto arr = nlohmann::ordered_json::array();
+    for (const auto& e : events) {
+      arr.push_back(event::to_json(e, rt.zone()));
+    }
+    rt.print(arr.dump(2) + "\n");
+  } else if (f == Format::ics) {
+    std::vector<render::IcsEvent> items;
+    for (const auto& e : events) {
+      items.push_back(event::to_ics(e, rt.zone()));
+    }
+    rt.print(render::write_calendar(items, rt.zone(), rt.ctx().now, "Администрация города Омска: мероприятия"));
+  } else {
+    rt.print_table(event::events_table(events, rt.zone()), f);
+  }
+}
+
+// Prints a just-written event: its id with --quiet, its JSON with --json, else a line.
+void report_written(Runtime& rt, const event::Event& e, std::string_view verb) {
+  const Format f = rt.format({Format::table, Format::json});
+  if (rt.quiet()) {
+    rt.print(fmt::format("{}\n", e.id));
+  } else if (f == Format::json) {
+    rt.print(event::to_json(e, rt.zone()).dump(2) + "\n");
+  } else {
+    rt.print(fmt::format("{} event {}: {} ({}){}\n", verb, e.id, e.title, event::format_span(e, rt.zone()),
+                         e.tasks.empty() ? "" : fmt::format(", {} tasks", e.tasks.size())));
+  }
+}
+
+struct NewOptions {
+  std::string tmpl, date, time, venue;
+  std::optional<int> base;
+  bool strict = false;
+  bool dry_run = false;
+};
+
+void run_new(Runtime& rt, const NewOptions& o) {
+  const time::Date date = time::parse_date(o.date, rt.ctx());
+  std::optional<time::Minutes> clock;
+  if (!o.time.empty()) {
+    clock = time::parse_clock(o.time);
+    if (!clock) {
+      throw InputError(fmt::format("invalid --time '{}': expected HH:MM", o.time));
+    }
+  }
+  templates::TemplateCatalog catalog(rt.paths().template_dirs, [&](const std::string& m) { rt.warn(m); });
+  const auto tmpl = catalog.get(o.tmpl);
+  auto base = o.base ? o.base : rt.anniversary_base(tmpl.id);
+  event::Event e = event::materialize(tmpl, date, clock, base, rt.ctx());
+  if (!o.venue.empty()) {
+    e.venue = o.venue;
+  }
+  if (o.dry_run) {
+    const Format f = rt.format({Format::table, Format::json, Format::md});
+    rt.print(f == Format::json ? event::to_json(e, rt.zone()).dump(2) + "\n"
+                               : event::event_card(e, rt.zone(), rt.ctx().today(), f == Format::md));
+    return;
+  }
+  auto s = services(rt, OpenMode::create);
+  auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  warn_conflicts(rt, res.conflicts);
+  report_written(rt, res.event, "created");
+}
+
+struct AddOptions {
+  std::string title, start, end, duration, kind = "other", level = "municipal", venue, organizer, notes;
+  std::vector<std::string> with, tags;
+  bool strict = false;
+};
+
+void run_add(Runtime& rt, const AddOptions& o) {
+  event::Event e;
+  e.title = text::trim(o.title);
+  e.kind = event::parse_kind(o.kind);
+  e.level = event::parse_level(o.level);
+  const auto start = time::parse_datetime(o.start, rt.ctx());
+  e.start = start.instant;
+  e.all_day = !start.has_time;
+  if (!o.end.empty()) {
+    if (!o.duration.empty()) {
+      throw InputError("give --end or --duration, not both");
+    }
+    const auto end = time::parse_datetime(o.end, rt.ctx());
+    e.end = e.all_day && !end.has_time ? end.instant + std::chrono::days{1} : end.instant;
+  } else {
+    const auto d = o.duration.empty() ? (e.all_day ? time::Minutes{24 * 60} : time::Minutes{120})
+                                      : time::parse_duration(o.duration);
+    e.end = e.start + d;
+  }
+  e.venue = text::trim(o.venue);
+  e.organizer = text::trim(o.organizer);
+  e.notes = o.notes;
+  for (const auto& w : o.with) {
+    e.participants.push_back({text::trim(w), "", true});
+  }
+  for (const auto& t : o.tags) {
+    e.tags.push_back(text::trim(t));
+  }
+  std::sort(e.tags.begin(), e.tags.end());
+  e.tags.erase(std::unique(e.tags.begin(), e.tags.end()), e.tags.end());
+  auto s = services(rt, OpenMode::create);
+  auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  warn_conflicts(rt, res.conflicts);
+  report_written(rt, res.event, "created");
+}
+
+struct ListOptions {
+  std::string from, to, year, kind, level, status, tag, venue, search;
+  std::optional<long> limit;
+};
+
+void run_list(Runtime& rt, const ListOptions& o) {
+  event::repo::Filter f;
+  const auto& ctx = rt.ctx();
+  auto day_start = [&](time::Date d) { return ctx.zone->to_instant(time::LocalTime{d.time_since_epoch()}); };
+  if (!o.year.empty()) {
+    if (!o.from.empty() || !o.to.empty()) {
+      throw InputError("give --year or --from/--to, not both");
+    }
+    const auto span = time::parse_date_span(o.year, ctx);
+    if (span.first != time::make_date(time::year_of(span.first), 1, 1) || span.last != time::make_date(time::year_of(span.first), 12, 31)) {
+      throw InputError(fmt::format("invalid --year '{}': expected a year such as 2023", o.year));
+    }
+    f.from = day_start(span.first);
+    f.to = day_start(span.last + std::chrono::days{1});
+  }
+  if (!o.from.empty()) {
+    f.from = day_start(time::parse_date_span(o.from, ctx).first);
+  }
+  if (!o.to.empty()) {
+    f.to = day_start(time::parse_date_span(o.to, ctx).last + std::chrono::days{1});
+  }
+  if (f.from && f.to && *f.to <= *f.from) {
+    throw InputError(fmt::format("--to {} is before --from {}", o.to, o.from));
+  }
+  if (!o.kind.empty()) {
+    f.kind = event::parse_kind(o.kind);
+  }
+  if (!o.level.empty()) {
+    f.level = event::parse_level(o.level);
+  }
+  if (!o.status.empty()) {
+    f.status = event::parse_status(o.status);
+  }
+  if (!o.tag.empty()) {
+    f.tag = o.tag;
+  }
+  if (!o.venue.empty()) {
+    f.venue = o.venue;
+  }
+  if (!o.search.empty()) {
+    f.search = o.search;
+  }
+  if (o.limit) {
+    if (*o.limit <= 0) {
+      throw InputError("--limit must be positive");
+    }
+    f.limit = o.limit;
+  }
+  const Format fmt_ = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::ics});
+  const bool children = fmt_ == Format::json || fmt_ == Format::ics;
+  print_events(rt, event::repo::list(rt.db(OpenMode::existing), f, children && !rt.quiet()));
+}
+
+void run_show(Runtime& rt, std::int64_t id) {
+  const Format f = rt.format({Format::table, Format::json, Format::md, Format::ics});
+  auto s = services(rt, OpenMode::existing);
+  const auto e = event::load_event(s, id);
+  if (f == Format::json) {
+    rt.print(event::to_json(e, rt.zone()).dump(2) + "\n");
+  } else if (f == Format::ics) {
+    rt.print(render::write_calendar({event::to_ics(e, rt.zone())}, rt.zone(), rt.ctx().now, e.title));
+  } else {
+    rt.print(event::event_card(e, rt.zone(), rt.ctx().today(), f == Format::md));
+  }
+}
+
+struct EditOptions {
+  std::int64_t id = 0;
+  event::EventChanges changes;
+  bool strict = false;
+};
+
+void run_edit(Runtime& rt, const EditOptions& o) {
+  auto s = services(rt, OpenMode::existing);
+  auto res = event::edit(s, o.id, o.changes, o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  warn_conflicts(rt, res.conflicts);
+  if (!res.changed) {
+    rt.info(fmt::format("event {} unchanged", o.id));
+    if (rt.quiet()) {
+      rt.print(fmt::format("{}\n", o.id));
+    }
+    return;
+  }
+  report_written(rt, res.event, "updated");
+}
+
+void run_status(Runtime& rt, std::int64_t id, const std::string& status) {
+  const auto st = event::parse_status(status);
+  auto s = services(rt, OpenMode::existing);
+  const auto e = event::set_status(s, id, st);
+  if (rt.quiet()) {
+    rt.print(fmt::format("{}\n", e.id));
+  } else {
+    rt.print(fmt::format("event {} is {}\n", e.id, event::to_string(e.status)));
+  }
+}
+
+void run_task_list(Runtime& rt, std::int64_t id) {
+  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+  auto s = services(rt, OpenMode::existing);
+  const auto e = event::load_event(s, id);
+  if (rt.quiet()) {
+    for (const auto& t : e.tasks) {
+      rt.print(fmt::format("{}\n", t.no));
+    }
+  } else if (f == Format::json) {
+    rt.print(event::to_json(e, rt.zone())["tasks"].dump(2) + "\n");
+  } else {
+    rt.print_table(event::tasks_table(e, rt.ctx().today()), f);
+  }
+}
+
+struct TaskAddOptions {
+  std::int64_t id = 0;
+  std::string title, due, owner;
+};
+
+void run_task_add(Runtime& rt, const TaskAddOptions& o) {
+  auto s = services(rt, OpenMode::existing);
+  const auto t = event::add_task(s, o.id, o.title, o.due, o.owner);
+  if (rt.quiet()) {
+    rt.print(fmt::format("{}\n", t.no));
+  } else {
+    rt.print(fmt::format("added task {} to event {}: {} (due {}{})\n", t.no, o.id, t.title, time::format_date(t.due),
+                         t.due_offset ? ", " + *t.due_offset : ""));
+  }
+}
+
+void run_task_status(Runtime& rt, std::int64_t id, int no, event::TaskStatus st, const std::string& on) {
+  std::optional<time::Date> day;
+  if (!on.empty()) {
+    day = time::parse_date(on, rt.ctx());
+  }
+  auto s = services(rt, OpenMode::existing);
+  const auto t = event::set_task_status(s, id, no, st, day);
+  if (rt.quiet()) {
+    rt.print(fmt::format("{}\n", t.no));
+  } else {
+    rt.print(fmt::format("task {} of event {} is {}\n", t.no, id, event::to_string(t.status)));
+  }
+}
+
+void run_agenda(Runner& r, int days, bool fail_on_overdue) {
+  Runtime& rt = r.rt();
+  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+  auto s = services(rt, OpenMode::existing);
+  const auto a = event::agenda(s, days);
+  const auto today = rt.ctx().today();
+  if (rt.quiet()) {
+    for (const auto& row : a.rows) {
+      rt.print(fmt::format("{} {}\n", row.event_id, row.task.no));
+    }
+  } else if (f == Format::json) {
+    rt.print(event::agenda_json(a, today, rt.zone()).dump(2) + "\n");
+  } else {
+    rt.print_table(event::agenda_table(a, today, rt.zone()), f);
+    if (f == Format::table) {
+      rt.info(fmt::format("{} open task{} due by {}, {} overdue", a.rows.size(), a.rows.size() == 1 ? "" : "s",
+                          time::format_date(today + std::chrono::days{days}), a.overdue));
+    }
+  }
+  if (fail_on_overdue && a.overdue > 0) {
+    r.exit_code = static_cast<int>(ExitCode::alert);
+  }
+}
+
+struct ConflictOptions {
+  std::string from = "today", to = "+90d";
+  bool fail_if_any = false;
+};
+
+void run_conflicts(Runner& r, const ConflictOptions& o) {
+  Runtime& rt = r.rt();
+  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+  const auto& ctx = rt.ctx();
+  const auto from = ctx.zone->to_instant(time::LocalTime{time::parse_date_span(o.from, ctx).first.time_since_epoch()});
+  const auto to = ctx.zone->to_instant(
+      time::LocalTime{(time::parse_date_span(o.to, ctx).last + std::chrono::days{1}).time_since_epoch()});
+  if (to <= from) {
+    throw InputError(fmt::format("--to {} is before --from {}", o.to, o.from));
+  }
+  auto s = services(rt, OpenMode::existing);
+  const auto cs = event::conflicts_in(s, from, to);
+  if (f == Format::json) {
+    rt.print(event::conflicts_json(cs, rt.zone()).dump(2) + "\n");
+  } else if (!rt.quiet()) {
+    rt.print_table(event::conflicts_table(cs, rt.zone()), f);
+  }
+  if (o.fail_if_any && !cs.empty()) {
+    r.exit_code = static_cast<int>(ExitCode::alert);
+  }
+}
+
+void run_lesson_list(Runtime& rt, std::int64_t id) {
+  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+  auto s = services(rt, OpenMode::existing);
+  const auto e = event::load_event(s, id);
+  if (f == Format::json) {
+    rt.print(event::to_json(e, rt.zone())["lessons"].dump(2) + "\n");
+    return;
+  }
+  render::Table t;
+  t.columns = {{"no", "NO", true}, {"added", "ADDED"}, {"origin", "FROM"}, {"text", "LESSON", false, 100}};
+  int no = 0;
+  for (const auto& l : e.lessons) {
+    t.add({std::to_string(++no), time::format_date(time::local_date(rt.zone().to_local(l.added))),
+           l.origin_uuid ? l.origin_uuid->substr(0, 8) : "", l.text});
+  }
+  rt.print_table(t, f);
+}
+
+void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool strict) {
+  const auto d = time::parse_date(date, rt.ctx());
+  auto s = services(rt, OpenMode::existing);
+  auto res = event::clone(s, id, d, strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  warn_conflicts(rt, res.conflicts);
+  report_written(rt, res.event, fmt::format("cloned event {} as", id));
+}
+
+void run_import(Runtime& rt, const std::string& file, bool dry_run) {
+  const std::string data = read_input(file);
+  auto s = services(rt, OpenMode::create);
+  const bool progress = rt.stderr_is_terminal();
+  try {
+    const auto r = event::import_json(
+        s, data,
+        [&](std::size_t done, std::size_t total) {
+          if (progress) {
+            std::fprintf(stderr, "\rimporting %zu/%zu", done, total);
+            if (done == total) {
+              std::fputc('\n', stderr);
+            }
+          }
+        },
+        dry_run);
+    rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", dry_run ? "dry run: " : "", r.created,
+                         r.updated, r.unchanged));
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", file == "-" ? "<stdin>" : file, e.what()));
+  }
+}
+
+}  // namespace
+
+void setup_event(CLI::App& app, Runner& r) {
+  auto* ev = app.add_subcommand("event", "Plan events: templates, tasks, run of show, conflicts, iCalendar");
+  ev->require_subcommand(1);
+
+  {
+    auto o = std::make_shared<NewOptions>();
+    auto* c = ev->add_subcommand("new", "Create an event from a template");
+    c->add_option("--template,-t", o->tmpl, "template id (see 'omskplan template list')")->required();
+    c->add_option("--date,-d", o->date, "the day of the event (2023-08-05, +30d, fri, …)")->required();
+    c->add_option("--time", o->time, "start time HH:MM (default: the template's)");
+    c->add_option("--base", o->base, "anniversary base year (default: config, then the template's)");
+    c->add_option("--venue", o->venue, "venue instead of the template's");
+    c->add_flag("--strict", o->strict, "refuse to create it when it conflicts with another event");
+    c->add_flag("--dry-run", o->dry_run, "show the plan without saving it");
+    c->callback([&r, o] { run_new(r.rt(), *o); });
+  }
+  {
+    auto o = std::make_shared<AddOptions>();
+    auto* c = ev->add_subcommand("add", "Create an event by hand");
+    c->add_option("--title", o->title, "title")->required();
+    c->add_option("--start,-s", o->start, "start: '2024-03-14 10:00'; a date alone makes an all-day event")
+        ->required();
+    c->add_option("--duration", o->duration, "length: 90m, 6h, 1h30m, 2d (default 2h, all-day 1d)");
+    c->add_option("--end,-e", o->end, "end instead of --duration");
+    c->add_option("--kind,-k", o->kind, "city-day, victory-day, holiday, concert, opening, conference, round-table, "
+                                        "seminar, ceremony, exhibition, sport, meeting, other")
+        ->capture_default_str();
+    c->add_option("--level,-l", o->level, "municipal, regional, intercity, international")->capture_default_str();
+    c->add_option("--venue", o->venue, "venue");
+    c->add_option("--organizer", o->organizer, "responsible unit");
+    c->add_option("--with,-w", o->with, "a VIP participant (repeatable)");
+    c->add_option("--tag", o->tags, "a tag (repeatable)");
+    c->add_option("--notes", o->notes, "notes");
+    c->add_flag("--strict", o->strict, "refuse to create it when it conflicts with another event");
+    c->callback([&r, o] { run_add(r.rt(), *o); });
+  }
+  {
+    auto o = std::make_shared<ListOptions>();
+    auto* c = ev->add_subcommand("list", "List events (ordered by start)");
+    c->add_option("--from", o->from, "events ending on or after this day");
+    c->add_option("--to", o->to, "events starting on or before this day");
+    c->add_option("--year", o->year, "events of a year");
+    c->add_option("--kind", o->kind, "only this kind");
+    c->add_option("--level", o->level, "only this level");
+    c->add_option("--status", o->status, "only this status");
+    c->add_option("--tag", o->tag, "only with this tag");
+    c->add_option("--venue", o->venue, "venue contains this text");
+    c->add_option("--search", o->search, "full-text search in titles, venues and notes (ё = е, any case)");
+    c->add_option("--limit", o->limit, "at most this many");
+    c->callback([&r, o] { run_list(r.rt(), *o); });
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto* c = ev->add_subcommand("show", "Show one event with its tasks, run of show and lessons");
+    c->add_option("id", *id, "event id")->required();
+    c->callback([&r, id] { run_show(r.rt(), *id); });
+  }
+  {
+    auto o = std::make_shared<EditOptions>();
+    auto* c = ev->add_subcommand("edit", "Change an event; open tasks and the run of show follow a new start");
+    c->add_option("id", o->id, "event id")->required();
+    auto opt = [&](const char* name, std::optional<std::string>& field, const char* help) {
+      c->add_option(name, field, help);
+    };
+    opt("--title", o->changes.title, "new title");
+    opt("--start,-s", o->changes.start, "new start (keeps the length)");
+    opt("--end,-e", o->changes.end, "new end");
+    opt("--duration", o->changes.duration, "new length");
+    opt("--kind,-k", o->changes.kind, "new kind");
+    opt("--level,-l", o->changes.level, "new level");
+    opt("--venue", o->changes.venue, "new venue");
+    opt("--organizer", o->changes.organizer, "new responsible unit");
+    opt("--notes", o->changes.notes, "new notes");
+    c->add_option("--tag", o->changes.add_tags, "add a tag (repeatable)");
+    c->add_option("--untag", o->changes.remove_tags, "remove a tag (repeatable)");
+    c->add_option("--with,-w", o->changes.add_vips, "add a VIP participant (repeatable)");
+    c->add_option("--without", o->changes.remove_participants, "remove a participant (repeatable)");
+    c->add_flag("--strict", o->strict, "refuse the change when it creates a conflict");
+    c->callback([&r, o] { run_edit(r.rt(), *o); });
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto st = std::make_shared<std::string>();
+    auto* c = ev->add_subcommand("status", "Set the status: planned, confirmed, held, cancelled");
+    c->add_option("id", *id, "event id")->required();
+    c->add_option("status", *st, "planned | confirmed | held | cancelled")->required();
+    c->callback([&r, id, st] { run_status(r.rt(), *id, *st); });
+  }
+  {
+    auto* task = ev->add_subcommand("task", "The checklist of an event");
+    task->require_subcommand(1);
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto* c = task->add_subcommand("list", "List the tasks of an event");
+      c->add_option("id", *id, "event id")->required();
+      c->callback([&r, id] { run_task_list(r.rt(), *id); });
+    }
+    {
+      auto o = std::make_shared<TaskAddOptions>();
+      auto* c = task->add_subcommand("add", "Add a task");
+      c->add_option("id", o->id, "event id")->required();
+      c->add_option("title", o->title, "what is to be done")->required();
+      c->add_option("--due", o->due, "-10wd, -30d, T-14 (from the event) or a date (2023-07-20, fri)")->required();
+      c->add_option("--owner", o->owner, "who does it");
+      c->callback([&r, o] { run_task_add(r.rt(), *o); });
+    }
+    auto status_cmd = [&](const char* name, const char* help, event::TaskStatus st) {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto no = std::make_shared<int>(0);
+      auto on = std::make_shared<std::string>();
+      auto* c = task->add_subcommand(name, help);
+      c->add_option("id", *id, "event id")->required();
+      c->add_option("no", *no, "task number")->required();
+      if (st == event::TaskStatus::done) {
+        c->add_option("--on", *on, "the day it was done (default today)");
+      }
+      c->callback([&r, id, no, on, st] { run_task_status(r.rt(), *id, *no, st, *on); });
+    };
+    status_cmd("done", "Mark a task done", event::TaskStatus::done);
+    status_cmd("reopen", "Mark a task not done", event::TaskStatus::todo);
+    status_cmd("cancel", "Cancel a task", event::TaskStatus::cancelled);
+  }
+  {
+    auto days = std::make_shared<int>(14);
+    auto fail = std::make_shared<bool>(false);
+    auto* c = ev->add_subcommand("agenda", "Open tasks due soon and overdue, across events");
+    c->add_option("--days", *days, "look this many days ahead")->capture_default_str();
+    c->add_flag("--fail-on-overdue", *fail, "exit 3 when a task is overdue (for cron)");
+    c->callback([&r, days, fail] { run_agenda(r, *days, *fail); });
+  }
+  {
+    auto o = std::make_shared<ConflictOptions>();
+    auto* c = ev->add_subcommand("conflicts", "Events sharing a venue or a VIP at the same time");
+    c->add_option("--from", o->from, "from this day")->capture_default_str();
+    c->add_option("--to", o->to, "to this day")->capture_default_str();
+    c->add_flag("--fail-if-any", o->fail_if_any, "exit 3 when there is a conflict (for cron)");
+    c->callback([&r, o] { run_conflicts(r, *o); });
+  }
+  {
+    auto* lesson = ev->add_subcommand("lesson", "Lessons learned, carried into next year's plan");
+    lesson->require_subcommand(1);
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto txt = std::make_shared<std::string>();
+      auto* c = lesson->add_subcommand("add", "Record a lesson");
+      c->add_option("id", *id, "event id")->required();
+      c->add_option("text", *txt, "the lesson")->required();
+      c->callback([&r, id, txt] {
+        Runtime& rt = r.rt();
+        auto s = services(rt, OpenMode::existing);
+        const auto e = event::add_lesson(s, *id, *txt);
+        rt.print(rt.quiet() ? fmt::format("{}\n", e.lessons.size())
+                            : fmt::format("event {} has {} lesson(s)\n", e.id, e.lessons.size()));
+      });
+    }
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto* c = lesson->add_subcommand("list", "List the lessons of an event");
+      c->add_option("id", *id, "event id")->required();
+      c->callback([&r, id] { run_lesson_list(r.rt(), *id); });
+    }
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto date = std::make_shared<std::string>();
+    auto strict = std::make_shared<bool>(false);
+    auto* c = ev->add_subcommand("clone", "Next year's plan from this one (tasks reopened, lessons carried)");
+    c->add_option("id", *id, "event id")->required();
+    c->add_option("--date,-d", *date, "the day of the new event")->required();
+    c->add_flag("--strict", *strict, "refuse when it conflicts with another event");
+    c->callback([&r, id, date, strict] { run_clone(r.rt(), *id, *date, *strict); });
+  }
+  {
+    auto file = std::make_shared<std::string>();
+    auto dry = std::make_shared<bool>(false);
+    auto* c = ev->add_subcommand("import", "Import events from JSON (what --json prints); all or nothing");
+    c->add_option("file", *file, "a JSON file, or - for standard input")->required();
+    c->add_flag("--dry-run", *dry, "check and count, write nothing");
+    c->callback([&r, file, dry] { run_import(r.rt(), *file, *dry); });
+  }
+}
+
+}  // namespace omskplan::cli

@@ -1,0 +1,153 @@
+// omskplan: the command-line front end. Parses, runs one library operation
+// per command, maps errors to exit codes (docs/exit-codes.md).
+#include "commands.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+namespace omskplan::cli {
+
+std::string read_input(const std::string& path) {
+  std::ostringstream buf;
+  if (path == "-") {
+    buf << std::cin.rdbuf();
+    return buf.str();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw InputError(fmt::format("{}: is a directory", path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  }
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+namespace {
+
+// CLI11 2.1 answers an unknown subcommand with "A subcommand is required" or
+// "arguments were not expected"; walk argv first and name the nearest one.
+std::optional<std::string> unknown_subcommand(CLI::App& app, int argc, char** argv) {
+  CLI::App* cur = &app;
+  std::string path = "omskplan";
+  for (int i = 1; i < argc; ++i) {
+    const std::string tok = argv[i];
+    if (tok == "--") {
+      return std::nullopt;
+    }
+    if (tok.size() > 1 && tok[0] == '-') {
+      if (tok.find('=') != std::string::npos) {
+        continue;
+      }
+      // An option that takes a value swallows the next token.
+      for (CLI::App* a = cur; a; a = a->get_parent()) {
+        const CLI::Option* opt = a->get_option_no_throw(tok);
+        if (opt) {
+          if (opt->get_type_size_max() > 0 && opt->get_items_expected_max() > 0) {
+            ++i;
+          }
+          break;
+        }
+      }
+      continue;
+    }
+    const auto subs = cur->get_subcommands({});
+    if (subs.empty()) {
+      return std::nullopt;  // positional arguments from here on
+    }
+    CLI::App* next = nullptr;
+    for (CLI::App* s : subs) {
+      if (s->check_name(tok)) {
+        next = s;
+      }
+    }
+    if (next) {
+      cur = next;
+      path += " " + tok;
+      continue;
+    }
+    std::string best;
+    std::size_t best_d = 3;
+    std::string names;
+    for (const CLI::App* s : subs) {
+      names += (names.empty() ? "" : ", ") + s->get_name();
+      const std::size_t d = text::edit_distance(tok, s->get_name());
+      if (d < best_d || (best.empty() && s->get_name().rfind(tok, 0) == 0)) {
+        best_d = d;
+        best = s->get_name();
+      }
+    }
+    return best.empty() ? fmt::format("unknown command '{}' for '{}'; expected one of: {}", tok, path, names)
+                        : fmt::format("unknown command '{}' for '{}', did you mean '{}'?", tok, path, best);
+  }
+  return std::nullopt;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"omskplan — planning for the organizational department of the Omsk City Administration:\n"
+               "events, their checklists and run of show, conflicts and calendars."};
+  app.name("omskplan");
+  app.set_version_flag("--version", "omskplan 0.1.0");
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 ok, 1 error, 2 usage, 3 something due/overdue (--fail-*), 4 conflict (--strict), "
+             "5 database.\nEnvironment: OMSKPLAN_DB, OMSKPLAN_TZ, OMSKPLAN_NOW, NO_COLOR. See docs/.");
+  Runner r;
+  r.globals.argv.assign(argv, argv + argc);
+  app.add_option("--db", r.globals.db, "database file (default $OMSKPLAN_DB, then $XDG_DATA_HOME/omskplan/omskplan.db)");
+  app.add_option("--tz", r.globals.tz, "time zone for input and display (default Asia/Omsk)");
+  app.add_option("--format,-f", r.globals.format, "output: table, json, csv, md, ics (where it makes sense)");
+  app.add_flag("--json", r.globals.json, "same as --format json");
+  app.add_flag("--quiet,-q", r.globals.quiet, "print only ids, for pipes");
+  app.add_flag("--no-color", r.globals.no_color, "no colors even on a terminal");
+  setup_event(app, r);
+  setup_template(app, r);
+  setup_db(app, r);
+
+  if (auto msg = unknown_subcommand(app, argc, argv)) {
+    fmt::print(stderr, "omskplan: error: {}\n", *msg);
+    return static_cast<int>(ExitCode::usage);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "omskplan: error: {}\n", e.what());
+    fmt::print(stderr, "Run with --help for more information.\n");
+    return static_cast<int>(ExitCode::usage);
+  }
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    throw StorageError(fmt::format("cannot write the output: {}", std::strerror(errno)));
+  }
+  return r.exit_code;
+}
+
+}  // namespace
+}  // namespace omskplan::cli
+
+int main(int argc, char** argv) {
+  try {
+    return omskplan::cli::run(argc, argv);
+  } catch (const omskplan::Error& e) {
+    fmt::print(stderr, "omskplan: error: {}\n", e.what());
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "omskplan: error: {}\n", e.what());
+    return static_cast<int>(omskplan::ExitCode::error);
+  }
+}

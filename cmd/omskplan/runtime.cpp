@@ -1,0 +1,149 @@
+#include "runtime.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+namespace omskplan::cli {
+
+namespace {
+
+std::string exe_dir() {
+  std::error_code ec;
+  const auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string{} : p.parent_path().string();
+}
+
+std::string os_user() {
+  if (const passwd* pw = getpwuid(geteuid())) {
+    return pw->pw_name;
+  }
+  const char* u = std::getenv("USER");
+  return u ? u : fmt::format("uid {}", geteuid());
+}
+
+}  // namespace
+
+std::string_view format_name(Format f) {
+  switch (f) {
+    case Format::table:
+      return "table";
+    case Format::json:
+      return "json";
+    case Format::csv:
+      return "csv";
+    case Format::md:
+      return "md";
+    case Format::ics:
+      return "ics";
+  }
+  return "table";
+}
+
+Runtime::Runtime(const GlobalOptions& g) : opts_(g) {
+  const auto env = config::process_env();
+  paths_ = config::resolve_paths(env, exe_dir());
+  settings_ = config::load_settings(paths_, env);
+  if (!g.db.empty()) {
+    settings_.database = {g.db, "--db"};
+  }
+  if (!g.tz.empty()) {
+    settings_.timezone = {g.tz, "--tz"};
+  }
+  zone_ = std::make_unique<time::TimeZone>(time::TimeZone::load(settings_.timezone.value));
+  calendar_ = std::make_unique<time::ProductionCalendar>(
+      paths_.calendar_dirs, [this](const std::string& msg) { warn(msg); });
+  ctx_.zone = zone_.get();
+  ctx_.calendar = calendar_.get();
+  ctx_.now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (!settings_.now.value.empty()) {
+    try {
+      ctx_.now = time::parse_datetime(settings_.now.value, ctx_).instant;
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("{} '{}': {}", settings_.now.origin, settings_.now.value, e.what()));
+    }
+  }
+  color_ = !g.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+}
+
+std::optional<int> Runtime::anniversary_base(const std::string& template_id) const {
+  auto it = settings_.anniversary_base.find(template_id);
+  if (it == settings_.anniversary_base.end()) {
+    return std::nullopt;
+  }
+  return it->second.value;
+}
+
+store::Db& Runtime::db(store::OpenMode mode) {
+  if (!db_) {
+    std::string argv;
+    for (const auto& a : opts_.argv) {
+      argv += (argv.empty() ? "" : " ") + text::shell_quote(a);
+    }
+    db_.emplace(store::Db::open(settings_.database.value, mode,
+                                store::CommandInfo{os_user(), argv, time::format_utc(ctx_.now)}));
+  }
+  return *db_;
+}
+
+Format Runtime::format(std::initializer_list<Format> allowed) const {
+  Format f = Format::table;
+  if (opts_.json) {
+    f = Format::json;
+  } else if (!opts_.format.empty()) {
+    const std::string& s = opts_.format;
+    if (s == "table") {
+      f = Format::table;
+    } else if (s == "json") {
+      f = Format::json;
+    } else if (s == "csv") {
+      f = Format::csv;
+    } else if (s == "md" || s == "markdown") {
+      f = Format::md;
+    } else if (s == "ics") {
+      f = Format::ics;
+    } else {
+      throw InputError(fmt::format("invalid --format '{}'; expected one of: table, json, csv, md, ics", s));
+    }
+  }
+  for (Format a : allowed) {
+    if (a == f) {
+      return f;
+    }
+  }
+  std::string list;
+  for (Format a : allowed) {
+    list += (list.empty() ? "" : ", ") + std::string(format_name(a));
+  }
+  throw InputError(fmt::format("--format {} is not available here; use one of: {}", format_name(f), list));
+}
+
+bool Runtime::stderr_is_terminal() const { return isatty(STDERR_FILENO); }
+
+void Runtime::print(std::string_view s) const { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+void Runtime::warn(std::string_view s) const { fmt::print(stderr, "omskplan: warning: {}\n", s); }
+
+void Runtime::info(std::string_view s) const { fmt::print(stderr, "{}\n", s); }
+
+void Runtime::print_table(const render::Table& t, Format f) const {
+  switch (f) {
+    case Format::csv:
+      print(render::to_csv(t));
+      break;
+    case Format::md:
+      print(render::to_markdown(t));
+      break;
+    default:
+      print(render::to_text(t, color_));
+  }
+}
+
+}  // namespace omskplan::cli

@@ -1,0 +1,72 @@
+// What every subcommand needs, built once from the global options, the
+// config file and the environment: paths, settings, zone, calendar, "now",
+// the database (opened on first use) and the output settings.
+#pragma once
+
+#include "config/config.hpp"
+#include "render/table.hpp"
+#include "store/db.hpp"
+#include "time/calendar.hpp"
+#include "time/expr.hpp"
+#include "time/zone.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace omskplan::cli {
+
+enum class Format { table, json, csv, md, ics };
+
+struct GlobalOptions {
+  std::string db;
+  std::string tz;
+  std::string format;
+  bool json = false;
+  bool quiet = false;
+  bool no_color = false;
+  std::vector<std::string> argv;
+};
+
+class Runtime {
+public:
+  explicit Runtime(const GlobalOptions& g);
+
+  const config::Paths& paths() const { return paths_; }
+  const config::Settings& settings() const { return settings_; }
+  const time::TimeZone& zone() const { return *zone_; }
+  const time::ProductionCalendar& calendar() const { return *calendar_; }
+  const time::Context& ctx() const { return ctx_; }
+  time::Minutes travel_buffer() const { return time::Minutes{settings_.travel_buffer_min.value}; }
+  std::optional<int> anniversary_base(const std::string& template_id) const;
+
+  // Opens the database: `create` for commands that write.
+  store::Db& db(store::OpenMode mode);
+  const std::string& db_path() const { return settings_.database.value; }
+
+  // The output format chosen for a command that offers `allowed`; table by default.
+  Format format(std::initializer_list<Format> allowed) const;
+  bool quiet() const { return opts_.quiet; }
+  bool color() const { return color_; }
+  bool stderr_is_terminal() const;
+
+  void print(std::string_view s) const;
+  void warn(std::string_view s) const;
+  void info(std::string_view s) const;  // progress and confirmations, to stderr
+  void print_table(const render::Table& t, Format f) const;
+
+private:
+  GlobalOptions opts_;
+  config::Paths paths_;
+  config::Settings settings_;
+  std::unique_ptr<time::TimeZone> zone_;
+  std::unique_ptr<time::ProductionCalendar> calendar_;
+  time::Context ctx_;
+  std::optional<store::Db> db_;
+  bool color_ = false;
+};
+
+std::string_view format_name(Format f);
+
+}  // namespace omskplan::cli

@@ -1,0 +1,167 @@
+// omskplan template …
+#include "commands.hpp"
+
+#include "core/error.hpp"
+#include "event/json.hpp"
+#include "event/planner.hpp"
+#include "event/views.hpp"
+#include "templates/event_template.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace omskplan::cli {
+
+namespace {
+
+templates::TemplateCatalog catalog(Runtime& rt) {
+  return templates::TemplateCatalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
+}
+
+nlohmann::ordered_json template_json(const templates::EventTemplate& t) {
+  nlohmann::ordered_json j;
+  j["id"] = t.id;
+  j["name"] = t.name;
+  j["kind"] = event::to_string(t.kind);
+  j["level"] = event::to_string(t.level);
+  j["title"] = t.title;
+  j["anniversary_base"] = t.anniversary_base ? nlohmann::ordered_json(*t.anniversary_base) : nullptr;
+  j["start_time"] = fmt::format("{:02}:{:02}", t.start_time.count() / 60, t.start_time.count() % 60);
+  j["duration"] = time::format_duration(t.duration);
+  j["venue"] = t.venue;
+  j["organizer"] = t.organizer;
+  j["tags"] = t.tags;
+  j["file"] = t.origin;
+  j["participants"] = nlohmann::ordered_json::array();
+  for (const auto& p : t.participants) {
+    j["participants"].push_back({{"role", p.role}, {"name", p.name}, {"vip", p.vip}});
+  }
+  j["tasks"] = nlohmann::ordered_json::array();
+  for (const auto& task : t.tasks) {
+    j["tasks"].push_back({{"title", task.title}, {"due", task.due.text}, {"owner", task.owner}});
+  }
+  j["program"] = nlohmann::ordered_json::array();
+  for (const auto& p : t.program) {
+    j["program"].push_back({{"at", p.at},
+                            {"duration", p.duration.count() ? time::format_duration(p.duration) : ""},
+                            {"title", p.title},
+                            {"responsible", p.responsible}});
+  }
+  return j;
+}
+
+void run_list(Runtime& rt) {
+  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+  const auto entries = catalog(rt).list();
+  if (rt.quiet()) {
+    for (const auto& e : entries) {
+      rt.print(e.tmpl.id + "\n");
+    }
+    return;
+  }
+  if (f == Format::json) {
+    auto arr = nlohmann::ordered_json::array();
+    for (const auto& e : entries) {
+      arr.push_back(template_json(e.tmpl));
+    }
+    rt.print(arr.dump(2) + "\n");
+    return;
+  }
+  render::Table t;
+  t.columns = {{"id", "ID"},         {"name", "NAME", false, 50}, {"kind", "KIND"},
+               {"level", "LEVEL"},   {"tasks", "TASKS", true},    {"file", "FILE", false, 80}};
+  for (const auto& e : entries) {
+    t.add({e.tmpl.id, e.tmpl.name, std::string(event::to_string(e.tmpl.kind)),
+           std::string(event::to_string(e.tmpl.level)), std::to_string(e.tmpl.tasks.size()),
+           e.tmpl.origin + (e.overridden_shipped ? " (overrides another)" : "")});
+  }
+  rt.print_table(t, f);
+}
+
+void run_show(Runtime& rt, const std::string& id, const std::string& date) {
+  const Format f = rt.format({Format::table, Format::json, Format::md});
+  const auto t = catalog(rt).get(id);
+  if (!date.empty()) {
+    // A preview of the plan for that day, with due dates on the calendar.
+    const auto d = time::parse_date(date, rt.ctx());
+    const auto e = event::materialize(t, d, std::nullopt, rt.anniversary_base(t.id), rt.ctx());
+    rt.print(f == Format::json ? event::to_json(e, rt.zone()).dump(2) + "\n"
+                               : event::event_card(e, rt.zone(), rt.ctx().today(), f == Format::md));
+    return;
+  }
+  if (f == Format::json) {
+    rt.print(template_json(t).dump(2) + "\n");
+    return;
+  }
+  std::string out = fmt::format("{} — {}\n  file       {}\n  kind       {}, {}\n  title      {}\n", t.id, t.name,
+                                t.origin, event::to_string(t.kind), event::to_string(t.level), t.title);
+  if (t.anniversary_base) {
+    out += fmt::format("  base year  {}\n", *t.anniversary_base);
+  }
+  out += fmt::format("  start      {:02}:{:02}, {}\n", t.start_time.count() / 60, t.start_time.count() % 60,
+                     time::format_duration(t.duration));
+  if (!t.venue.empty()) {
+    out += fmt::format("  venue      {}\n", t.venue);
+  }
+  if (!t.organizer.empty()) {
+    out += fmt::format("  organizer  {}\n", t.organizer);
+  }
+  if (!t.participants.empty()) {
+    out += "\nParticipants\n";
+    for (const auto& p : t.participants) {
+      out += fmt::format("  {}{}{}\n", p.vip ? "★ " : "", p.name.empty() ? p.role : p.name,
+                         p.name.empty() ? "" : " — " + p.role);
+    }
+  }
+  if (!t.tasks.empty()) {
+    render::Table tt;
+    tt.columns = {{"due", "DUE", true}, {"owner", "OWNER", false, 40}, {"title", "TITLE", false, 80}};
+    for (const auto& task : t.tasks) {
+      tt.add({task.due.text, task.owner, task.title});
+    }
+    out += "\nTasks\n" + render::to_text(tt, false);
+  }
+  if (!t.program.empty()) {
+    render::Table pt;
+    pt.columns = {{"at", "AT", true}, {"duration", "LENGTH"}, {"title", "TITLE", false, 80},
+                  {"responsible", "RESPONSIBLE", false, 40}};
+    for (const auto& p : t.program) {
+      pt.add({p.at, p.duration.count() ? time::format_duration(p.duration) : "", p.title, p.responsible});
+    }
+    out += "\nRun of show\n" + render::to_text(pt, false);
+  }
+  rt.print(out);
+}
+
+void run_check(Runtime& rt, const std::string& file) {
+  const auto t = templates::load_event_template(file);
+  rt.print(fmt::format("{}: ok: template '{}' ({}), {} tasks, {} program items, {} participants\n", file, t.id,
+                       t.name, t.tasks.size(), t.program.size(), t.participants.size()));
+}
+
+}  // namespace
+
+void setup_template(CLI::App& app, Runner& r) {
+  auto* tp = app.add_subcommand("template", "Event templates (TOML): list, show, check");
+  tp->require_subcommand(1);
+  tp->add_subcommand("list", "List the templates (yours override the shipped ones)")->callback([&r] {
+    run_list(r.rt());
+  });
+  {
+    auto id = std::make_shared<std::string>();
+    auto date = std::make_shared<std::string>();
+    auto* c = tp->add_subcommand("show", "Show a template, or with --date the plan it makes");
+    c->add_option("id", *id, "template id")->required();
+    c->add_option("--date,-d", *date, "preview the plan for this day");
+    c->callback([&r, id, date] { run_show(r.rt(), *id, *date); });
+  }
+  {
+    auto file = std::make_shared<std::string>();
+    auto* c = tp->add_subcommand("check", "Check a template file; errors are file:line:col");
+    c->add_option("file", *file, "the TOML file")->required();
+    c->callback([&r, file] { run_check(r.rt(), *file); });
+  }
+}
+
+}  // namespace omskplan::cli

@@ -1,0 +1,141 @@
+#include "config/config.hpp"
+
+#include "core/error.hpp"
+#include "time/expr.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace omskplan::config {
+
+namespace fs = std::filesystem;
+
+EnvLookup process_env() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    if (!v || !*v) {
+      return std::nullopt;
+    }
+    return std::string(v);
+  };
+}
+
+#ifndef OMSKPLAN_SOURCE_DIR
+#define OMSKPLAN_SOURCE_DIR ""
+#endif
+
+Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
+  Paths p;
+  const std::string home = env("HOME").value_or("/tmp");
+  const std::string config_home = env("XDG_CONFIG_HOME").value_or(home + "/.config");
+  const std::string data_home = env("XDG_DATA_HOME").value_or(home + "/.local/share");
+  p.user_dir = config_home + "/omskplan";
+  p.config_file = p.user_dir + "/config.toml";
+  p.default_db = data_home + "/omskplan/omskplan.db";
+  p.template_dirs.push_back(p.user_dir + "/templates");
+  p.calendar_dirs.push_back(p.user_dir + "/calendar");
+  if (auto d = env("OMSKPLAN_DATA_DIR")) {
+    p.template_dirs.push_back(*d + "/templates");
+    p.calendar_dirs.push_back(*d + "/calendar");
+  }
+  if (!exe_dir.empty()) {
+    const fs::path share = fs::path(exe_dir).parent_path() / "share" / "omskplan";
+    std::error_code ec;
+    if (fs::is_directory(share / "templates", ec)) {
+      p.template_dirs.push_back((share / "templates").string());
+    }
+  }
+  // Running from the build tree: the shipped templates are in the sources.
+  const std::string src = OMSKPLAN_SOURCE_DIR;
+  if (!src.empty()) {
+    std::error_code ec;
+    if (fs::is_directory(src + "/examples/templates", ec)) {
+      p.template_dirs.push_back(src + "/examples/templates");
+    }
+  }
+  return p;
+}
+
+namespace {
+
+std::string at(const std::string& file, const toml::source_region& r) {
+  return fmt::format("{}:{}:{}", file, r.begin.line, r.begin.column);
+}
+
+std::string string_value(const toml::node& n, const std::string& file, std::string_view key) {
+  if (auto v = n.value<std::string>()) {
+    return *v;
+  }
+  throw InputError(fmt::format("{}: '{}' must be a string", at(file, n.source()), key));
+}
+
+}  // namespace
+
+Settings load_settings(const Paths& paths, const EnvLookup& env) {
+  Settings s;
+  s.database = {paths.default_db, "default"};
+  const std::string& file = paths.config_file;
+  std::error_code ec;
+  if (fs::exists(file, ec)) {
+    toml::table t;
+    try {
+      t = toml::parse_file(file);
+    } catch (const toml::parse_error& e) {
+      throw InputError(fmt::format("{}: {}", at(file, e.source()), e.description()));
+    }
+    for (auto&& [key, node] : t) {
+      const std::string k(key.str());
+      if (k == "timezone") {
+        s.timezone = {string_value(node, file, k), file};
+      } else if (k == "database") {
+        s.database = {string_value(node, file, k), file};
+      } else if (k == "event") {
+        const toml::table* ev = node.as_table();
+        if (!ev) {
+          throw InputError(fmt::format("{}: 'event' must be a table", at(file, node.source())));
+        }
+        for (auto&& [ek, en] : *ev) {
+          if (ek.str() == "travel_buffer") {
+            const std::string v = string_value(en, file, "event.travel_buffer");
+            try {
+              s.travel_buffer_min = {time::parse_duration(v).count(), file};
+            } catch (const InputError& e) {
+              throw InputError(fmt::format("{}: {}", at(file, en.source()), e.what()));
+            }
+          } else {
+            throw InputError(fmt::format("{}: unknown key 'event.{}'", at(file, ek.source()), ek.str()));
+          }
+        }
+      } else if (k == "anniversary_base") {
+        const toml::table* ab = node.as_table();
+        if (!ab) {
+          throw InputError(fmt::format("{}: 'anniversary_base' must be a table of template = year", at(file, node.source())));
+        }
+        for (auto&& [ak, an] : *ab) {
+          const auto y = an.value<int64_t>();
+          if (!y || *y < 1000 || *y > 2200) {
+            throw InputError(fmt::format("{}: anniversary_base.{} must be a year", at(file, an.source()), ak.str()));
+          }
+          s.anniversary_base[std::string(ak.str())] = {static_cast<int>(*y), file};
+        }
+      } else {
+        throw InputError(fmt::format("{}: unknown key '{}'", at(file, key.source()), k));
+      }
+    }
+  }
+  if (auto v = env("OMSKPLAN_DB")) {
+    s.database = {*v, "OMSKPLAN_DB"};
+  }
+  if (auto v = env("OMSKPLAN_TZ")) {
+    s.timezone = {*v, "OMSKPLAN_TZ"};
+  }
+  if (auto v = env("OMSKPLAN_NOW")) {
+    s.now = {*v, "OMSKPLAN_NOW"};
+  }
+  return s;
+}
+
+}  // namespace omskplan::config

@@ -1,0 +1,24 @@
+// Russian as officials write it: dates ("5 августа 2023 г."), month names,
+// plural forms of counted nouns.
+#pragma once
+
+#include "time/date.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace omskplan::russian {
+
+// "января" … "декабря" (genitive, as in a date); month is 1–12.
+std::string_view month_genitive(int month);
+// "Январь" … "Декабрь" (nominative, as in a heading).
+std::string_view month_nominative(int month);
+// "5 августа 2023 г."
+std::string format_date(time::Date d);
+// one: 1, 21, 101 …; few: 2–4, 22–24 …; many: 0, 5–20, 25–30 …
+// plural(5, "мероприятие", "мероприятия", "мероприятий") → "мероприятий".
+std::string_view plural(long n, std::string_view one, std::string_view few, std::string_view many);
+// "5 мероприятий"
+std::string count(long n, std::string_view one, std::string_view few, std::string_view many);
+
+}  // namespace omskplan::russian

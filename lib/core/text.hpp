@@ -1,0 +1,39 @@
+// UTF-8 text helpers: display width for aligned tables, case and ё folding for
+// search and comparison, small string utilities.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace omskplan::text {
+
+// Decodes one code point at `pos` and advances it; invalid bytes yield U+FFFD.
+char32_t decode_utf8(std::string_view s, std::size_t& pos);
+void append_utf8(std::string& out, char32_t cp);
+bool is_valid_utf8(std::string_view s);
+
+// Terminal columns `s` occupies: combining marks 0, East Asian wide 2, else 1.
+std::size_t display_width(std::string_view s);
+// Pads `s` with spaces to `width` columns (left-aligned unless `right`).
+std::string pad(std::string_view s, std::size_t width, bool right = false);
+// Cuts `s` to at most `width` columns, ending with "…" when cut.
+std::string truncate(std::string_view s, std::size_t width);
+
+// Lower-cases Latin and Cyrillic letters and folds ё to е: the key used to
+// compare names ("ОМСК" == "омск", "ёлка" == "елка").
+std::string fold(std::string_view s);
+// Replaces ё/Ё with е/Е and nothing else (what the search index stores).
+std::string yo_to_ye(std::string_view s);
+
+std::string trim(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool starts_with_ci(std::string_view s, std::string_view prefix);
+// Levenshtein distance in bytes; for "did you mean" suggestions on ASCII names.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// Quotes `arg` for a POSIX shell when it needs it (for the audit log's command).
+std::string shell_quote(std::string_view arg);
+
+}  // namespace omskplan::text

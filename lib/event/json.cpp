@@ -1,0 +1,300 @@
+#include "event/json.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace omskplan::event {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+std::string format_local_iso(time::Instant t, const time::TimeZone& zone) {
+  const auto info = zone.info_at(t);
+  const time::LocalTime lt{t.time_since_epoch() + info.offset};
+  const auto d = time::local_date(lt);
+  const std::chrono::hh_mm_ss hms{lt - std::chrono::floor<std::chrono::days>(lt)};
+  return fmt::format("{}T{:02}:{:02}:{:02}{}", time::format_date(d), hms.hours().count(), hms.minutes().count(),
+                     hms.seconds().count(), time::format_offset(info.offset));
+}
+
+namespace {
+
+template <class T>
+ordered_json opt(const std::optional<T>& v) {
+  return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+
+}  // namespace
+
+ordered_json to_json(const Event& e, const time::TimeZone& zone) {
+  ordered_json j;
+  j["id"] = e.id;
+  j["uuid"] = e.uuid;
+  j["title"] = e.title;
+  j["title_pattern"] = opt(e.title_pattern);
+  j["kind"] = to_string(e.kind);
+  j["level"] = to_string(e.level);
+  j["status"] = to_string(e.status);
+  j["start"] = format_local_iso(e.start, zone);
+  j["end"] = format_local_iso(e.end, zone);
+  j["all_day"] = e.all_day;
+  j["venue"] = e.venue;
+  j["organizer"] = e.organizer;
+  j["tags"] = e.tags;
+  j["notes"] = e.notes;
+  j["template"] = opt(e.template_id);
+  j["anniversary_base"] = opt(e.anniversary_base);
+  j["ordinal"] = opt(e.ordinal);
+  j["sequence"] = e.sequence;
+  j["cloned_from"] = opt(e.cloned_from);
+  j["created"] = time::format_utc(e.created);
+  j["updated"] = time::format_utc(e.updated);
+  j["participants"] = ordered_json::array();
+  for (const auto& p : e.participants) {
+    j["participants"].push_back(ordered_json{{"who", p.who}, {"role", p.role}, {"vip", p.vip}});
+  }
+  j["tasks"] = ordered_json::array();
+  for (const auto& t : e.tasks) {
+    ordered_json tj;
+    tj["no"] = t.no;
+    tj["title"] = t.title;
+    tj["owner"] = t.owner;
+    tj["due"] = time::format_date(t.due);
+    tj["due_offset"] = opt(t.due_offset);
+    tj["status"] = to_string(t.status);
+    tj["done_on"] = t.done_on ? ordered_json(time::format_date(*t.done_on)) : ordered_json(nullptr);
+    j["tasks"].push_back(std::move(tj));
+  }
+  j["program"] = ordered_json::array();
+  for (const auto& p : e.program) {
+    ordered_json pj;
+    pj["no"] = p.no;
+    pj["at"] = format_local_iso(p.at, zone);
+    pj["at_spec"] = opt(p.at_spec);
+    pj["duration_min"] = p.duration.count();
+    pj["title"] = p.title;
+    pj["responsible"] = p.responsible;
+    j["program"].push_back(std::move(pj));
+  }
+  j["lessons"] = ordered_json::array();
+  for (const auto& l : e.lessons) {
+    j["lessons"].push_back(
+        ordered_json{{"text", l.text}, {"added", time::format_utc(l.added)}, {"origin_uuid", opt(l.origin_uuid)}});
+  }
+  return j;
+}
+
+namespace {
+
+struct FieldReader {
+  const json& j;
+  std::string prefix;
+
+  [[noreturn]] void fail(std::string_view key, const std::string& what) const {
+    throw InputError(fmt::format("field '{}{}': {}", prefix, key, what));
+  }
+  void only(const std::set<std::string>& allowed) const {
+    if (!j.is_object()) {
+      throw InputError(fmt::format("{}expected a JSON object", prefix.empty() ? "" : prefix + ": "));
+    }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (!allowed.count(it.key())) {
+        throw InputError(fmt::format("unknown field '{}{}'", prefix, it.key()));
+      }
+    }
+  }
+  bool has(std::string_view key) const { return j.contains(key) && !j.at(std::string(key)).is_null(); }
+  std::string str(std::string_view key, bool required = false) const {
+    if (!has(key)) {
+      if (required) {
+        fail(key, "missing");
+      }
+      return {};
+    }
+    const json& v = j.at(std::string(key));
+    if (!v.is_string()) {
+      fail(key, "must be a string");
+    }
+    const std::string s = v.get<std::string>();
+    if (!text::is_valid_utf8(s)) {
+      fail(key, "not valid UTF-8");
+    }
+    if (required && text::trim(s).empty()) {
+      fail(key, "must not be empty");
+    }
+    return s;
+  }
+  std::optional<std::string> opt_str(std::string_view key) const {
+    if (!has(key)) {
+      return std::nullopt;
+    }
+    return str(key);
+  }
+  std::optional<long long> opt_int(std::string_view key) const {
+    if (!has(key)) {
+      return std::nullopt;
+    }
+    const json& v = j.at(std::string(key));
+    if (!v.is_number_integer()) {
+      fail(key, "must be an integer");
+    }
+    return v.get<long long>();
+  }
+  bool boolean(std::string_view key) const {
+    if (!has(key)) {
+      return false;
+    }
+    const json& v = j.at(std::string(key));
+    if (!v.is_boolean()) {
+      fail(key, "must be true or false");
+    }
+    return v.get<bool>();
+  }
+  const json* array(std::string_view key) const {
+    if (!has(key)) {
+      return nullptr;
+    }
+    const json& v = j.at(std::string(key));
+    if (!v.is_array()) {
+      fail(key, "must be an array");
+    }
+    return &v;
+  }
+  template <class F>
+  auto parsed(std::string_view key, F&& f) const {
+    try {
+      return f();
+    } catch (const InputError& e) {
+      fail(key, e.what());
+    }
+  }
+  time::Instant instant(std::string_view key, const time::Context& ctx, bool required) const {
+    const std::string s = str(key, required);
+    if (s.size() < 16 || !time::parse_iso_date(s.substr(0, 10))) {
+      fail(key, fmt::format("invalid date-time '{}': expected 2023-08-05T10:00:00+06:00", s));
+    }
+    return parsed(key, [&] { return time::parse_datetime(s, ctx).instant; });
+  }
+  time::Date date(std::string_view key, bool required = true) const {
+    const std::string s = str(key, required);
+    auto d = time::parse_iso_date(s);
+    if (!d) {
+      fail(key, fmt::format("invalid date '{}': expected YYYY-MM-DD", s));
+    }
+    return *d;
+  }
+};
+
+}  // namespace
+
+Event from_json(const json& j, const time::Context& ctx) {
+  const FieldReader r{j, ""};
+  r.only({"id", "uuid", "title", "title_pattern", "kind", "level", "status", "start", "end", "all_day", "venue",
+          "organizer", "tags", "notes", "template", "anniversary_base", "ordinal", "sequence", "cloned_from",
+          "created", "updated", "participants", "tasks", "program", "lessons"});
+  Event e;
+  e.id = r.opt_int("id").value_or(0);
+  e.uuid = r.str("uuid");
+  e.title = r.str("title", true);
+  e.title_pattern = r.opt_str("title_pattern");
+  e.kind = r.parsed("kind", [&] { return parse_kind(r.str("kind", true)); });
+  e.level = r.has("level") ? r.parsed("level", [&] { return parse_level(r.str("level")); }) : Level::municipal;
+  e.status = r.has("status") ? r.parsed("status", [&] { return parse_status(r.str("status")); }) : Status::planned;
+  e.start = r.instant("start", ctx, true);
+  e.end = r.instant("end", ctx, true);
+  if (e.end < e.start) {
+    r.fail("end", "is before start");
+  }
+  e.all_day = r.boolean("all_day");
+  e.venue = r.str("venue");
+  e.organizer = r.str("organizer");
+  e.notes = r.str("notes");
+  if (const json* tags = r.array("tags")) {
+    for (const auto& t : *tags) {
+      if (!t.is_string() || text::trim(t.get<std::string>()).empty()) {
+        r.fail("tags", "must hold non-empty strings");
+      }
+      e.tags.push_back(text::trim(t.get<std::string>()));
+    }
+    std::sort(e.tags.begin(), e.tags.end());
+    e.tags.erase(std::unique(e.tags.begin(), e.tags.end()), e.tags.end());
+  }
+  e.template_id = r.opt_str("template");
+  if (auto b = r.opt_int("anniversary_base")) {
+    e.anniversary_base = static_cast<int>(*b);
+  }
+  if (auto o = r.opt_int("ordinal")) {
+    e.ordinal = static_cast<int>(*o);
+  }
+  e.sequence = static_cast<int>(r.opt_int("sequence").value_or(0));
+  e.created = r.has("created") ? r.instant("created", ctx, false) : ctx.now;
+  e.updated = r.has("updated") ? r.instant("updated", ctx, false) : e.created;
+  if (const json* ps = r.array("participants")) {
+    for (std::size_t i = 0; i < ps->size(); ++i) {
+      const FieldReader pr{(*ps)[i], fmt::format("participants[{}].", i)};
+      pr.only({"who", "role", "vip"});
+      e.participants.push_back({pr.str("who", true), pr.str("role"), pr.boolean("vip")});
+    }
+  }
+  if (const json* ts = r.array("tasks")) {
+    std::set<long long> seen;
+    for (std::size_t i = 0; i < ts->size(); ++i) {
+      const FieldReader tr{(*ts)[i], fmt::format("tasks[{}].", i)};
+      tr.only({"no", "title", "owner", "due", "due_offset", "status", "done_on"});
+      Task t;
+      t.no = static_cast<int>(tr.opt_int("no").value_or(static_cast<long long>(i + 1)));
+      if (t.no <= 0 || !seen.insert(t.no).second) {
+        tr.fail("no", fmt::format("{} is not a new positive task number", t.no));
+      }
+      t.title = tr.str("title", true);
+      t.owner = tr.str("owner");
+      t.due = tr.date("due");
+      t.due_offset = tr.opt_str("due_offset");
+      if (t.due_offset && !time::parse_offset(*t.due_offset)) {
+        tr.fail("due_offset", fmt::format("invalid offset '{}'", *t.due_offset));
+      }
+      t.status = tr.has("status") ? tr.parsed("status", [&] { return parse_task_status(tr.str("status")); })
+                                  : TaskStatus::todo;
+      if (tr.has("done_on")) {
+        t.done_on = tr.date("done_on");
+      }
+      e.tasks.push_back(std::move(t));
+    }
+  }
+  if (const json* ps = r.array("program")) {
+    for (std::size_t i = 0; i < ps->size(); ++i) {
+      const FieldReader pr{(*ps)[i], fmt::format("program[{}].", i)};
+      pr.only({"no", "at", "at_spec", "duration_min", "title", "responsible"});
+      ProgramItem p;
+      p.no = static_cast<int>(pr.opt_int("no").value_or(static_cast<long long>(i + 1)));
+      p.at = pr.instant("at", ctx, true);
+      p.at_spec = pr.opt_str("at_spec");
+      const long long d = pr.opt_int("duration_min").value_or(0);
+      if (d < 0 || d > 366 * 24 * 60) {
+        pr.fail("duration_min", "must be 0 … 527040");
+      }
+      p.duration = time::Minutes{d};
+      p.title = pr.str("title", true);
+      p.responsible = pr.str("responsible");
+      e.program.push_back(std::move(p));
+    }
+  }
+  if (const json* ls = r.array("lessons")) {
+    for (std::size_t i = 0; i < ls->size(); ++i) {
+      const FieldReader lr{(*ls)[i], fmt::format("lessons[{}].", i)};
+      lr.only({"text", "added", "origin_uuid"});
+      Lesson l;
+      l.text = lr.str("text", true);
+      l.added = lr.has("added") ? lr.instant("added", ctx, false) : ctx.now;
+      l.origin_uuid = lr.opt_str("origin_uuid");
+      e.lessons.push_back(std::move(l));
+    }
+  }
+  return e;
+}
+
+}  // namespace omskplan::event

@@ -1,0 +1,76 @@
+#include "event/model.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+#include <random>
+
+namespace omskplan::event {
+
+namespace {
+
+template <class E, std::size_t N>
+E parse_enum(const std::array<std::string_view, N>& names, std::string_view s, std::string_view what) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == s) {
+      return static_cast<E>(i);
+    }
+  }
+  std::string list;
+  for (std::size_t i = 0; i < N; ++i) {
+    list += (i ? ", " : "") + std::string(names[i]);
+  }
+  throw InputError(fmt::format("invalid {} '{}'; expected one of: {}", what, s, list));
+}
+
+}  // namespace
+
+std::string_view to_string(Kind v) { return kKindNames.at(static_cast<std::size_t>(v)); }
+std::string_view to_string(Level v) { return kLevelNames.at(static_cast<std::size_t>(v)); }
+std::string_view to_string(Status v) { return kStatusNames.at(static_cast<std::size_t>(v)); }
+std::string_view to_string(TaskStatus v) { return kTaskStatusNames.at(static_cast<std::size_t>(v)); }
+
+Kind parse_kind(std::string_view s) { return parse_enum<Kind>(kKindNames, s, "kind"); }
+Level parse_level(std::string_view s) { return parse_enum<Level>(kLevelNames, s, "level"); }
+Status parse_status(std::string_view s) { return parse_enum<Status>(kStatusNames, s, "status"); }
+TaskStatus parse_task_status(std::string_view s) {
+  return parse_enum<TaskStatus>(kTaskStatusNames, s, "task status");
+}
+
+bool status_transition_allowed(Status from, Status to) {
+  switch (from) {
+    case Status::planned:
+      return to == Status::confirmed || to == Status::cancelled || to == Status::held;
+    case Status::confirmed:
+      return to == Status::held || to == Status::cancelled || to == Status::planned;
+    case Status::held:
+      return false;
+    case Status::cancelled:
+      return to == Status::planned;
+  }
+  return false;
+}
+
+std::string new_uuid() {
+  std::random_device rd;
+  std::array<unsigned char, 16> b{};
+  for (std::size_t i = 0; i < b.size(); i += 4) {
+    const unsigned v = rd();
+    for (int k = 0; k < 4; ++k) {
+      b[i + k] = static_cast<unsigned char>(v >> (8 * k));
+    }
+  }
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+  std::string s;
+  for (std::size_t i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) {
+      s += '-';
+    }
+    s += fmt::format("{:02x}", b[i]);
+  }
+  return s;
+}
+
+}  // namespace omskplan::event

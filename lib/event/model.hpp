@@ -1,0 +1,113 @@
+// Events and what belongs to them: participants, checklist tasks, the run of
+// show, lessons learned.
+#pragma once
+
+#include "time/date.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace omskplan::event {
+
+enum class Kind {
+  city_day, victory_day, holiday, concert, opening, conference, round_table, seminar, ceremony, exhibition,
+  sport, meeting, other
+};
+enum class Level { municipal, regional, intercity, international };
+enum class Status { planned, confirmed, held, cancelled };
+enum class TaskStatus { todo, done, cancelled };
+
+inline constexpr std::array<std::string_view, 13> kKindNames{
+    "city-day", "victory-day", "holiday",  "concert",    "opening", "conference", "round-table",
+    "seminar",  "ceremony",    "exhibition", "sport",    "meeting", "other"};
+inline constexpr std::array<std::string_view, 4> kLevelNames{"municipal", "regional", "intercity",
+                                                             "international"};
+inline constexpr std::array<std::string_view, 4> kStatusNames{"planned", "confirmed", "held", "cancelled"};
+inline constexpr std::array<std::string_view, 3> kTaskStatusNames{"todo", "done", "cancelled"};
+
+std::string_view to_string(Kind v);
+std::string_view to_string(Level v);
+std::string_view to_string(Status v);
+std::string_view to_string(TaskStatus v);
+// Each throws InputError "invalid <what> 'x'; expected one of: a, b, c".
+Kind parse_kind(std::string_view s);
+Level parse_level(std::string_view s);
+Status parse_status(std::string_view s);
+TaskStatus parse_task_status(std::string_view s);
+
+// Whether an event may go from `from` to `to`: planned → confirmed → held;
+// planned/confirmed → cancelled; cancelled → planned; confirmed → planned.
+bool status_transition_allowed(Status from, Status to);
+
+struct Participant {
+  std::string who;   // a person or a position ("Мэр города Омска"); the key for VIP conflicts
+  std::string role;  // what they do at the event
+  bool vip = false;
+  bool operator==(const Participant&) const = default;
+};
+
+struct Task {
+  std::int64_t id = 0;
+  int no = 0;  // 1, 2, … within the event
+  std::string title;
+  std::string owner;
+  time::Date due;
+  std::optional<std::string> due_offset;  // "-10wd": kept so the due date follows the event
+  TaskStatus status = TaskStatus::todo;
+  std::optional<time::Date> done_on;
+  bool operator==(const Task&) const = default;
+};
+
+struct ProgramItem {
+  int no = 0;
+  time::Instant at;
+  std::optional<std::string> at_spec;  // "+30m" or "10:00", kept so it follows the event
+  time::Minutes duration{0};
+  std::string title;
+  std::string responsible;
+  bool operator==(const ProgramItem&) const = default;
+};
+
+struct Lesson {
+  std::string text;
+  time::Instant added;
+  std::optional<std::string> origin_uuid;  // the event it was learned at, when carried over
+  bool operator==(const Lesson&) const = default;
+};
+
+struct Event {
+  std::int64_t id = 0;
+  std::string uuid;
+  std::string title;
+  std::optional<std::string> title_pattern;
+  Kind kind = Kind::other;
+  Level level = Level::municipal;
+  time::Instant start;
+  time::Instant end;
+  bool all_day = false;
+  std::string venue;
+  std::string organizer;
+  Status status = Status::planned;
+  std::vector<std::string> tags;
+  std::string notes;
+  std::optional<std::string> template_id;
+  std::optional<int> anniversary_base;
+  std::optional<int> ordinal;
+  int sequence = 0;
+  std::optional<std::int64_t> cloned_from;
+  time::Instant created;
+  time::Instant updated;
+  std::vector<Participant> participants;
+  std::vector<Task> tasks;
+  std::vector<ProgramItem> program;
+  std::vector<Lesson> lessons;
+};
+
+// A random (version 4) UUID.
+std::string new_uuid();
+
+}  // namespace omskplan::event

@@ -1,0 +1,88 @@
+// What a user does with events. Each write is one transaction: it loads,
+// changes, checks and saves, or changes nothing at all.
+#pragma once
+
+#include "event/conflicts.hpp"
+#include "event/model.hpp"
+#include "event/repository.hpp"
+#include "store/db.hpp"
+#include "templates/event_template.hpp"
+#include "time/expr.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace omskplan::event {
+
+struct Services {
+  store::Db& db;
+  const time::Context& ctx;
+  time::Minutes travel_buffer{30};
+};
+
+enum class ConflictPolicy { warn, refuse };
+
+struct WriteResult {
+  Event event;
+  std::vector<Conflict> conflicts;
+  bool changed = true;
+};
+
+// The plan of `tmpl` for `date` (pure): title with its ordinal, start at the
+// template's time (or `start_clock`), tasks with due dates counted back on the
+// production calendar, the run of show, participants.
+Event materialize(const templates::EventTemplate& tmpl, time::Date date, std::optional<time::Minutes> start_clock,
+                  std::optional<int> anniversary_base, const time::Context& ctx);
+
+// Saves a new event; conflicts are returned, or refused with ConflictError.
+WriteResult create(Services& s, Event e, ConflictPolicy policy);
+
+struct EventChanges {
+  std::optional<std::string> title;
+  std::optional<std::string> start;     // a date-time expression
+  std::optional<std::string> end;       // a date-time expression
+  std::optional<std::string> duration;  // "6h"
+  std::optional<std::string> kind, level, venue, organizer, notes;
+  std::vector<std::string> add_tags, remove_tags;
+  std::vector<std::string> add_vips, remove_participants;
+};
+
+WriteResult edit(Services& s, std::int64_t id, const EventChanges& changes, ConflictPolicy policy);
+Event set_status(Services& s, std::int64_t id, Status status);
+Event load_event(Services& s, std::int64_t id);  // NotFound "no event with id N"
+
+// `due` is an offset from the event (-10wd, T-14) or a date expression.
+Task add_task(Services& s, std::int64_t event_id, const std::string& title, const std::string& due,
+              const std::string& owner);
+Task set_task_status(Services& s, std::int64_t event_id, int task_no, TaskStatus status,
+                     std::optional<time::Date> on);
+
+struct Agenda {
+  std::vector<repo::AgendaRow> rows;
+  int overdue = 0;
+};
+// Open tasks due within `days` days from today, overdue ones first.
+Agenda agenda(Services& s, int days);
+
+std::vector<Conflict> conflicts_in(Services& s, time::Instant from, time::Instant to);
+
+Event add_lesson(Services& s, std::int64_t event_id, const std::string& text);
+
+// Next year's plan from event `id` on `date`: same kind, venue, people, tasks
+// (due dates counted again from their offsets, all open), run of show, and the
+// lessons learned, carried with where they came from.
+WriteResult clone(Services& s, std::int64_t id, time::Date date, ConflictPolicy policy);
+
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+};
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+// Imports the JSON that `event list --json` prints (an array of events).
+// All or nothing: the first bad record aborts with "record N: field: what".
+ImportResult import_json(Services& s, std::string_view json_text, const Progress& progress, bool dry_run = false);
+
+}  // namespace omskplan::event

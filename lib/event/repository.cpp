@@ -1,0 +1,464 @@
+#include "event/repository.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace omskplan::event::repo {
+
+using store::Db;
+using store::Statement;
+using time::format_date;
+using time::format_utc;
+
+namespace {
+
+const char* kEventColumns =
+    "id, uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, status, notes, "
+    "template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc";
+
+time::Instant instant(const std::string& s) {
+  auto t = time::parse_utc(s);
+  if (!t) {
+    throw StorageError(fmt::format("database holds a malformed instant '{}'", s));
+  }
+  return *t;
+}
+
+time::Date date(const std::string& s) {
+  auto d = time::parse_iso_date(s);
+  if (!d) {
+    throw StorageError(fmt::format("database holds a malformed date '{}'", s));
+  }
+  return *d;
+}
+
+std::optional<int> opt_int(const Statement& st, int col) {
+  if (auto v = st.get_opt_int(col)) {
+    return static_cast<int>(*v);
+  }
+  return std::nullopt;
+}
+
+Event read_event_row(const Statement& st) {
+  Event e;
+  e.id = st.get_int(0);
+  e.uuid = st.get_text(1);
+  e.title = st.get_text(2);
+  e.title_pattern = st.get_opt_text(3);
+  e.kind = parse_kind(st.get_text(4));
+  e.level = parse_level(st.get_text(5));
+  e.start = instant(st.get_text(6));
+  e.end = instant(st.get_text(7));
+  e.all_day = st.get_int(8) != 0;
+  e.venue = st.get_text(9);
+  e.organizer = st.get_text(10);
+  e.status = parse_status(st.get_text(11));
+  e.notes = st.get_text(12);
+  e.template_id = st.get_opt_text(13);
+  e.anniversary_base = opt_int(st, 14);
+  e.ordinal = opt_int(st, 15);
+  e.sequence = static_cast<int>(st.get_int(16));
+  e.cloned_from = st.get_opt_int(17);
+  e.created = instant(st.get_text(18));
+  e.updated = instant(st.get_text(19));
+  return e;
+}
+
+void load_participants(Db& db, Event& e) {
+  auto& st = db.cached("SELECT who, role, vip FROM participant WHERE event_id = ? ORDER BY position");
+  st.bind(1, e.id);
+  e.participants.clear();
+  while (st.step()) {
+    e.participants.push_back({st.get_text(0), st.get_text(1), st.get_int(2) != 0});
+  }
+}
+
+void load_children(Db& db, Event& e) {
+  {
+    auto& st = db.cached("SELECT tag FROM event_tag WHERE event_id = ? ORDER BY tag");
+    st.bind(1, e.id);
+    while (st.step()) {
+      e.tags.push_back(st.get_text(0));
+    }
+  }
+  load_participants(db, e);
+  {
+    auto& st = db.cached(
+        "SELECT id, no, title, owner, due, due_offset, status, done_on FROM task WHERE event_id = ? ORDER BY no");
+    st.bind(1, e.id);
+    while (st.step()) {
+      Task t;
+      t.id = st.get_int(0);
+      t.no = static_cast<int>(st.get_int(1));
+      t.title = st.get_text(2);
+      t.owner = st.get_text(3);
+      t.due = date(st.get_text(4));
+      t.due_offset = st.get_opt_text(5);
+      t.status = parse_task_status(st.get_text(6));
+      if (auto d = st.get_opt_text(7)) {
+        t.done_on = date(*d);
+      }
+      e.tasks.push_back(std::move(t));
+    }
+  }
+  {
+    auto& st = db.cached(
+        "SELECT no, at_utc, at_spec, duration_min, title, responsible FROM program_item WHERE event_id = ? "
+        "ORDER BY no");
+    st.bind(1, e.id);
+    while (st.step()) {
+      ProgramItem p;
+      p.no = static_cast<int>(st.get_int(0));
+      p.at = instant(st.get_text(1));
+      p.at_spec = st.get_opt_text(2);
+      p.duration = time::Minutes{st.get_int(3)};
+      p.title = st.get_text(4);
+      p.responsible = st.get_text(5);
+      e.program.push_back(std::move(p));
+    }
+  }
+  {
+    auto& st = db.cached("SELECT text, added_utc, origin_uuid FROM lesson WHERE event_id = ? ORDER BY id");
+    st.bind(1, e.id);
+    while (st.step()) {
+      e.lessons.push_back({st.get_text(0), instant(st.get_text(1)), st.get_opt_text(2)});
+    }
+  }
+}
+
+void write_tags(Db& db, const Event& e) {
+  auto& del = db.cached("DELETE FROM event_tag WHERE event_id = ?");
+  del.bind(1, e.id);
+  del.run();
+  auto& ins = db.cached("INSERT OR IGNORE INTO event_tag(event_id, tag) VALUES (?, ?)");
+  for (const auto& tag : e.tags) {
+    ins.reset();
+    ins.bind_all(e.id, tag);
+    ins.run();
+  }
+}
+
+void write_participants(Db& db, const Event& e) {
+  auto& del = db.cached("DELETE FROM participant WHERE event_id = ?");
+  del.bind(1, e.id);
+  del.run();
+  auto& ins = db.cached(
+      "INSERT INTO participant(event_id, position, who, who_key, role, vip) VALUES (?, ?, ?, ?, ?, ?)");
+  int pos = 0;
+  for (const auto& p : e.participants) {
+    ins.reset();
+    ins.bind_all(e.id, ++pos, p.who, text::fold(text::trim(p.who)), p.role, p.vip ? 1 : 0);
+    ins.run();
+  }
+}
+
+void insert_task(Db& db, std::int64_t event_id, Task& t) {
+  auto& st = db.cached(
+      "INSERT INTO task(event_id, no, title, owner, due, due_offset, status, done_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  std::optional<std::string> done;
+  if (t.done_on) {
+    done = format_date(*t.done_on);
+  }
+  st.bind_all(event_id, t.no, t.title, t.owner, format_date(t.due), t.due_offset, std::string(to_string(t.status)),
+              done);
+  st.run();
+  t.id = db.last_insert_id();
+}
+
+void update_task(Db& db, std::int64_t event_id, const Task& t) {
+  auto& st = db.cached(
+      "UPDATE task SET title = ?, owner = ?, due = ?, due_offset = ?, status = ?, done_on = ? "
+      "WHERE event_id = ? AND no = ?");
+  std::optional<std::string> done;
+  if (t.done_on) {
+    done = format_date(*t.done_on);
+  }
+  st.bind_all(t.title, t.owner, format_date(t.due), t.due_offset, std::string(to_string(t.status)), done, event_id,
+              t.no);
+  st.run();
+}
+
+void write_program(Db& db, const Event& e) {
+  auto& del = db.cached("DELETE FROM program_item WHERE event_id = ?");
+  del.bind(1, e.id);
+  del.run();
+  auto& ins = db.cached(
+      "INSERT INTO program_item(event_id, no, at_utc, at_spec, duration_min, title, responsible) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& p : e.program) {
+    ins.reset();
+    ins.bind_all(e.id, p.no, format_utc(p.at), p.at_spec, static_cast<std::int64_t>(p.duration.count()), p.title,
+                 p.responsible);
+    ins.run();
+  }
+}
+
+void write_lessons(Db& db, const Event& e) {
+  auto& del = db.cached("DELETE FROM lesson WHERE event_id = ?");
+  del.bind(1, e.id);
+  del.run();
+  auto& ins = db.cached("INSERT INTO lesson(event_id, text, added_utc, origin_uuid) VALUES (?, ?, ?, ?)");
+  for (const auto& l : e.lessons) {
+    ins.reset();
+    ins.bind_all(e.id, l.text, format_utc(l.added), l.origin_uuid);
+    ins.run();
+  }
+}
+
+bool same_row(const Event& a, const Event& b) {
+  return a.uuid == b.uuid && a.title == b.title && a.title_pattern == b.title_pattern && a.kind == b.kind &&
+         a.level == b.level && a.start == b.start && a.end == b.end && a.all_day == b.all_day &&
+         a.venue == b.venue && a.organizer == b.organizer && a.status == b.status && a.notes == b.notes &&
+         a.template_id == b.template_id && a.anniversary_base == b.anniversary_base && a.ordinal == b.ordinal &&
+         a.sequence == b.sequence && a.cloned_from == b.cloned_from && a.created == b.created &&
+         a.updated == b.updated;
+}
+
+void bind_row(Statement& st, const Event& e) {
+  st.bind_all(e.uuid, e.title, e.title_pattern, std::string(to_string(e.kind)), std::string(to_string(e.level)),
+              format_utc(e.start), format_utc(e.end), e.all_day ? 1 : 0, e.venue, e.organizer,
+              std::string(to_string(e.status)), e.notes, e.template_id, e.anniversary_base, e.ordinal, e.sequence,
+              e.cloned_from, format_utc(e.created), format_utc(e.updated));
+}
+
+}  // namespace
+
+void insert(Db& db, Event& e) {
+  auto& st = db.cached(
+      "INSERT INTO event(uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, "
+      "status, notes, template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  bind_row(st, e);
+  st.run();
+  e.id = db.last_insert_id();
+  if (!e.tags.empty()) {
+    write_tags(db, e);
+  }
+  if (!e.participants.empty()) {
+    write_participants(db, e);
+  }
+  for (auto& t : e.tasks) {
+    insert_task(db, e.id, t);
+  }
+  if (!e.program.empty()) {
+    write_program(db, e);
+  }
+  if (!e.lessons.empty()) {
+    write_lessons(db, e);
+  }
+}
+
+bool update(Db& db, const Event& before, const Event& after) {
+  bool changed = false;
+  if (!same_row(before, after)) {
+    auto& st = db.cached(
+        "UPDATE event SET uuid = ?, title = ?, title_pattern = ?, kind = ?, level = ?, start_utc = ?, end_utc = ?, "
+        "all_day = ?, venue = ?, organizer = ?, status = ?, notes = ?, template_id = ?, anniversary_base = ?, "
+        "ordinal = ?, sequence = ?, cloned_from = ?, created_utc = ?, updated_utc = ? WHERE id = ?");
+    bind_row(st, after);
+    st.bind(20, after.id);
+    st.run();
+    changed = true;
+  }
+  if (before.tags != after.tags) {
+    write_tags(db, after);
+    changed = true;
+  }
+  if (before.participants != after.participants) {
+    write_participants(db, after);
+    changed = true;
+  }
+  // Tasks by number: update the changed, add the new, delete the dropped.
+  for (const auto& t : after.tasks) {
+    const auto it = std::find_if(before.tasks.begin(), before.tasks.end(), [&](const Task& o) { return o.no == t.no; });
+    if (it == before.tasks.end()) {
+      Task copy = t;
+      insert_task(db, after.id, copy);
+      changed = true;
+    } else if (!(it->title == t.title && it->owner == t.owner && it->due == t.due && it->due_offset == t.due_offset &&
+                 it->status == t.status && it->done_on == t.done_on)) {
+      update_task(db, after.id, t);
+      changed = true;
+    }
+  }
+  for (const auto& t : before.tasks) {
+    if (std::none_of(after.tasks.begin(), after.tasks.end(), [&](const Task& o) { return o.no == t.no; })) {
+      auto& del = db.cached("DELETE FROM task WHERE event_id = ? AND no = ?");
+      del.bind_all(after.id, t.no);
+      del.run();
+      changed = true;
+    }
+  }
+  if (before.program != after.program) {
+    write_program(db, after);
+    changed = true;
+  }
+  if (before.lessons != after.lessons) {
+    write_lessons(db, after);
+    changed = true;
+  }
+  return changed;
+}
+
+std::optional<Event> load(Db& db, std::int64_t id) {
+  auto& st = db.cached(fmt::format("SELECT {} FROM event WHERE id = ?", kEventColumns));
+  st.bind(1, id);
+  if (!st.step()) {
+    return std::nullopt;
+  }
+  Event e = read_event_row(st);
+  st.reset();
+  load_children(db, e);
+  return e;
+}
+
+std::optional<std::int64_t> find_by_uuid(Db& db, const std::string& uuid) {
+  auto& st = db.cached("SELECT id FROM event WHERE uuid = ?");
+  st.bind(1, uuid);
+  if (!st.step()) {
+    return std::nullopt;
+  }
+  return st.get_int(0);
+}
+
+std::string fts_query(std::string_view typed) {
+  // Words are runs of letters and digits (what unicode61 indexes); each
+  // becomes a quoted prefix term, so punctuation can never be FTS syntax.
+  const std::string norm = text::yo_to_ye(typed);
+  std::vector<std::string> words;
+  std::string cur;
+  std::size_t pos = 0;
+  while (pos < norm.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = text::decode_utf8(norm, pos);
+    const bool word_char = (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
+                           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 && cp <= 0x52F);
+    if (word_char) {
+      cur.append(norm, start, pos - start);
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) {
+    words.push_back(std::move(cur));
+  }
+  std::string q;
+  for (const auto& w : words) {
+    q += fmt::format("{}\"{}\"*", q.empty() ? "" : " ", w);
+  }
+  return q;
+}
+
+std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
+  std::string sql = fmt::format("SELECT {} FROM event WHERE 1", kEventColumns);
+  std::vector<std::string> binds;
+  if (f.from) {
+    sql += " AND end_utc >= ?";
+    binds.push_back(format_utc(*f.from));
+  }
+  if (f.to) {
+    sql += " AND start_utc < ?";
+    binds.push_back(format_utc(*f.to));
+  }
+  if (f.kind) {
+    sql += " AND kind = ?";
+    binds.emplace_back(to_string(*f.kind));
+  }
+  if (f.level) {
+    sql += " AND level = ?";
+    binds.emplace_back(to_string(*f.level));
+  }
+  if (f.status) {
+    sql += " AND status = ?";
+    binds.emplace_back(to_string(*f.status));
+  }
+  if (f.tag) {
+    sql += " AND id IN (SELECT event_id FROM event_tag WHERE tag = ?)";
+    binds.push_back(*f.tag);
+  }
+  if (f.search) {
+    const std::string q = fts_query(*f.search);
+    if (q.empty()) {
+      throw InputError(fmt::format("search '{}' has no words to look for", *f.search));
+    }
+    sql += " AND id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)";
+    binds.push_back(q);
+  }
+  sql += " ORDER BY start_utc, id";
+  if (f.limit) {
+    sql += fmt::format(" LIMIT {}", *f.limit);
+  }
+  Statement st = db.prepare(sql);
+  for (std::size_t i = 0; i < binds.size(); ++i) {
+    st.bind(static_cast<int>(i + 1), binds[i]);
+  }
+  std::vector<Event> out;
+  const std::string venue_key = f.venue ? text::fold(*f.venue) : std::string{};
+  while (st.step()) {
+    Event e = read_event_row(st);
+    if (f.venue && text::fold(e.venue).find(venue_key) == std::string::npos) {
+      continue;
+    }
+    out.push_back(std::move(e));
+  }
+  if (with_children) {
+    for (auto& e : out) {
+      load_children(db, e);
+    }
+  }
+  return out;
+}
+
+std::vector<Event> around(Db& db, time::Instant from, time::Instant to) {
+  // Bounded by the longest event, so the start index limits the scan.
+  std::int64_t longest = 0;
+  {
+    auto& st = db.cached("SELECT coalesce(max(length_s), 0) FROM event");
+    st.step();
+    longest = st.get_int(0);
+  }
+  auto& st = db.cached(fmt::format(
+      "SELECT {} FROM event WHERE start_utc >= ? AND start_utc < ? AND end_utc > ? AND status != 'cancelled' "
+      "ORDER BY start_utc, id",
+      kEventColumns));
+  st.bind_all(format_utc(from - std::chrono::seconds{longest}), format_utc(to), format_utc(from));
+  std::vector<Event> out;
+  while (st.step()) {
+    out.push_back(read_event_row(st));
+  }
+  for (auto& e : out) {
+    load_participants(db, e);
+  }
+  return out;
+}
+
+std::vector<AgendaRow> open_tasks_until(Db& db, time::Date until) {
+  auto& st = db.cached(
+      "SELECT t.event_id, e.title, e.start_utc, t.id, t.no, t.title, t.owner, t.due, t.due_offset "
+      "FROM task t JOIN event e ON e.id = t.event_id "
+      "WHERE t.status = 'todo' AND t.due <= ? AND e.status != 'cancelled' "
+      "ORDER BY t.due, e.start_utc, t.event_id, t.no");
+  st.bind(1, format_date(until));
+  std::vector<AgendaRow> out;
+  while (st.step()) {
+    AgendaRow r;
+    r.event_id = st.get_int(0);
+    r.event_title = st.get_text(1);
+    r.event_start = instant(st.get_text(2));
+    r.task.id = st.get_int(3);
+    r.task.no = static_cast<int>(st.get_int(4));
+    r.task.title = st.get_text(5);
+    r.task.owner = st.get_text(6);
+    r.task.due = date(st.get_text(7));
+    r.task.due_offset = st.get_opt_text(8);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace omskplan::event::repo

@@ -1,0 +1,48 @@
+// SQL for events and what belongs to them. Every function runs inside the
+// caller's transaction; none of them commits.
+#pragma once
+
+#include "event/model.hpp"
+#include "store/db.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace omskplan::event::repo {
+
+struct Filter {
+  std::optional<time::Instant> from;  // events ending after this
+  std::optional<time::Instant> to;    // events starting before this
+  std::optional<Kind> kind;
+  std::optional<Level> level;
+  std::optional<Status> status;
+  std::optional<std::string> tag;
+  std::optional<std::string> venue;   // a folded substring of the venue
+  std::optional<std::string> search;  // full-text query, as the user typed it
+  std::optional<long> limit;
+};
+
+// Inserts `e` with its children; sets e.id (and the ids of its tasks).
+void insert(store::Db& db, Event& e);
+// Writes what differs between `before` and `after` (same id); returns whether anything did.
+bool update(store::Db& db, const Event& before, const Event& after);
+std::optional<Event> load(store::Db& db, std::int64_t id);
+std::optional<std::int64_t> find_by_uuid(store::Db& db, const std::string& uuid);
+std::vector<Event> list(store::Db& db, const Filter& f, bool with_children);
+
+// Events that may overlap [from, to) (not cancelled), with their participants.
+std::vector<Event> around(store::Db& db, time::Instant from, time::Instant to);
+
+struct AgendaRow {
+  std::int64_t event_id;
+  std::string event_title;
+  time::Instant event_start;
+  Task task;
+};
+// Open tasks due on or before `until`, earliest first.
+std::vector<AgendaRow> open_tasks_until(store::Db& db, time::Date until);
+
+// The FTS5 query for what a user typed: every word as a prefix, ё folded to е.
+std::string fts_query(std::string_view typed);
+
+}  // namespace omskplan::event::repo

@@ -1,0 +1,294 @@
+#include "event/views.hpp"
+
+#include "core/text.hpp"
+#include "event/json.hpp"
+
+#include <fmt/format.h>
+
+namespace omskplan::event {
+
+using namespace std::chrono;
+using render::Column;
+using render::Table;
+using render::Tone;
+
+std::string format_span(const Event& e, const time::TimeZone& zone) {
+  const auto ls = zone.to_local(e.start);
+  const auto le = zone.to_local(e.end);
+  if (e.all_day) {
+    const auto sd = time::local_date(ls);
+    auto ed = time::local_date(le);
+    if (ed > sd && le == time::LocalTime{ed.time_since_epoch()}) {
+      ed -= days{1};  // the end is exclusive midnight
+    }
+    return ed <= sd ? time::format_date(sd) : fmt::format("{} – {}", time::format_date(sd), time::format_date(ed));
+  }
+  if (time::local_date(ls) == time::local_date(le)) {
+    return fmt::format("{}–{}", time::format_local(ls), time::format_clock(le));
+  }
+  return fmt::format("{} – {}", time::format_local(ls), time::format_local(le));
+}
+
+Table events_table(const std::vector<Event>& events, const time::TimeZone& zone) {
+  Table t;
+  t.columns = {{"id", "ID", true},       {"start", "START"}, {"end", "END"},       {"title", "TITLE", false, 70},
+               {"kind", "KIND"},         {"level", "LEVEL"}, {"venue", "VENUE", false, 40},
+               {"status", "STATUS"}};
+  for (const auto& e : events) {
+    const auto ls = zone.to_local(e.start);
+    const auto le = zone.to_local(e.end);
+    const Tone tone = e.status == Status::cancelled ? Tone::dim
+                      : e.status == Status::held    ? Tone::good
+                                                    : Tone::plain;
+    t.add({std::to_string(e.id), e.all_day ? time::format_date(time::local_date(ls)) : time::format_local(ls),
+           e.all_day ? time::format_date(time::local_date(le)) : time::format_local(le), e.title,
+           std::string(to_string(e.kind)), std::string(to_string(e.level)), e.venue, std::string(to_string(e.status))},
+          tone);
+  }
+  return t;
+}
+
+Table tasks_table(const Event& e, time::Date today) {
+  Table t;
+  t.columns = {{"no", "NO", true},        {"due", "DUE"},    {"offset", "OFFSET"},
+               {"status", "STATUS"},      {"done_on", "DONE"}, {"owner", "OWNER", false, 40},
+               {"title", "TITLE", false, 80}};
+  for (const auto& task : e.tasks) {
+    Tone tone = Tone::plain;
+    if (task.status == TaskStatus::done) {
+      tone = Tone::good;
+    } else if (task.status == TaskStatus::cancelled) {
+      tone = Tone::dim;
+    } else if (task.due < today) {
+      tone = Tone::bad;
+    } else if (task.due == today) {
+      tone = Tone::warn;
+    }
+    t.add({std::to_string(task.no), time::format_date(task.due), task.due_offset.value_or(""),
+           std::string(to_string(task.status)), task.done_on ? time::format_date(*task.done_on) : "", task.owner,
+           task.title},
+          tone);
+  }
+  return t;
+}
+
+Table program_table(const Event& e, const time::TimeZone& zone) {
+  Table t;
+  t.columns = {{"no", "NO", true},
+               {"at", "AT"},
+               {"duration", "MIN", true},
+               {"title", "TITLE", false, 80},
+               {"responsible", "RESPONSIBLE", false, 40}};
+  const auto start_day = time::local_date(zone.to_local(e.start));
+  for (const auto& p : e.program) {
+    const auto l = zone.to_local(p.at);
+    t.add({std::to_string(p.no), time::local_date(l) == start_day ? time::format_clock(l) : time::format_local(l),
+           std::to_string(p.duration.count()), p.title, p.responsible});
+  }
+  return t;
+}
+
+namespace {
+
+std::string days_word(long d) {
+  if (d == 0) {
+    return "today";
+  }
+  return d < 0 ? fmt::format("{}d overdue", -d) : fmt::format("in {}d", d);
+}
+
+}  // namespace
+
+Table agenda_table(const Agenda& a, time::Date today, const time::TimeZone& zone) {
+  Table t;
+  t.columns = {{"due", "DUE"},          {"when", "WHEN"},
+               {"event_id", "EVENT", true}, {"task_no", "TASK", true},
+               {"title", "TITLE", false, 60}, {"owner", "OWNER", false, 36},
+               {"event_title", "FOR EVENT", false, 50}, {"event_start", "EVENT START"}};
+  for (const auto& r : a.rows) {
+    const long d = (r.task.due - today).count();
+    t.add({time::format_date(r.task.due), days_word(d), std::to_string(r.event_id), std::to_string(r.task.no),
+           r.task.title, r.task.owner, r.event_title, time::format_local(zone.to_local(r.event_start))},
+          d < 0 ? Tone::bad : d == 0 ? Tone::warn : Tone::plain);
+  }
+  return t;
+}
+
+nlohmann::ordered_json agenda_json(const Agenda& a, time::Date today, const time::TimeZone& zone) {
+  nlohmann::ordered_json j;
+  j["today"] = time::format_date(today);
+  j["overdue"] = a.overdue;
+  j["tasks"] = nlohmann::ordered_json::array();
+  for (const auto& r : a.rows) {
+    nlohmann::ordered_json row;
+    row["event_id"] = r.event_id;
+    row["event_title"] = r.event_title;
+    row["event_start"] = format_local_iso(r.event_start, zone);
+    row["no"] = r.task.no;
+    row["title"] = r.task.title;
+    row["owner"] = r.task.owner;
+    row["due"] = time::format_date(r.task.due);
+    row["due_offset"] = r.task.due_offset ? nlohmann::ordered_json(*r.task.due_offset) : nullptr;
+    row["days_left"] = (r.task.due - today).count();
+    row["overdue"] = r.task.due < today;
+    j["tasks"].push_back(std::move(row));
+  }
+  return j;
+}
+
+Table conflicts_table(const std::vector<Conflict>& cs, const time::TimeZone& zone) {
+  Table t;
+  t.columns = {{"type", "TYPE"},
+               {"subject", "VENUE / VIP", false, 40},
+               {"first_id", "EVENT", true},
+               {"first_time", "TIME"},
+               {"second_id", "EVENT", true},
+               {"second_time", "TIME"},
+               {"gap_min", "GAP MIN", true},
+               {"titles", "TITLES", false, 90}};
+  for (const auto& c : cs) {
+    auto span = [&](time::Instant s, time::Instant e) {
+      Event tmp;
+      tmp.start = s;
+      tmp.end = e;
+      return format_span(tmp, zone);
+    };
+    t.add({std::string(to_string(c.type)), c.subject, std::to_string(c.first_id), span(c.first_start, c.first_end),
+           std::to_string(c.second_id), span(c.second_start, c.second_end), std::to_string(c.gap_minutes),
+           fmt::format("«{}» / «{}»", c.first_title, c.second_title)},
+          c.gap_minutes < 0 ? Tone::bad : Tone::warn);
+  }
+  return t;
+}
+
+nlohmann::ordered_json conflicts_json(const std::vector<Conflict>& cs, const time::TimeZone& zone) {
+  auto j = nlohmann::ordered_json::array();
+  for (const auto& c : cs) {
+    nlohmann::ordered_json row;
+    row["type"] = to_string(c.type);
+    row["subject"] = c.subject;
+    row["gap_minutes"] = c.gap_minutes;
+    row["first"] = {{"id", c.first_id},
+                    {"title", c.first_title},
+                    {"start", format_local_iso(c.first_start, zone)},
+                    {"end", format_local_iso(c.first_end, zone)}};
+    row["second"] = {{"id", c.second_id},
+                     {"title", c.second_title},
+                     {"start", format_local_iso(c.second_start, zone)},
+                     {"end", format_local_iso(c.second_end, zone)}};
+    j.push_back(std::move(row));
+  }
+  return j;
+}
+
+std::string event_card(const Event& e, const time::TimeZone& zone, time::Date today, bool md) {
+  std::string out;
+  auto field = [&](std::string_view name, const std::string& value) {
+    if (value.empty()) {
+      return;
+    }
+    out += md ? fmt::format("- **{}:** {}\n", name, value) : fmt::format("  {:<11}{}\n", name, value);
+  };
+  auto heading = [&](const std::string& h) { out += md ? fmt::format("\n## {}\n\n", h) : fmt::format("\n{}\n", h); };
+  auto table = [&](const Table& t) {
+    if (md) {
+      out += render::to_markdown(t);
+    } else {
+      for (const auto& line : text::split(render::to_text(t, false), '\n')) {
+        if (!line.empty()) {
+          out += "  " + line + "\n";
+        }
+      }
+    }
+  };
+  out += md ? fmt::format("# {} (#{})\n\n", e.title, e.id) : fmt::format("#{} {}\n", e.id, e.title);
+  field("when", fmt::format("{} ({}, {})", format_span(e, zone), zone.info_at(e.start).abbrev, zone.name()));
+  field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.level)));
+  field("status", std::string(to_string(e.status)));
+  field("venue", e.venue);
+  field("organizer", e.organizer);
+  if (e.template_id) {
+    field("template", e.ordinal ? fmt::format("{} (anniversary {}, counted from {})", *e.template_id, *e.ordinal,
+                                              *e.anniversary_base)
+                                : *e.template_id);
+  }
+  if (!e.tags.empty()) {
+    std::string tags;
+    for (const auto& t : e.tags) {
+      tags += (tags.empty() ? "" : ", ") + t;
+    }
+    field("tags", tags);
+  }
+  if (e.cloned_from) {
+    field("cloned from", fmt::format("#{}", *e.cloned_from));
+  }
+  field("uuid", e.uuid);
+  if (!e.notes.empty()) {
+    heading("Notes");
+    out += (md ? "" : "  ") + e.notes + "\n";
+  }
+  if (!e.participants.empty()) {
+    heading("Participants");
+    for (const auto& p : e.participants) {
+      out += fmt::format("{}{}{}{}\n", md ? "- " : "  ", p.vip ? "★ " : "", p.who,
+                         p.role.empty() ? "" : " — " + p.role);
+    }
+  }
+  if (!e.tasks.empty()) {
+    int done = 0;
+    for (const auto& t : e.tasks) {
+      done += t.status == TaskStatus::done;
+    }
+    heading(fmt::format("Tasks ({} of {} done)", done, e.tasks.size()));
+    table(tasks_table(e, today));
+  }
+  if (!e.program.empty()) {
+    heading("Run of show");
+    table(program_table(e, zone));
+  }
+  if (!e.lessons.empty()) {
+    heading("Lessons");
+    for (const auto& l : e.lessons) {
+      out += fmt::format("{}{}{}\n", md ? "- " : "  - ", l.text,
+                         l.origin_uuid && *l.origin_uuid != e.uuid ? " (carried over)" : "");
+    }
+  }
+  return out;
+}
+
+render::IcsEvent to_ics(const Event& e, const time::TimeZone& zone) {
+  render::IcsEvent ie;
+  ie.uid = e.uuid + "@omskplan";
+  ie.summary = e.title;
+  ie.location = e.venue;
+  ie.start = e.start;
+  ie.end = e.end;
+  ie.all_day = e.all_day;
+  ie.sequence = e.sequence;
+  ie.status = e.status == Status::cancelled ? "CANCELLED" : e.status == Status::planned ? "TENTATIVE" : "CONFIRMED";
+  ie.categories = {std::string(to_string(e.kind))};
+  ie.last_modified = e.updated;
+  std::string d = e.notes;
+  std::string vips;
+  for (const auto& p : e.participants) {
+    if (p.vip) {
+      vips += (vips.empty() ? "" : ", ") + p.who;
+    }
+  }
+  if (!vips.empty()) {
+    d += (d.empty() ? "" : "\n") + std::string("Участники: ") + vips;
+  }
+  if (!e.organizer.empty()) {
+    d += (d.empty() ? "" : "\n") + std::string("Ответственный: ") + e.organizer;
+  }
+  if (!e.program.empty()) {
+    d += (d.empty() ? "" : "\n") + std::string("Программа:");
+    for (const auto& p : e.program) {
+      d += fmt::format("\n{} {}", time::format_clock(zone.to_local(p.at)), p.title);
+    }
+  }
+  ie.description = d;
+  return ie;
+}
+
+}  // namespace omskplan::event

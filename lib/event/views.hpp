@@ -1,0 +1,36 @@
+// Events as the row/record model of render/: tables for lists, a card for one
+// event, iCalendar entries, JSON for conflicts and the agenda.
+#pragma once
+
+#include "event/conflicts.hpp"
+#include "event/model.hpp"
+#include "event/planner.hpp"
+#include "render/ics.hpp"
+#include "render/table.hpp"
+#include "time/zone.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace omskplan::event {
+
+render::Table events_table(const std::vector<Event>& events, const time::TimeZone& zone);
+render::Table tasks_table(const Event& e, time::Date today);
+render::Table program_table(const Event& e, const time::TimeZone& zone);
+render::Table agenda_table(const Agenda& a, time::Date today, const time::TimeZone& zone);
+render::Table conflicts_table(const std::vector<Conflict>& cs, const time::TimeZone& zone);
+
+nlohmann::ordered_json agenda_json(const Agenda& a, time::Date today, const time::TimeZone& zone);
+nlohmann::ordered_json conflicts_json(const std::vector<Conflict>& cs, const time::TimeZone& zone);
+
+// A person-readable card of one event; `markdown` for a Markdown document.
+std::string event_card(const Event& e, const time::TimeZone& zone, time::Date today, bool markdown);
+
+render::IcsEvent to_ics(const Event& e, const time::TimeZone& zone);
+
+// "2023-08-05 10:00–18:00" or "2023-08-05 10:00 – 2023-08-06 23:00"; all-day: "2023-08-05" / "2023-08-05 – 06".
+std::string format_span(const Event& e, const time::TimeZone& zone);
+
+}  // namespace omskplan::event

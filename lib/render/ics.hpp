@@ -1,0 +1,59 @@
+// iCalendar (RFC 5545): a writer that clients accept (CRLF, 75-octet folding
+// that never splits a UTF-8 character, TEXT escaping, UID and DTSTAMP on every
+// VEVENT, TZID with its VTIMEZONE, all-day as VALUE=DATE) and a reader for
+// checking what was written and for importing.
+#pragma once
+
+#include "time/date.hpp"
+#include "time/zone.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace omskplan::render {
+
+struct IcsEvent {
+  std::string uid;
+  std::string summary;
+  std::string description;
+  std::string location;
+  time::Instant start;
+  time::Instant end;
+  bool all_day = false;  // then start/end dates are the local dates, end exclusive
+  int sequence = 0;
+  std::string status;    // TENTATIVE, CONFIRMED, CANCELLED or empty
+  std::vector<std::string> categories;
+  std::optional<time::Instant> last_modified;
+};
+
+// A VCALENDAR with one VTIMEZONE for `zone` covering the events' span.
+std::string write_calendar(const std::vector<IcsEvent>& events, const time::TimeZone& zone, time::Instant dtstamp,
+                           std::string_view calendar_name);
+
+std::string escape_text(std::string_view s);
+std::string unescape_text(std::string_view s);
+// One content line folded to 75 octets, each physical line ending in CRLF.
+std::string fold_line(std::string_view line);
+
+struct IcsProperty {
+  std::string name;
+  std::map<std::string, std::string> params;
+  std::string value;
+};
+
+struct IcsComponent {
+  std::string name;
+  std::vector<IcsProperty> props;
+  std::vector<IcsComponent> children;
+
+  const IcsProperty* get(std::string_view name) const;
+  std::vector<const IcsComponent*> all(std::string_view name) const;
+};
+
+// Parses a whole stream; throws InputError "line N: what" on a malformed one.
+IcsComponent parse_ics(std::string_view text);
+
+}  // namespace omskplan::render

@@ -1,0 +1,167 @@
+#include "render/table.hpp"
+
+#include "core/text.hpp"
+
+#include <algorithm>
+
+namespace omskplan::render {
+
+void Table::add(std::vector<std::string> row, Tone tone) {
+  row.resize(columns.size());
+  rows.push_back(std::move(row));
+  tones.push_back(tone);
+}
+
+namespace {
+
+// Cells are one line in a table: newlines and tabs become spaces.
+std::string one_line(const std::string& s) {
+  std::string out = s;
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  std::replace(out.begin(), out.end(), '\t', ' ');
+  std::replace(out.begin(), out.end(), '\r', ' ');
+  return out;
+}
+
+const char* tone_code(Tone t) {
+  switch (t) {
+    case Tone::good:
+      return "\x1b[32m";
+    case Tone::warn:
+      return "\x1b[33m";
+    case Tone::bad:
+      return "\x1b[31m";
+    case Tone::dim:
+      return "\x1b[2m";
+    case Tone::plain:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string to_text(const Table& t, bool color) {
+  const std::size_t n = t.columns.size();
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(t.rows.size());
+  std::vector<std::size_t> width(n, 0);
+  for (std::size_t c = 0; c < n; ++c) {
+    width[c] = text::display_width(t.columns[c].header);
+  }
+  for (const auto& row : t.rows) {
+    std::vector<std::string> line(n);
+    for (std::size_t c = 0; c < n; ++c) {
+      line[c] = text::truncate(one_line(row[c]), t.columns[c].max_width);
+      width[c] = std::max(width[c], text::display_width(line[c]));
+    }
+    cells.push_back(std::move(line));
+  }
+  auto emit = [&](const std::vector<std::string>& line, std::string& out) {
+    std::string s;
+    for (std::size_t c = 0; c < n; ++c) {
+      const bool last = c + 1 == n;
+      if (last && !t.columns[c].right) {
+        s += line[c];
+      } else {
+        s += text::pad(line[c], width[c], t.columns[c].right);
+      }
+      if (!last) {
+        s += "  ";
+      }
+    }
+    while (!s.empty() && s.back() == ' ') {
+      s.pop_back();
+    }
+    out += s;
+  };
+  std::string out;
+  std::vector<std::string> header(n);
+  for (std::size_t c = 0; c < n; ++c) {
+    header[c] = t.columns[c].header;
+  }
+  if (color) {
+    out += "\x1b[1m";
+  }
+  emit(header, out);
+  if (color) {
+    out += "\x1b[0m";
+  }
+  out += '\n';
+  for (std::size_t r = 0; r < cells.size(); ++r) {
+    const Tone tone = r < t.tones.size() ? t.tones[r] : Tone::plain;
+    const bool colored = color && tone != Tone::plain;
+    if (colored) {
+      out += tone_code(tone);
+    }
+    emit(cells[r], out);
+    if (colored) {
+      out += "\x1b[0m";
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) {
+    return s;
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') {
+      out += "\"\"";
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string to_csv(const Table& t) {
+  std::string out;
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    out += (c ? "," : "") + csv_field(t.columns[c].key);
+  }
+  out += "\r\n";
+  for (const auto& row : t.rows) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      out += (c ? "," : "") + csv_field(row[c]);
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string to_markdown(const Table& t) {
+  auto cell = [](const std::string& s) {
+    std::string out;
+    for (char c : one_line(s)) {
+      if (c == '|') {
+        out += "\\|";
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  };
+  std::string out = "|";
+  for (const auto& c : t.columns) {
+    out += " " + cell(c.header) + " |";
+  }
+  out += "\n|";
+  for (const auto& c : t.columns) {
+    out += c.right ? " ---: |" : " --- |";
+  }
+  out += "\n";
+  for (const auto& row : t.rows) {
+    out += "|";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      out += " " + cell(row[c]) + " |";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace omskplan::render

@@ -1,0 +1,271 @@
+#include "store/db.hpp"
+
+#include "core/error.hpp"
+#include "store/migrations.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace omskplan::store {
+
+namespace {
+
+[[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view what, const std::string& path) {
+  const int ext = db ? sqlite3_extended_errcode(db) : rc;
+  const std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw StorageError(fmt::format("database {} is locked by another process; try again ({})", path, what));
+    case SQLITE_FULL:
+      throw StorageError(fmt::format("database {}: the disk is full; nothing was written", path));
+    case SQLITE_READONLY:
+      throw StorageError(fmt::format("database {} is read-only: {}", path, msg));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      throw StorageError(fmt::format("database {} is damaged or not an omskplan database: {}", path, msg));
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+      throw StorageError(fmt::format("database {}: {} ({})", path, msg, what));
+    case SQLITE_CONSTRAINT:
+      throw InputError(fmt::format("{}: {}", what, msg));
+    default:
+      throw StorageError(fmt::format("database {}: {} (code {}, {})", path, msg, ext, what));
+  }
+}
+
+}  // namespace
+
+// ---- Statement ----
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                    &stmt_, nullptr);
+  if (rc != SQLITE_OK) {
+    throw_sqlite(db, rc, fmt::format("preparing {}", sql.substr(0, 60)), sqlite3_db_filename(db, "main") ?: "");
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::nullptr_t) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) {
+    return true;
+  }
+  if (rc == SQLITE_DONE) {
+    return false;
+  }
+  const std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
+  sqlite3_reset(stmt_);
+  throw_sqlite(db_, rc, fmt::format("running {}", sql.substr(0, 60)), sqlite3_db_filename(db_, "main") ?: "");
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+std::int64_t Statement::get_int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+std::string Statement::get_text(int col) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string{};
+}
+
+std::optional<std::string> Statement::get_opt_text(int col) const {
+  if (is_null(col)) {
+    return std::nullopt;
+  }
+  return get_text(col);
+}
+
+std::optional<std::int64_t> Statement::get_opt_int(int col) const {
+  if (is_null(col)) {
+    return std::nullopt;
+  }
+  return get_int(col);
+}
+
+// ---- Db ----
+
+Db::~Db() {
+  cache_.clear();
+  if (db_) {
+    sqlite3_close_v2(db_);
+  }
+}
+
+Db::Db(Db&& o) noexcept
+    : db_(o.db_), path_(std::move(o.path_)), command_(std::move(o.command_)), cache_(std::move(o.cache_)) {
+  o.db_ = nullptr;
+}
+
+Db& Db::operator=(Db&& o) noexcept {
+  if (this != &o) {
+    cache_.clear();
+    if (db_) {
+      sqlite3_close_v2(db_);
+    }
+    db_ = o.db_;
+    path_ = std::move(o.path_);
+    command_ = std::move(o.command_);
+    cache_ = std::move(o.cache_);
+    o.db_ = nullptr;
+  }
+  return *this;
+}
+
+Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
+  namespace fs = std::filesystem;
+  const bool memory = path == ":memory:";
+  if (!memory) {
+    std::error_code ec;
+    const auto st = fs::status(path, ec);
+    if (fs::is_directory(st)) {
+      throw StorageError(fmt::format("database {} is a directory, not a file", path));
+    }
+    if (!fs::exists(st)) {
+      if (mode == OpenMode::existing) {
+        throw StorageError(fmt::format("no database at {}; create it with 'omskplan db init'", path));
+      }
+      const fs::path parent = fs::path(path).parent_path();
+      if (!parent.empty()) {
+        fs::create_directories(parent, ec);
+        if (ec) {
+          throw StorageError(fmt::format("cannot create directory {}: {}", parent.string(), ec.message()));
+        }
+      }
+      // Create the file ourselves so that it is 0600 whatever the umask.
+      const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST) {
+        throw StorageError(fmt::format("cannot create database {}: {}", path, std::strerror(errno)));
+      }
+      if (fd >= 0) {
+        ::close(fd);
+      }
+    }
+  }
+  Db db;
+  db.path_ = path;
+  db.command_ = std::move(command);
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    throw_sqlite(db.db_, rc, "opening", path);
+  }
+  sqlite3_extended_result_codes(db.db_, 1);
+  sqlite3_busy_timeout(db.db_, 10000);
+  db.exec("PRAGMA foreign_keys = ON");
+  if (!memory) {
+    // Reading the header first gives a clear error for a file that is not a database.
+    std::string mode_now;
+    {
+      Statement jm(db.db_, "PRAGMA journal_mode");
+      jm.step();
+      mode_now = jm.get_text(0);
+    }
+    if (mode_now != "wal") {
+      Statement set(db.db_, "PRAGMA journal_mode = WAL");
+      set.step();
+    }
+  }
+  db.exec("PRAGMA synchronous = NORMAL");
+  migrate(db);
+  return db;
+}
+
+void Db::exec(std::string_view sql) {
+  char* err = nullptr;
+  const std::string s(sql);
+  const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(err);
+    throw_sqlite(db_, rc, fmt::format("running {}", s.substr(0, 60)), path_);
+  }
+}
+
+Statement& Db::cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    it = cache_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+  }
+  it->second->reset();
+  return *it->second;
+}
+
+Statement Db::prepare(std::string_view sql) { return Statement(db_, sql); }
+
+std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+
+int Db::changes() const { return sqlite3_changes(db_); }
+
+int Db::user_version() {
+  Statement st(db_, "PRAGMA user_version");
+  st.step();
+  return static_cast<int>(st.get_int(0));
+}
+
+void Db::fail(std::string_view what) const { throw_sqlite(db_, sqlite3_errcode(db_), what, path_); }
+
+// ---- WriteTransaction ----
+
+WriteTransaction::WriteTransaction(Db& db) : db_(db) {
+  db_.exec("BEGIN IMMEDIATE");
+  try {
+    auto& st = db_.cached("INSERT INTO command(at_utc, os_user, argv) VALUES (?, ?, ?)");
+    const CommandInfo& c = db_.command();
+    st.bind_all(c.at_utc.empty() ? std::string("1970-01-01T00:00:00Z") : c.at_utc,
+                c.os_user.empty() ? std::string("unknown") : c.os_user, c.argv);
+    st.run();
+    command_id_ = db_.last_insert_id();
+  } catch (...) {
+    db_.exec("ROLLBACK");
+    throw;
+  }
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!done_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+void WriteTransaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace omskplan::store

@@ -1,0 +1,125 @@
+// SQLite access: an owned connection, prepared statements with bound
+// parameters, and the write transaction every change goes through.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace omskplan::store {
+
+class Statement {
+public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& o) noexcept;
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, std::nullptr_t);
+  template <class T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind(index, nullptr);
+  }
+  template <class... Args>
+  Statement& bind_all(const Args&... args) {
+    int i = 0;
+    (bind(++i, args), ...);
+    return *this;
+  }
+
+  // Advances; true while there is a row.
+  bool step();
+  // Runs to completion (for writes).
+  void run();
+  // Clears bindings and rewinds, for reuse.
+  void reset();
+
+  bool is_null(int col) const;
+  std::int64_t get_int(int col) const;
+  std::string get_text(int col) const;
+  std::optional<std::string> get_opt_text(int col) const;
+  std::optional<std::int64_t> get_opt_int(int col) const;
+
+private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+enum class OpenMode {
+  existing,  // the file must exist (reading commands)
+  create,    // create it (mode 0600) when missing
+};
+
+// Who runs the command, recorded with every change in the audit log.
+struct CommandInfo {
+  std::string os_user;
+  std::string argv;
+  std::string at_utc;  // "now" of the run, ISO UTC
+};
+
+class Db {
+public:
+  // Opens `path` (":memory:" for tests), applies pending migrations.
+  static Db open(const std::string& path, OpenMode mode, CommandInfo command = {});
+  ~Db();
+  Db(Db&&) noexcept;
+  Db& operator=(Db&&) noexcept;
+  Db(const Db&) = delete;
+
+  void exec(std::string_view sql);
+  // A prepared statement kept for the life of the connection (reset before return).
+  Statement& cached(const std::string& sql);
+  Statement prepare(std::string_view sql);
+  std::int64_t last_insert_id() const;
+  int changes() const;
+  int user_version();
+  const std::string& path() const { return path_; }
+  const CommandInfo& command() const { return command_; }
+  sqlite3* handle() { return db_; }
+
+  // Throws the error of the last failed call, prefixed with `what`.
+  [[noreturn]] void fail(std::string_view what) const;
+
+private:
+  Db() = default;
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  CommandInfo command_;
+  std::map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// BEGIN IMMEDIATE … COMMIT, rolled back unless committed. It records the
+// command (who, when, argv) first, so the audit triggers can tie each changed
+// row to it. A deferred transaction that reads and then writes fails with
+// SQLITE_BUSY_SNAPSHOT under a concurrent writer; IMMEDIATE takes the write
+// lock up front and waits for it (busy_timeout).
+class WriteTransaction {
+public:
+  explicit WriteTransaction(Db& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  void commit();
+  std::int64_t command_id() const { return command_id_; }
+
+private:
+  Db& db_;
+  bool done_ = false;
+  std::int64_t command_id_ = 0;
+};
+
+// The newest schema version this binary knows.
+int schema_version();
+
+}  // namespace omskplan::store

@@ -1,0 +1,231 @@
+#include "store/migrations.hpp"
+
+#include "core/error.hpp"
+#include "store/db.hpp"
+
+#include <fmt/format.h>
+
+namespace omskplan::store {
+
+namespace {
+
+// ё/Ё → е/Е as SQL, for what the full-text index stores.
+std::string yo(const std::string& col) { return fmt::format("replace(replace({}, 'ё', 'е'), 'Ё', 'Е')", col); }
+
+std::string event_fts_sql() {
+  const auto values = [](const char* row) {
+    return fmt::format("{}.id, {}, {}, {}", row, yo(std::string(row) + ".title"), yo(std::string(row) + ".venue"),
+                       yo(std::string(row) + ".notes"));
+  };
+  return fmt::format(R"sql(
+CREATE VIRTUAL TABLE event_fts USING fts5(title, venue, notes, tokenize = 'unicode61');
+CREATE TRIGGER event_fts_insert AFTER INSERT ON event BEGIN
+  INSERT INTO event_fts(rowid, title, venue, notes) VALUES ({0});
+END;
+CREATE TRIGGER event_fts_update AFTER UPDATE OF title, venue, notes ON event BEGIN
+  DELETE FROM event_fts WHERE rowid = OLD.id;
+  INSERT INTO event_fts(rowid, title, venue, notes) VALUES ({1});
+END;
+CREATE TRIGGER event_fts_delete AFTER DELETE ON event BEGIN
+  DELETE FROM event_fts WHERE rowid = OLD.id;
+END;
+)sql",
+                     values("NEW"), values("NEW"));
+}
+
+const char* kSchemaV1 = R"sql(
+CREATE TABLE command (
+  id      INTEGER PRIMARY KEY,
+  at_utc  TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  argv    TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE audit (
+  id         INTEGER PRIMARY KEY,
+  command_id INTEGER REFERENCES command(id) ON DELETE SET NULL,
+  entity     TEXT NOT NULL,
+  entity_id  INTEGER NOT NULL,
+  action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+  before     TEXT,
+  after      TEXT
+) STRICT;
+CREATE INDEX audit_entity ON audit(entity, entity_id);
+CREATE INDEX audit_command ON audit(command_id);
+
+CREATE TABLE event (
+  id               INTEGER PRIMARY KEY,
+  uuid             TEXT NOT NULL UNIQUE,
+  title            TEXT NOT NULL CHECK (length(title) > 0),
+  title_pattern    TEXT,
+  kind             TEXT NOT NULL CHECK (kind IN ('city-day', 'victory-day', 'holiday', 'concert', 'opening',
+                     'conference', 'round-table', 'seminar', 'ceremony', 'exhibition', 'sport', 'meeting',
+                     'other')),
+  level            TEXT NOT NULL CHECK (level IN ('municipal', 'regional', 'intercity', 'international')),
+  start_utc        TEXT NOT NULL,
+  end_utc          TEXT NOT NULL,
+  all_day          INTEGER NOT NULL DEFAULT 0 CHECK (all_day IN (0, 1)),
+  venue            TEXT NOT NULL DEFAULT '',
+  organizer        TEXT NOT NULL DEFAULT '',
+  status           TEXT NOT NULL DEFAULT 'planned'
+                     CHECK (status IN ('planned', 'confirmed', 'held', 'cancelled')),
+  notes            TEXT NOT NULL DEFAULT '',
+  template_id      TEXT,
+  anniversary_base INTEGER,
+  ordinal          INTEGER,
+  sequence         INTEGER NOT NULL DEFAULT 0,
+  cloned_from      INTEGER REFERENCES event(id) ON DELETE SET NULL,
+  created_utc      TEXT NOT NULL,
+  updated_utc      TEXT NOT NULL,
+  length_s         INTEGER GENERATED ALWAYS AS (unixepoch(end_utc) - unixepoch(start_utc)) STORED,
+  CHECK (end_utc >= start_utc)
+) STRICT;
+CREATE INDEX event_start ON event(start_utc);
+CREATE INDEX event_length ON event(length_s);
+CREATE INDEX event_kind_start ON event(kind, start_utc);
+
+CREATE TABLE event_tag (
+  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  tag      TEXT NOT NULL CHECK (length(tag) > 0),
+  PRIMARY KEY (event_id, tag)
+) STRICT;
+CREATE INDEX event_tag_tag ON event_tag(tag);
+
+CREATE TABLE participant (
+  id       INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  who      TEXT NOT NULL CHECK (length(who) > 0),
+  who_key  TEXT NOT NULL,
+  role     TEXT NOT NULL DEFAULT '',
+  vip      INTEGER NOT NULL DEFAULT 0 CHECK (vip IN (0, 1))
+) STRICT;
+CREATE INDEX participant_event ON participant(event_id);
+CREATE INDEX participant_vip ON participant(who_key) WHERE vip = 1;
+
+CREATE TABLE task (
+  id         INTEGER PRIMARY KEY,
+  event_id   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  no         INTEGER NOT NULL CHECK (no > 0),
+  title      TEXT NOT NULL CHECK (length(title) > 0),
+  owner      TEXT NOT NULL DEFAULT '',
+  due        TEXT NOT NULL,
+  due_offset TEXT,
+  status     TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'done', 'cancelled')),
+  done_on    TEXT,
+  UNIQUE (event_id, no)
+) STRICT;
+CREATE INDEX task_open_due ON task(due) WHERE status = 'todo';
+
+CREATE TABLE program_item (
+  id           INTEGER PRIMARY KEY,
+  event_id     INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  no           INTEGER NOT NULL CHECK (no > 0),
+  at_utc       TEXT NOT NULL,
+  at_spec      TEXT,
+  duration_min INTEGER NOT NULL DEFAULT 0 CHECK (duration_min >= 0),
+  title        TEXT NOT NULL CHECK (length(title) > 0),
+  responsible  TEXT NOT NULL DEFAULT '',
+  UNIQUE (event_id, no)
+) STRICT;
+
+CREATE TABLE lesson (
+  id          INTEGER PRIMARY KEY,
+  event_id    INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  text        TEXT NOT NULL CHECK (length(text) > 0),
+  added_utc   TEXT NOT NULL,
+  origin_uuid TEXT
+) STRICT;
+CREATE INDEX lesson_event ON lesson(event_id);
+)sql";
+
+// Columns of `table` as the audit triggers record them.
+std::vector<std::string> columns(Db& db, const std::string& table) {
+  std::vector<std::string> cols;
+  Statement st = db.prepare("SELECT name FROM pragma_table_info(?)");
+  st.bind(1, table);
+  while (st.step()) {
+    cols.push_back(st.get_text(0));
+  }
+  return cols;
+}
+
+void create_audit_triggers(Db& db, const std::string& table) {
+  const auto cols = columns(db, table);
+  auto json = [&](const char* row) {
+    std::string out = "json_object(";
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      out += fmt::format("{}'{}', {}.\"{}\"", i ? ", " : "", cols[i], row, cols[i]);
+    }
+    return out + ")";
+  };
+  const std::string cmd = "(SELECT max(id) FROM command)";
+  db.exec(fmt::format(R"sql(
+DROP TRIGGER IF EXISTS audit_{0}_insert;
+DROP TRIGGER IF EXISTS audit_{0}_update;
+DROP TRIGGER IF EXISTS audit_{0}_delete;
+CREATE TRIGGER audit_{0}_insert AFTER INSERT ON {0} BEGIN
+  INSERT INTO audit(command_id, entity, entity_id, action, before, after)
+  VALUES ({1}, '{0}', NEW.rowid, 'insert', NULL, {2});
+END;
+CREATE TRIGGER audit_{0}_update AFTER UPDATE ON {0} BEGIN
+  INSERT INTO audit(command_id, entity, entity_id, action, before, after)
+  VALUES ({1}, '{0}', NEW.rowid, 'update', {3}, {2});
+END;
+CREATE TRIGGER audit_{0}_delete AFTER DELETE ON {0} BEGIN
+  INSERT INTO audit(command_id, entity, entity_id, action, before, after)
+  VALUES ({1}, '{0}', OLD.rowid, 'delete', {3}, NULL);
+END;
+)sql",
+                      table, cmd, json("NEW"), json("OLD")));
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all{
+      {1, "events, tasks, run of show, participants, lessons, audit log",
+       std::string(kSchemaV1) + event_fts_sql(),
+       {"event", "event_tag", "participant", "task", "program_item", "lesson"}},
+  };
+  return all;
+}
+
+int schema_version() { return migrations().back().version; }
+
+void migrate(Db& db) {
+  const int current = db.user_version();
+  const int newest = schema_version();
+  if (current > newest) {
+    throw StorageError(fmt::format(
+        "database {} has schema version {}, newer than this omskplan knows ({}); upgrade omskplan", db.path(),
+        current, newest));
+  }
+  if (current == newest) {
+    return;
+  }
+  for (const Migration& m : migrations()) {
+    if (m.version <= current) {
+      continue;
+    }
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      // Another process may have migrated while we waited for the lock.
+      if (db.user_version() >= m.version) {
+        db.exec("COMMIT");
+        continue;
+      }
+      db.exec(m.sql);
+      for (const auto& t : m.audited_tables) {
+        create_audit_triggers(db, t);
+      }
+      db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+      db.exec("COMMIT");
+    } catch (...) {
+      db.exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+}  // namespace omskplan::store

@@ -1,0 +1,25 @@
+// The schema: ordered migrations embedded in the binary, applied by
+// PRAGMA user_version, each in its own transaction.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace omskplan::store {
+
+class Db;
+
+struct Migration {
+  int version;
+  std::string description;
+  std::string sql;
+  // Tables whose every change is recorded in the audit log by triggers.
+  std::vector<std::string> audited_tables;
+};
+
+const std::vector<Migration>& migrations();
+
+// Brings `db` to the newest version; refuses a database newer than this binary.
+void migrate(Db& db);
+
+}  // namespace omskplan::store

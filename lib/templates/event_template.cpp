@@ -1,0 +1,368 @@
+#include "templates/event_template.hpp"
+
+#include "core/error.hpp"
+#include "core/russian.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace omskplan::templates {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class Reader {
+public:
+  explicit Reader(const std::string& origin) : origin_(origin) {}
+
+  [[noreturn]] void fail(const toml::source_region& where, const std::string& what) const {
+    throw InputError(fmt::format("{}:{}:{}: {}", origin_, where.begin.line, where.begin.column, what));
+  }
+
+  void check_keys(const toml::table& t, const std::set<std::string>& allowed, std::string_view section) const {
+    for (auto&& [k, v] : t) {
+      if (!allowed.count(std::string(k.str()))) {
+        std::string list;
+        for (const auto& a : allowed) {
+          list += (list.empty() ? "" : ", ") + a;
+        }
+        fail(k.source(), fmt::format("unknown key '{}'{}; expected one of: {}", k.str(),
+                                     section.empty() ? "" : fmt::format(" in [[{}]]", section), list));
+      }
+    }
+  }
+
+  std::optional<std::string> opt_string(const toml::table& t, std::string_view key) const {
+    const toml::node* n = t.get(key);
+    if (!n) {
+      return std::nullopt;
+    }
+    const auto v = n->value<std::string>();
+    if (!v) {
+      fail(n->source(), fmt::format("'{}' must be a string", key));
+    }
+    return *v;
+  }
+
+  std::string req_string(const toml::table& t, std::string_view key, const toml::source_region& where) const {
+    auto v = opt_string(t, key);
+    if (!v || text::trim(*v).empty()) {
+      fail(where, fmt::format("missing required key '{}'", key));
+    }
+    return *v;
+  }
+
+  const toml::node& node(const toml::table& t, std::string_view key) const { return *t.get(key); }
+
+private:
+  std::string origin_;
+};
+
+const std::set<std::string> kTopKeys{"id",         "name",  "kind",  "level",       "title",   "anniversary_base",
+                                     "start_time", "duration", "venue", "organizer", "tags", "notes",
+                                     "participant", "task", "program"};
+const std::set<std::string> kParticipantKeys{"role", "name", "vip"};
+const std::set<std::string> kTaskKeys{"title", "due", "owner"};
+const std::set<std::string> kProgramKeys{"at", "duration", "title", "responsible"};
+
+// Checks placeholders; returns the message of the first problem or "".
+std::string check_title(std::string_view pattern, bool has_base) {
+  std::size_t i = 0;
+  while ((i = pattern.find('{', i)) != std::string_view::npos) {
+    const auto close = pattern.find('}', i);
+    if (close == std::string_view::npos) {
+      return "unclosed '{' in title";
+    }
+    const std::string_view name = pattern.substr(i + 1, close - i - 1);
+    if (name != "ordinal" && name != "year" && name != "date") {
+      return fmt::format("unknown placeholder '{{{}}}' in title; use {{ordinal}}, {{year}} or {{date}}", name);
+    }
+    if (name == "ordinal" && !has_base) {
+      return "title uses {ordinal} but the template has no anniversary_base";
+    }
+    i = close + 1;
+  }
+  return {};
+}
+
+template <class F>
+void each_table(const Reader& r, const toml::table& t, std::string_view key, F&& f) {
+  const toml::node* n = t.get(key);
+  if (!n) {
+    return;
+  }
+  const toml::array* arr = n->as_array();
+  if (!arr) {
+    r.fail(n->source(), fmt::format("'{}' must be an array of tables: write [[{}]]", key, key));
+  }
+  for (const toml::node& el : *arr) {
+    const toml::table* tt = el.as_table();
+    if (!tt) {
+      r.fail(el.source(), fmt::format("each '{}' must be a table", key));
+    }
+    f(*tt);
+  }
+}
+
+}  // namespace
+
+EventTemplate parse_event_template(std::string_view toml_text, const std::string& origin) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    throw InputError(fmt::format("{}:{}:{}: {}", origin, e.source().begin.line, e.source().begin.column,
+                                 e.description()));
+  }
+  const Reader r(origin);
+  const toml::source_region top{{1, 1}, {1, 1}, {}};
+  r.check_keys(root, kTopKeys, "");
+
+  EventTemplate t;
+  t.origin = origin;
+  t.id = r.req_string(root, "id", top);
+  if (!std::all_of(t.id.begin(), t.id.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'; })) {
+    r.fail(r.node(root, "id").source(), fmt::format("id '{}' may hold only a-z, 0-9 and '-'", t.id));
+  }
+  t.name = r.req_string(root, "name", top);
+  try {
+    t.kind = event::parse_kind(r.req_string(root, "kind", top));
+  } catch (const InputError& e) {
+    r.fail(r.node(root, "kind").source(), e.what());
+  }
+  if (auto lv = r.opt_string(root, "level")) {
+    try {
+      t.level = event::parse_level(*lv);
+    } catch (const InputError& e) {
+      r.fail(r.node(root, "level").source(), e.what());
+    }
+  }
+  if (const toml::node* b = root.get("anniversary_base")) {
+    const auto y = b->value<int64_t>();
+    if (!y || *y < 1000 || *y > 2200) {
+      r.fail(b->source(), "anniversary_base must be a year, e.g. 1716");
+    }
+    t.anniversary_base = static_cast<int>(*y);
+  }
+  t.title = r.req_string(root, "title", top);
+  if (auto problem = check_title(t.title, t.anniversary_base.has_value()); !problem.empty()) {
+    r.fail(r.node(root, "title").source(), problem);
+  }
+  if (auto st = r.opt_string(root, "start_time")) {
+    const auto c = time::parse_clock(*st);
+    if (!c) {
+      r.fail(r.node(root, "start_time").source(), fmt::format("start_time '{}' is not a time HH:MM", *st));
+    }
+    t.start_time = *c;
+  }
+  if (auto d = r.opt_string(root, "duration")) {
+    try {
+      t.duration = time::parse_duration(*d);
+    } catch (const InputError& e) {
+      r.fail(r.node(root, "duration").source(), e.what());
+    }
+  }
+  t.venue = r.opt_string(root, "venue").value_or("");
+  t.organizer = r.opt_string(root, "organizer").value_or("");
+  t.notes = r.opt_string(root, "notes").value_or("");
+  if (const toml::node* tags = root.get("tags")) {
+    const toml::array* arr = tags->as_array();
+    if (!arr) {
+      r.fail(tags->source(), "'tags' must be an array of strings");
+    }
+    for (const toml::node& el : *arr) {
+      auto v = el.value<std::string>();
+      if (!v || text::trim(*v).empty()) {
+        r.fail(el.source(), "each tag must be a non-empty string");
+      }
+      t.tags.push_back(text::trim(*v));
+    }
+  }
+  each_table(r, root, "participant", [&](const toml::table& p) {
+    r.check_keys(p, kParticipantKeys, "participant");
+    TemplateParticipant tp;
+    tp.role = r.req_string(p, "role", p.source());
+    tp.name = r.opt_string(p, "name").value_or("");
+    if (const toml::node* v = p.get("vip")) {
+      auto b = v->value<bool>();
+      if (!b) {
+        r.fail(v->source(), "'vip' must be true or false");
+      }
+      tp.vip = *b;
+    }
+    t.participants.push_back(std::move(tp));
+  });
+  each_table(r, root, "task", [&](const toml::table& p) {
+    r.check_keys(p, kTaskKeys, "task");
+    TemplateTask tt;
+    tt.title = r.req_string(p, "title", p.source());
+    const std::string due = r.req_string(p, "due", p.source());
+    auto off = time::parse_offset(due);
+    if (!off) {
+      r.fail(r.node(p, "due").source(),
+             fmt::format("invalid due '{}': expected an offset from the event such as -30d, -5wd, -2w, +1d", due));
+    }
+    tt.due = *off;
+    tt.owner = r.opt_string(p, "owner").value_or("");
+    t.tasks.push_back(std::move(tt));
+  });
+  each_table(r, root, "program", [&](const toml::table& p) {
+    r.check_keys(p, kProgramKeys, "program");
+    TemplateProgramItem pi;
+    pi.at = r.req_string(p, "at", p.source());
+    if (auto c = time::parse_clock(pi.at)) {
+      pi.clock = *c;
+    } else if (auto off = time::parse_offset(pi.at)) {
+      pi.offset = *off;
+    } else {
+      r.fail(r.node(p, "at").source(),
+             fmt::format("invalid at '{}': expected a clock time (10:00) or an offset from the start (+30m, +1d)",
+                         pi.at));
+    }
+    if (auto d = r.opt_string(p, "duration")) {
+      try {
+        pi.duration = time::parse_duration(*d);
+      } catch (const InputError& e) {
+        r.fail(r.node(p, "duration").source(), e.what());
+      }
+    }
+    pi.title = r.req_string(p, "title", p.source());
+    pi.responsible = r.opt_string(p, "responsible").value_or("");
+    t.program.push_back(std::move(pi));
+  });
+  return t;
+}
+
+EventTemplate load_event_template(const std::string& path) {
+  if (fs::is_directory(path)) {
+    throw InputError(fmt::format("{}: is a directory, not a template file", path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(fmt::format("{}: cannot read the template file", path));
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  const std::string data = buf.str();
+  if (!text::is_valid_utf8(data)) {
+    throw InputError(fmt::format("{}: not valid UTF-8", path));
+  }
+  return parse_event_template(data, path);
+}
+
+std::string render_title(std::string_view pattern, time::Date date, std::optional<int> base) {
+  if (auto problem = check_title(pattern, base.has_value()); !problem.empty()) {
+    throw InputError(problem);
+  }
+  std::string out;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    if (pattern[i] != '{') {
+      out += pattern[i++];
+      continue;
+    }
+    const auto close = pattern.find('}', i);
+    const std::string_view name = pattern.substr(i + 1, close - i - 1);
+    if (name == "ordinal") {
+      out += std::to_string(time::year_of(date) - *base);
+    } else if (name == "year") {
+      out += std::to_string(time::year_of(date));
+    } else {
+      out += russian::format_date(date);
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
+TemplateCatalog::TemplateCatalog(std::vector<std::string> dirs, Warn warn)
+    : dirs_(std::move(dirs)), warn_(std::move(warn)) {}
+
+namespace {
+
+std::vector<std::string> toml_files(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".toml" && it->is_regular_file(ec)) {
+      files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::vector<CatalogEntry> TemplateCatalog::list() const {
+  std::map<std::string, CatalogEntry> by_id;
+  for (const auto& dir : dirs_) {
+    for (const auto& file : toml_files(dir)) {
+      try {
+        EventTemplate t = load_event_template(file);
+        const std::string id = t.id;
+        auto it = by_id.find(id);
+        if (it == by_id.end()) {
+          by_id.emplace(id, CatalogEntry{std::move(t), false});
+        } else {
+          it->second.overridden_shipped = true;
+        }
+      } catch (const InputError& e) {
+        if (warn_) {
+          warn_(fmt::format("skipping template {}", e.what()));
+        }
+      }
+    }
+  }
+  std::vector<CatalogEntry> out;
+  for (auto& [id, e] : by_id) {
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+EventTemplate TemplateCatalog::get(const std::string& id) const {
+  std::vector<std::string> ids;
+  for (const auto& dir : dirs_) {
+    for (const auto& file : toml_files(dir)) {
+      // A file named after the id is read strictly: its errors are the answer.
+      const bool named_so = fs::path(file).stem() == id;
+      std::optional<EventTemplate> t;
+      if (named_so) {
+        t = load_event_template(file);
+      } else {
+        try {
+          t = load_event_template(file);
+        } catch (const InputError&) {
+          continue;
+        }
+      }
+      if (t->id == id) {
+        return *t;
+      }
+      ids.push_back(t->id);
+    }
+  }
+  std::string hint;
+  std::size_t best = 4;
+  for (const auto& other : ids) {
+    const std::size_t d = text::edit_distance(id, other);
+    if (d < best) {
+      best = d;
+      hint = fmt::format("; did you mean '{}'?", other);
+    }
+  }
+  throw NotFound(fmt::format("unknown template '{}'{}{}", id, hint,
+                             hint.empty() ? " (see 'omskplan template list')" : ""));
+}
+
+}  // namespace omskplan::templates
