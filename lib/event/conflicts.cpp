@@ -72,13 +72,11 @@ std::string describe(const Conflict& c, const time::TimeZone& zone) {
                ? fmt::format("{}–{}", time::format_local(ls), time::format_clock(le))
                : fmt::format("{} – {}", time::format_local(ls), time::format_local(le));
   };
-  const std::string relation =
-      c.gap_minutes < 0 ? fmt::format("overlaps by {} min", -c.gap_minutes)
-                        : fmt::format("only {} min before", c.gap_minutes);
+  const std::string relation = c.gap_minutes < 0 ? fmt::format("overlaps by {} min with", -c.gap_minutes)
+                                                : fmt::format("ends {} min before", c.gap_minutes);
   return fmt::format("{} '{}': #{} «{}» {} {} #{} «{}» {}", c.type == Conflict::Type::venue ? "venue" : "VIP",
-                     c.subject, c.first_id, c.first_title, span(c.first_start, c.first_end),
-                     c.type == Conflict::Type::venue ? "overlaps" : relation, c.second_id, c.second_title,
-                     span(c.second_start, c.second_end));
+                     c.subject, c.first_id, c.first_title, span(c.first_start, c.first_end), relation, c.second_id,
+                     c.second_title, span(c.second_start, c.second_end));
 }
 
 }  // namespace omskplan::event

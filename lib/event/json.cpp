@@ -174,7 +174,7 @@ struct FieldReader {
   }
   time::Instant instant(std::string_view key, const time::Context& ctx, bool required) const {
     const std::string s = str(key, required);
-    if (s.size() < 16 || !time::parse_iso_date(s.substr(0, 10))) {
+    if (s.size() < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ')) {
       fail(key, fmt::format("invalid date-time '{}': expected 2023-08-05T10:00:00+06:00", s));
     }
     return parsed(key, [&] { return time::parse_datetime(s, ctx).instant; });

@@ -134,8 +134,9 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
     r.fail(r.node(root, "id").source(), fmt::format("id '{}' may hold only a-z, 0-9 and '-'", t.id));
   }
   t.name = r.req_string(root, "name", top);
+  const std::string kind = r.req_string(root, "kind", top);
   try {
-    t.kind = event::parse_kind(r.req_string(root, "kind", top));
+    t.kind = event::parse_kind(kind);
   } catch (const InputError& e) {
     r.fail(r.node(root, "kind").source(), e.what());
   }

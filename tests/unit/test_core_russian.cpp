@@ -1,0 +1,25 @@
+#include "core/russian.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace omskplan;
+
+TEST_SUITE("core::russian") {
+  TEST_CASE("dates as officials write them") {
+    CHECK(russian::format_date(time::make_date(2023, 8, 5)) == "5 августа 2023 г.");
+    CHECK(russian::format_date(time::make_date(2024, 5, 9)) == "9 мая 2024 г.");
+    CHECK(russian::month_nominative(8) == "Август");
+  }
+
+  TEST_CASE("plural forms") {
+    auto m = [](long n) { return russian::count(n, "мероприятие", "мероприятия", "мероприятий"); };
+    CHECK(m(1) == "1 мероприятие");
+    CHECK(m(2) == "2 мероприятия");
+    CHECK(m(5) == "5 мероприятий");
+    CHECK(m(11) == "11 мероприятий");
+    CHECK(m(21) == "21 мероприятие");
+    CHECK(m(104) == "104 мероприятия");
+    CHECK(m(112) == "112 мероприятий");
+    CHECK(m(0) == "0 мероприятий");
+  }
+}

@@ -1,0 +1,127 @@
+#include "store/db.hpp"
+
+#include "core/error.hpp"
+#include "store/migrations.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace omskplan;
+using namespace omskplan::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("omskplan-store-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(std::rand()));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+std::int64_t count(Db& db, const char* sql) {
+  auto st = db.prepare(sql);
+  st.step();
+  return st.get_int(0);
+}
+
+}  // namespace
+
+TEST_SUITE("store::Db") {
+  TEST_CASE("a new database is 0600, WAL, migrated to the newest version") {
+    TempDir tmp;
+    const std::string path = (tmp.path / "sub" / "plan.db").string();
+    Db db = Db::open(path, OpenMode::create);
+    CHECK(db.user_version() == schema_version());
+    struct stat st {};
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    auto jm = db.prepare("PRAGMA journal_mode");
+    jm.step();
+    CHECK(jm.get_text(0) == "wal");
+    auto fk = db.prepare("PRAGMA foreign_keys");
+    fk.step();
+    CHECK(fk.get_int(0) == 1);
+  }
+
+  TEST_CASE("reading commands do not create a database") {
+    TempDir tmp;
+    const std::string path = (tmp.path / "missing.db").string();
+    CHECK_THROWS_WITH(Db::open(path, OpenMode::existing),
+                      ("no database at " + path + "; create it with 'omskplan db init'").c_str());
+    CHECK_FALSE(fs::exists(path));
+  }
+
+  TEST_CASE("a database newer than the binary is refused") {
+    TempDir tmp;
+    const std::string path = (tmp.path / "new.db").string();
+    {
+      Db db = Db::open(path, OpenMode::create);
+      db.exec("PRAGMA user_version = 99");
+    }
+    CHECK_THROWS_WITH(Db::open(path, OpenMode::existing),
+                      ("database " + path + " has schema version 99, newer than this omskplan knows (" +
+                       std::to_string(schema_version()) + "); upgrade omskplan")
+                          .c_str());
+  }
+
+  TEST_CASE("a file that is not a database, and a directory, are refused clearly") {
+    TempDir tmp;
+    const std::string junk = (tmp.path / "junk.db").string();
+    std::ofstream(junk) << "this is not a database, just some text that is long enough to have a header........";
+    try {
+      Db::open(junk, OpenMode::existing);
+      FAIL("opened junk");
+    } catch (const StorageError& e) {
+      CHECK(std::string(e.what()).find("is damaged or not an omskplan database") != std::string::npos);
+    }
+    CHECK_THROWS_WITH(Db::open(tmp.path.string(), OpenMode::create),
+                      ("database " + tmp.path.string() + " is a directory, not a file").c_str());
+  }
+
+  TEST_CASE("a write transaction records the command and the audit trail; rollback leaves nothing") {
+    Db db = Db::open(":memory:", OpenMode::create, {"ivanov", "omskplan event add", "2024-01-01T00:00:00Z"});
+    {
+      WriteTransaction tx(db);
+      db.exec("INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, updated_utc) VALUES "
+              "('u1', 'Концерт', 'concert', 'municipal', '2024-01-01T10:00:00Z', '2024-01-01T12:00:00Z', "
+              "'2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
+      tx.commit();
+    }
+    CHECK(count(db, "SELECT count(*) FROM command WHERE os_user = 'ivanov'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM audit WHERE entity = 'event' AND action = 'insert' AND "
+                    "json_extract(after, '$.title') = 'Концерт' AND command_id = 1") == 1);
+    {
+      WriteTransaction tx(db);
+      db.exec("UPDATE event SET title = 'Концерт 2'");
+      // not committed
+    }
+    CHECK(count(db, "SELECT count(*) FROM event WHERE title = 'Концерт'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM command") == 1);
+  }
+
+  TEST_CASE("CHECK constraints guard the enums") {
+    Db db = Db::open(":memory:", OpenMode::create);
+    WriteTransaction tx(db);
+    CHECK_THROWS_AS(db.exec("INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, "
+                            "updated_utc) VALUES ('u', 't', 'party', 'municipal', 'a', 'b', 'c', 'd')"),
+                    InputError);
+  }
+
+  TEST_CASE("the search index folds ё into е") {
+    Db db = Db::open(":memory:", OpenMode::create);
+    WriteTransaction tx(db);
+    db.exec("INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, updated_utc) VALUES "
+            "('u1', 'Открытие главной ёлки ОМСКА', 'opening', 'municipal', '2024-12-25T10:00:00Z', "
+            "'2024-12-25T12:00:00Z', 'x', 'x')");
+    CHECK(count(db, "SELECT count(*) FROM event_fts WHERE event_fts MATCH '\"елки\"'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM event_fts WHERE event_fts MATCH '\"омска\"'") == 1);
+  }
+}

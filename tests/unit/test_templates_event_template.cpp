@@ -1,0 +1,102 @@
+#include "templates/event_template.hpp"
+
+#include "core/error.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace omskplan;
+using namespace omskplan::templates;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kMinimal = R"(id = "t"
+name = "Тест"
+kind = "concert"
+title = "Концерт"
+)";
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_event_template(text, "my.toml");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_SUITE("templates::EventTemplate") {
+  TEST_CASE("every shipped template loads") {
+    TemplateCatalog cat({testing::source_dir() + "/examples/templates"});
+    const auto all = cat.list();
+    std::vector<std::string> ids;
+    for (const auto& e : all) {
+      ids.push_back(e.tmpl.id);
+    }
+    CHECK(ids == std::vector<std::string>{"city-day", "concert", "conference", "opening", "patron-ceremony",
+                                          "round-table", "seminar", "victory-day"});
+    const auto city = cat.get("city-day");
+    CHECK(city.anniversary_base == 1716);
+    CHECK(city.kind == event::Kind::city_day);
+    CHECK(city.tasks.size() >= 10);
+  }
+
+  TEST_CASE("titles count anniversaries from the base year") {
+    CHECK(render_title("День города Омска — {ordinal}-летие", time::make_date(2023, 8, 5), 1716) ==
+          "День города Омска — 307-летие");
+    CHECK(render_title("{ordinal}-я годовщина Победы", time::make_date(2023, 5, 9), 1945) ==
+          "78-я годовщина Победы");
+    CHECK(render_title("Меценат года — {year}, {date}", time::make_date(2023, 12, 15), std::nullopt) ==
+          "Меценат года — 2023, 15 декабря 2023 г.");
+  }
+
+  TEST_CASE("errors point at file:line:col") {
+    CHECK(error_of(std::string(kMinimal) + "colour = \"red\"\n") ==
+          "my.toml:5:1: unknown key 'colour'; expected one of: anniversary_base, duration, id, kind, level, name, "
+          "notes, organizer, participant, program, start_time, tags, task, title, venue");
+    CHECK(error_of(std::string(kMinimal) + "level = \"global\"\n") ==
+          "my.toml:5:9: invalid level 'global'; expected one of: municipal, regional, intercity, international");
+    CHECK(error_of(std::string(kMinimal) + "[[task]]\ntitle = \"x\"\ndue = \"-5xd\"\n") ==
+          "my.toml:7:7: invalid due '-5xd': expected an offset from the event such as -30d, -5wd, -2w, +1d");
+    CHECK(error_of(std::string(kMinimal) + "[[task]]\ntitle = \"x\"\n") == "my.toml:5:1: missing required key 'due'");
+    CHECK(error_of(std::string(kMinimal) + "[[task]]\ntitle = \"x\"\ndue = \"-1d\"\nwho = 1\n") ==
+          "my.toml:8:1: unknown key 'who' in [[task]]; expected one of: due, owner, title");
+    CHECK(error_of("id = \"t\"\nname = \"Тест\"\nkind = \"concert\"\ntitle = \"{ordinal} лет\"\n") ==
+          "my.toml:4:9: title uses {ordinal} but the template has no anniversary_base");
+    CHECK(error_of("id = \"t\"\nname = \"Тест\"\nkind = \"concert\"\ntitle = \"{when}\"\n") ==
+          "my.toml:4:9: unknown placeholder '{when}' in title; use {ordinal}, {year} or {date}");
+    CHECK(error_of("id = \"t\"\nname = \"x\"\n") == "my.toml:1:1: missing required key 'kind'");
+    CHECK(error_of(std::string(kMinimal) + "start_time = \"25:00\"\n") ==
+          "my.toml:5:14: start_time '25:00' is not a time HH:MM");
+    CHECK(error_of("id = \"t\"\nname = \"Тест\n") ==
+          "my.toml:2:13: Error while parsing string: unescaped control characters other than TAB (U+0009) are "
+          "explicitly prohibited");
+    CHECK(error_of(std::string(kMinimal) + "[[program]]\nat = \"noon\"\ntitle = \"x\"\n") ==
+          "my.toml:6:6: invalid at 'noon': expected a clock time (10:00) or an offset from the start (+30m, +1d)");
+  }
+
+  TEST_CASE("a user template overrides the shipped one of the same id; unknown ids get a suggestion") {
+    const fs::path dir = fs::temp_directory_path() / "omskplan-tmpl-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "city-day.toml") << "id = \"city-day\"\nname = \"Мой День города\"\nkind = \"city-day\"\n"
+                                            "title = \"День города — {ordinal}\"\nanniversary_base = 1628\n";
+    std::vector<std::string> warnings;
+    TemplateCatalog cat({dir.string(), testing::source_dir() + "/examples/templates"},
+                        [&](const std::string& w) { warnings.push_back(w); });
+    CHECK(cat.get("city-day").name == "Мой День города");
+    CHECK(cat.get("city-day").anniversary_base == 1628);
+    CHECK_THROWS_WITH(cat.get("city-dy"), "unknown template 'city-dy'; did you mean 'city-day'?");
+    std::ofstream(dir / "broken.toml") << "id = \"broken\"\nname = \n";
+    CHECK(cat.list().size() == 8);
+    CHECK(warnings.size() == 1);
+    CHECK_THROWS_WITH(cat.get("broken"), (dir.string() + "/broken.toml:2:8: Error while parsing key-value pair: expected value, saw '\\n'").c_str());
+    fs::remove_all(dir);
+  }
+}

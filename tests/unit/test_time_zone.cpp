@@ -1,0 +1,54 @@
+#include "time/zone.hpp"
+
+#include "core/error.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace omskplan;
+using namespace omskplan::time;
+using namespace std::chrono;
+
+namespace {
+Instant utc(const char* s) { return *parse_utc(s); }
+}  // namespace
+
+TEST_SUITE("time::zone") {
+  TEST_CASE("Asia/Omsk is +06 without DST since 2014, +07 before") {
+    const auto z = TimeZone::load("Asia/Omsk");
+    CHECK(z.info_at(utc("2023-08-05T04:00:00Z")).offset == hours{6});
+    CHECK(z.info_at(utc("2023-08-05T04:00:00Z")).abbrev == "+06");
+    CHECK_FALSE(z.info_at(utc("2023-01-05T04:00:00Z")).is_dst);
+    CHECK(z.info_at(utc("2012-06-01T00:00:00Z")).offset == hours{7});
+    CHECK(z.info_at(utc("2040-06-01T00:00:00Z")).offset == hours{6});
+    CHECK(format_local(z.to_local(utc("2023-08-05T04:00:00Z"))) == "2023-08-05 10:00");
+    const LocalTime ten{(make_date(2023, 8, 5)).time_since_epoch() + hours{10}};
+    CHECK(format_utc(z.to_instant(ten)) == "2023-08-05T04:00:00Z");
+    CHECK(z.transitions(utc("2015-01-01T00:00:00Z"), utc("2030-01-01T00:00:00Z")).empty());
+  }
+
+  TEST_CASE("a zone with DST: gaps move forward, overlaps take the earlier instant") {
+    const auto z = TimeZone::load("Europe/Berlin");
+    const LocalTime gap{make_date(2024, 3, 31).time_since_epoch() + hours{2} + minutes{30}};
+    CHECK(format_utc(z.to_instant(gap)) == "2024-03-31T01:30:00Z");
+    const LocalTime overlap{make_date(2024, 10, 27).time_since_epoch() + hours{2} + minutes{30}};
+    CHECK(format_utc(z.to_instant(overlap)) == "2024-10-27T00:30:00Z");
+    CHECK(z.info_at(utc("2024-07-01T00:00:00Z")).abbrev == "CEST");
+    // Far beyond the explicit transitions the POSIX rule of the file decides.
+    CHECK(z.info_at(utc("2045-07-01T00:00:00Z")).offset == hours{2});
+    CHECK(z.info_at(utc("2045-12-01T00:00:00Z")).offset == hours{1});
+    const auto ts = z.transitions(utc("2024-01-01T00:00:00Z"), utc("2025-01-01T00:00:00Z"));
+    REQUIRE(ts.size() == 2);
+    CHECK(format_utc(ts[0].at) == "2024-03-31T01:00:00Z");
+    CHECK(ts[0].after.is_dst);
+    CHECK(format_utc(ts[1].at) == "2024-10-27T01:00:00Z");
+    const auto far = z.transitions(utc("2045-01-01T00:00:00Z"), utc("2046-01-01T00:00:00Z"));
+    REQUIRE(far.size() == 2);
+    CHECK(format_utc(far[0].at) == "2045-03-26T01:00:00Z");
+  }
+
+  TEST_CASE("an unknown or hostile zone name is refused") {
+    CHECK_THROWS_AS(TimeZone::load("Asia/Nowhere"), InputError);
+    CHECK_THROWS_WITH(TimeZone::load("../../etc/passwd"), "unknown time zone '../../etc/passwd'");
+    CHECK(TimeZone::load("UTC").info_at(utc("2024-01-01T00:00:00Z")).offset == seconds{0});
+  }
+}
