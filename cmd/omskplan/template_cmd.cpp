@@ -70,7 +70,7 @@ void run_list(Runtime& rt) {
   }
   render::Table t;
   t.columns = {{"id", "ID"},         {"name", "NAME", false, 50}, {"kind", "KIND"},
-               {"level", "LEVEL"},   {"tasks", "TASKS", true},    {"file", "FILE", false, 80}};
+               {"level", "LEVEL"},   {"tasks", "TASKS", true},    {"file", "FILE", false, 200}};
   for (const auto& e : entries) {
     t.add({e.tmpl.id, e.tmpl.name, std::string(event::to_string(e.tmpl.kind)),
            std::string(event::to_string(e.tmpl.level)), std::to_string(e.tmpl.tasks.size()),

@@ -1,0 +1,77 @@
+# Helpers for the end-to-end suites (sourced). Each suite gets a fresh
+# temporary HOME, config, data directory and database; "now" is frozen.
+set -u
+BIN=${OMSKPLAN_BIN:?set OMSKPLAN_BIN to the omskplan binary}
+SRC=${OMSKPLAN_SRC:?set OMSKPLAN_SRC to the source tree}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/omskplan-cli.XXXXXX")
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data"
+export OMSKPLAN_DB="$TMP/plan.db" OMSKPLAN_NOW="2023-07-20 09:00" OMSKPLAN_TZ=Asia/Omsk
+export TZ=America/New_York LC_ALL=C NO_COLOR=1
+unset OMSKPLAN_DATA_DIR
+mkdir -p "$HOME"
+passed=0
+failed=0
+rc=0
+suite=$(basename "$0" .sh)
+
+finish() {
+  echo "$suite: $passed passed, $failed failed"
+  if [ "$failed" -eq 0 ]; then
+    rm -rf "$TMP"
+  else
+    echo "kept $TMP for inspection"
+    exit 1
+  fi
+  exit 0
+}
+trap 'finish' EXIT
+
+# run ARGS…: runs omskplan; stdout in $TMP/out, stderr in $TMP/err, status in $rc.
+run() {
+  "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  rc=$?
+}
+out() { cat "$TMP/out"; }
+err() { cat "$TMP/err"; }
+
+pass() { passed=$((passed + 1)); }
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL [$suite:${BASH_LINENO[1]}] $*"
+  echo "  stdout: $(head -c 600 "$TMP/out")"
+  echo "  stderr: $(head -c 600 "$TMP/err")"
+}
+
+expect_rc() { if [ "$rc" -eq "$1" ]; then pass; else fail "exit $rc, expected $1"; fi; }
+expect_out() { if grep -qF -- "$1" "$TMP/out"; then pass; else fail "stdout lacks: $1"; fi; }
+expect_no_out() { if grep -qF -- "$1" "$TMP/out"; then fail "stdout has: $1"; else pass; fi; }
+expect_err() { if grep -qF -- "$1" "$TMP/err"; then pass; else fail "stderr lacks: $1"; fi; }
+expect_out_is() {
+  if [ "$(cat "$TMP/out")" = "$1" ]; then pass; else fail "stdout is not: $1"; fi
+}
+expect_err_is() {
+  if [ "$(cat "$TMP/err")" = "$1" ]; then pass; else fail "stderr is not: $1"; fi
+}
+expect_eq() { if [ "$1" = "$2" ]; then pass; else fail "'$1' != '$2' ${3:-}"; fi; }
+
+# The database, byte for byte (the main file and any WAL beside it).
+db_hash() { cat "$OMSKPLAN_DB" "$OMSKPLAN_DB-wal" 2>/dev/null | sha256sum | cut -d' ' -f1; }
+
+# expect_unchanged ARGS…: the command fails (exit ≠ 0) and the database is byte-identical.
+expect_unchanged() {
+  local before after
+  before=$(db_hash)
+  run "$@"
+  after=$(db_hash)
+  if [ "$rc" -eq 0 ]; then
+    fail "expected failure: $*"
+  elif [ "$before" != "$after" ]; then
+    fail "database changed by: $*"
+  elif ! grep -q '^omskplan: error: ' "$TMP/err"; then
+    fail "no 'omskplan: error:' line for: $*"
+  else
+    pass
+  fi
+}
+
+sql() { sqlite3 "$OMSKPLAN_DB" "$1"; }
