@@ -22,8 +22,12 @@ event::Services services(Runtime& rt, OpenMode mode) {
 }
 
 void warn_conflicts(Runtime& rt, const std::vector<event::Conflict>& cs) {
-  for (const auto& c : cs) {
-    rt.warn("conflict: " + event::describe(c, rt.zone()));
+  constexpr std::size_t kShown = 10;
+  for (std::size_t i = 0; i < cs.size() && i < kShown; ++i) {
+    rt.warn("conflict: " + event::describe(cs[i], rt.zone()));
+  }
+  if (cs.size() > kShown) {
+    rt.warn(fmt::format("… and {} more conflicts (see 'omskplan event conflicts')", cs.size() - kShown));
   }
 }
 

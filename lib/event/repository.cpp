@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "event/json.hpp"
+#include "store/audit.hpp"
 
 #include <fmt/format.h>
 
@@ -209,6 +211,12 @@ void write_lessons(Db& db, const Event& e) {
   }
 }
 
+// The audit snapshot of an event with everything that belongs to it, times in UTC.
+std::string snapshot(const Event& e) {
+  static const time::TimeZone utc = time::TimeZone::fixed("UTC", std::chrono::seconds{0}, "UTC");
+  return to_json(e, utc).dump();
+}
+
 bool same_row(const Event& a, const Event& b) {
   return a.uuid == b.uuid && a.title == b.title && a.title_pattern == b.title_pattern && a.kind == b.kind &&
          a.level == b.level && a.start == b.start && a.end == b.end && a.all_day == b.all_day &&
@@ -250,6 +258,7 @@ void insert(Db& db, Event& e) {
   if (!e.lessons.empty()) {
     write_lessons(db, e);
   }
+  store::audit(db, "event", e.id, store::AuditAction::insert, std::nullopt, snapshot(e));
 }
 
 bool update(Db& db, const Event& before, const Event& after) {
@@ -300,6 +309,9 @@ bool update(Db& db, const Event& before, const Event& after) {
   if (before.lessons != after.lessons) {
     write_lessons(db, after);
     changed = true;
+  }
+  if (changed) {
+    store::audit(db, "event", after.id, store::AuditAction::update, snapshot(before), snapshot(after));
   }
   return changed;
 }

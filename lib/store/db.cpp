@@ -129,7 +129,11 @@ Db::~Db() {
 }
 
 Db::Db(Db&& o) noexcept
-    : db_(o.db_), path_(std::move(o.path_)), command_(std::move(o.command_)), cache_(std::move(o.cache_)) {
+    : db_(o.db_),
+      path_(std::move(o.path_)),
+      command_(std::move(o.command_)),
+      command_id_(o.command_id_),
+      cache_(std::move(o.cache_)) {
   o.db_ = nullptr;
 }
 
@@ -142,6 +146,7 @@ Db& Db::operator=(Db&& o) noexcept {
     db_ = o.db_;
     path_ = std::move(o.path_);
     command_ = std::move(o.command_);
+    command_id_ = o.command_id_;
     cache_ = std::move(o.cache_);
     o.db_ = nullptr;
   }
@@ -202,6 +207,8 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
       set.step();
     }
   }
+  // WAL with synchronous=NORMAL: a commit is atomic and survives a killed
+  // process; only an OS crash or power loss can roll back the newest commits.
   db.exec("PRAGMA synchronous = NORMAL");
   migrate(db);
   return db;
@@ -251,6 +258,7 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
                 c.os_user.empty() ? std::string("unknown") : c.os_user, c.argv);
     st.run();
     command_id_ = db_.last_insert_id();
+    db_.command_id_ = command_id_;
   } catch (...) {
     db_.exec("ROLLBACK");
     throw;
@@ -258,6 +266,7 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
 }
 
 WriteTransaction::~WriteTransaction() {
+  db_.command_id_ = 0;
   if (!done_) {
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
@@ -266,6 +275,7 @@ WriteTransaction::~WriteTransaction() {
 void WriteTransaction::commit() {
   db_.exec("COMMIT");
   done_ = true;
+  db_.command_id_ = 0;
 }
 
 }  // namespace omskplan::store

@@ -87,6 +87,8 @@ public:
   int user_version();
   const std::string& path() const { return path_; }
   const CommandInfo& command() const { return command_; }
+  // The command row of the open write transaction; 0 outside one.
+  std::int64_t command_id() const { return command_id_; }
   sqlite3* handle() { return db_; }
 
   // Throws the error of the last failed call, prefixed with `what`.
@@ -97,12 +99,13 @@ private:
   sqlite3* db_ = nullptr;
   std::string path_;
   CommandInfo command_;
+  std::int64_t command_id_ = 0;
   std::map<std::string, std::unique_ptr<Statement>> cache_;
+  friend class WriteTransaction;
 };
 
 // BEGIN IMMEDIATE … COMMIT, rolled back unless committed. It records the
-// command (who, when, argv) first, so the audit triggers can tie each changed
-// row to it. A deferred transaction that reads and then writes fails with
+// command (who, when, argv) first, so the audit log can tie each change to it. A deferred transaction that reads and then writes fails with
 // SQLITE_BUSY_SNAPSHOT under a concurrent writer; IMMEDIATE takes the write
 // lock up front and waits for it (busy_timeout).
 class WriteTransaction {

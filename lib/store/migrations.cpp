@@ -41,9 +41,10 @@ CREATE TABLE command (
   argv    TEXT NOT NULL
 ) STRICT;
 
+-- One row per changed record: a JSON snapshot before and after (see store/audit.hpp).
 CREATE TABLE audit (
   id         INTEGER PRIMARY KEY,
-  command_id INTEGER REFERENCES command(id) ON DELETE SET NULL,
+  command_id INTEGER NOT NULL REFERENCES command(id) ON DELETE CASCADE,
   entity     TEXT NOT NULL,
   entity_id  INTEGER NOT NULL,
   action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
@@ -139,54 +140,12 @@ CREATE TABLE lesson (
 CREATE INDEX lesson_event ON lesson(event_id);
 )sql";
 
-// Columns of `table` as the audit triggers record them.
-std::vector<std::string> columns(Db& db, const std::string& table) {
-  std::vector<std::string> cols;
-  Statement st = db.prepare("SELECT name FROM pragma_table_info(?)");
-  st.bind(1, table);
-  while (st.step()) {
-    cols.push_back(st.get_text(0));
-  }
-  return cols;
-}
-
-void create_audit_triggers(Db& db, const std::string& table) {
-  const auto cols = columns(db, table);
-  auto json = [&](const char* row) {
-    std::string out = "json_object(";
-    for (std::size_t i = 0; i < cols.size(); ++i) {
-      out += fmt::format("{}'{}', {}.\"{}\"", i ? ", " : "", cols[i], row, cols[i]);
-    }
-    return out + ")";
-  };
-  const std::string cmd = "(SELECT max(id) FROM command)";
-  db.exec(fmt::format(R"sql(
-DROP TRIGGER IF EXISTS audit_{0}_insert;
-DROP TRIGGER IF EXISTS audit_{0}_update;
-DROP TRIGGER IF EXISTS audit_{0}_delete;
-CREATE TRIGGER audit_{0}_insert AFTER INSERT ON {0} BEGIN
-  INSERT INTO audit(command_id, entity, entity_id, action, before, after)
-  VALUES ({1}, '{0}', NEW.rowid, 'insert', NULL, {2});
-END;
-CREATE TRIGGER audit_{0}_update AFTER UPDATE ON {0} BEGIN
-  INSERT INTO audit(command_id, entity, entity_id, action, before, after)
-  VALUES ({1}, '{0}', NEW.rowid, 'update', {3}, {2});
-END;
-CREATE TRIGGER audit_{0}_delete AFTER DELETE ON {0} BEGIN
-  INSERT INTO audit(command_id, entity, entity_id, action, before, after)
-  VALUES ({1}, '{0}', OLD.rowid, 'delete', {3}, NULL);
-END;
-)sql",
-                      table, cmd, json("NEW"), json("OLD")));
-}
-
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all{
       {1, "events, tasks, run of show, participants, lessons, audit log",
-       std::string(kSchemaV1) + event_fts_sql(),
-       {"event", "event_tag", "participant", "task", "program_item", "lesson"}},
+       std::string(kSchemaV1) + event_fts_sql()},
   };
   return all;
 }
@@ -216,9 +175,6 @@ void migrate(Db& db) {
         continue;
       }
       db.exec(m.sql);
-      for (const auto& t : m.audited_tables) {
-        create_audit_triggers(db, t);
-      }
       db.exec(fmt::format("PRAGMA user_version = {}", m.version));
       db.exec("COMMIT");
     } catch (...) {

@@ -13,8 +13,6 @@ struct Migration {
   int version;
   std::string description;
   std::string sql;
-  // Tables whose every change is recorded in the audit log by triggers.
-  std::vector<std::string> audited_tables;
 };
 
 const std::vector<Migration>& migrations();

@@ -1,6 +1,7 @@
 #include "store/db.hpp"
 
 #include "core/error.hpp"
+#include "store/audit.hpp"
 #include "store/migrations.hpp"
 
 #include <doctest/doctest.h>
@@ -88,22 +89,23 @@ TEST_SUITE("store::Db") {
 
   TEST_CASE("a write transaction records the command and the audit trail; rollback leaves nothing") {
     Db db = Db::open(":memory:", OpenMode::create, {"ivanov", "omskplan event add", "2024-01-01T00:00:00Z"});
+    CHECK_THROWS_AS(audit(db, "event", 1, AuditAction::insert, std::nullopt, "{}"), std::logic_error);
     {
       WriteTransaction tx(db);
-      db.exec("INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, updated_utc) VALUES "
-              "('u1', 'Концерт', 'concert', 'municipal', '2024-01-01T10:00:00Z', '2024-01-01T12:00:00Z', "
-              "'2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
+      CHECK(db.command_id() == tx.command_id());
+      audit(db, "event", 7, AuditAction::insert, std::nullopt, R"({"title": "Концерт"})");
       tx.commit();
     }
-    CHECK(count(db, "SELECT count(*) FROM command WHERE os_user = 'ivanov'") == 1);
-    CHECK(count(db, "SELECT count(*) FROM audit WHERE entity = 'event' AND action = 'insert' AND "
+    CHECK(db.command_id() == 0);
+    CHECK(count(db, "SELECT count(*) FROM command WHERE os_user = 'ivanov' AND argv = 'omskplan event add'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM audit WHERE entity = 'event' AND entity_id = 7 AND action = 'insert' AND "
                     "json_extract(after, '$.title') = 'Концерт' AND command_id = 1") == 1);
     {
       WriteTransaction tx(db);
-      db.exec("UPDATE event SET title = 'Концерт 2'");
+      audit(db, "event", 7, AuditAction::update, "{}", "{}");
       // not committed
     }
-    CHECK(count(db, "SELECT count(*) FROM event WHERE title = 'Концерт'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM audit") == 1);
     CHECK(count(db, "SELECT count(*) FROM command") == 1);
   }
 
