@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Times omskplan as whole processes on generated data (see README.md here).
+#
+#   bench/run.sh [BUILD_DIR] [SIZES…]      default: build 10000 100000
+#
+# Needs hyperfine and GNU time (apt-get install hyperfine time). Prints medians
+# of several runs; "now" is frozen so every run sees the same agenda.
+set -euo pipefail
+build=${1:-build}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+bin="$build/cmd/omskplan/omskplan"
+gen="$build/bench/gen_events"
+work=$(mktemp -d "${TMPDIR:-/tmp}/omskplan-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export OMSKPLAN_NOW="2026-11-27 09:00" OMSKPLAN_TZ=Asia/Omsk NO_COLOR=1
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+
+median_ms() { # hyperfine JSON → median in ms
+  jq -r '.results[0].median * 1000 | . * 100 | round / 100' "$1"
+}
+peak_rss_mb() { # command… → peak RSS in MB
+  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+echo "omskplan: $("$bin" --version)"
+printf '%-44s %12s %12s\n' "operation" "median ms" "peak RSS MB"
+
+for n in "${sizes[@]}"; do
+  "$gen" "$n" >"$work/events-$n.json"
+  db="$work/bench-$n.db"
+  rm -f "$db"*
+  start=$(date +%s%N)
+  "$bin" --db "$db" event import "$work/events-$n.json" >/dev/null
+  end=$(date +%s%N)
+  rss=$(peak_rss_mb "$bin" --db "$work/rss-$n.db" event import "$work/events-$n.json")
+  rm -f "$work/rss-$n.db"*
+  printf '%-44s %12s %12s\n' "import $n events (one run)" "$(( (end - start) / 1000000 ))" "$rss"
+
+  run() { # label, command…
+    local label=$1
+    shift
+    local cmd
+    cmd=$(printf '%q ' "$@")
+    if ! hyperfine -N --warmup 3 --runs 30 --export-json "$work/h.json" "$cmd" >"$work/h.log" 2>&1; then
+      echo "failed: $cmd" >&2
+      cat "$work/h.log" >&2
+      return 1
+    fi
+    printf '%-44s %12s %12s\n' "$label" "$(median_ms "$work/h.json")" "$(peak_rss_mb "$@")"
+  }
+  run "event add ($n events)" "$bin" --db "$db" event add --title "Совещание по подготовке" \
+    --start "2027-03-15 07:00" --duration 1h --venue "Кабинет 101"
+  run "event list --from --to --kind ($n events)" "$bin" --db "$db" event list --from 2024-05-01 --to 2024-05-31 \
+    --kind concert
+  run "event list --year --json ($n events)" "$bin" --db "$db" --json event list --year 2025 --kind seminar
+  run "event agenda --days 14 ($n events)" "$bin" --db "$db" event agenda --days 14
+  run "event list --search ($n events)" "$bin" --db "$db" event list --search "ёлка желаний" --from 2025-01-01 \
+    --to 2025-12-31
+  run "event conflicts (one month, $n events)" "$bin" --db "$db" event conflicts --from 2026-12-01 --to 2026-12-31
+  rm -f "$db"*
+done
