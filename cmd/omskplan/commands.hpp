@@ -4,6 +4,7 @@
 
 #include "runtime.hpp"
 
+#include <istream>
 #include <memory>
 #include <string>
 
@@ -30,7 +31,7 @@ void setup_event(CLI::App& app, Runner& r);
 void setup_template(CLI::App& app, Runner& r);
 void setup_db(CLI::App& app, Runner& r);
 
-// The whole of a file, or of standard input for "-".
-std::string read_input(const std::string& path);
+// A stream over a file, or standard input for "-"; InputError naming the file when it cannot be read.
+std::unique_ptr<std::istream> open_input(const std::string& path);
 
 }  // namespace omskplan::cli

@@ -353,11 +353,18 @@ void run_lesson_list(Runtime& rt, std::int64_t id) {
     return;
   }
   render::Table t;
-  t.columns = {{"no", "NO", true}, {"added", "ADDED"}, {"origin", "FROM"}, {"text", "LESSON", false, 100}};
+  t.columns = {{"no", "NO", true}, {"added", "ADDED"}, {"origin", "LEARNED AT"}, {"text", "LESSON", false, 100}};
   int no = 0;
   for (const auto& l : e.lessons) {
-    t.add({std::to_string(++no), time::format_date(time::local_date(rt.zone().to_local(l.added))),
-           l.origin_uuid ? l.origin_uuid->substr(0, 8) : "", l.text});
+    std::string origin;
+    if (l.origin_uuid) {
+      const auto origin_id = event::repo::find_by_uuid(s.db, *l.origin_uuid);
+      const auto origin_event = origin_id ? event::repo::load(s.db, *origin_id) : std::nullopt;
+      origin = origin_event ? fmt::format("#{} {}", origin_event->id,
+                                          time::format_date(time::local_date(rt.zone().to_local(origin_event->start))))
+                            : "another database";
+    }
+    t.add({std::to_string(++no), time::format_date(time::local_date(rt.zone().to_local(l.added))), origin, l.text});
   }
   rt.print_table(t, f);
 }
@@ -371,16 +378,16 @@ void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool stric
 }
 
 void run_import(Runtime& rt, const std::string& file, bool dry_run) {
-  const std::string data = read_input(file);
+  auto in = open_input(file);
   auto s = services(rt, OpenMode::create);
   const bool progress = rt.stderr_is_terminal();
   try {
     const auto r = event::import_json(
-        s, data,
+        s, *in,
         [&](std::size_t done, std::size_t total) {
           if (progress) {
-            std::fprintf(stderr, "\rimporting %zu/%zu", done, total);
-            if (done == total) {
+            std::fprintf(stderr, "\rimporting: %zu records", done);
+            if (total != 0) {
               std::fputc('\n', stderr);
             }
           }

@@ -15,26 +15,22 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 namespace omskplan::cli {
 
-std::string read_input(const std::string& path) {
-  std::ostringstream buf;
+std::unique_ptr<std::istream> open_input(const std::string& path) {
   if (path == "-") {
-    buf << std::cin.rdbuf();
-    return buf.str();
+    return std::make_unique<std::istream>(std::cin.rdbuf());
   }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     throw InputError(fmt::format("{}: is a directory", path));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*in) {
     throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
   }
-  buf << in.rdbuf();
-  return buf.str();
+  return in;
 }
 
 namespace {

@@ -131,7 +131,10 @@ void Runtime::print(std::string_view s) const { std::fwrite(s.data(), 1, s.size(
 
 void Runtime::warn(std::string_view s) const { fmt::print(stderr, "omskplan: warning: {}\n", s); }
 
-void Runtime::info(std::string_view s) const { fmt::print(stderr, "{}\n", s); }
+void Runtime::info(std::string_view s) const {
+  std::fflush(stdout);  // after the results it follows, even when stdout is a pipe
+  fmt::print(stderr, "{}\n", s);
+}
 
 void Runtime::print_table(const render::Table& t, Format f) const {
   switch (f) {

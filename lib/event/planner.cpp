@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
 
 namespace omskplan::event {
 
@@ -475,78 +476,122 @@ WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy
   return {std::move(e), std::move(conflicts), true};
 }
 
-ImportResult import_json(Services& s, std::string_view json_text, const Progress& progress, bool dry_run) {
-  nlohmann::json doc;
+namespace {
+
+// Imports one record inside the caller's transaction.
+void import_one(Services& s, Event e, std::size_t n, ImportResult& r) {
   try {
-    doc = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::parse_error& e) {
+    validate(e);
+  } catch (const InputError& err) {
+    throw InputError(fmt::format("record {}: {}", n, err.what()));
+  }
+  std::optional<std::int64_t> existing;
+  if (!e.uuid.empty()) {
+    existing = repo::find_by_uuid(s.db, e.uuid);
+  } else if (e.id > 0) {
+    if (!repo::load(s.db, e.id)) {
+      throw NotFound(fmt::format("record {}: no event with id {}", n, e.id));
+    }
+    existing = e.id;
+  }
+  if (existing) {
+    const Event before = *repo::load(s.db, *existing);
+    e.id = before.id;
+    if (e.uuid.empty()) {
+      e.uuid = before.uuid;
+    }
+    if (same_content(before, e)) {
+      ++r.unchanged;
+      return;
+    }
+    e.created = before.created;
+    e.cloned_from = before.cloned_from;
+    e.sequence = std::max(e.sequence, before.sequence + 1);
+    e.updated = s.ctx.now;
+    repo::update(s.db, before, e);
+    ++r.updated;
+    return;
+  }
+  e.id = 0;
+  if (e.uuid.empty()) {
+    e.uuid = new_uuid();
+  }
+  if (e.cloned_from && !repo::load(s.db, *e.cloned_from)) {
+    e.cloned_from.reset();
+  }
+  repo::insert(s.db, e);
+  ++r.created;
+}
+
+}  // namespace
+
+ImportResult import_json(Services& s, std::istream& in, const Progress& progress, bool dry_run) {
+  using nlohmann::json;
+  using Ev = json::parse_event_t;
+  ImportResult r;
+  std::size_t n = 0;
+  int record_depth = -1;  // 1 for a top-level array, 2 for {"events": [...]}
+  bool root_object = false;
+  store::WriteTransaction tx(s.db);
+  // Streams the records: each one is converted and written as soon as it is
+  // parsed, then dropped, so memory does not grow with the file.
+  auto on_token = [&](int depth, Ev ev, json& parsed) -> bool {
+    if (depth == 0 && (ev == Ev::array_start || ev == Ev::object_start)) {
+      root_object = ev == Ev::object_start;
+      record_depth = root_object ? -1 : 1;
+      return true;
+    }
+    if (root_object && depth == 1 && ev == Ev::key) {
+      if (parsed != "events") {
+        throw InputError(fmt::format("unknown top-level key '{}'; expected an array of events or {{\"events\": [...]}}",
+                                     parsed.get<std::string>()));
+      }
+      return true;
+    }
+    if (root_object && depth == 1 && ev == Ev::array_start) {
+      record_depth = 2;
+      return true;
+    }
+    if (record_depth > 0 && depth == record_depth && (ev == Ev::value || ev == Ev::array_end)) {
+      throw InputError(fmt::format("record {}: expected a JSON object", n + 1));
+    }
+    if (record_depth > 0 && depth == record_depth && ev == Ev::object_end) {
+      ++n;
+      Event e;
+      try {
+        e = from_json(parsed, s.ctx);
+      } catch (const InputError& err) {
+        throw InputError(fmt::format("record {}: {}", n, err.what()));
+      }
+      import_one(s, std::move(e), n, r);
+      if (progress && n % 1000 == 0) {
+        progress(n, 0);
+      }
+      return false;  // drop it from the document
+    }
+    return true;
+  };
+  json doc;
+  try {
+    doc = json::parse(in, on_token);
+  } catch (const json::parse_error& e) {
     throw InputError(fmt::format("not valid JSON: {}", e.what()));
   }
-  const nlohmann::json* records = &doc;
-  if (doc.is_object() && doc.contains("events")) {
-    records = &doc["events"];
-  }
-  if (!records->is_array()) {
+  if (record_depth < 0 && !doc.is_null()) {
     throw InputError("expected a JSON array of events (what 'event list --json' prints)");
   }
-  std::vector<Event> events;
-  events.reserve(records->size());
-  for (std::size_t i = 0; i < records->size(); ++i) {
-    try {
-      events.push_back(from_json((*records)[i], s.ctx));
-      validate(events.back());
-    } catch (const InputError& e) {
-      throw InputError(fmt::format("record {}: {}", i + 1, e.what()));
-    }
-  }
-  ImportResult r;
-  store::WriteTransaction tx(s.db);
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    Event& e = events[i];
-    std::optional<std::int64_t> existing;
-    if (!e.uuid.empty()) {
-      existing = repo::find_by_uuid(s.db, e.uuid);
-    } else if (e.id > 0) {
-      if (!repo::load(s.db, e.id)) {
-        throw NotFound(fmt::format("record {}: no event with id {}", i + 1, e.id));
-      }
-      existing = e.id;
-    }
-    if (existing) {
-      const Event before = *repo::load(s.db, *existing);
-      e.id = before.id;
-      if (e.uuid.empty()) {
-        e.uuid = before.uuid;
-      }
-      if (same_content(before, e)) {
-        ++r.unchanged;
-      } else {
-        e.created = before.created;
-        e.cloned_from = before.cloned_from;
-        e.sequence = std::max(e.sequence, before.sequence + 1);
-        e.updated = s.ctx.now;
-        repo::update(s.db, before, e);
-        ++r.updated;
-      }
-    } else {
-      e.id = 0;
-      if (e.uuid.empty()) {
-        e.uuid = new_uuid();
-      }
-      if (e.cloned_from && !repo::load(s.db, *e.cloned_from)) {
-        e.cloned_from.reset();
-      }
-      repo::insert(s.db, e);
-      ++r.created;
-    }
-    if (progress && ((i + 1) % 1000 == 0 || i + 1 == events.size())) {
-      progress(i + 1, events.size());
-    }
+  if (progress) {
+    progress(n, n);
   }
   if (!dry_run) {
     tx.commit();
   }
   return r;
+}
+
+ImportResult import_json(Services& s, std::string_view json_text, const Progress& progress, bool dry_run) {
+  std::istringstream in{std::string(json_text)};
+  return import_json(s, in, progress, dry_run);
 }
 
 }  // namespace omskplan::event

@@ -10,6 +10,7 @@
 #include "time/expr.hpp"
 
 #include <functional>
+#include <istream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,9 +81,12 @@ struct ImportResult {
   int updated = 0;
   int unchanged = 0;
 };
+// `total` is 0 while the count is not known yet.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
-// Imports the JSON that `event list --json` prints (an array of events).
-// All or nothing: the first bad record aborts with "record N: field: what".
+// Imports the JSON that `event list --json` prints (an array of events, or
+// {"events": [...]}), streaming record by record. All or nothing: the first
+// bad record aborts with "record N: field 'x': what".
+ImportResult import_json(Services& s, std::istream& in, const Progress& progress, bool dry_run = false);
 ImportResult import_json(Services& s, std::string_view json_text, const Progress& progress, bool dry_run = false);
 
 }  // namespace omskplan::event

@@ -217,6 +217,13 @@ std::string snapshot(const Event& e) {
   return to_json(e, utc).dump();
 }
 
+// No event is longer than this: a lower bound for index scans by start.
+std::chrono::seconds longest_event(Db& db) {
+  auto& st = db.cached("SELECT coalesce(max(length_s), 0) FROM event");
+  st.step();
+  return std::chrono::seconds{st.get_int(0)};
+}
+
 bool same_row(const Event& a, const Event& b) {
   return a.uuid == b.uuid && a.title == b.title && a.title_pattern == b.title_pattern && a.kind == b.kind &&
          a.level == b.level && a.start == b.start && a.end == b.end && a.all_day == b.all_day &&
@@ -370,8 +377,10 @@ std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
   std::string sql = fmt::format("SELECT {} FROM event WHERE 1", kEventColumns);
   std::vector<std::string> binds;
   if (f.from) {
-    sql += " AND end_utc >= ?";
+    // The start bound lets the index on start_utc cut the scan.
+    sql += " AND end_utc >= ? AND start_utc >= ?";
     binds.push_back(format_utc(*f.from));
+    binds.push_back(format_utc(*f.from - longest_event(db)));
   }
   if (f.to) {
     sql += " AND start_utc < ?";
@@ -428,17 +437,12 @@ std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
 
 std::vector<Event> around(Db& db, time::Instant from, time::Instant to) {
   // Bounded by the longest event, so the start index limits the scan.
-  std::int64_t longest = 0;
-  {
-    auto& st = db.cached("SELECT coalesce(max(length_s), 0) FROM event");
-    st.step();
-    longest = st.get_int(0);
-  }
+  const auto longest = longest_event(db);
   auto& st = db.cached(fmt::format(
       "SELECT {} FROM event WHERE start_utc >= ? AND start_utc < ? AND end_utc > ? AND status != 'cancelled' "
       "ORDER BY start_utc, id",
       kEventColumns));
-  st.bind_all(format_utc(from - std::chrono::seconds{longest}), format_utc(to), format_utc(from));
+  st.bind_all(format_utc(from - longest), format_utc(to), format_utc(from));
   std::vector<Event> out;
   while (st.step()) {
     out.push_back(read_event_row(st));

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The demo: a database built from examples/ (the plans and lessons of 2023,
+# this year's City Day cloned from 2023's, upcoming events from the shipped
+# templates), then this year's plan, the agenda of the next two weeks and the
+# conflicts. Uses the real clock; the database is kept for you to explore.
+#
+#   examples/demo.sh [BUILD_DIR]        (default: build)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../build}
+bin="$build/cmd/omskplan/omskplan"
+demo_dir="$build/demo"
+export OMSKPLAN_DB="$demo_dir/demo.db"
+mkdir -p "$demo_dir"
+rm -f "$OMSKPLAN_DB" "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
+op() { "$bin" "$@"; }
+
+echo "== Demo database: $OMSKPLAN_DB"
+op db init >/dev/null
+op event import "$here/demo/events-2023.json"
+
+# The next City Day (the first Saturday of August) and Victory Day, planned
+# from the experience of 2023: City Day is cloned with its lessons.
+year=$(date +%Y)
+first_saturday_of_august() {
+  for d in 01 02 03 04 05 06 07; do
+    if [ "$(date -d "$1-08-$d" +%u)" = 6 ]; then echo "$1-08-$d"; fi
+  done
+}
+city_day=$(first_saturday_of_august "$year")
+[ "$city_day" \> "$(date +%F)" ] || city_day=$(first_saturday_of_august $((year + 1)))
+victory_day="$year-05-09"
+[ "$victory_day" \> "$(date +%F)" ] || victory_day="$((year + 1))-05-09"
+op --quiet event clone 2 --date "$city_day" >/dev/null
+op --quiet event new --template victory-day --date "$victory_day" >/dev/null
+# Upcoming work, relative to today, so the agenda always has something to show.
+op --quiet event new --template conference --date +12d >/dev/null
+op --quiet event edit 10 --title "Конференция Ассоциации сибирских и дальневосточных городов" >/dev/null
+op --quiet event new --template patron-ceremony --date +20d >/dev/null
+op --quiet event new --template round-table --date +6d --time 15:00 >/dev/null
+op --quiet event edit 12 --title "Круглый стол «Инициативное бюджетирование в округах»" >/dev/null
+# The Mayor cannot be at the conference and at this meeting: a VIP conflict.
+op --quiet event add --title "Рабочая встреча Мэра с предпринимателями Кировского округа" \
+  --start "+12d 15:30" --duration 1h30m --kind meeting --venue "Администрация Кировского округа" \
+  --with "Мэр города Омска" >/dev/null 2>&1
+op --quiet event new --template opening --date +9d --venue "Сквер на ул. Ленина" >/dev/null
+op --quiet event edit 14 --title "Открытие обновлённого сквера на ул. Ленина" >/dev/null
+op --quiet event task done 10 1 >/dev/null
+
+echo
+echo "== План мероприятий на ближайший год"
+op event list --from today --to +365d
+echo
+echo "== Задачи на ближайшие 14 дней и просроченные"
+op event agenda --days 14 || true
+echo
+echo "== Конфликты (площадки и VIP) на 30 дней"
+op event conflicts --from today --to +30d
+echo
+echo "== Уроки 2023 года, перенесённые в план Дня города $city_day"
+op event lesson list 8
+echo
+echo "Explore it: OMSKPLAN_DB=$OMSKPLAN_DB $bin event show 8"
