@@ -491,6 +491,17 @@ void setup_event(CLI::App& app, Runner& r) {
     c->callback([&r, id, st] { run_status(r.rt(), *id, *st); });
   }
   {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto* c = ev->add_subcommand("delete", "Delete an event with its tasks (the audit log keeps a copy)");
+    c->add_option("id", *id, "event id")->required();
+    c->callback([&r, id] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::existing);
+      const auto e = event::remove_event(s, *id);
+      rt.print(rt.quiet() ? fmt::format("{}\n", e.id) : fmt::format("deleted event {}: {}\n", e.id, e.title));
+    });
+  }
+  {
     auto* task = ev->add_subcommand("task", "The checklist of an event");
     task->require_subcommand(1);
     {

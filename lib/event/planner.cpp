@@ -259,6 +259,14 @@ Event load_event(Services& s, std::int64_t id) {
   return std::move(*e);
 }
 
+Event remove_event(Services& s, std::int64_t id) {
+  store::WriteTransaction tx(s.db);
+  Event e = load_event(s, id);
+  repo::remove(s.db, e);
+  tx.commit();
+  return e;
+}
+
 WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPolicy policy) {
   store::WriteTransaction tx(s.db);
   const Event before = load_event(s, id);

@@ -53,6 +53,9 @@ struct EventChanges {
 WriteResult edit(Services& s, std::int64_t id, const EventChanges& changes, ConflictPolicy policy);
 Event set_status(Services& s, std::int64_t id, Status status);
 Event load_event(Services& s, std::int64_t id);  // NotFound "no event with id N"
+// Deletes an event with its tasks, run of show and lessons; the audit log keeps
+// what it was. Clones of it keep their data and lose only the link.
+Event remove_event(Services& s, std::int64_t id);
 
 // `due` is an offset from the event (-10wd, T-14) or a date expression.
 Task add_task(Services& s, std::int64_t event_id, const std::string& title, const std::string& due,

@@ -335,6 +335,13 @@ std::optional<Event> load(Db& db, std::int64_t id) {
   return e;
 }
 
+void remove(Db& db, const Event& e) {
+  auto& st = db.cached("DELETE FROM event WHERE id = ?");
+  st.bind(1, e.id);
+  st.run();
+  store::audit(db, "event", e.id, store::AuditAction::remove, snapshot(e), std::nullopt);
+}
+
 std::optional<std::int64_t> find_by_uuid(Db& db, const std::string& uuid) {
   auto& st = db.cached("SELECT id FROM event WHERE uuid = ?");
   st.bind(1, uuid);

@@ -27,6 +27,8 @@ void insert(store::Db& db, Event& e);
 // Writes what differs between `before` and `after` (same id); returns whether anything did.
 bool update(store::Db& db, const Event& before, const Event& after);
 std::optional<Event> load(store::Db& db, std::int64_t id);
+// Deletes `e` and everything that belongs to it (foreign keys cascade).
+void remove(store::Db& db, const Event& e);
 std::optional<std::int64_t> find_by_uuid(store::Db& db, const std::string& uuid);
 std::vector<Event> list(store::Db& db, const Filter& f, bool with_children);
 

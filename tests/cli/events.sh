@@ -151,3 +151,12 @@ expect_eq "$(sql "SELECT c.argv FROM audit a JOIN command c ON c.id = a.command_
                   WHERE a.entity = 'event' AND a.entity_id = 1
                     AND json_extract(a.before, '$.tasks[2].status') = 'todo'
                     AND json_extract(a.after, '$.tasks[2].status') = 'done'")" "$BIN event task done 1 3"
+
+# Delete: gone with its tasks; the audit log has what it was.
+run event delete 5
+expect_rc 0
+expect_out "deleted event 5: Концерт"
+expect_eq "$(sql "SELECT count(*) FROM event WHERE id = 5")" "0"
+expect_eq "$(sql "SELECT json_extract(before, '$.title') FROM audit WHERE action = 'delete' AND entity_id = 5")" "Концерт"
+expect_unchanged event delete 5
+expect_err "no event with id 5"

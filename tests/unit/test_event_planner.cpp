@@ -218,3 +218,20 @@ TEST_SUITE("event::planner") {
     CHECK(repo::fts_query("ёлка «Омск»") == "\"елка\"* \"Омск\"*");
   }
 }
+
+TEST_CASE("event::planner: delete removes the event and what belongs to it, the audit keeps it") {
+  const Frozen f("2023-09-01 09:00");
+  auto db = testing::memory_db();
+  Services s{db, f.ctx, time::Minutes{30}};
+  auto e = create(s, materialize(shipped("city-day"), time::make_date(2023, 8, 5), std::nullopt, std::nullopt, f.ctx),
+                  ConflictPolicy::warn)
+               .event;
+  auto c = clone(s, e.id, time::make_date(2024, 8, 3), ConflictPolicy::warn).event;
+  remove_event(s, e.id);
+  CHECK_FALSE(repo::load(db, e.id).has_value());
+  CHECK(count(db, "SELECT count(*) FROM task WHERE event_id = 1") == 0);
+  CHECK(repo::load(db, c.id)->cloned_from == std::nullopt);
+  CHECK(count(db, "SELECT count(*) FROM audit WHERE action = 'delete' AND entity_id = 1 AND "
+                  "json_extract(before, '$.ordinal') = 307") == 1);
+  CHECK_THROWS_WITH(remove_event(s, e.id), "no event with id 1");
+}
