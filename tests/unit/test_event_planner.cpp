@@ -22,6 +22,13 @@ std::int64_t count(store::Db& db, const char* sql) {
   return st.get_int(0);
 }
 
+// City Day 2023 from the shipped template, saved.
+Event city_day_2023(Services& s) {
+  return create(s, materialize(shipped("city-day"), time::make_date(2023, 8, 5), std::nullopt, std::nullopt, s.ctx),
+                ConflictPolicy::warn)
+      .event;
+}
+
 Event simple(const time::Context& ctx, const char* title, const char* start, const char* venue,
              std::vector<Participant> ps = {}) {
   Event e;
@@ -76,9 +83,7 @@ TEST_SUITE("event::planner") {
     const Frozen f("2023-06-01 09:00");
     auto db = testing::memory_db();
     Services s{db, f.ctx, time::Minutes{30}};
-    auto e = create(s, materialize(shipped("city-day"), time::make_date(2023, 8, 5), std::nullopt, std::nullopt, f.ctx),
-                    ConflictPolicy::warn)
-                 .event;
+    auto e = city_day_2023(s);
     set_task_status(s, e.id, 1, TaskStatus::done, std::nullopt);
     const auto t1_due = e.tasks[0].due;
     EventChanges c;
@@ -137,9 +142,7 @@ TEST_SUITE("event::planner") {
     const Frozen f("2023-09-01 09:00");
     auto db = testing::memory_db();
     Services s{db, f.ctx, time::Minutes{30}};
-    auto e = create(s, materialize(shipped("city-day"), time::make_date(2023, 8, 5), std::nullopt, std::nullopt, f.ctx),
-                    ConflictPolicy::warn)
-                 .event;
+    auto e = city_day_2023(s);
     set_task_status(s, e.id, 2, TaskStatus::done, std::nullopt);
     add_lesson(s, e.id, "Нужна вторая сцена для детской программы");
     auto n = clone(s, e.id, time::make_date(2024, 8, 3), ConflictPolicy::warn).event;
@@ -160,8 +163,7 @@ TEST_SUITE("event::planner") {
     const Frozen f("2023-09-01 09:00");
     auto src = testing::memory_db();
     Services s1{src, f.ctx, time::Minutes{30}};
-    create(s1, materialize(shipped("city-day"), time::make_date(2023, 8, 5), std::nullopt, std::nullopt, f.ctx),
-           ConflictPolicy::warn);
+    city_day_2023(s1);
     create(s1, simple(f.ctx, "Круглый стол «Город и бизнес»", "2023-10-10 15:00", "Зал"), ConflictPolicy::warn);
     auto arr = nlohmann::ordered_json::array();
     for (const auto& e : repo::list(src, {}, true)) {
@@ -223,9 +225,7 @@ TEST_CASE("event::planner: delete removes the event and what belongs to it, the 
   const Frozen f("2023-09-01 09:00");
   auto db = testing::memory_db();
   Services s{db, f.ctx, time::Minutes{30}};
-  auto e = create(s, materialize(shipped("city-day"), time::make_date(2023, 8, 5), std::nullopt, std::nullopt, f.ctx),
-                  ConflictPolicy::warn)
-               .event;
+  auto e = city_day_2023(s);
   auto c = clone(s, e.id, time::make_date(2024, 8, 3), ConflictPolicy::warn).event;
   remove_event(s, e.id);
   CHECK_FALSE(repo::load(db, e.id).has_value());
