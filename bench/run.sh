@@ -39,20 +39,28 @@ for n in "${sizes[@]}"; do
   rm -f "$work/rss-$n.db"*
   printf '%-44s %12s %12s\n' "import $n events (one run)" "$(( (end - start) / 1000000 ))" "$rss"
 
-  run() { # label, command…
+  run() { # label, command…  ($prepare, if set, runs before each timed run, untimed)
     local label=$1
     shift
     local cmd
     cmd=$(printf '%q ' "$@")
-    if ! hyperfine -N --warmup 3 --runs 30 --export-json "$work/h.json" "$cmd" >"$work/h.log" 2>&1; then
+    local prep=()
+    [ -z "${prepare:-}" ] || prep=(--prepare "$prepare")
+    if ! hyperfine -N --warmup 3 --runs 30 "${prep[@]}" --export-json "$work/h.json" "$cmd" >"$work/h.log" 2>&1; then
       echo "failed: $cmd" >&2
       cat "$work/h.log" >&2
       return 1
     fi
     printf '%-44s %12s %12s\n' "$label" "$(median_ms "$work/h.json")" "$(peak_rss_mb "$@")"
   }
+  # Each timed add starts from the same database: the previous one is deleted first, untimed.
+  cat >"$work/undo-add.sh" <<UNDO
+"$bin" --db "$db" --quiet event list --venue "Кабинет 101" | xargs -r -n1 "$bin" --db "$db" --quiet event delete
+UNDO
+  prepare="bash $work/undo-add.sh"
   run "event add ($n events)" "$bin" --db "$db" event add --title "Совещание по подготовке" \
     --start "2027-03-15 07:00" --duration 1h --venue "Кабинет 101"
+  prepare=""
   run "event list --from --to --kind ($n events)" "$bin" --db "$db" event list --from 2024-05-01 --to 2024-05-31 \
     --kind concert
   run "event list --year --json ($n events)" "$bin" --db "$db" --json event list --year 2025 --kind seminar

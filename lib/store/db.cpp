@@ -155,6 +155,9 @@ Db& Db::operator=(Db&& o) noexcept {
 
 Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
   namespace fs = std::filesystem;
+  // Memory statistics take a mutex on every allocation; nothing here reads them.
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  (void)configured;
   const bool memory = path == ":memory:";
   if (!memory) {
     std::error_code ec;

@@ -140,12 +140,117 @@ CREATE TABLE lesson (
 CREATE INDEX lesson_event ON lesson(event_id);
 )sql";
 
+
+const char* kSchemaV2 = R"sql(
+CREATE TABLE organization (
+  id          INTEGER PRIMARY KEY,
+  uuid        TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL CHECK (length(name) > 0),
+  kind        TEXT NOT NULL CHECK (kind IN ('company', 'entrepreneur', 'ngo', 'other')),
+  inn         TEXT UNIQUE CHECK (inn IS NULL OR length(inn) IN (10, 12)),
+  ogrn        TEXT CHECK (ogrn IS NULL OR length(ogrn) IN (13, 15)),
+  contact     TEXT NOT NULL DEFAULT '',
+  phone       TEXT NOT NULL DEFAULT '',
+  email       TEXT NOT NULL DEFAULT '',
+  address     TEXT NOT NULL DEFAULT '',
+  notes       TEXT NOT NULL DEFAULT '',
+  created_utc TEXT NOT NULL,
+  updated_utc TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE agreement (
+  id                 INTEGER PRIMARY KEY,
+  uuid               TEXT NOT NULL UNIQUE,
+  number             TEXT NOT NULL UNIQUE CHECK (length(number) > 0),
+  title              TEXT NOT NULL CHECK (length(title) > 0),
+  org_id             INTEGER NOT NULL REFERENCES organization(id) ON DELETE RESTRICT,
+  sphere             TEXT NOT NULL,
+  signed_on          TEXT,
+  valid_from         TEXT,
+  valid_to           TEXT,
+  value_kop          INTEGER NOT NULL DEFAULT 0 CHECK (value_kop >= 0),
+  status             TEXT NOT NULL CHECK (status IN ('draft', 'signed', 'active', 'fulfilled', 'terminated')),
+  terminated_on      TEXT,
+  termination_reason TEXT NOT NULL DEFAULT '',
+  signed_at_event    INTEGER REFERENCES event(id) ON DELETE SET NULL,
+  notes              TEXT NOT NULL DEFAULT '',
+  files              TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(files)),
+  created_utc        TEXT NOT NULL,
+  updated_utc        TEXT NOT NULL,
+  CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)
+) STRICT;
+CREATE INDEX agreement_org ON agreement(org_id);
+CREATE INDEX agreement_status_valid_to ON agreement(status, valid_to);
+
+CREATE TABLE obligation (
+  id           INTEGER PRIMARY KEY,
+  agreement_id INTEGER NOT NULL REFERENCES agreement(id) ON DELETE CASCADE,
+  no           INTEGER NOT NULL CHECK (no > 0),
+  party        TEXT NOT NULL CHECK (party IN ('administration', 'partner')),
+  text         TEXT NOT NULL CHECK (length(text) > 0),
+  due          TEXT,
+  value_kop    INTEGER CHECK (value_kop IS NULL OR value_kop >= 0),
+  done_on      TEXT,
+  UNIQUE (agreement_id, no)
+) STRICT;
+CREATE INDEX obligation_open_due ON obligation(due) WHERE done_on IS NULL;
+CREATE INDEX obligation_done ON obligation(done_on) WHERE done_on IS NOT NULL;
+
+CREATE TABLE award (
+  id         INTEGER PRIMARY KEY,
+  year       INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+  org_id     INTEGER NOT NULL REFERENCES organization(id) ON DELETE RESTRICT,
+  title      TEXT NOT NULL CHECK (length(title) > 0),
+  decided_on TEXT,
+  notes      TEXT NOT NULL DEFAULT '',
+  UNIQUE (year, org_id, title)
+) STRICT;
+CREATE INDEX award_org ON award(org_id);
+
+CREATE TABLE badge (
+  id        INTEGER PRIMARY KEY,
+  year      INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+  number    INTEGER NOT NULL CHECK (number > 0),
+  org_id    INTEGER NOT NULL REFERENCES organization(id) ON DELETE RESTRICT,
+  issued_on TEXT NOT NULL,
+  UNIQUE (year, number),
+  UNIQUE (year, org_id)
+) STRICT;
+
+CREATE VIRTUAL TABLE organization_fts USING fts5(name, tokenize = 'unicode61');
+CREATE TRIGGER organization_fts_insert AFTER INSERT ON organization BEGIN
+  INSERT INTO organization_fts(rowid, name) VALUES (NEW.id, replace(replace(NEW.name, 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER organization_fts_update AFTER UPDATE OF name ON organization BEGIN
+  DELETE FROM organization_fts WHERE rowid = OLD.id;
+  INSERT INTO organization_fts(rowid, name) VALUES (NEW.id, replace(replace(NEW.name, 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER organization_fts_delete AFTER DELETE ON organization BEGIN
+  DELETE FROM organization_fts WHERE rowid = OLD.id;
+END;
+
+CREATE VIRTUAL TABLE agreement_fts USING fts5(number, title, tokenize = 'unicode61');
+CREATE TRIGGER agreement_fts_insert AFTER INSERT ON agreement BEGIN
+  INSERT INTO agreement_fts(rowid, number, title)
+  VALUES (NEW.id, NEW.number, replace(replace(NEW.title, 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER agreement_fts_update AFTER UPDATE OF number, title ON agreement BEGIN
+  DELETE FROM agreement_fts WHERE rowid = OLD.id;
+  INSERT INTO agreement_fts(rowid, number, title)
+  VALUES (NEW.id, NEW.number, replace(replace(NEW.title, 'ё', 'е'), 'Ё', 'Е'));
+END;
+CREATE TRIGGER agreement_fts_delete AFTER DELETE ON agreement BEGIN
+  DELETE FROM agreement_fts WHERE rowid = OLD.id;
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all{
       {1, "events, tasks, run of show, participants, lessons, audit log",
        std::string(kSchemaV1) + event_fts_sql()},
+      {2, "organizations, agreements, obligations, Patron of the Year awards and badges", kSchemaV2},
   };
   return all;
 }
