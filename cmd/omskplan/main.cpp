@@ -111,8 +111,10 @@ int run(int argc, char** argv) {
   app.add_flag("--quiet,-q", r.globals.quiet, "print only ids, for pipes");
   app.add_flag("--no-color", r.globals.no_color, "no colors even on a terminal");
   setup_event(app, r);
+  setup_agreement(app, r);
   setup_template(app, r);
   setup_db(app, r);
+  setup_history(app, r);
 
   if (auto msg = unknown_subcommand(app, argc, argv)) {
     fmt::print(stderr, "omskplan: error: {}\n", *msg);

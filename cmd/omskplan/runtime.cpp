@@ -71,6 +71,12 @@ Runtime::Runtime(const GlobalOptions& g) : opts_(g) {
     }
   }
   color_ = !g.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  if (!settings_.agreement_spheres.value.empty()) {
+    agreement_settings_.spheres = settings_.agreement_spheres.value;
+  }
+  for (const auto& [year, n] : settings_.titles_per_year) {
+    agreement_settings_.titles_per_year[year] = n;
+  }
 }
 
 std::optional<int> Runtime::anniversary_base(const std::string& template_id) const {
@@ -83,9 +89,10 @@ std::optional<int> Runtime::anniversary_base(const std::string& template_id) con
 
 store::Db& Runtime::db(store::OpenMode mode) {
   if (!db_) {
-    std::string argv;
-    for (const auto& a : opts_.argv) {
-      argv += (argv.empty() ? "" : " ") + text::shell_quote(a);
+    // The command as the user would type it again: "omskplan event add …".
+    std::string argv = "omskplan";
+    for (std::size_t i = 1; i < opts_.argv.size(); ++i) {
+      argv += " " + text::shell_quote(opts_.argv[i]);
     }
     db_.emplace(store::Db::open(settings_.database.value, mode,
                                 store::CommandInfo{os_user(), argv, time::format_utc(ctx_.now)}));

@@ -3,6 +3,7 @@
 // the database (opened on first use) and the output settings.
 #pragma once
 
+#include "agreement/service.hpp"
 #include "config/config.hpp"
 #include "render/table.hpp"
 #include "store/db.hpp"
@@ -40,6 +41,7 @@ public:
   const time::Context& ctx() const { return ctx_; }
   time::Minutes travel_buffer() const { return time::Minutes{settings_.travel_buffer_min.value}; }
   std::optional<int> anniversary_base(const std::string& template_id) const;
+  const agreement::Settings& agreement_settings() const { return agreement_settings_; }
 
   // Opens the database: `create` for commands that write.
   store::Db& db(store::OpenMode mode);
@@ -64,6 +66,7 @@ private:
   std::unique_ptr<time::ProductionCalendar> calendar_;
   time::Context ctx_;
   std::optional<store::Db> db_;
+  agreement::Settings agreement_settings_;
   bool color_ = false;
 };
 

@@ -205,6 +205,7 @@ void insert(Db& db, Organization& o) {
   store::audit(db, "organization", o.id, store::AuditAction::insert, std::nullopt, snapshot(o));
 }
 
+// Writes nothing when the snapshots (everything but the timestamps) are equal.
 bool update(Db& db, const Organization& before, const Organization& after) {
   const std::string b = snapshot(before);
   const std::string a = snapshot(after);
@@ -295,7 +296,7 @@ void insert(Db& db, Agreement& a) {
 bool update(Db& db, const Agreement& before, const Agreement& after) {
   const std::string b = snapshot(before);
   const std::string a = snapshot(after);
-  if (a == b && before.updated == after.updated) {
+  if (a == b) {
     return false;
   }
   auto& st = db.cached(

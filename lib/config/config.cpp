@@ -121,6 +121,46 @@ Settings load_settings(const Paths& paths, const EnvLookup& env) {
           }
           s.anniversary_base[std::string(ak.str())] = {static_cast<int>(*y), file};
         }
+      } else if (k == "agreement") {
+        const toml::table* ag = node.as_table();
+        if (!ag) {
+          throw InputError(fmt::format("{}: 'agreement' must be a table", at(file, node.source())));
+        }
+        for (auto&& [ak, an] : *ag) {
+          if (ak.str() == "spheres") {
+            const toml::array* arr = an.as_array();
+            if (!arr || arr->empty()) {
+              throw InputError(fmt::format("{}: agreement.spheres must be a non-empty array of strings",
+                                           at(file, an.source())));
+            }
+            std::vector<std::string> spheres;
+            for (const toml::node& el : *arr) {
+              spheres.push_back(string_value(el, file, "agreement.spheres"));
+            }
+            s.agreement_spheres = {spheres, file};
+          } else if (ak.str() == "titles_per_year") {
+            const toml::table* tp = an.as_table();
+            if (!tp) {
+              throw InputError(fmt::format("{}: agreement.titles_per_year must be a table of year = count",
+                                           at(file, an.source())));
+            }
+            for (auto&& [yk, yn] : *tp) {
+              const auto n = yn.value<int64_t>();
+              int year = 0;
+              try {
+                year = std::stoi(std::string(yk.str()));
+              } catch (...) {
+              }
+              if (year < 2000 || year > 2200 || !n || *n < 1 || *n > 100) {
+                throw InputError(fmt::format("{}: agreement.titles_per_year needs year = count, e.g. 2025 = 3",
+                                             at(file, yk.source())));
+              }
+              s.titles_per_year[year] = static_cast<int>(*n);
+            }
+          } else {
+            throw InputError(fmt::format("{}: unknown key 'agreement.{}'", at(file, ak.source()), ak.str()));
+          }
+        }
       } else {
         throw InputError(fmt::format("{}: unknown key '{}'", at(file, key.source()), k));
       }

@@ -40,6 +40,10 @@ struct Settings {
   Setting<std::string> now;  // frozen "now" (OMSKPLAN_NOW), empty = the clock
   // Anniversary base year per template id, overriding the template's own.
   std::map<std::string, Setting<int>> anniversary_base;
+  // [agreement]: the spheres of agreements (empty: the built-in list) and how
+  // many "Меценат года" titles a year may have, from a year on.
+  Setting<std::vector<std::string>> agreement_spheres;
+  std::map<int, int> titles_per_year;
 };
 
 // Loads `paths.config_file` if present (errors are "file:line:col: what"),

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace omskplan::store {
 
@@ -17,5 +18,26 @@ enum class AuditAction { insert, update, remove };
 // Must run inside a WriteTransaction.
 void audit(Db& db, std::string_view entity, std::int64_t entity_id, AuditAction action,
            const std::optional<std::string>& before, const std::optional<std::string>& after);
+
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::int64_t command_id = 0;
+  std::string at_utc;
+  std::string os_user;
+  std::string argv;
+  std::string entity;
+  std::int64_t entity_id = 0;
+  std::string action;  // insert, update, delete
+  std::optional<std::string> before;
+  std::optional<std::string> after;
+};
+
+// The newest changes first; `entity` and `entity_id` narrow it down.
+std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity,
+                                const std::optional<std::int64_t>& entity_id, long limit);
+// The top-level fields whose values differ between two JSON snapshots, in the
+// order of `after` ("title, tasks").
+std::vector<std::string> changed_fields(const std::optional<std::string>& before,
+                                        const std::optional<std::string>& after);
 
 }  // namespace omskplan::store

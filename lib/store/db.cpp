@@ -261,6 +261,12 @@ void Db::fail(std::string_view what) const { throw_sqlite(db_, sqlite3_errcode(d
 // ---- WriteTransaction ----
 
 WriteTransaction::WriteTransaction(Db& db) : db_(db) {
+  if (db_.command_id_ != 0) {
+    nested_ = true;
+    command_id_ = db_.command_id_;
+    db_.exec("SAVEPOINT nested");
+    return;
+  }
   db_.exec("BEGIN IMMEDIATE");
   try {
     auto& st = db_.cached("INSERT INTO command(at_utc, os_user, argv) VALUES (?, ?, ?)");
@@ -271,12 +277,18 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
     command_id_ = db_.last_insert_id();
     db_.command_id_ = command_id_;
   } catch (...) {
-    db_.exec("ROLLBACK");
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
 }
 
 WriteTransaction::~WriteTransaction() {
+  if (nested_) {
+    if (!done_) {
+      sqlite3_exec(db_.handle(), "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
+    }
+    return;
+  }
   db_.command_id_ = 0;
   if (!done_) {
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -284,9 +296,11 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
   done_ = true;
-  db_.command_id_ = 0;
+  if (!nested_) {
+    db_.command_id_ = 0;
+  }
 }
 
 }  // namespace omskplan::store

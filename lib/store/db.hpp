@@ -105,7 +105,9 @@ private:
 };
 
 // BEGIN IMMEDIATE … COMMIT, rolled back unless committed. It records the
-// command (who, when, argv) first, so the audit log can tie each change to it. A deferred transaction that reads and then writes fails with
+// command (who, when, argv) first, so the audit log can tie each change to it.
+// Inside another WriteTransaction it is a SAVEPOINT of it: one command, one
+// transaction, however the operations compose. A deferred transaction that reads and then writes fails with
 // SQLITE_BUSY_SNAPSHOT under a concurrent writer; IMMEDIATE takes the write
 // lock up front and waits for it (busy_timeout).
 class WriteTransaction {
@@ -119,6 +121,7 @@ public:
 private:
   Db& db_;
   bool done_ = false;
+  bool nested_ = false;
   std::int64_t command_id_ = 0;
 };
 

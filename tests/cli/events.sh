@@ -150,7 +150,7 @@ expect_eq "$(sql "SELECT count(*) = (SELECT count(*) FROM command) FROM audit")"
 expect_eq "$(sql "SELECT c.argv FROM audit a JOIN command c ON c.id = a.command_id
                   WHERE a.entity = 'event' AND a.entity_id = 1
                     AND json_extract(a.before, '$.tasks[2].status') = 'todo'
-                    AND json_extract(a.after, '$.tasks[2].status') = 'done'")" "$BIN event task done 1 3"
+                    AND json_extract(a.after, '$.tasks[2].status') = 'done'")" "omskplan event task done 1 3"
 
 # Delete: gone with its tasks; the audit log has what it was.
 run event delete 5

@@ -1,0 +1,68 @@
+// omskplan history
+#include "commands.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "store/audit.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace omskplan::cli {
+
+void setup_history(CLI::App& app, Runner& r) {
+  auto entity = std::make_shared<std::string>();
+  auto id = std::make_shared<std::optional<std::int64_t>>();
+  auto limit = std::make_shared<long>(50);
+  auto* c = app.add_subcommand("history", "Who changed what and when (the audit log), newest first");
+  c->add_option("--entity", *entity, "event, organization, agreement, award, badge");
+  c->add_option("--id", *id, "the record's id");
+  c->add_option("--limit", *limit, "at most this many")->capture_default_str();
+  c->callback([&r, entity, id, limit] {
+    Runtime& rt = r.rt();
+    const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+    static const std::vector<std::string> kEntities{"event", "organization", "agreement", "award", "badge"};
+    if (!entity->empty() && std::find(kEntities.begin(), kEntities.end(), *entity) == kEntities.end()) {
+      throw InputError(fmt::format("invalid entity '{}'; expected one of: {}", *entity, text::join(kEntities, ", ")));
+    }
+    if (*limit <= 0) {
+      throw InputError("--limit must be positive");
+    }
+    auto& db = rt.db(store::OpenMode::existing);
+    const auto rows = store::history(db, entity->empty() ? std::nullopt : std::optional<std::string>(*entity), *id,
+                                     *limit);
+    if (f == Format::json) {
+      auto arr = nlohmann::ordered_json::array();
+      for (const auto& e : rows) {
+        auto parse = [](const std::optional<std::string>& s) {
+          return s ? nlohmann::ordered_json::parse(*s) : nlohmann::ordered_json(nullptr);
+        };
+        arr.push_back({{"id", e.id},
+                       {"command_id", e.command_id},
+                       {"at", e.at_utc},
+                       {"user", e.os_user},
+                       {"command", e.argv},
+                       {"entity", e.entity},
+                       {"entity_id", e.entity_id},
+                       {"action", e.action},
+                       {"before", parse(e.before)},
+                       {"after", parse(e.after)}});
+      }
+      rt.print(arr.dump(2) + "\n");
+      return;
+    }
+    render::Table t;
+    t.columns = {{"at", "WHEN"},       {"user", "USER"},   {"action", "ACTION"},
+                 {"entity", "ENTITY"}, {"id", "ID", true}, {"changed", "CHANGED", false, 40},
+                 {"command", "COMMAND", false, 80}};
+    for (const auto& e : rows) {
+      const auto at = time::parse_utc(e.at_utc);
+      t.add({at ? time::format_local(rt.zone().to_local(*at)) : e.at_utc, e.os_user, e.action, e.entity,
+             std::to_string(e.entity_id), text::join(store::changed_fields(e.before, e.after), ", "), e.argv});
+    }
+    rt.print_table(t, f);
+  });
+}
+
+}  // namespace omskplan::cli

@@ -1,0 +1,650 @@
+#include "agreement/service.hpp"
+
+#include "agreement/tax_ids.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "event/model.hpp"
+#include "event/repository.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace omskplan::agreement {
+
+using namespace std::chrono;
+using time::Date;
+
+int Settings::max_titles(int year) const {
+  int n = 1;
+  for (const auto& [from, count] : titles_per_year) {
+    if (year >= from) {
+      n = count;
+    }
+  }
+  return n;
+}
+
+namespace {
+
+constexpr std::size_t kMaxText = 1000;
+constexpr std::size_t kMaxNotes = 100000;
+
+void check_text(std::string_view what, const std::string& s, std::size_t max, bool single_line) {
+  if (!text::is_valid_utf8(s)) {
+    throw InputError(fmt::format("{} is not valid UTF-8", what));
+  }
+  if (s.size() > max) {
+    throw InputError(fmt::format("{} is too long ({} bytes; at most {})", what, s.size(), max));
+  }
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && !(c == '\n' && !single_line) && c != '\t') || u == 0x7F) {
+      throw InputError(fmt::format("{} contains a control character (0x{:02X})", what, u));
+    }
+  }
+}
+
+std::optional<Date> opt_date(const std::string& expr, const time::Context& ctx) {
+  if (text::trim(expr).empty()) {
+    return std::nullopt;
+  }
+  return time::parse_date(expr, ctx);
+}
+
+void validate_org(const Organization& o) {
+  if (text::trim(o.name).empty()) {
+    throw InputError("the organization's name is empty");
+  }
+  check_text("the name", o.name, kMaxText, true);
+  for (const auto* f : {&o.contact, &o.phone, &o.email, &o.address}) {
+    check_text("a contact field", *f, kMaxText, true);
+  }
+  check_text("the notes", o.notes, kMaxNotes, false);
+  if (o.inn.empty()) {
+    if (o.kind != OrgKind::other) {
+      throw InputError(fmt::format("an organization of kind {} needs an INN", to_string(o.kind)));
+    }
+  } else {
+    if (auto e = check_inn(o.inn); !e.empty()) {
+      throw InputError(e);
+    }
+    const bool person = o.inn.size() == 12;
+    if (o.kind == OrgKind::entrepreneur && !person) {
+      throw InputError(fmt::format("INN {} has 10 digits, an organization's; a sole trader's INN has 12", o.inn));
+    }
+    if ((o.kind == OrgKind::company || o.kind == OrgKind::ngo) && person) {
+      throw InputError(fmt::format("INN {} has 12 digits, a person's; an organization's INN has 10", o.inn));
+    }
+  }
+  if (!o.ogrn.empty()) {
+    if (auto e = check_ogrn(o.ogrn); !e.empty()) {
+      throw InputError(e);
+    }
+    if (o.kind == OrgKind::entrepreneur && o.ogrn.size() != 15) {
+      throw InputError(fmt::format("a sole trader has a 15-digit OGRNIP, not the 13-digit OGRN {}", o.ogrn));
+    }
+    if ((o.kind == OrgKind::company || o.kind == OrgKind::ngo) && o.ogrn.size() != 13) {
+      throw InputError(fmt::format("an organization has a 13-digit OGRN, not the 15-digit OGRNIP {}", o.ogrn));
+    }
+  }
+  if (!o.email.empty() && o.email.find('@') == std::string::npos) {
+    throw InputError(fmt::format("invalid email '{}'", o.email));
+  }
+}
+
+void check_inn_free(Services& s, const Organization& o) {
+  if (o.inn.empty()) {
+    return;
+  }
+  if (auto other = repo::find_org_by_inn(s.db, o.inn); other && other->id != o.id) {
+    throw InputError(fmt::format("INN {} is already registered: organization {} «{}»", o.inn, other->id, other->name));
+  }
+}
+
+}  // namespace
+
+void check(Services& s, const Agreement& a) {
+  if (text::trim(a.number).empty()) {
+    throw InputError("the agreement's number is empty");
+  }
+  check_text("the number", a.number, 100, true);
+  if (text::trim(a.title).empty()) {
+    throw InputError("the agreement's title is empty");
+  }
+  check_text("the title", a.title, kMaxText, true);
+  check_text("the notes", a.notes, kMaxNotes, false);
+  if (std::find(s.settings.spheres.begin(), s.settings.spheres.end(), a.sphere) == s.settings.spheres.end()) {
+    throw InputError(fmt::format("invalid sphere '{}'; expected one of: {}", a.sphere,
+                                 text::join(s.settings.spheres, ", ")));
+  }
+  if (a.valid_from && a.valid_to && *a.valid_to < *a.valid_from) {
+    throw InputError(fmt::format("valid to {} is before valid from {}", time::format_date(*a.valid_to),
+                                 time::format_date(*a.valid_from)));
+  }
+  if (a.signed_on && a.valid_to && *a.valid_to < *a.signed_on) {
+    throw InputError(fmt::format("valid to {} is before the signing on {}", time::format_date(*a.valid_to),
+                                 time::format_date(*a.signed_on)));
+  }
+  if ((a.status != Status::draft) && !a.signed_on) {
+    throw InputError(fmt::format("a {} agreement needs the date it was signed (--signed)", to_string(a.status)));
+  }
+  for (const auto& f : a.files) {
+    check_text("a file path", f, 4096, true);
+  }
+  for (const auto& o : a.obligations) {
+    if (text::trim(o.text).empty()) {
+      throw InputError(fmt::format("obligation {} has no text", o.no));
+    }
+    check_text(fmt::format("obligation {}", o.no), o.text, kMaxText, false);
+  }
+}
+
+namespace {
+
+std::optional<money::Kopecks> opt_money(const std::string& s) {
+  if (text::trim(s).empty()) {
+    return std::nullopt;
+  }
+  return money::parse_roubles(s);
+}
+
+void touch(Agreement& a, const time::Context& ctx) { a.updated = ctx.now; }
+
+}  // namespace
+
+int parse_days(const std::string& s, std::string_view option) {
+  std::string t = text::trim(s);
+  if (!t.empty() && t.front() != '+' && t.front() != '-') {
+    t = "+" + t;
+  }
+  const auto off = time::parse_offset(t);
+  if (!off || off->unit != time::Offset::Unit::days || off->amount < 0 || off->amount > 36600) {
+    throw InputError(fmt::format("invalid {} '{}': expected a number of days or weeks such as 30d or 2w", option, s));
+  }
+  return static_cast<int>(off->amount);
+}
+
+// ---- organizations ----
+
+Organization add_org(Services& s, const OrgInput& in) {
+  Organization o;
+  o.uuid = in.uuid.empty() ? event::new_uuid() : in.uuid;
+  o.name = text::trim(in.name);
+  o.kind = parse_org_kind(in.kind);
+  o.inn = text::trim(in.inn);
+  o.ogrn = text::trim(in.ogrn);
+  o.contact = text::trim(in.contact);
+  o.phone = text::trim(in.phone);
+  o.email = text::trim(in.email);
+  o.address = text::trim(in.address);
+  o.notes = in.notes;
+  o.created = o.updated = s.ctx.now;
+  validate_org(o);
+  store::WriteTransaction tx(s.db);
+  check_inn_free(s, o);
+  repo::insert(s.db, o);
+  tx.commit();
+  return o;
+}
+
+Organization load_org(Services& s, std::int64_t id) {
+  auto o = repo::load_org(s.db, id);
+  if (!o) {
+    throw NotFound(fmt::format("no organization with id {}", id));
+  }
+  return *o;
+}
+
+Organization resolve_org(Services& s, const std::string& ref) {
+  const std::string r = text::trim(ref);
+  const bool digits = !r.empty() && std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) {
+    throw InputError(fmt::format("invalid organization '{}': give its id or its INN", ref));
+  }
+  if (r.size() == 10 || r.size() == 12) {
+    auto o = repo::find_org_by_inn(s.db, r);
+    if (!o) {
+      throw NotFound(fmt::format("no organization with INN {}", r));
+    }
+    return *o;
+  }
+  if (r.size() > 9) {
+    throw InputError(fmt::format("invalid organization '{}': an INN has 10 or 12 digits", ref));
+  }
+  return load_org(s, std::stoll(r));
+}
+
+Organization edit_org(Services& s, std::int64_t id, const OrgChanges& c) {
+  store::WriteTransaction tx(s.db);
+  const Organization before = load_org(s, id);
+  Organization o = before;
+  auto apply = [](std::string& field, const std::optional<std::string>& v) {
+    if (v) {
+      field = text::trim(*v);
+    }
+  };
+  apply(o.name, c.name);
+  if (c.kind) {
+    o.kind = parse_org_kind(*c.kind);
+  }
+  apply(o.inn, c.inn);
+  apply(o.ogrn, c.ogrn);
+  apply(o.contact, c.contact);
+  apply(o.phone, c.phone);
+  apply(o.email, c.email);
+  apply(o.address, c.address);
+  if (c.notes) {
+    o.notes = *c.notes;
+  }
+  validate_org(o);
+  check_inn_free(s, o);
+  o.updated = s.ctx.now;
+  if (!repo::update(s.db, before, o)) {
+    return before;  // nothing changed, nothing written
+  }
+  tx.commit();
+  return o;
+}
+
+// ---- agreements ----
+
+Agreement add(Services& s, const AgreementInput& in) {
+  Agreement a;
+  a.uuid = event::new_uuid();
+  a.number = text::trim(in.number);
+  a.title = text::trim(in.title);
+  a.sphere = text::trim(in.sphere);
+  a.signed_on = opt_date(in.signed_on, s.ctx);
+  a.valid_from = opt_date(in.valid_from, s.ctx);
+  if (!a.valid_from) {
+    a.valid_from = a.signed_on;
+  }
+  a.valid_to = opt_date(in.valid_to, s.ctx);
+  a.value = opt_money(in.value).value_or(0);
+  a.notes = in.notes;
+  a.files = in.files;
+  a.signed_at_event = in.event_id;
+  if (!in.status.empty()) {
+    a.status = parse_status(in.status);
+    if (a.status == Status::expired) {
+      throw InputError("'expired' follows from the dates; give the status the agreement had (signed or active)");
+    }
+  } else if (a.signed_on) {
+    a.status = (!a.valid_from || *a.valid_from <= s.ctx.today()) ? Status::active : Status::signed_;
+  }
+  a.created = a.updated = s.ctx.now;
+  store::WriteTransaction tx(s.db);
+  a.org_id = resolve_org(s, in.org).id;
+  check(s, a);
+  if (auto other = repo::find_by_number(s.db, a.number)) {
+    throw InputError(fmt::format("agreement number {} is already taken by agreement {}", a.number, *other));
+  }
+  if (a.signed_at_event && !event::repo::load(s.db, *a.signed_at_event)) {
+    throw NotFound(fmt::format("no event with id {}", *a.signed_at_event));
+  }
+  repo::insert(s.db, a);
+  tx.commit();
+  return a;
+}
+
+Agreement load(Services& s, std::int64_t id) {
+  auto a = repo::load(s.db, id);
+  if (!a) {
+    throw NotFound(fmt::format("no agreement with id {}", id));
+  }
+  return *a;
+}
+
+Agreement set_status(Services& s, std::int64_t id, Status to) {
+  store::WriteTransaction tx(s.db);
+  const Agreement before = load(s, id);
+  const Status from = effective_status(before, s.ctx.today());
+  if (from == to) {
+    return before;
+  }
+  if (to == Status::expired) {
+    throw InputError("'expired' follows from the dates; use renew or terminate");
+  }
+  if (!transition_allowed(from, to)) {
+    throw InputError(fmt::format("agreement {} is {}; it cannot become {}", id, to_string(from), to_string(to)));
+  }
+  if (to == Status::terminated) {
+    throw InputError(fmt::format("use 'agreement terminate {} --on DATE --reason TEXT'", id));
+  }
+  Agreement a = before;
+  a.status = to;
+  if (to == Status::signed_ && !a.signed_on) {
+    a.signed_on = s.ctx.today();
+    if (!a.valid_from) {
+      a.valid_from = a.signed_on;
+    }
+  }
+  check(s, a);
+  touch(a, s.ctx);
+  repo::update(s.db, before, a);
+  tx.commit();
+  return a;
+}
+
+Agreement terminate(Services& s, std::int64_t id, const std::string& on, const std::string& reason) {
+  const Date day = on.empty() ? s.ctx.today() : time::parse_date(on, s.ctx);
+  if (text::trim(reason).empty()) {
+    throw InputError("give the reason for the termination (--reason)");
+  }
+  store::WriteTransaction tx(s.db);
+  const Agreement before = load(s, id);
+  const Status from = effective_status(before, s.ctx.today());
+  if (!transition_allowed(from, Status::terminated)) {
+    throw InputError(fmt::format("agreement {} is {}; it cannot be terminated", id, to_string(from)));
+  }
+  if (before.signed_on && day < *before.signed_on) {
+    throw InputError(fmt::format("termination on {} is before the signing on {}", time::format_date(day),
+                                 time::format_date(*before.signed_on)));
+  }
+  Agreement a = before;
+  a.status = Status::terminated;
+  a.terminated_on = day;
+  a.termination_reason = text::trim(reason);
+  check_text("the reason", a.termination_reason, kMaxText, false);
+  touch(a, s.ctx);
+  repo::update(s.db, before, a);
+  tx.commit();
+  return a;
+}
+
+Agreement renew(Services& s, std::int64_t id, const std::string& valid_to) {
+  const Date to = time::parse_date(valid_to, s.ctx);
+  store::WriteTransaction tx(s.db);
+  const Agreement before = load(s, id);
+  const Status from = effective_status(before, s.ctx.today());
+  if (from != Status::signed_ && from != Status::active && from != Status::expired) {
+    throw InputError(fmt::format("agreement {} is {}; only a signed, active or expired one can be renewed", id,
+                                 to_string(from)));
+  }
+  if (before.valid_to && to <= *before.valid_to) {
+    throw InputError(fmt::format("the new end {} is not after the current one, {}", time::format_date(to),
+                                 time::format_date(*before.valid_to)));
+  }
+  if (to < s.ctx.today()) {
+    throw InputError(fmt::format("the new end {} has already passed", time::format_date(to)));
+  }
+  Agreement a = before;
+  a.valid_to = to;
+  if (from == Status::expired) {
+    a.status = Status::active;
+  }
+  check(s, a);
+  touch(a, s.ctx);
+  repo::update(s.db, before, a);
+  tx.commit();
+  return a;
+}
+
+Obligation add_obligation(Services& s, std::int64_t id, const ObligationInput& in) {
+  Obligation o;
+  o.party = parse_party(in.party);
+  o.text = text::trim(in.text);
+  if (o.text.empty()) {
+    throw InputError("the obligation's text is empty");
+  }
+  o.due = opt_date(in.due, s.ctx);
+  o.value = opt_money(in.value);
+  store::WriteTransaction tx(s.db);
+  const Agreement before = load(s, id);
+  const Status st = effective_status(before, s.ctx.today());
+  if (st == Status::terminated || st == Status::fulfilled) {
+    throw InputError(fmt::format("agreement {} is {}; it takes no new obligations", id, to_string(st)));
+  }
+  Agreement a = before;
+  o.no = 1;
+  for (const auto& other : a.obligations) {
+    o.no = std::max(o.no, other.no + 1);
+  }
+  a.obligations.push_back(o);
+  check(s, a);
+  touch(a, s.ctx);
+  repo::update(s.db, before, a);
+  tx.commit();
+  return o;
+}
+
+Obligation obligation_done(Services& s, std::int64_t id, int no, const std::string& on) {
+  const Date day = on.empty() ? s.ctx.today() : time::parse_date(on, s.ctx);
+  store::WriteTransaction tx(s.db);
+  const Agreement before = load(s, id);
+  Agreement a = before;
+  auto it = std::find_if(a.obligations.begin(), a.obligations.end(), [&](const Obligation& o) { return o.no == no; });
+  if (it == a.obligations.end()) {
+    throw NotFound(fmt::format("agreement {} has no obligation {}", id, no));
+  }
+  if (a.signed_on && day < *a.signed_on) {
+    throw InputError(fmt::format("{} is before the agreement was signed ({})", time::format_date(day),
+                                 time::format_date(*a.signed_on)));
+  }
+  if (day > s.ctx.today()) {
+    throw InputError(fmt::format("{} is in the future", time::format_date(day)));
+  }
+  if (it->done_on == day) {
+    return *it;
+  }
+  it->done_on = day;
+  const Obligation result = *it;
+  touch(a, s.ctx);
+  repo::update(s.db, before, a);
+  tx.commit();
+  return result;
+}
+
+std::vector<Agreement> list(Services& s, const ListQuery& q, bool with_obligations) {
+  repo::Filter f;
+  const Date today = s.ctx.today();
+  std::optional<Status> want;
+  if (q.status) {
+    want = parse_status(*q.status);
+    switch (*want) {
+      case Status::expired:
+        f.stored_statuses = {Status::signed_, Status::active};
+        f.valid_to_until = today - days{1};
+        break;
+      case Status::signed_:
+      case Status::active:
+        f.stored_statuses = {*want};
+        break;
+      default:
+        f.stored_statuses = {*want};
+    }
+  }
+  if (q.expiring) {
+    const int n = parse_days(*q.expiring, "--expiring");
+    f.valid_to_from = today;
+    f.valid_to_until = today + days{n};
+    if (f.stored_statuses.empty()) {
+      f.stored_statuses = {Status::signed_, Status::active};
+    }
+  }
+  if (q.org) {
+    f.org_id = resolve_org(s, *q.org).id;
+  }
+  if (q.sphere) {
+    f.sphere = *q.sphere;
+  }
+  if (q.search) {
+    f.search = *q.search;
+  }
+  f.limit = q.limit;
+  auto out = repo::list(s.db, f, with_obligations);
+  if (want && (*want == Status::signed_ || *want == Status::active)) {
+    std::erase_if(out, [&](const Agreement& a) { return effective_status(a, today) != *want; });
+  }
+  return out;
+}
+
+DueReport due(Services& s, int within_days) {
+  DueReport r;
+  const Date today = s.ctx.today();
+  r.obligations = repo::open_obligations_until(s.db, today + days{within_days});
+  for (const auto& o : r.obligations) {
+    r.overdue += *o.obligation.due < today;
+  }
+  repo::Filter f;
+  f.stored_statuses = {Status::signed_, Status::active};
+  f.valid_to_from = today;
+  f.valid_to_until = today + days{within_days};
+  for (auto& a : repo::list(s.db, f, false)) {
+    const auto org = repo::load_org(s.db, a.org_id);
+    const long left = (*a.valid_to - today).count();
+    r.expiring.push_back({std::move(a), org ? org->name : std::string{}, left});
+  }
+  std::sort(r.expiring.begin(), r.expiring.end(), [](auto& x, auto& y) { return x.days_left < y.days_left; });
+  return r;
+}
+
+// ---- Patron of the Year ----
+
+std::vector<PatronRow> patrons(Services& s, int year) {
+  if (year < 1900 || year > 2200) {
+    throw InputError(fmt::format("invalid year {}", year));
+  }
+  const auto contributions = repo::fulfilled_by_partner(s.db, time::make_date(year, 1, 1), time::make_date(year, 12, 31));
+  std::vector<PatronRow> rows;
+  for (const auto& c : contributions) {
+    rows.push_back({0, c.org_id, c.org_name, c.inn, c.value, c.count, {}, std::nullopt});
+  }
+  auto row_of = [&](std::int64_t org_id) -> PatronRow& {
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const PatronRow& r) { return r.org_id == org_id; });
+    if (it != rows.end()) {
+      return *it;
+    }
+    const auto o = load_org(s, org_id);
+    rows.push_back({0, o.id, o.name, o.inn, 0, 0, {}, std::nullopt});
+    return rows.back();
+  };
+  for (const auto& a : repo::awards(s.db, year, std::nullopt)) {
+    row_of(a.org_id).titles.push_back(a.title);
+  }
+  for (const auto& b : repo::badges(s.db, year, std::nullopt)) {
+    row_of(b.org_id).badge = b.number;
+  }
+  std::sort(rows.begin(), rows.end(), [](const PatronRow& a, const PatronRow& b) {
+    if (a.value != b.value) {
+      return a.value > b.value;
+    }
+    if (a.count != b.count) {
+      return a.count > b.count;
+    }
+    return text::fold(a.name) < text::fold(b.name);
+  });
+  int rank = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 0 || rows[i].value != rows[i - 1].value || rows[i].count != rows[i - 1].count) {
+      rank = static_cast<int>(i + 1);
+    }
+    rows[i].rank = rows[i].value > 0 || rows[i].count > 0 ? rank : 0;
+  }
+  return rows;
+}
+
+namespace {
+
+bool has_signed_agreement(Services& s, std::int64_t org_id) {
+  repo::Filter f;
+  f.org_id = org_id;
+  f.stored_statuses = {Status::signed_, Status::active, Status::fulfilled, Status::terminated};
+  for (const auto& a : repo::list(s.db, f, false)) {
+    if (a.signed_on) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int check_year(int year) {
+  if (year < 2022 || year > 2200) {
+    throw InputError(fmt::format("invalid year {}: the award exists since 2022", year));
+  }
+  return year;
+}
+
+}  // namespace
+
+Award add_award(Services& s, int year, const std::string& org_ref, const std::string& title,
+                const std::string& decided_on) {
+  check_year(year);
+  Award a;
+  a.year = year;
+  a.title = text::trim(title.empty() ? s.settings.award_title : title);
+  check_text("the title", a.title, kMaxText, true);
+  a.decided_on = opt_date(decided_on, s.ctx);
+  store::WriteTransaction tx(s.db);
+  const Organization o = resolve_org(s, org_ref);
+  a.org_id = o.id;
+  if (!has_signed_agreement(s, o.id)) {
+    throw InputError(fmt::format("organization {} «{}» has no signed cooperation agreement; the title is for "
+                                 "partners under an agreement",
+                                 o.id, o.name));
+  }
+  const auto given = repo::awards(s.db, year, std::nullopt);
+  for (const auto& other : given) {
+    if (other.org_id == o.id && other.title == a.title) {
+      throw InputError(fmt::format("organization {} «{}» already has «{}» for {}", o.id, o.name, a.title, year));
+    }
+  }
+  if (a.title == s.settings.award_title) {
+    const auto n = std::count_if(given.begin(), given.end(), [&](const Award& x) { return x.title == a.title; });
+    const int max = s.settings.max_titles(year);
+    if (n >= max) {
+      throw InputError(fmt::format("{} already has {} «{}» title{} (at most {} a year)", year, n, a.title,
+                                   n == 1 ? "" : "s", max));
+    }
+  }
+  repo::insert(s.db, a);
+  tx.commit();
+  return a;
+}
+
+Badge issue_badge(Services& s, int year, const std::string& org_ref, const std::string& on) {
+  check_year(year);
+  Badge b;
+  b.year = year;
+  b.issued_on = on.empty() ? s.ctx.today() : time::parse_date(on, s.ctx);
+  store::WriteTransaction tx(s.db);
+  const Organization o = resolve_org(s, org_ref);
+  b.org_id = o.id;
+  if (!has_signed_agreement(s, o.id)) {
+    throw InputError(fmt::format("organization {} «{}» has no signed cooperation agreement; the «Меценат» badge is "
+                                 "for partners under an agreement",
+                                 o.id, o.name));
+  }
+  for (const auto& other : repo::badges(s.db, year, o.id)) {
+    throw InputError(fmt::format("organization {} «{}» already has badge №{} for {}", o.id, o.name, other.number,
+                                 year));
+  }
+  b.number = repo::next_badge_number(s.db, year);
+  repo::insert(s.db, b);
+  tx.commit();
+  return b;
+}
+
+std::vector<event::Participant> ceremony_participants(Services& s, int year) {
+  std::vector<event::Participant> out;
+  std::set<std::int64_t> seen;
+  const auto rows = patrons(s, year);
+  for (const auto& r : rows) {
+    if (r.titles.empty() && !r.badge) {
+      continue;
+    }
+    std::string role;
+    for (const auto& t : r.titles) {
+      role += (role.empty() ? "" : "; ") + fmt::format("звание «{}» {}", t, year);
+    }
+    if (r.badge) {
+      role += (role.empty() ? "" : "; ") + fmt::format("знак «Меценат» №{}", *r.badge);
+    }
+    out.push_back({r.name, role, false});
+  }
+  return out;
+}
+
+}  // namespace omskplan::agreement

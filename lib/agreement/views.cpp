@@ -1,0 +1,257 @@
+#include "agreement/views.hpp"
+
+#include "core/russian.hpp"
+
+#include <fmt/format.h>
+
+namespace omskplan::agreement {
+
+using render::Table;
+using render::Tone;
+
+namespace {
+
+std::string day(const std::optional<time::Date>& d) { return d ? time::format_date(*d) : ""; }
+
+std::string name_of(const std::map<std::int64_t, std::string>& names, std::int64_t id) {
+  auto it = names.find(id);
+  return it == names.end() ? fmt::format("#{}", id) : it->second;
+}
+
+Tone tone_of(Status s) {
+  switch (s) {
+    case Status::active:
+    case Status::fulfilled:
+      return Tone::good;
+    case Status::expired:
+      return Tone::warn;
+    case Status::terminated:
+      return Tone::dim;
+    default:
+      return Tone::plain;
+  }
+}
+
+}  // namespace
+
+Table orgs_table(const std::vector<Organization>& orgs) {
+  Table t;
+  t.columns = {{"id", "ID", true}, {"name", "NAME", false, 60}, {"kind", "KIND"}, {"inn", "INN"},
+               {"ogrn", "OGRN"},   {"contact", "CONTACT", false, 30}, {"phone", "PHONE"}};
+  for (const auto& o : orgs) {
+    t.add({std::to_string(o.id), o.name, std::string(to_string(o.kind)), o.inn, o.ogrn, o.contact, o.phone});
+  }
+  return t;
+}
+
+Table agreements_table(const std::vector<Agreement>& as, const std::map<std::int64_t, std::string>& names,
+                       time::Date today) {
+  Table t;
+  t.columns = {{"id", "ID", true},       {"number", "NUMBER"},       {"org", "ORGANIZATION", false, 40},
+               {"title", "TITLE", false, 60}, {"sphere", "SPHERE"},  {"signed_on", "SIGNED"},
+               {"valid_to", "VALID TO"},  {"value", "VALUE", true},   {"status", "STATUS"}};
+  for (const auto& a : as) {
+    const Status st = effective_status(a, today);
+    t.add({std::to_string(a.id), a.number, name_of(names, a.org_id), a.title, a.sphere, day(a.signed_on),
+           day(a.valid_to), money::format_roubles(a.value), std::string(to_string(st))},
+          tone_of(st));
+  }
+  return t;
+}
+
+Table obligations_table(const Agreement& a, time::Date today) {
+  Table t;
+  t.columns = {{"no", "NO", true},  {"party", "PARTY"}, {"due", "DUE"},  {"value", "VALUE", true},
+               {"done_on", "DONE"}, {"text", "OBLIGATION", false, 80}};
+  for (const auto& o : a.obligations) {
+    const Tone tone = o.done_on ? Tone::good : (o.due && *o.due < today ? Tone::bad : Tone::plain);
+    t.add({std::to_string(o.no), std::string(to_string(o.party)), day(o.due),
+           o.value ? money::format_roubles(*o.value) : "", day(o.done_on), o.text},
+          tone);
+  }
+  return t;
+}
+
+Table due_table(const DueReport& r, time::Date today) {
+  Table t;
+  t.columns = {{"due", "DUE"},          {"when", "WHEN"},   {"what", "WHAT"},
+               {"agreement", "AGREEMENT", true}, {"number", "NUMBER"}, {"org", "ORGANIZATION", false, 40},
+               {"party", "PARTY"},      {"text", "TEXT", false, 70}};
+  auto when = [&](time::Date d) {
+    const long n = (d - today).count();
+    return n == 0 ? std::string("today") : n < 0 ? fmt::format("{}d overdue", -n) : fmt::format("in {}d", n);
+  };
+  for (const auto& o : r.obligations) {
+    const auto d = *o.obligation.due;
+    t.add({time::format_date(d), when(d), "obligation", std::to_string(o.agreement_id), o.number, o.org_name,
+           std::string(to_string(o.obligation.party)),
+           fmt::format("{}. {}", o.obligation.no, o.obligation.text)},
+          d < today ? Tone::bad : d == today ? Tone::warn : Tone::plain);
+  }
+  for (const auto& e : r.expiring) {
+    t.add({time::format_date(*e.agreement.valid_to), when(*e.agreement.valid_to), "expiry",
+           std::to_string(e.agreement.id), e.agreement.number, e.org_name, "", e.agreement.title},
+          Tone::warn);
+  }
+  return t;
+}
+
+nlohmann::ordered_json due_json(const DueReport& r, time::Date today) {
+  nlohmann::ordered_json j;
+  j["today"] = time::format_date(today);
+  j["overdue"] = r.overdue;
+  j["obligations"] = nlohmann::ordered_json::array();
+  for (const auto& o : r.obligations) {
+    j["obligations"].push_back({{"agreement_id", o.agreement_id},
+                                {"number", o.number},
+                                {"org", o.org_name},
+                                {"no", o.obligation.no},
+                                {"party", to_string(o.obligation.party)},
+                                {"text", o.obligation.text},
+                                {"due", time::format_date(*o.obligation.due)},
+                                {"days_left", (*o.obligation.due - today).count()},
+                                {"value", o.obligation.value ? nlohmann::ordered_json(money::format_plain(*o.obligation.value))
+                                                             : nlohmann::ordered_json(nullptr)}});
+  }
+  j["expiring"] = nlohmann::ordered_json::array();
+  for (const auto& e : r.expiring) {
+    j["expiring"].push_back({{"agreement_id", e.agreement.id},
+                             {"number", e.agreement.number},
+                             {"org", e.org_name},
+                             {"title", e.agreement.title},
+                             {"valid_to", time::format_date(*e.agreement.valid_to)},
+                             {"days_left", e.days_left}});
+  }
+  return j;
+}
+
+Table patrons_table(const std::vector<PatronRow>& rows) {
+  Table t;
+  t.columns = {{"rank", "RANK", true},   {"org_id", "ORG", true},    {"name", "ORGANIZATION", false, 50},
+               {"inn", "INN"},           {"value", "FULFILLED", true}, {"count", "COUNT", true},
+               {"titles", "TITLES", false, 40}, {"badge", "BADGE"}};
+  for (const auto& r : rows) {
+    std::string titles;
+    for (const auto& s : r.titles) {
+      titles += (titles.empty() ? "" : "; ") + s;
+    }
+    t.add({r.rank ? std::to_string(r.rank) : "", std::to_string(r.org_id), r.name, r.inn,
+           money::format_roubles(r.value), std::to_string(r.count), titles,
+           r.badge ? fmt::format("№{}", *r.badge) : ""},
+          r.titles.empty() ? Tone::plain : Tone::good);
+  }
+  return t;
+}
+
+nlohmann::ordered_json patrons_json(const std::vector<PatronRow>& rows, int year) {
+  nlohmann::ordered_json j;
+  j["year"] = year;
+  j["patrons"] = nlohmann::ordered_json::array();
+  for (const auto& r : rows) {
+    j["patrons"].push_back({{"rank", r.rank ? nlohmann::ordered_json(r.rank) : nlohmann::ordered_json(nullptr)},
+                            {"org_id", r.org_id},
+                            {"name", r.name},
+                            {"inn", r.inn},
+                            {"fulfilled", money::format_plain(r.value)},
+                            {"count", r.count},
+                            {"titles", r.titles},
+                            {"badge", r.badge ? nlohmann::ordered_json(*r.badge) : nlohmann::ordered_json(nullptr)}});
+  }
+  return j;
+}
+
+Table awards_table(const std::vector<Award>& as, const std::map<std::int64_t, std::string>& names) {
+  Table t;
+  t.columns = {{"id", "ID", true}, {"year", "YEAR"}, {"title", "TITLE"}, {"org_id", "ORG", true},
+               {"org", "ORGANIZATION", false, 50}, {"decided_on", "DECIDED"}};
+  for (const auto& a : as) {
+    t.add({std::to_string(a.id), std::to_string(a.year), a.title, std::to_string(a.org_id), name_of(names, a.org_id),
+           day(a.decided_on)});
+  }
+  return t;
+}
+
+Table badges_table(const std::vector<Badge>& bs, const std::map<std::int64_t, std::string>& names) {
+  Table t;
+  t.columns = {{"year", "YEAR"}, {"number", "NUMBER", true}, {"org_id", "ORG", true},
+               {"org", "ORGANIZATION", false, 50}, {"issued_on", "ISSUED"}};
+  for (const auto& b : bs) {
+    t.add({std::to_string(b.year), fmt::format("№{}", b.number), std::to_string(b.org_id), name_of(names, b.org_id),
+           time::format_date(b.issued_on)});
+  }
+  return t;
+}
+
+namespace {
+
+void field(std::string& out, std::string_view name, const std::string& value) {
+  if (!value.empty()) {
+    out += fmt::format("  {:<13}{}\n", name, value);
+  }
+}
+
+std::string indent(const std::string& table) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < table.size()) {
+    const auto e = table.find('\n', pos);
+    out += "  " + table.substr(pos, e - pos) + "\n";
+    pos = e == std::string::npos ? table.size() : e + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string org_card(const Organization& o, const std::vector<Agreement>& agreements, time::Date today) {
+  std::string out = fmt::format("#{} {}\n", o.id, o.name);
+  field(out, "kind", std::string(to_string(o.kind)));
+  field(out, "INN", o.inn);
+  field(out, o.ogrn.size() == 15 ? "OGRNIP" : "OGRN", o.ogrn);
+  field(out, "contact", o.contact);
+  field(out, "phone", o.phone);
+  field(out, "email", o.email);
+  field(out, "address", o.address);
+  field(out, "uuid", o.uuid);
+  if (!o.notes.empty()) {
+    out += "\nNotes\n  " + o.notes + "\n";
+  }
+  if (!agreements.empty()) {
+    out += "\nAgreements\n" + indent(render::to_text(agreements_table(agreements, {{o.id, o.name}}, today), false));
+  }
+  return out;
+}
+
+std::string agreement_card(const Agreement& a, const Organization& org, time::Date today) {
+  std::string out = fmt::format("#{} № {} «{}»\n", a.id, a.number, a.title);
+  field(out, "organization", fmt::format("#{} {} (INN {})", org.id, org.name, org.inn.empty() ? "—" : org.inn));
+  field(out, "status", std::string(to_string(effective_status(a, today))));
+  field(out, "sphere", a.sphere);
+  field(out, "signed", a.signed_on ? russian::format_date(*a.signed_on) : "");
+  field(out, "valid", fmt::format("{} – {}", day(a.valid_from), day(a.valid_to)));
+  field(out, "value", money::format_roubles(a.value));
+  if (a.terminated_on) {
+    field(out, "terminated", fmt::format("{}: {}", time::format_date(*a.terminated_on), a.termination_reason));
+  }
+  if (a.signed_at_event) {
+    field(out, "signed at", fmt::format("event #{}", *a.signed_at_event));
+  }
+  for (const auto& f : a.files) {
+    field(out, "file", f);
+  }
+  field(out, "uuid", a.uuid);
+  if (!a.notes.empty()) {
+    out += "\nNotes\n  " + a.notes + "\n";
+  }
+  if (!a.obligations.empty()) {
+    int done = 0;
+    for (const auto& o : a.obligations) {
+      done += o.done_on.has_value();
+    }
+    out += fmt::format("\nObligations ({} of {} fulfilled)\n", done, a.obligations.size()) +
+           indent(render::to_text(obligations_table(a, today), false));
+  }
+  return out;
+}
+
+}  // namespace omskplan::agreement
