@@ -116,7 +116,7 @@ struct Fields {
   auto parsed(std::string_view k, F&& f) const {
     try {
       return f();
-    } catch (const InputError& e) {
+    } catch (const Error& e) {  // a bad value or a reference to nothing
       fail(k, e.what());
     }
   }

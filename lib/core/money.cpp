@@ -22,12 +22,19 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 Kopecks parse_roubles(std::string_view input) {
   std::string_view s = input;
-  auto trim = [&] {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-      s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-      s.remove_suffix(1);
+  auto trim = [&] {  // spaces, tabs and no-break spaces at both ends
+    while (true) {
+      if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+      } else if (s.substr(0, 2) == "\xC2\xA0") {
+        s.remove_prefix(2);
+      } else if (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+      } else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
+        s.remove_suffix(2);
+      } else {
+        break;
+      }
     }
   };
   trim();
