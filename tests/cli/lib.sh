@@ -9,6 +9,8 @@ export OMSKPLAN_DB="$TMP/plan.db" OMSKPLAN_NOW="2023-07-20 09:00" OMSKPLAN_TZ=As
 export TZ=America/New_York LC_ALL=C NO_COLOR=1
 unset OMSKPLAN_DATA_DIR
 mkdir -p "$HOME"
+# Money is written with no-break spaces: 2 500 000,00 ₽.
+NBSP=$'\xc2\xa0'
 passed=0
 failed=0
 rc=0
