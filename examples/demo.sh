@@ -18,6 +18,8 @@ op() { "$bin" "$@"; }
 echo "== Demo database: $OMSKPLAN_DB"
 op db init >/dev/null
 op event import "$here/demo/events-2023.json"
+op agreement org import "$here/demo/organizations.json"
+op agreement import "$here/demo/agreements.json"
 
 # The next City Day (the first Saturday of August) and Victory Day, planned
 # from the experience of 2023: City Day is cloned with its lessons.
@@ -46,6 +48,23 @@ op --quiet event add --title "Рабочая встреча Мэра с пред
 op --quiet event new --template opening --date +9d --venue "Сквер на ул. Ленина" >/dev/null
 op --quiet event edit 14 --title "Открытие обновлённого сквера на ул. Ленина" >/dev/null
 op --quiet event task done 10 1 >/dev/null
+# Agreements: the 2023 awards, a renewal, this year's contributions and what is coming up.
+op --quiet agreement award add --year 2023 --org 5503123456 --decided 2023-11-23 >/dev/null
+for inn in 5503123456 5504945804 5504987650; do
+  op --quiet agreement badge issue --org "$inn" --year 2023 --on 2023-12-15 >/dev/null
+done
+op --quiet agreement renew 1 --valid-to "$((year + 3))-05-31" >/dev/null
+op --quiet agreement obligation add 1 --party partner --text "Отремонтировать раздевалки хоккейной коробки" \
+  --due -5d --value 350000 >/dev/null
+op --quiet agreement obligation done 1 4 --on today >/dev/null
+op --quiet agreement obligation add 1 --party partner --text "Провести турнир «Золотая шайба» для дворовых команд" \
+  --due +10d --value 150000 >/dev/null
+op --quiet agreement obligation add 4 --party administration --text "Предоставить помещение для выставки работ" \
+  --due -5d >/dev/null
+op --quiet agreement add --org 5506222335 --title "О новогодних подарках для детей из малообеспеченных семей" \
+  --number "27-С/$year" --signed -60d --valid-to +25d --sphere social --value "500 000" >/dev/null
+op --quiet agreement obligation add 7 --party partner --text "Передать 1000 новогодних подарков" \
+  --due +20d --value 500000 >/dev/null
 
 echo
 echo "== План мероприятий на ближайший год"
@@ -59,5 +78,14 @@ op event conflicts --from today --to +30d
 echo
 echo "== Уроки 2023 года, перенесённые в план Дня города $city_day"
 op event lesson list 8
+echo
+echo "== Соглашения: обязательства и сроки на 30 дней"
+op agreement due --within 30d || true
+echo
+echo "== Меценаты $year года (по исполненным обязательствам)"
+op agreement patrons --year "$year"
+echo
+echo "== Меценаты 2023 года: звания и знаки «Меценат»"
+op agreement patrons --year 2023
 echo
 echo "Explore it: OMSKPLAN_DB=$OMSKPLAN_DB $bin event show 8"
