@@ -3,6 +3,9 @@
 #
 #   bench/run.sh [BUILD_DIR] [SIZES…]      default: build 10000 100000
 #
+# SIZES are numbers of events; "agreements" in SIZES runs the agreements part
+# (50 000 organizations, 100 000 agreements) instead.
+#
 # Needs hyperfine and GNU time (apt-get install hyperfine time). Prints medians
 # of several runs; "now" is frozen so every run sees the same agenda.
 set -euo pipefail
@@ -24,11 +27,53 @@ peak_rss_mb() { # command… → peak RSS in MB
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'
 }
 
+run() { # label, command…  ($prepare, if set, runs before each timed run, untimed)
+  local label=$1
+  shift
+  local cmd
+  cmd=$(printf '%q ' "$@")
+  local prep=()
+  [ -z "${prepare:-}" ] || prep=(--prepare "$prepare")
+  if ! hyperfine -N --warmup 3 --runs 30 "${prep[@]}" --export-json "$work/h.json" "$cmd" >"$work/h.log" 2>&1; then
+    echo "failed: $cmd" >&2
+    cat "$work/h.log" >&2
+    return 1
+  fi
+  printf '%-44s %12s %12s\n' "$label" "$(median_ms "$work/h.json")" "$(peak_rss_mb "$@")"
+}
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 echo "omskplan: $("$bin" --version)"
 printf '%-44s %12s %12s\n' "operation" "median ms" "peak RSS MB"
 
+agreements_bench() {
+  local db="$work/agreements.db"
+  "$build/bench/gen_agreements" 50000 100000 "$work/orgs.json" "$work/agreements.json"
+  local start end
+  start=$(date +%s%N)
+  "$bin" --db "$db" agreement org import "$work/orgs.json" >/dev/null
+  end=$(date +%s%N)
+  printf '%-44s %12s %12s\n' "import 50000 organizations (one run)" "$(( (end - start) / 1000000 ))" ""
+  start=$(date +%s%N)
+  "$bin" --db "$db" agreement import "$work/agreements.json" >/dev/null
+  end=$(date +%s%N)
+  printf '%-44s %12s %12s\n' "import 100000 agreements (one run)" "$(( (end - start) / 1000000 ))" ""
+  local inn
+  inn=$(jq -r '.[12345].inn' "$work/orgs.json")
+  run "agreement list --org INN" "$bin" --db "$db" agreement list --org "$inn"
+  run "agreement list --sphere --expiring 30d" "$bin" --db "$db" agreement list --sphere sport --expiring 30d
+  run "agreement list --search --status" "$bin" --db "$db" agreement list --search "благоустройства" \
+    --status active --limit 50
+  run "agreement due --within 30d" "$bin" --db "$db" agreement due --within 30d
+  run "agreement patrons --year 2025" "$bin" --db "$db" agreement patrons --year 2025
+  run "agreement org list --search" "$bin" --db "$db" agreement org list --search "прииртышский строитель"
+}
+
 for n in "${sizes[@]}"; do
+  if [ "$n" = agreements ]; then
+    agreements_bench
+    continue
+  fi
   "$gen" "$n" >"$work/events-$n.json"
   db="$work/bench-$n.db"
   rm -f "$db"*
@@ -39,20 +84,6 @@ for n in "${sizes[@]}"; do
   rm -f "$work/rss-$n.db"*
   printf '%-44s %12s %12s\n' "import $n events (one run)" "$(( (end - start) / 1000000 ))" "$rss"
 
-  run() { # label, command…  ($prepare, if set, runs before each timed run, untimed)
-    local label=$1
-    shift
-    local cmd
-    cmd=$(printf '%q ' "$@")
-    local prep=()
-    [ -z "${prepare:-}" ] || prep=(--prepare "$prepare")
-    if ! hyperfine -N --warmup 3 --runs 30 "${prep[@]}" --export-json "$work/h.json" "$cmd" >"$work/h.log" 2>&1; then
-      echo "failed: $cmd" >&2
-      cat "$work/h.log" >&2
-      return 1
-    fi
-    printf '%-44s %12s %12s\n' "$label" "$(median_ms "$work/h.json")" "$(peak_rss_mb "$@")"
-  }
   # Each timed add starts from the same database: the previous one is deleted first, untimed.
   cat >"$work/undo-add.sh" <<UNDO
 "$bin" --db "$db" --quiet event list --venue "Кабинет 101" | xargs -r -n1 "$bin" --db "$db" --quiet event delete

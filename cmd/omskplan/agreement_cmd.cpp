@@ -22,10 +22,16 @@ ag::Services services(Runtime& rt, OpenMode mode) {
   return ag::Services{rt.db(mode), rt.ctx(), rt.agreement_settings()};
 }
 
-std::map<std::int64_t, std::string> org_names(ag::Services& s) {
+// Names of the organizations `ids` refer to (only those: there may be tens of thousands).
+template <class Range, class Id>
+std::map<std::int64_t, std::string> org_names(ag::Services& s, const Range& rows, Id id_of) {
   std::map<std::int64_t, std::string> names;
-  for (const auto& o : ag::repo::list_orgs(s.db, {})) {
-    names[o.id] = o.name;
+  for (const auto& row : rows) {
+    const std::int64_t id = id_of(row);
+    if (!names.count(id)) {
+      const auto o = ag::repo::load_org(s.db, id);
+      names[id] = o ? o->name : fmt::format("#{}", id);
+    }
   }
   return names;
 }
@@ -219,7 +225,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
         }
         return;
       }
-      const auto names = org_names(s);
+      const auto names = org_names(s, as, [](const ag::Agreement& a) { return a.org_id; });
       if (f == Format::json) {
         auto arr = nlohmann::ordered_json::array();
         for (const auto& a : as) {
@@ -351,9 +357,16 @@ void setup_agreement(CLI::App& app, Runner& r) {
       auto s = services(rt, OpenMode::existing);
       const auto d = ag::due(s, days);
       const auto today = rt.ctx().today();
-      if (f == Format::json) {
+      if (rt.quiet()) {
+        for (const auto& o : d.obligations) {
+          rt.print(fmt::format("{} {}\n", o.agreement_id, o.obligation.no));
+        }
+        for (const auto& e : d.expiring) {
+          rt.print(fmt::format("{}\n", e.agreement.id));
+        }
+      } else if (f == Format::json) {
         rt.print(ag::due_json(d, today).dump(2) + "\n");
-      } else if (!rt.quiet()) {
+      } else {
         rt.print_table(ag::due_table(d, today), f);
         if (f == Format::table) {
           rt.info(fmt::format("{} obligation(s) due by {}, {} overdue; {} agreement(s) expiring",
@@ -418,7 +431,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
           org_id = ag::resolve_org(s, *org).id;
         }
         const auto as = ag::repo::awards(s.db, *year, org_id);
-        const auto names = org_names(s);
+        const auto names = org_names(s, as, [](const ag::Award& a) { return a.org_id; });
         if (f == Format::json) {
           auto arr = nlohmann::ordered_json::array();
           for (const auto& a : as) {
@@ -465,13 +478,27 @@ void setup_agreement(CLI::App& app, Runner& r) {
       c->add_option("--org", *org, "of an organization (id or INN)");
       c->callback([&r, year, org] {
         Runtime& rt = r.rt();
-        const Format f = rt.format({Format::table, Format::csv, Format::md});
+        const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
         auto s = services(rt, OpenMode::existing);
         std::optional<std::int64_t> org_id;
         if (!org->empty()) {
           org_id = ag::resolve_org(s, *org).id;
         }
-        rt.print_table(ag::badges_table(ag::repo::badges(s.db, *year, org_id), org_names(s)), f);
+        const auto bs = ag::repo::badges(s.db, *year, org_id);
+        const auto names = org_names(s, bs, [](const ag::Badge& b) { return b.org_id; });
+        if (f == Format::json) {
+          auto arr = nlohmann::ordered_json::array();
+          for (const auto& b : bs) {
+            arr.push_back({{"year", b.year},
+                           {"number", b.number},
+                           {"org_id", b.org_id},
+                           {"org", names.at(b.org_id)},
+                           {"issued_on", time::format_date(b.issued_on)}});
+          }
+          rt.print(arr.dump(2) + "\n");
+        } else {
+          rt.print_table(ag::badges_table(bs, names), f);
+        }
       });
     }
   }

@@ -95,15 +95,37 @@ bool is_wide(char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// Columns of one code point: the common cases (ASCII, Latin, Cyrillic) first.
+std::size_t cp_width(char32_t cp) {
+  if (cp < 0x20) {
+    return 0;
+  }
+  if (cp < 0x0300 || (cp >= 0x0370 && cp < 0x1100 && !(cp >= 0x0483 && cp <= 0x0489) &&
+                      !(cp >= 0x0591 && cp <= 0x05C7) && !(cp >= 0x0610 && cp <= 0x061A) &&
+                      !(cp >= 0x064B && cp <= 0x065F))) {
+    return 1;
+  }
+  if (is_combining(cp)) {
+    return 0;
+  }
+  return is_wide(cp) ? 2 : 1;
+}
+
+}  // namespace
+
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   std::size_t pos = 0;
   while (pos < s.size()) {
-    const char32_t cp = decode_utf8(s, pos);
-    if (cp < 0x20 || is_combining(cp)) {
+    const unsigned char c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) {  // ASCII: one column, no decoding
+      width += c >= 0x20;
+      ++pos;
       continue;
     }
-    width += is_wide(cp) ? 2 : 1;
+    width += cp_width(decode_utf8(s, pos));
   }
   return width;
 }
@@ -126,8 +148,7 @@ std::string truncate(std::string_view s, std::size_t width) {
   std::size_t pos = 0;
   while (pos < s.size()) {
     const std::size_t start = pos;
-    const char32_t cp = decode_utf8(s, pos);
-    const std::size_t w = (cp < 0x20 || is_combining(cp)) ? 0 : (is_wide(cp) ? 2 : 1);
+    const std::size_t w = cp_width(decode_utf8(s, pos));
     if (used + w + 1 > width) {
       break;
     }

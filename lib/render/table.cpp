@@ -43,47 +43,53 @@ const char* tone_code(Tone t) {
 
 std::string to_text(const Table& t, bool color) {
   const std::size_t n = t.columns.size();
-  std::vector<std::vector<std::string>> cells;
+  // Each cell's text and width are computed once.
+  std::vector<std::vector<std::pair<std::string, std::size_t>>> cells;
   cells.reserve(t.rows.size());
   std::vector<std::size_t> width(n, 0);
+  std::vector<std::pair<std::string, std::size_t>> header(n);
   for (std::size_t c = 0; c < n; ++c) {
-    width[c] = text::display_width(t.columns[c].header);
+    header[c] = {t.columns[c].header, text::display_width(t.columns[c].header)};
+    width[c] = header[c].second;
   }
   for (const auto& row : t.rows) {
-    std::vector<std::string> line(n);
+    std::vector<std::pair<std::string, std::size_t>> line(n);
     for (std::size_t c = 0; c < n; ++c) {
-      line[c] = text::truncate(one_line(row[c]), t.columns[c].max_width);
-      width[c] = std::max(width[c], text::display_width(line[c]));
+      std::string cell = text::truncate(one_line(row[c]), t.columns[c].max_width);
+      const std::size_t w = text::display_width(cell);
+      width[c] = std::max(width[c], w);
+      line[c] = {std::move(cell), w};
     }
     cells.push_back(std::move(line));
   }
-  auto emit = [&](const std::vector<std::string>& line, std::string& out) {
-    std::string s;
+  std::string out;
+  auto emit = [&](const std::vector<std::pair<std::string, std::size_t>>& line) {
+    const std::size_t begin = out.size();
     for (std::size_t c = 0; c < n; ++c) {
       const bool last = c + 1 == n;
-      if (last && !t.columns[c].right) {
-        s += line[c];
+      const auto& [cell, w] = line[c];
+      const std::size_t fill = width[c] > w ? width[c] - w : 0;
+      if (t.columns[c].right) {
+        out.append(fill, ' ');
+        out += cell;
       } else {
-        s += text::pad(line[c], width[c], t.columns[c].right);
+        out += cell;
+        if (!last) {
+          out.append(fill, ' ');
+        }
       }
       if (!last) {
-        s += "  ";
+        out += "  ";
       }
     }
-    while (!s.empty() && s.back() == ' ') {
-      s.pop_back();
+    while (out.size() > begin && out.back() == ' ') {
+      out.pop_back();
     }
-    out += s;
   };
-  std::string out;
-  std::vector<std::string> header(n);
-  for (std::size_t c = 0; c < n; ++c) {
-    header[c] = t.columns[c].header;
-  }
   if (color) {
     out += "\x1b[1m";
   }
-  emit(header, out);
+  emit(header);
   if (color) {
     out += "\x1b[0m";
   }
@@ -94,7 +100,7 @@ std::string to_text(const Table& t, bool color) {
     if (colored) {
       out += tone_code(tone);
     }
-    emit(cells[r], out);
+    emit(cells[r]);
     if (colored) {
       out += "\x1b[0m";
     }

@@ -123,6 +123,12 @@ std::optional<std::int64_t> Statement::get_opt_int(int col) const {
 
 Db::~Db() {
   cache_.clear();
+  if (db_ && wrote_) {
+    // SQLite's advice for short-lived connections: keep the query planner's
+    // statistics fresh, bounded in cost. Only after a write: a reading command
+    // leaves the file as it was.
+    sqlite3_exec(db_, "PRAGMA analysis_limit = 400; PRAGMA optimize;", nullptr, nullptr, nullptr);
+  }
   if (db_) {
     sqlite3_close_v2(db_);
   }
@@ -133,6 +139,7 @@ Db::Db(Db&& o) noexcept
       path_(std::move(o.path_)),
       command_(std::move(o.command_)),
       command_id_(o.command_id_),
+      wrote_(o.wrote_),
       cache_(std::move(o.cache_)) {
   o.db_ = nullptr;
 }
@@ -147,6 +154,7 @@ Db& Db::operator=(Db&& o) noexcept {
     path_ = std::move(o.path_);
     command_ = std::move(o.command_);
     command_id_ = o.command_id_;
+    wrote_ = o.wrote_;
     cache_ = std::move(o.cache_);
     o.db_ = nullptr;
   }
@@ -300,6 +308,7 @@ void WriteTransaction::commit() {
   done_ = true;
   if (!nested_) {
     db_.command_id_ = 0;
+    db_.wrote_ = true;
   }
 }
 

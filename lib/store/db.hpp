@@ -100,6 +100,7 @@ private:
   std::string path_;
   CommandInfo command_;
   std::int64_t command_id_ = 0;
+  bool wrote_ = false;  // a write transaction committed: refresh the planner's statistics on close
   std::map<std::string, std::unique_ptr<Statement>> cache_;
   friend class WriteTransaction;
 };

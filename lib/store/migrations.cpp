@@ -180,6 +180,7 @@ CREATE TABLE agreement (
   CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)
 ) STRICT;
 CREATE INDEX agreement_org ON agreement(org_id);
+CREATE INDEX agreement_signed ON agreement(signed_on, id);
 CREATE INDEX agreement_status_valid_to ON agreement(status, valid_to);
 
 CREATE TABLE obligation (

@@ -54,6 +54,8 @@ expect_out "Выделить участок под сквер"
 expect_out "Высадить 40 деревьев"
 run agreement due --within 30d --fail-if-any
 expect_rc 3
+run --quiet agreement due --within 30d
+expect_out_is "$(printf '2 1\n2 2')"
 OMSKPLAN_NOW="2023-09-01 09:00" run --json agreement due --within 30d
 expect_eq "$(out | jq -r '.overdue')" "2"
 
@@ -94,6 +96,12 @@ run agreement award list --org 3
 expect_out "Меценат года"
 run agreement badge list --year 2023
 expect_out "№2"
+run --json agreement badge list --org 3
+expect_eq "$(out | jq -r '.[0].number')" "1"
+run agreement org edit 3 --phone "+7 3812 00-11-22"
+expect_out "organization 3: ПАО «Сибирский банк»"
+expect_unchanged agreement org edit 3 --inn 1234567895
+expect_err "INN 1234567895: the check digit does not match"
 
 OMSKPLAN_NOW="2023-11-25 09:00" run agreement ceremony --year 2023 --date 2023-12-15
 expect_rc 0
