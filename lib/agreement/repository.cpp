@@ -355,7 +355,9 @@ std::vector<Agreement> list(Db& db, const Filter& f, bool with_obligations) {
     binds.push_back(*f.sphere);
   }
   if (!f.stored_statuses.empty()) {
-    sql += " AND status IN (";
+    // With a search, the full-text match is the selective term: "+status" keeps
+    // the planner from walking the status index over most of the table instead.
+    sql += f.search ? " AND +status IN (" : " AND status IN (";
     for (std::size_t i = 0; i < f.stored_statuses.size(); ++i) {
       sql += i ? ", ?" : "?";
       binds.emplace_back(to_string(f.stored_statuses[i]));
