@@ -2,6 +2,7 @@
 
 #include "agreement/repository.hpp"
 #include "core/error.hpp"
+#include "core/json_input.hpp"
 #include "core/text.hpp"
 #include "event/model.hpp"
 
@@ -78,111 +79,15 @@ ordered_json to_json(const Agreement& a, const Organization* org, time::Date tod
 
 namespace {
 
-struct Fields {
-  const json& j;
-  std::string prefix;
+using json_input::Fields;
+using json_input::stream_records;
 
-  [[noreturn]] void fail(std::string_view key, const std::string& what) const {
-    throw InputError(fmt::format("field '{}{}': {}", prefix, key, what));
+// Money or an INN may come as a JSON number as well as a string.
+std::string str_or_number(const Fields& f, std::string_view key) {
+  if (f.has(key) && f.j.at(std::string(key)).is_number_integer()) {
+    return std::to_string(f.j.at(std::string(key)).get<long long>());
   }
-  void only(const std::set<std::string>& allowed) const {
-    if (!j.is_object()) {
-      throw InputError(prefix.empty() ? std::string("expected a JSON object") : prefix + ": expected a JSON object");
-    }
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      if (!allowed.count(it.key())) {
-        throw InputError(fmt::format("unknown field '{}{}'", prefix, it.key()));
-      }
-    }
-  }
-  bool has(std::string_view k) const { return j.contains(k) && !j.at(std::string(k)).is_null(); }
-  std::string str(std::string_view k) const {
-    if (!has(k)) {
-      return {};
-    }
-    const json& v = j.at(std::string(k));
-    if (v.is_number_integer() && (k == "value" || k == "inn" || k == "ogrn")) {
-      return std::to_string(v.get<long long>());
-    }
-    if (!v.is_string()) {
-      fail(k, "must be a string");
-    }
-    if (!text::is_valid_utf8(v.get<std::string>())) {
-      fail(k, "not valid UTF-8");
-    }
-    return v.get<std::string>();
-  }
-  template <class F>
-  auto parsed(std::string_view k, F&& f) const {
-    try {
-      return f();
-    } catch (const Error& e) {  // a bad value or a reference to nothing
-      fail(k, e.what());
-    }
-  }
-  std::optional<time::Date> date(std::string_view k) const {
-    if (!has(k)) {
-      return std::nullopt;
-    }
-    const std::string s = str(k);
-    auto d = time::parse_iso_date(s);
-    if (!d) {
-      fail(k, fmt::format("invalid date '{}': expected YYYY-MM-DD", s));
-    }
-    return d;
-  }
-};
-
-// Runs `each` on every element of a top-level array (or of {"key": [...]}),
-// streaming; "record N: …" names the bad one.
-template <class F>
-void stream_records(std::istream& in, const char* key, F&& each) {
-  using Ev = json::parse_event_t;
-  std::size_t n = 0;
-  int depth_of_records = -1;
-  bool root_object = false;
-  auto cb = [&](int depth, Ev ev, json& parsed) -> bool {
-    if (depth == 0 && (ev == Ev::array_start || ev == Ev::object_start)) {
-      root_object = ev == Ev::object_start;
-      depth_of_records = root_object ? -1 : 1;
-      return true;
-    }
-    if (root_object && depth == 1 && ev == Ev::key) {
-      if (parsed != key) {
-        throw InputError(fmt::format("unknown top-level key '{}'; expected an array or {{\"{}\": [...]}}",
-                                     parsed.get<std::string>(), key));
-      }
-      return true;
-    }
-    if (root_object && depth == 1 && ev == Ev::array_start) {
-      depth_of_records = 2;
-      return true;
-    }
-    if (depth_of_records > 0 && depth == depth_of_records && (ev == Ev::value || ev == Ev::array_end)) {
-      throw InputError(fmt::format("record {}: expected a JSON object", n + 1));
-    }
-    if (depth_of_records > 0 && depth == depth_of_records && ev == Ev::object_end) {
-      ++n;
-      try {
-        each(parsed);
-      } catch (const NotFound& e) {
-        throw NotFound(fmt::format("record {}: {}", n, e.what()));
-      } catch (const InputError& e) {
-        throw InputError(fmt::format("record {}: {}", n, e.what()));
-      }
-      return false;
-    }
-    return true;
-  };
-  json doc;
-  try {
-    doc = json::parse(in, cb);
-  } catch (const json::parse_error& e) {
-    throw InputError(fmt::format("not valid JSON: {}", e.what()));
-  }
-  if (depth_of_records < 0 && !doc.is_null()) {
-    throw InputError(fmt::format("expected a JSON array (or {{\"{}\": [...]}})", key));
-  }
+  return f.str(key);
 }
 
 }  // namespace
@@ -197,8 +102,8 @@ ImportResult import_orgs(Services& s, std::istream& in, bool dry_run) {
     OrgChanges c;
     c.name = f.str("name");
     c.kind = f.has("kind") ? f.str("kind") : std::string("company");
-    c.inn = f.str("inn");
-    c.ogrn = f.str("ogrn");
+    c.inn = str_or_number(f, "inn");
+    c.ogrn = str_or_number(f, "ogrn");
     c.contact = f.str("contact");
     c.phone = f.str("phone");
     c.email = f.str("email");
@@ -267,7 +172,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
     a.signed_on = f.date("signed_on");
     a.valid_from = f.date("valid_from");
     a.valid_to = f.date("valid_to");
-    a.value = f.has("value") ? f.parsed("value", [&] { return money::parse_roubles(f.str("value")); }) : 0;
+    a.value = f.has("value") ? f.parsed("value", [&] { return money::parse_roubles(str_or_number(f, "value")); }) : 0;
     a.status = f.has("status") ? f.parsed("status", [&] { return parse_status(f.str("status")); }) : Status::draft;
     if (a.status == Status::expired) {
       f.fail("status", "'expired' follows from the dates; give signed or active");
@@ -306,7 +211,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
         o.text = of.str("text");
         o.due = of.date("due");
         if (of.has("value")) {
-          o.value = of.parsed("value", [&] { return money::parse_roubles(of.str("value")); });
+          o.value = of.parsed("value", [&] { return money::parse_roubles(str_or_number(of, "value")); });
         }
         o.done_on = of.date("done_on");
         a.obligations.push_back(std::move(o));

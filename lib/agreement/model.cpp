@@ -1,28 +1,11 @@
 #include "agreement/model.hpp"
 
-#include "core/error.hpp"
+#include "core/enums.hpp"
 
 #include <fmt/format.h>
 
 namespace omskplan::agreement {
 
-namespace {
-
-template <class E, std::size_t N>
-E parse_enum(const std::array<std::string_view, N>& names, std::string_view s, std::string_view what) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == s) {
-      return static_cast<E>(i);
-    }
-  }
-  std::string list;
-  for (std::size_t i = 0; i < N; ++i) {
-    list += (i ? ", " : "") + std::string(names[i]);
-  }
-  throw InputError(fmt::format("invalid {} '{}'; expected one of: {}", what, s, list));
-}
-
-}  // namespace
 
 std::string_view to_string(OrgKind v) { return kOrgKindNames.at(static_cast<std::size_t>(v)); }
 std::string_view to_string(Status v) { return kStatusNames.at(static_cast<std::size_t>(v)); }

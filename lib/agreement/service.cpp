@@ -31,20 +31,6 @@ namespace {
 constexpr std::size_t kMaxText = 1000;
 constexpr std::size_t kMaxNotes = 100000;
 
-void check_text(std::string_view what, const std::string& s, std::size_t max, bool single_line) {
-  if (!text::is_valid_utf8(s)) {
-    throw InputError(fmt::format("{} is not valid UTF-8", what));
-  }
-  if (s.size() > max) {
-    throw InputError(fmt::format("{} is too long ({} bytes; at most {})", what, s.size(), max));
-  }
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && !(c == '\n' && !single_line) && c != '\t') || u == 0x7F) {
-      throw InputError(fmt::format("{} contains a control character (0x{:02X})", what, u));
-    }
-  }
-}
 
 std::optional<Date> opt_date(const std::string& expr, const time::Context& ctx) {
   if (text::trim(expr).empty()) {
@@ -57,11 +43,11 @@ void validate_org(const Organization& o) {
   if (text::trim(o.name).empty()) {
     throw InputError("the organization's name is empty");
   }
-  check_text("the name", o.name, kMaxText, true);
+  text::check_field("the name", o.name, kMaxText, true);
   for (const auto* f : {&o.contact, &o.phone, &o.email, &o.address}) {
-    check_text("a contact field", *f, kMaxText, true);
+    text::check_field("a contact field", *f, kMaxText, true);
   }
-  check_text("the notes", o.notes, kMaxNotes, false);
+  text::check_field("the notes", o.notes, kMaxNotes, false);
   if (o.inn.empty()) {
     if (o.kind != OrgKind::other) {
       throw InputError(fmt::format("an organization of kind {} needs an INN", to_string(o.kind)));
@@ -109,12 +95,12 @@ void check(Services& s, const Agreement& a) {
   if (text::trim(a.number).empty()) {
     throw InputError("the agreement's number is empty");
   }
-  check_text("the number", a.number, 100, true);
+  text::check_field("the number", a.number, 100, true);
   if (text::trim(a.title).empty()) {
     throw InputError("the agreement's title is empty");
   }
-  check_text("the title", a.title, kMaxText, true);
-  check_text("the notes", a.notes, kMaxNotes, false);
+  text::check_field("the title", a.title, kMaxText, true);
+  text::check_field("the notes", a.notes, kMaxNotes, false);
   if (std::find(s.settings.spheres.begin(), s.settings.spheres.end(), a.sphere) == s.settings.spheres.end()) {
     throw InputError(fmt::format("invalid sphere '{}'; expected one of: {}", a.sphere,
                                  text::join(s.settings.spheres, ", ")));
@@ -131,13 +117,13 @@ void check(Services& s, const Agreement& a) {
     throw InputError(fmt::format("a {} agreement needs the date it was signed (--signed)", to_string(a.status)));
   }
   for (const auto& f : a.files) {
-    check_text("a file path", f, 4096, true);
+    text::check_field("a file path", f, 4096, true);
   }
   for (const auto& o : a.obligations) {
     if (text::trim(o.text).empty()) {
       throw InputError(fmt::format("obligation {} has no text", o.no));
     }
-    check_text(fmt::format("obligation {}", o.no), o.text, kMaxText, false);
+    text::check_field(fmt::format("obligation {}", o.no), o.text, kMaxText, false);
   }
 }
 
@@ -347,7 +333,7 @@ Agreement terminate(Services& s, std::int64_t id, const std::string& on, const s
   a.status = Status::terminated;
   a.terminated_on = day;
   a.termination_reason = text::trim(reason);
-  check_text("the reason", a.termination_reason, kMaxText, false);
+  text::check_field("the reason", a.termination_reason, kMaxText, false);
   touch(a, s.ctx);
   repo::update(s.db, before, a);
   tx.commit();
@@ -575,7 +561,7 @@ Award add_award(Services& s, int year, const std::string& org_ref, const std::st
   Award a;
   a.year = year;
   a.title = text::trim(title.empty() ? s.settings.award_title : title);
-  check_text("the title", a.title, kMaxText, true);
+  text::check_field("the title", a.title, kMaxText, true);
   a.decided_on = opt_date(decided_on, s.ctx);
   store::WriteTransaction tx(s.db);
   const Organization o = resolve_org(s, org_ref);

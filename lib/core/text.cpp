@@ -1,5 +1,9 @@
 #include "core/text.hpp"
 
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <numeric>
@@ -255,6 +259,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+void check_field(std::string_view what, std::string_view s, std::size_t max_bytes, bool single_line) {
+  if (!is_valid_utf8(s)) {
+    throw InputError(fmt::format("{} is not valid UTF-8", what));
+  }
+  if (s.size() > max_bytes) {
+    throw InputError(fmt::format("{} is too long ({} bytes; at most {})", what, s.size(), max_bytes));
+  }
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && !(c == '\n' && !single_line) && c != '\t') || u == 0x7F) {
+      throw InputError(fmt::format("{} contains a control character (0x{:02X})", what, u));
+    }
+  }
 }
 
 std::string shell_quote(std::string_view arg) {

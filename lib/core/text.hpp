@@ -33,6 +33,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool starts_with_ci(std::string_view s, std::string_view prefix);
 // Levenshtein distance in bytes; for "did you mean" suggestions on ASCII names.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+// Checks text a user gives for a field: valid UTF-8, at most `max_bytes`, no
+// control characters (newlines only when not `single_line`). InputError names `what`.
+void check_field(std::string_view what, std::string_view s, std::size_t max_bytes, bool single_line);
 // Quotes `arg` for a POSIX shell when it needs it (for the audit log's command).
 std::string shell_quote(std::string_view arg);
 

@@ -1,6 +1,7 @@
 #include "event/json.hpp"
 
 #include "core/error.hpp"
+#include "core/json_input.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -90,109 +91,28 @@ ordered_json to_json(const Event& e, const time::TimeZone& zone) {
 
 namespace {
 
-struct FieldReader {
-  const json& j;
-  std::string prefix;
+using json_input::Fields;
 
-  [[noreturn]] void fail(std::string_view key, const std::string& what) const {
-    throw InputError(fmt::format("field '{}{}': {}", prefix, key, what));
+// An ISO 8601 date-time field: with an offset, Z, or local to the zone.
+time::Instant instant(const Fields& f, std::string_view key, const time::Context& ctx) {
+  const std::string s = f.str(key, true);
+  if (s.size() < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ')) {
+    f.fail(key, fmt::format("invalid date-time '{}': expected 2023-08-05T10:00:00+06:00", s));
   }
-  void only(const std::set<std::string>& allowed) const {
-    if (!j.is_object()) {
-      throw InputError(fmt::format("{}expected a JSON object", prefix.empty() ? "" : prefix + ": "));
-    }
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      if (!allowed.count(it.key())) {
-        throw InputError(fmt::format("unknown field '{}{}'", prefix, it.key()));
-      }
-    }
+  return f.parsed(key, [&] { return time::parse_datetime(s, ctx).instant; });
+}
+
+time::Date required_date(const Fields& f, std::string_view key) {
+  if (!f.has(key)) {
+    f.fail(key, "missing");
   }
-  bool has(std::string_view key) const { return j.contains(key) && !j.at(std::string(key)).is_null(); }
-  std::string str(std::string_view key, bool required = false) const {
-    if (!has(key)) {
-      if (required) {
-        fail(key, "missing");
-      }
-      return {};
-    }
-    const json& v = j.at(std::string(key));
-    if (!v.is_string()) {
-      fail(key, "must be a string");
-    }
-    const std::string s = v.get<std::string>();
-    if (!text::is_valid_utf8(s)) {
-      fail(key, "not valid UTF-8");
-    }
-    if (required && text::trim(s).empty()) {
-      fail(key, "must not be empty");
-    }
-    return s;
-  }
-  std::optional<std::string> opt_str(std::string_view key) const {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    return str(key);
-  }
-  std::optional<long long> opt_int(std::string_view key) const {
-    if (!has(key)) {
-      return std::nullopt;
-    }
-    const json& v = j.at(std::string(key));
-    if (!v.is_number_integer()) {
-      fail(key, "must be an integer");
-    }
-    return v.get<long long>();
-  }
-  bool boolean(std::string_view key) const {
-    if (!has(key)) {
-      return false;
-    }
-    const json& v = j.at(std::string(key));
-    if (!v.is_boolean()) {
-      fail(key, "must be true or false");
-    }
-    return v.get<bool>();
-  }
-  const json* array(std::string_view key) const {
-    if (!has(key)) {
-      return nullptr;
-    }
-    const json& v = j.at(std::string(key));
-    if (!v.is_array()) {
-      fail(key, "must be an array");
-    }
-    return &v;
-  }
-  template <class F>
-  auto parsed(std::string_view key, F&& f) const {
-    try {
-      return f();
-    } catch (const InputError& e) {
-      fail(key, e.what());
-    }
-  }
-  time::Instant instant(std::string_view key, const time::Context& ctx, bool required) const {
-    const std::string s = str(key, required);
-    if (s.size() < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ')) {
-      fail(key, fmt::format("invalid date-time '{}': expected 2023-08-05T10:00:00+06:00", s));
-    }
-    return parsed(key, [&] { return time::parse_datetime(s, ctx).instant; });
-  }
-  time::Date date(std::string_view key, bool required = true) const {
-    const std::string s = str(key, required);
-    auto d = time::parse_iso_date(s);
-    if (!d) {
-      fail(key, fmt::format("invalid date '{}': expected YYYY-MM-DD", s));
-    }
-    return *d;
-  }
-};
+  return *f.date(key);
+}
 
 }  // namespace
 
 Event from_json(const json& j, const time::Context& ctx) {
-  const FieldReader r{j, ""};
+  const Fields r{j, ""};
   r.only({"id", "uuid", "title", "title_pattern", "kind", "level", "status", "start", "end", "all_day", "venue",
           "organizer", "tags", "notes", "template", "anniversary_base", "ordinal", "sequence", "cloned_from",
           "created", "updated", "participants", "tasks", "program", "lessons"});
@@ -204,8 +124,8 @@ Event from_json(const json& j, const time::Context& ctx) {
   e.kind = r.parsed("kind", [&] { return parse_kind(r.str("kind", true)); });
   e.level = r.has("level") ? r.parsed("level", [&] { return parse_level(r.str("level")); }) : Level::municipal;
   e.status = r.has("status") ? r.parsed("status", [&] { return parse_status(r.str("status")); }) : Status::planned;
-  e.start = r.instant("start", ctx, true);
-  e.end = r.instant("end", ctx, true);
+  e.start = instant(r, "start", ctx);
+  e.end = instant(r, "end", ctx);
   if (e.end < e.start) {
     r.fail("end", "is before start");
   }
@@ -231,11 +151,11 @@ Event from_json(const json& j, const time::Context& ctx) {
     e.ordinal = static_cast<int>(*o);
   }
   e.sequence = static_cast<int>(r.opt_int("sequence").value_or(0));
-  e.created = r.has("created") ? r.instant("created", ctx, false) : ctx.now;
-  e.updated = r.has("updated") ? r.instant("updated", ctx, false) : e.created;
+  e.created = r.has("created") ? instant(r, "created", ctx) : ctx.now;
+  e.updated = r.has("updated") ? instant(r, "updated", ctx) : e.created;
   if (const json* ps = r.array("participants")) {
     for (std::size_t i = 0; i < ps->size(); ++i) {
-      const FieldReader pr{(*ps)[i], fmt::format("participants[{}].", i)};
+      const Fields pr{(*ps)[i], fmt::format("participants[{}].", i)};
       pr.only({"who", "role", "vip"});
       e.participants.push_back({pr.str("who", true), pr.str("role"), pr.boolean("vip")});
     }
@@ -243,7 +163,7 @@ Event from_json(const json& j, const time::Context& ctx) {
   if (const json* ts = r.array("tasks")) {
     std::set<long long> seen;
     for (std::size_t i = 0; i < ts->size(); ++i) {
-      const FieldReader tr{(*ts)[i], fmt::format("tasks[{}].", i)};
+      const Fields tr{(*ts)[i], fmt::format("tasks[{}].", i)};
       tr.only({"no", "title", "owner", "due", "due_offset", "status", "done_on"});
       Task t;
       t.no = static_cast<int>(tr.opt_int("no").value_or(static_cast<long long>(i + 1)));
@@ -252,7 +172,7 @@ Event from_json(const json& j, const time::Context& ctx) {
       }
       t.title = tr.str("title", true);
       t.owner = tr.str("owner");
-      t.due = tr.date("due");
+      t.due = required_date(tr, "due");
       t.due_offset = tr.opt_str("due_offset");
       if (t.due_offset && !time::parse_offset(*t.due_offset)) {
         tr.fail("due_offset", fmt::format("invalid offset '{}'", *t.due_offset));
@@ -267,11 +187,11 @@ Event from_json(const json& j, const time::Context& ctx) {
   }
   if (const json* ps = r.array("program")) {
     for (std::size_t i = 0; i < ps->size(); ++i) {
-      const FieldReader pr{(*ps)[i], fmt::format("program[{}].", i)};
+      const Fields pr{(*ps)[i], fmt::format("program[{}].", i)};
       pr.only({"no", "at", "at_spec", "duration_min", "title", "responsible"});
       ProgramItem p;
       p.no = static_cast<int>(pr.opt_int("no").value_or(static_cast<long long>(i + 1)));
-      p.at = pr.instant("at", ctx, true);
+      p.at = instant(pr, "at", ctx);
       p.at_spec = pr.opt_str("at_spec");
       const long long d = pr.opt_int("duration_min").value_or(0);
       if (d < 0 || d > 366 * 24 * 60) {
@@ -285,11 +205,11 @@ Event from_json(const json& j, const time::Context& ctx) {
   }
   if (const json* ls = r.array("lessons")) {
     for (std::size_t i = 0; i < ls->size(); ++i) {
-      const FieldReader lr{(*ls)[i], fmt::format("lessons[{}].", i)};
+      const Fields lr{(*ls)[i], fmt::format("lessons[{}].", i)};
       lr.only({"text", "added", "origin_uuid"});
       Lesson l;
       l.text = lr.str("text", true);
-      l.added = lr.has("added") ? lr.instant("added", ctx, false) : ctx.now;
+      l.added = lr.has("added") ? instant(lr, "added", ctx) : ctx.now;
       l.origin_uuid = lr.opt_str("origin_uuid");
       e.lessons.push_back(std::move(l));
     }

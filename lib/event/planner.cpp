@@ -1,6 +1,7 @@
 #include "event/planner.hpp"
 
 #include "core/error.hpp"
+#include "core/json_input.hpp"
 #include "core/text.hpp"
 #include "event/json.hpp"
 
@@ -21,45 +22,31 @@ namespace {
 constexpr std::size_t kMaxTitleBytes = 1000;
 constexpr std::size_t kMaxTextBytes = 100000;
 
-void check_text(std::string_view what, const std::string& s, std::size_t max, bool single_line) {
-  if (!text::is_valid_utf8(s)) {
-    throw InputError(fmt::format("{} is not valid UTF-8", what));
-  }
-  if (s.size() > max) {
-    throw InputError(fmt::format("{} is too long ({} bytes; at most {})", what, s.size(), max));
-  }
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && !(c == '\n' && !single_line) && c != '\t') || u == 0x7F) {
-      throw InputError(fmt::format("{} contains a control character (0x{:02X})", what, u));
-    }
-  }
-}
 
 void validate(const Event& e) {
   if (text::trim(e.title).empty()) {
     throw InputError("the title is empty");
   }
-  check_text("the title", e.title, kMaxTitleBytes, true);
-  check_text("the venue", e.venue, kMaxTitleBytes, true);
-  check_text("the organizer", e.organizer, kMaxTitleBytes, true);
-  check_text("the notes", e.notes, kMaxTextBytes, false);
+  text::check_field("the title", e.title, kMaxTitleBytes, true);
+  text::check_field("the venue", e.venue, kMaxTitleBytes, true);
+  text::check_field("the organizer", e.organizer, kMaxTitleBytes, true);
+  text::check_field("the notes", e.notes, kMaxTextBytes, false);
   for (const auto& t : e.tags) {
-    check_text(fmt::format("tag '{}'", t), t, 100, true);
+    text::check_field(fmt::format("tag '{}'", t), t, 100, true);
   }
   for (const auto& p : e.participants) {
     if (text::trim(p.who).empty()) {
       throw InputError("a participant has no name");
     }
-    check_text("a participant", p.who, kMaxTitleBytes, true);
-    check_text("a participant's role", p.role, kMaxTitleBytes, true);
+    text::check_field("a participant", p.who, kMaxTitleBytes, true);
+    text::check_field("a participant's role", p.role, kMaxTitleBytes, true);
   }
   for (const auto& t : e.tasks) {
-    check_text(fmt::format("task {}", t.no), t.title, kMaxTitleBytes, true);
-    check_text(fmt::format("the owner of task {}", t.no), t.owner, kMaxTitleBytes, true);
+    text::check_field(fmt::format("task {}", t.no), t.title, kMaxTitleBytes, true);
+    text::check_field(fmt::format("the owner of task {}", t.no), t.owner, kMaxTitleBytes, true);
   }
   for (const auto& l : e.lessons) {
-    check_text("a lesson", l.text, kMaxTextBytes, false);
+    text::check_field("a lesson", l.text, kMaxTextBytes, false);
   }
   const int y = time::year_of(floor<days>(e.start));
   if (y < 1900 || y > 2200) {
@@ -487,18 +474,14 @@ WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy
 namespace {
 
 // Imports one record inside the caller's transaction.
-void import_one(Services& s, Event e, std::size_t n, ImportResult& r) {
-  try {
-    validate(e);
-  } catch (const InputError& err) {
-    throw InputError(fmt::format("record {}: {}", n, err.what()));
-  }
+void import_one(Services& s, Event e, ImportResult& r) {
+  validate(e);
   std::optional<std::int64_t> existing;
   if (!e.uuid.empty()) {
     existing = repo::find_by_uuid(s.db, e.uuid);
   } else if (e.id > 0) {
     if (!repo::load(s.db, e.id)) {
-      throw NotFound(fmt::format("record {}: no event with id {}", n, e.id));
+      throw NotFound(fmt::format("no event with id {}", e.id));
     }
     existing = e.id;
   }
@@ -534,60 +517,16 @@ void import_one(Services& s, Event e, std::size_t n, ImportResult& r) {
 }  // namespace
 
 ImportResult import_json(Services& s, std::istream& in, const Progress& progress, bool dry_run) {
-  using nlohmann::json;
-  using Ev = json::parse_event_t;
   ImportResult r;
   std::size_t n = 0;
-  int record_depth = -1;  // 1 for a top-level array, 2 for {"events": [...]}
-  bool root_object = false;
   store::WriteTransaction tx(s.db);
-  // Streams the records: each one is converted and written as soon as it is
-  // parsed, then dropped, so memory does not grow with the file.
-  auto on_token = [&](int depth, Ev ev, json& parsed) -> bool {
-    if (depth == 0 && (ev == Ev::array_start || ev == Ev::object_start)) {
-      root_object = ev == Ev::object_start;
-      record_depth = root_object ? -1 : 1;
-      return true;
+  // Each record is converted and written as soon as it is parsed, then dropped.
+  n = json_input::stream_records(in, "events", [&](const nlohmann::json& record) {
+    import_one(s, from_json(record, s.ctx), r);
+    if (progress && (r.created + r.updated + r.unchanged) % 1000 == 0) {
+      progress(r.created + r.updated + r.unchanged, 0);
     }
-    if (root_object && depth == 1 && ev == Ev::key) {
-      if (parsed != "events") {
-        throw InputError(fmt::format("unknown top-level key '{}'; expected an array of events or {{\"events\": [...]}}",
-                                     parsed.get<std::string>()));
-      }
-      return true;
-    }
-    if (root_object && depth == 1 && ev == Ev::array_start) {
-      record_depth = 2;
-      return true;
-    }
-    if (record_depth > 0 && depth == record_depth && (ev == Ev::value || ev == Ev::array_end)) {
-      throw InputError(fmt::format("record {}: expected a JSON object", n + 1));
-    }
-    if (record_depth > 0 && depth == record_depth && ev == Ev::object_end) {
-      ++n;
-      Event e;
-      try {
-        e = from_json(parsed, s.ctx);
-      } catch (const InputError& err) {
-        throw InputError(fmt::format("record {}: {}", n, err.what()));
-      }
-      import_one(s, std::move(e), n, r);
-      if (progress && n % 1000 == 0) {
-        progress(n, 0);
-      }
-      return false;  // drop it from the document
-    }
-    return true;
-  };
-  json doc;
-  try {
-    doc = json::parse(in, on_token);
-  } catch (const json::parse_error& e) {
-    throw InputError(fmt::format("not valid JSON: {}", e.what()));
-  }
-  if (record_depth < 0 && !doc.is_null()) {
-    throw InputError("expected a JSON array of events (what 'event list --json' prints)");
-  }
+  });
   if (progress) {
     progress(n, n);
   }

@@ -1,0 +1,153 @@
+#include "core/json_input.hpp"
+
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+
+namespace omskplan::json_input {
+
+using nlohmann::json;
+
+void Fields::fail(std::string_view key, const std::string& what) const {
+  throw InputError(fmt::format("field '{}{}': {}", prefix, key, what));
+}
+
+void Fields::only(const std::set<std::string>& allowed) const {
+  if (!j.is_object()) {
+    throw InputError(prefix.empty() ? std::string("expected a JSON object")
+                                    : fmt::format("{}: expected a JSON object", prefix));
+  }
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (!allowed.count(it.key())) {
+      throw InputError(fmt::format("unknown field '{}{}'", prefix, it.key()));
+    }
+  }
+}
+
+bool Fields::has(std::string_view key) const { return j.contains(key) && !j.at(std::string(key)).is_null(); }
+
+std::string Fields::str(std::string_view key, bool required) const {
+  if (!has(key)) {
+    if (required) {
+      fail(key, "missing");
+    }
+    return {};
+  }
+  const json& v = j.at(std::string(key));
+  if (!v.is_string()) {
+    fail(key, "must be a string");
+  }
+  const std::string s = v.get<std::string>();
+  if (!text::is_valid_utf8(s)) {
+    fail(key, "not valid UTF-8");
+  }
+  if (required && text::trim(s).empty()) {
+    fail(key, "must not be empty");
+  }
+  return s;
+}
+
+std::optional<std::string> Fields::opt_str(std::string_view key) const {
+  if (!has(key)) {
+    return std::nullopt;
+  }
+  return str(key);
+}
+
+std::optional<long long> Fields::opt_int(std::string_view key) const {
+  if (!has(key)) {
+    return std::nullopt;
+  }
+  const json& v = j.at(std::string(key));
+  if (!v.is_number_integer()) {
+    fail(key, "must be an integer");
+  }
+  return v.get<long long>();
+}
+
+bool Fields::boolean(std::string_view key) const {
+  if (!has(key)) {
+    return false;
+  }
+  const json& v = j.at(std::string(key));
+  if (!v.is_boolean()) {
+    fail(key, "must be true or false");
+  }
+  return v.get<bool>();
+}
+
+const json* Fields::array(std::string_view key) const {
+  if (!has(key)) {
+    return nullptr;
+  }
+  const json& v = j.at(std::string(key));
+  if (!v.is_array()) {
+    fail(key, "must be an array");
+  }
+  return &v;
+}
+
+std::optional<time::Date> Fields::date(std::string_view key) const {
+  if (!has(key)) {
+    return std::nullopt;
+  }
+  const std::string s = str(key);
+  auto d = time::parse_iso_date(s);
+  if (!d) {
+    fail(key, fmt::format("invalid date '{}': expected YYYY-MM-DD", s));
+  }
+  return d;
+}
+
+std::size_t stream_records(std::istream& in, std::string_view key,
+                           const std::function<void(const json&)>& each) {
+  using Ev = json::parse_event_t;
+  std::size_t n = 0;
+  int record_depth = -1;  // 1 for a top-level array, 2 for {"key": [...]}
+  bool root_object = false;
+  auto on_token = [&](int depth, Ev ev, json& parsed) -> bool {
+    if (depth == 0 && (ev == Ev::array_start || ev == Ev::object_start)) {
+      root_object = ev == Ev::object_start;
+      record_depth = root_object ? -1 : 1;
+      return true;
+    }
+    if (root_object && depth == 1 && ev == Ev::key) {
+      if (parsed != key) {
+        throw InputError(fmt::format("unknown top-level key '{}'; expected an array or {{\"{}\": [...]}}",
+                                     parsed.get<std::string>(), key));
+      }
+      return true;
+    }
+    if (root_object && depth == 1 && ev == Ev::array_start) {
+      record_depth = 2;
+      return true;
+    }
+    if (record_depth > 0 && depth == record_depth && (ev == Ev::value || ev == Ev::array_end)) {
+      throw InputError(fmt::format("record {}: expected a JSON object", n + 1));
+    }
+    if (record_depth > 0 && depth == record_depth && ev == Ev::object_end) {
+      ++n;
+      try {
+        each(parsed);
+      } catch (const NotFound& e) {
+        throw NotFound(fmt::format("record {}: {}", n, e.what()));
+      } catch (const InputError& e) {
+        throw InputError(fmt::format("record {}: {}", n, e.what()));
+      }
+      return false;  // drop it from the document
+    }
+    return true;
+  };
+  json doc;
+  try {
+    doc = json::parse(in, on_token);
+  } catch (const json::parse_error& e) {
+    throw InputError(fmt::format("not valid JSON: {}", e.what()));
+  }
+  if (record_depth < 0 && !doc.is_null()) {
+    throw InputError(fmt::format("expected a JSON array (or {{\"{}\": [...]}})", key));
+  }
+  return n;
+}
+
+}  // namespace omskplan::json_input
