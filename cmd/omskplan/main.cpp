@@ -112,6 +112,7 @@ int run(int argc, char** argv) {
   app.add_flag("--no-color", r.globals.no_color, "no colors even on a terminal");
   setup_event(app, r);
   setup_agreement(app, r);
+  setup_inspection(app, r);
   setup_template(app, r);
   setup_db(app, r);
   setup_history(app, r);

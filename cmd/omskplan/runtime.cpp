@@ -1,5 +1,7 @@
 #include "runtime.hpp"
 
+#include "inspection/settings.hpp"
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -77,6 +79,7 @@ Runtime::Runtime(const GlobalOptions& g) : opts_(g) {
   for (const auto& [year, n] : settings_.titles_per_year) {
     agreement_settings_.titles_per_year[year] = n;
   }
+  schedule_settings_ = inspection::schedule_settings(settings_.inspection);
 }
 
 std::optional<int> Runtime::anniversary_base(const std::string& template_id) const {

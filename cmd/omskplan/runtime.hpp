@@ -5,6 +5,7 @@
 
 #include "agreement/service.hpp"
 #include "config/config.hpp"
+#include "inspection/schedule.hpp"
 #include "render/table.hpp"
 #include "store/db.hpp"
 #include "time/calendar.hpp"
@@ -42,6 +43,7 @@ public:
   time::Minutes travel_buffer() const { return time::Minutes{settings_.travel_buffer_min.value}; }
   std::optional<int> anniversary_base(const std::string& template_id) const;
   const agreement::Settings& agreement_settings() const { return agreement_settings_; }
+  const inspection::ScheduleSettings& schedule_settings() const { return schedule_settings_; }
 
   // Opens the database: `create` for commands that write.
   store::Db& db(store::OpenMode mode);
@@ -67,6 +69,7 @@ private:
   time::Context ctx_;
   std::optional<store::Db> db_;
   agreement::Settings agreement_settings_;
+  inspection::ScheduleSettings schedule_settings_;
   bool color_ = false;
 };
 

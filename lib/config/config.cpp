@@ -121,6 +121,65 @@ Settings load_settings(const Paths& paths, const EnvLookup& env) {
           }
           s.anniversary_base[std::string(ak.str())] = {static_cast<int>(*y), file};
         }
+      } else if (k == "inspection") {
+        const toml::table* it = node.as_table();
+        if (!it) {
+          throw InputError(fmt::format("{}: 'inspection' must be a table", at(file, node.source())));
+        }
+        auto& in = s.inspection;
+        in.origin = file;
+        auto number = [&](const toml::node& n, std::string_view key) {
+          if (auto v = n.value<double>()) {
+            return *v;
+          }
+          throw InputError(fmt::format("{}: inspection.{} must be a number", at(file, n.source()), key));
+        };
+        for (auto&& [ik, in_node] : *it) {
+          const std::string key(ik.str());
+          if (key == "visit_days") {
+            const toml::array* arr = in_node.as_array();
+            if (!arr || arr->empty()) {
+              throw InputError(fmt::format("{}: inspection.visit_days must be a non-empty array such as [\"thu\"]",
+                                           at(file, in_node.source())));
+            }
+            for (const toml::node& el : *arr) {
+              in.visit_days.push_back(string_value(el, file, "inspection.visit_days"));
+            }
+          } else if (key == "day_start" || key == "day_end") {
+            const std::string v = string_value(in_node, file, key);
+            if (!time::parse_clock(v)) {
+              throw InputError(fmt::format("{}: inspection.{} '{}' is not a time HH:MM", at(file, in_node.source()), key, v));
+            }
+            (key == "day_start" ? in.day_start : in.day_end) = v;
+          } else if (key == "start_point") {
+            const toml::table* sp = in_node.as_table();
+            if (!sp || !sp->get("lat") || !sp->get("lon")) {
+              throw InputError(fmt::format("{}: inspection.start_point must be {{ lat = …, lon = … }}",
+                                           at(file, in_node.source())));
+            }
+            in.start_lat = number(*sp->get("lat"), "start_point.lat");
+            in.start_lon = number(*sp->get("lon"), "start_point.lon");
+          } else if (key == "service_minutes") {
+            in.service_min = static_cast<long>(number(in_node, key));
+          } else if (key == "max_sites") {
+            in.max_sites = static_cast<long>(number(in_node, key));
+          } else if (key == "speed_kmh") {
+            in.speed_kmh = number(in_node, key);
+          } else if (key == "detour") {
+            in.detour = number(in_node, key);
+          } else if (key == "max_interval_days") {
+            const toml::table* mi = in_node.as_table();
+            if (!mi) {
+              throw InputError(fmt::format("{}: inspection.max_interval_days must be a table of risk = days",
+                                           at(file, in_node.source())));
+            }
+            for (auto&& [rk, rn] : *mi) {
+              in.max_interval_days[std::string(rk.str())] = static_cast<long>(number(rn, "max_interval_days"));
+            }
+          } else {
+            throw InputError(fmt::format("{}: unknown key 'inspection.{}'", at(file, ik.source()), key));
+          }
+        }
       } else if (k == "agreement") {
         const toml::table* ag = node.as_table();
         if (!ag) {

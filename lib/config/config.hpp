@@ -44,6 +44,16 @@ struct Settings {
   // many "Меценат года" titles a year may have, from a year on.
   Setting<std::vector<std::string>> agreement_spheres;
   std::map<int, int> titles_per_year;
+  // [inspection]: the weekly schedule. Unset values keep the built-in defaults.
+  struct Inspection {
+    std::vector<std::string> visit_days;  // "thu", "wed"
+    std::optional<std::string> day_start, day_end;  // "09:00"
+    std::optional<double> start_lat, start_lon;
+    std::optional<long> service_min, max_sites;
+    std::optional<double> speed_kmh, detour;
+    std::map<std::string, long> max_interval_days;  // risk class → days
+    std::string origin = "default";
+  } inspection;
 };
 
 // Loads `paths.config_file` if present (errors are "file:line:col: what"),

@@ -245,6 +245,113 @@ CREATE TRIGGER agreement_fts_delete AFTER DELETE ON agreement BEGIN
 END;
 )sql";
 
+
+const char* kSchemaV3 = R"sql(
+CREATE TABLE site (
+  id            INTEGER PRIMARY KEY,
+  uuid          TEXT NOT NULL UNIQUE,
+  code          TEXT NOT NULL UNIQUE CHECK (length(code) > 0),
+  name          TEXT NOT NULL CHECK (length(name) > 0),
+  address       TEXT NOT NULL DEFAULT '',
+  lat           REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),
+  lon           REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
+  program       TEXT NOT NULL DEFAULT '',
+  work          TEXT NOT NULL CHECK (work IN ('construction', 'reconstruction', 'capital-repair')),
+  customer_id   INTEGER REFERENCES organization(id) ON DELETE SET NULL,
+  contractor_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,
+  deadline      TEXT,
+  progress      INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+  risk          TEXT NOT NULL CHECK (risk IN ('extreme', 'high', 'significant', 'medium', 'moderate', 'low')),
+  active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  notes         TEXT NOT NULL DEFAULT '',
+  created_utc   TEXT NOT NULL,
+  updated_utc   TEXT NOT NULL
+) STRICT;
+CREATE INDEX site_program ON site(program);
+
+CREATE TABLE agency (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+  kind  TEXT NOT NULL CHECK (kind IN ('regional', 'oversight', 'municipal', 'federal', 'other')),
+  notes TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE agency_member (
+  id        INTEGER PRIMARY KEY,
+  agency_id INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,
+  name      TEXT NOT NULL CHECK (length(name) > 0),
+  position  TEXT NOT NULL DEFAULT '',
+  phone     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX agency_member_agency ON agency_member(agency_id);
+
+-- An agency must attend visits to sites of this program and/or kind of work ('' = any).
+CREATE TABLE agency_requirement (
+  agency_id INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,
+  program   TEXT NOT NULL DEFAULT '',
+  work      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (agency_id, program, work)
+) STRICT;
+
+CREATE TABLE visit (
+  id          INTEGER PRIMARY KEY,
+  site_id     INTEGER NOT NULL REFERENCES site(id) ON DELETE CASCADE,
+  week        TEXT NOT NULL,
+  day         TEXT NOT NULL,
+  seq         INTEGER NOT NULL DEFAULT 0,
+  arrive_utc  TEXT,
+  depart_utc  TEXT,
+  status      TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'held', 'cancelled')),
+  held_on     TEXT,
+  score       REAL NOT NULL DEFAULT 0,
+  why         TEXT NOT NULL DEFAULT '',
+  notes       TEXT NOT NULL DEFAULT '',
+  created_utc TEXT NOT NULL
+) STRICT;
+-- A site is visited at most once a week: the cron job and a person cannot plan it twice.
+CREATE UNIQUE INDEX visit_site_week ON visit(site_id, week) WHERE status != 'cancelled';
+CREATE INDEX visit_week ON visit(week, day, seq);
+CREATE INDEX visit_site_held ON visit(site_id, held_on) WHERE status = 'held';
+
+CREATE TABLE visit_agency (
+  visit_id  INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+  agency_id INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,
+  PRIMARY KEY (visit_id, agency_id)
+) STRICT;
+
+CREATE TABLE visit_attendee (
+  visit_id  INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES agency_member(id) ON DELETE CASCADE,
+  PRIMARY KEY (visit_id, member_id)
+) STRICT;
+
+CREATE TABLE finding (
+  id                 INTEGER PRIMARY KEY,
+  site_id            INTEGER NOT NULL REFERENCES site(id) ON DELETE CASCADE,
+  visit_id           INTEGER REFERENCES visit(id) ON DELETE SET NULL,
+  text               TEXT NOT NULL CHECK (length(text) > 0),
+  severity           TEXT NOT NULL CHECK (severity IN ('critical', 'major', 'minor')),
+  responsible_org    INTEGER REFERENCES organization(id) ON DELETE SET NULL,
+  responsible_person TEXT NOT NULL DEFAULT '',
+  due                TEXT,
+  status             TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in-progress', 'resolved', 'verified')),
+  created_utc        TEXT NOT NULL,
+  updated_utc        TEXT NOT NULL
+) STRICT;
+CREATE INDEX finding_site ON finding(site_id);
+CREATE INDEX finding_open_due ON finding(due) WHERE status IN ('open', 'in-progress');
+
+CREATE TABLE finding_change (
+  id          INTEGER PRIMARY KEY,
+  finding_id  INTEGER NOT NULL REFERENCES finding(id) ON DELETE CASCADE,
+  at_utc      TEXT NOT NULL,
+  from_status TEXT,
+  to_status   TEXT NOT NULL,
+  note        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX finding_change_finding ON finding_change(finding_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -252,6 +359,7 @@ const std::vector<Migration>& migrations() {
       {1, "events, tasks, run of show, participants, lessons, audit log",
        std::string(kSchemaV1) + event_fts_sql()},
       {2, "organizations, agreements, obligations, Patron of the Year awards and badges", kSchemaV2},
+      {3, "inspection sites, agencies, visits, findings", kSchemaV3},
   };
   return all;
 }

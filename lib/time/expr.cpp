@@ -254,6 +254,13 @@ DateSpan parse_date_span(std::string_view expr, const Context& ctx) {
   bad_date(expr, "expected YYYY-MM-DD, YYYY-MM, YYYY-Www, today, +3d, -5wd, a weekday name, eow, eom");
 }
 
+std::optional<int> parse_weekday(std::string_view s) {
+  if (const int wd = weekday_from_name(text::fold(text::trim(s)))) {
+    return wd;
+  }
+  return std::nullopt;
+}
+
 std::optional<Minutes> parse_clock(std::string_view s) {
   // H:MM, HH:MM or HH:MM:SS (seconds must be 00)
   const auto colon = s.find(':');

@@ -64,6 +64,8 @@ LocalTime apply_offset_to_time(LocalTime anchor, const Offset& off, const Produc
 // "6h", "90m", "1h30m", "2d", "1d 6h"; strictly positive. Throws InputError.
 Minutes parse_duration(std::string_view s);
 std::string format_duration(Minutes m);
+// "thu", "thursday", "чт" → 4 (ISO, Monday = 1); nullopt when not a weekday.
+std::optional<int> parse_weekday(std::string_view s);
 // "10:00" → minutes after midnight; nullopt when not a clock time.
 std::optional<Minutes> parse_clock(std::string_view s);
 

@@ -1,0 +1,498 @@
+// omskplan inspection …
+#include "commands.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "inspection/service.hpp"
+#include "inspection/views.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <sstream>
+
+namespace omskplan::cli {
+
+using store::OpenMode;
+namespace in = omskplan::inspection;
+
+namespace {
+
+in::Services services(Runtime& rt, OpenMode mode) {
+  return in::Services{rt.db(mode), rt.ctx(), rt.schedule_settings(), rt.agreement_settings()};
+}
+
+// "next", "this", "2024-W19", or any day of the week → its Monday.
+time::Date week_monday(Runtime& rt, const std::string& week) {
+  const auto today = rt.ctx().today();
+  const auto this_monday = today - std::chrono::days{time::iso_weekday(today) - 1};
+  const std::string w = text::fold(text::trim(week));
+  if (w == "next") {
+    return this_monday + std::chrono::days{7};
+  }
+  if (w == "this" || w == "current") {
+    return this_monday;
+  }
+  if (w == "last" || w == "previous") {
+    return this_monday - std::chrono::days{7};
+  }
+  const auto d = time::parse_date_span(week, rt.ctx()).first;
+  return d - std::chrono::days{time::iso_weekday(d) - 1};
+}
+
+in::MemoContext memo_context(in::Services& s, const in::WeekPlan& p) {
+  in::MemoContext m;
+  for (const auto& a : in::repo::list_agencies(s.db)) {
+    m.agencies[a.id] = a;
+  }
+  for (const auto& mem : in::repo::members(s.db, std::nullopt)) {
+    m.members[mem.agency_id].push_back(mem);
+  }
+  for (const auto& st : p.stops) {
+    in::repo::FindingFilter f;
+    f.site_id = st.site.id;
+    f.open_only = true;
+    m.open_findings[st.site.id] = in::repo::list_findings(s.db, f);
+  }
+  return m;
+}
+
+void print_plan(Runtime& rt, in::Services& s, const in::WeekPlan& p, bool explain) {
+  const Format f = rt.format({Format::table, Format::json, Format::md, Format::ics, Format::csv});
+  if (rt.quiet()) {
+    for (const auto& st : p.stops) {
+      rt.print(fmt::format("{}\n", st.visit.id));
+    }
+    return;
+  }
+  switch (f) {
+    case Format::json:
+      rt.print(in::plan_json(p, rt.zone()).dump(2) + "\n");
+      return;
+    case Format::md:
+      rt.print(in::plan_memo(p, memo_context(s, p), rt.zone(), rt.ctx().today()));
+      return;
+    case Format::ics:
+      rt.print(render::write_calendar(in::plan_ics(p, memo_context(s, p), rt.zone()), rt.zone(), rt.ctx().now,
+                                      "Выездные проверки"));
+      return;
+    default:
+      break;
+  }
+  if (!p.note.empty()) {
+    rt.info(p.note);
+  }
+  rt.print_table(in::plan_table(p, rt.zone()), f);
+  if (explain && !p.candidates.empty()) {
+    rt.print("\n");
+    rt.print_table(in::explain_table(p), f);
+  }
+}
+
+std::vector<std::int64_t> id_list(const std::string& s) {
+  std::vector<std::int64_t> out;
+  if (text::trim(s).empty()) {
+    return out;
+  }
+  for (const auto& part : text::split(s, ',')) {
+    const std::string p = text::trim(part);
+    if (p.empty() || p.size() > 12 || !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      throw InputError(fmt::format("invalid --attended '{}': expected member ids such as 1,3", s));
+    }
+    out.push_back(std::stoll(p));
+  }
+  return out;
+}
+
+void setup_sites(CLI::App& parent, Runner& r) {
+  auto* site = parent.add_subcommand("site", "Objects of national projects and state programs");
+  site->require_subcommand(1);
+  {
+    auto o = std::make_shared<in::SiteInput>();
+    auto* c = site->add_subcommand("add", "Register a site");
+    c->add_option("--code", o->code, "unique code, e.g. OB-017")->required();
+    c->add_option("--name", o->name, "name")->required();
+    c->add_option("--address", o->address, "address");
+    c->add_option("--lat", o->lat, "latitude");
+    c->add_option("--lon", o->lon, "longitude");
+    c->add_option("--program", o->program, "national project or state program");
+    c->add_option("--work", o->work, "construction, reconstruction, capital-repair")->required();
+    c->add_option("--risk", o->risk, "extreme, high, significant, medium, moderate, low")->required();
+    c->add_option("--deadline", o->deadline, "contract deadline");
+    c->add_option("--progress", o->progress, "percent done");
+    c->add_option("--contractor", o->contractor, "contractor: organization id or INN");
+    c->add_option("--customer", o->customer, "customer: organization id or INN");
+    c->add_option("--notes", o->notes, "notes");
+    c->callback([&r, o] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::create);
+      const auto st = in::add_site(s, *o);
+      rt.print(rt.quiet() ? fmt::format("{}\n", st.id) : fmt::format("registered site {}: {} «{}»\n", st.id, st.code, st.name));
+    });
+  }
+  {
+    auto file = std::make_shared<std::string>();
+    auto dry = std::make_shared<bool>(false);
+    auto* c = site->add_subcommand("import", "Import sites from CSV (, or ; with decimal commas); all or nothing");
+    c->add_option("file", *file, "a CSV file, or - for standard input")->required();
+    c->add_flag("--dry-run", *dry, "check and count, write nothing");
+    c->callback([&r, file, dry] {
+      Runtime& rt = r.rt();
+      auto input = open_input(*file);
+      std::ostringstream buf;
+      buf << input->rdbuf();
+      auto s = services(rt, OpenMode::create);
+      const auto res = in::import_sites_csv(s, buf.str(), *file == "-" ? "<stdin>" : *file, *dry);
+      rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", *dry ? "dry run: " : "", res.created,
+                           res.updated, res.unchanged));
+    });
+  }
+  {
+    auto program = std::make_shared<std::string>();
+    auto work = std::make_shared<std::string>();
+    auto risk = std::make_shared<std::string>();
+    auto active = std::make_shared<bool>(false);
+    auto* c = site->add_subcommand("list", "List sites (by code)");
+    c->add_option("--program", *program, "of this program");
+    c->add_option("--work", *work, "of this kind of work");
+    c->add_option("--risk", *risk, "of this risk class");
+    c->add_flag("--active", *active, "only active sites");
+    c->callback([&r, program, work, risk, active] {
+      Runtime& rt = r.rt();
+      const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+      auto s = services(rt, OpenMode::existing);
+      in::repo::SiteFilter flt;
+      if (!program->empty()) {
+        flt.program = *program;
+      }
+      if (!work->empty()) {
+        flt.work = in::parse_work(*work);
+      }
+      if (!risk->empty()) {
+        flt.risk = in::parse_risk(*risk);
+      }
+      flt.active_only = *active;
+      const auto sites = in::repo::list_sites(s.db, flt);
+      if (rt.quiet()) {
+        for (const auto& st : sites) {
+          rt.print(st.code + "\n");
+        }
+      } else if (f == Format::json) {
+        auto arr = nlohmann::ordered_json::array();
+        for (const auto& st : sites) {
+          arr.push_back(in::to_json(st));
+        }
+        rt.print(arr.dump(2) + "\n");
+      } else {
+        rt.print_table(in::sites_table(sites), f);
+      }
+    });
+  }
+  {
+    auto ref = std::make_shared<std::string>();
+    auto* c = site->add_subcommand("show", "Show a site with its findings");
+    c->add_option("site", *ref, "code or id")->required();
+    c->callback([&r, ref] {
+      Runtime& rt = r.rt();
+      const Format f = rt.format({Format::table, Format::json});
+      auto s = services(rt, OpenMode::existing);
+      const auto st = in::resolve_site(s, *ref);
+      in::repo::FindingFilter ff;
+      ff.site_id = st.id;
+      const auto fs = in::repo::list_findings(s.db, ff);
+      if (f == Format::json) {
+        auto j = in::to_json(st);
+        j["findings"] = nlohmann::ordered_json::array();
+        for (const auto& fi : fs) {
+          j["findings"].push_back(in::to_json(fi, st.code));
+        }
+        rt.print(j.dump(2) + "\n");
+        return;
+      }
+      std::string out = fmt::format("{} «{}»\n", st.code, st.name);
+      auto field = [&](std::string_view k, const std::string& v) {
+        if (!v.empty()) {
+          out += fmt::format("  {:<11}{}\n", k, v);
+        }
+      };
+      field("address", st.address);
+      field("where", st.where ? fmt::format("{:.5f}, {:.5f}", st.where->lat, st.where->lon) : "");
+      field("program", st.program);
+      field("work", std::string(in::to_string(st.work)));
+      field("risk", std::string(in::to_string(st.risk)));
+      field("progress", fmt::format("{}%", st.progress));
+      field("deadline", st.deadline ? time::format_date(*st.deadline) : "");
+      field("active", st.active ? "yes" : "no");
+      if (!fs.empty()) {
+        out += "\nFindings\n" + render::to_text(in::findings_table(fs, {{st.id, st.code}}, rt.ctx().today()), false);
+      }
+      rt.print(out);
+    });
+  }
+}
+
+void setup_agencies(CLI::App& parent, Runner& r) {
+  auto* ag = parent.add_subcommand("agency", "Regional authorities and oversight bodies that take part");
+  ag->require_subcommand(1);
+  {
+    auto name = std::make_shared<std::string>();
+    auto kind = std::make_shared<std::string>("other");
+    auto* c = ag->add_subcommand("add", "Register an agency");
+    c->add_option("--name", *name, "full name")->required();
+    c->add_option("--kind", *kind, "regional, oversight, municipal, federal, other")->capture_default_str();
+    c->callback([&r, name, kind] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::create);
+      const auto a = in::add_agency(s, *name, *kind);
+      rt.print(rt.quiet() ? fmt::format("{}\n", a.id) : fmt::format("registered agency {}: {}\n", a.id, a.name));
+    });
+  }
+  ag->add_subcommand("list", "List agencies and their representatives")->callback([&r] {
+    Runtime& rt = r.rt();
+    const Format f = rt.format({Format::table, Format::csv, Format::md});
+    auto s = services(rt, OpenMode::existing);
+    render::Table t;
+    t.columns = {{"agency", "AGENCY", true}, {"name", "NAME", false, 60}, {"kind", "KIND"},
+                 {"member", "MEMBER", true}, {"member_name", "REPRESENTATIVE"}, {"position", "POSITION", false, 40}};
+    const auto ms = in::repo::members(s.db, std::nullopt);
+    for (const auto& a : in::repo::list_agencies(s.db)) {
+      t.add({std::to_string(a.id), a.name, std::string(in::to_string(a.kind)), "", "", ""});
+      for (const auto& m : ms) {
+        if (m.agency_id == a.id) {
+          t.add({"", "", "", std::to_string(m.id), m.name, m.position});
+        }
+      }
+    }
+    rt.print_table(t, f);
+  });
+  {
+    auto* member = ag->add_subcommand("member", "Representatives of an agency");
+    member->require_subcommand(1);
+    auto id = std::make_shared<std::int64_t>(0);
+    auto name = std::make_shared<std::string>();
+    auto position = std::make_shared<std::string>();
+    auto phone = std::make_shared<std::string>();
+    auto* c = member->add_subcommand("add", "Add a representative");
+    c->add_option("agency", *id, "agency id")->required();
+    c->add_option("--name", *name, "name")->required();
+    c->add_option("--position", *position, "position");
+    c->add_option("--phone", *phone, "phone");
+    c->callback([&r, id, name, position, phone] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::existing);
+      const auto m = in::add_member(s, *id, *name, *position, *phone);
+      rt.print(rt.quiet() ? fmt::format("{}\n", m.id)
+                          : fmt::format("member {}: {} ({}) of agency {}\n", m.id, m.name, m.position, m.agency_id));
+    });
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto program = std::make_shared<std::string>();
+    auto work = std::make_shared<std::string>();
+    auto* c = ag->add_subcommand("require", "The agency must attend visits to sites of a program and/or kind of work");
+    c->add_option("agency", *id, "agency id")->required();
+    c->add_option("--program", *program, "program");
+    c->add_option("--work", *work, "construction, reconstruction, capital-repair");
+    c->callback([&r, id, program, work] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::existing);
+      in::require_agency(s, *id, *program, *work);
+      rt.print(fmt::format("agency {} attends {}{}{}\n", *id, program->empty() ? "" : "«" + *program + "»",
+                           !program->empty() && !work->empty() ? ", " : "", *work));
+    });
+  }
+}
+
+void setup_findings(CLI::App& parent, Runner& r) {
+  auto* fi = parent.add_subcommand("finding", "Problems found at sites, until solved");
+  fi->require_subcommand(1);
+  {
+    auto o = std::make_shared<in::FindingInput>();
+    auto* c = fi->add_subcommand("add", "Record a finding");
+    c->add_option("--visit", o->visit_id, "the visit it was found at");
+    c->add_option("--site", o->site, "site code or id")->required();
+    c->add_option("--text", o->text, "what is wrong")->required();
+    c->add_option("--responsible", o->responsible, "organization INN, or a person");
+    c->add_option("--due", o->due, "to be solved by");
+    c->add_option("--severity", o->severity, "critical, major, minor")->capture_default_str();
+    c->callback([&r, o] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::existing);
+      const auto f = in::add_finding(s, *o);
+      rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : fmt::format("finding {} at {}: {}\n", f.id, o->site, f.text));
+    });
+  }
+  auto print_findings = [](Runtime& rt, in::Services& s, const std::vector<in::Finding>& fs) {
+    const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+    std::map<std::int64_t, std::string> codes;
+    for (const auto& x : fs) {
+      if (!codes.count(x.site_id)) {
+        const auto site = in::repo::load_site(s.db, x.site_id);
+        codes[x.site_id] = site ? site->code : std::to_string(x.site_id);
+      }
+    }
+    if (rt.quiet()) {
+      for (const auto& x : fs) {
+        rt.print(fmt::format("{}\n", x.id));
+      }
+    } else if (f == Format::json) {
+      auto arr = nlohmann::ordered_json::array();
+      for (const auto& x : fs) {
+        arr.push_back(in::to_json(x, codes[x.site_id]));
+      }
+      rt.print(arr.dump(2) + "\n");
+    } else {
+      rt.print_table(in::findings_table(fs, codes, rt.ctx().today()), f);
+    }
+  };
+  {
+    auto open = std::make_shared<bool>(false);
+    auto overdue = std::make_shared<bool>(false);
+    auto site = std::make_shared<std::string>();
+    auto* c = fi->add_subcommand("list", "List findings (by due date)");
+    c->add_flag("--open", *open, "only open and in-progress ones");
+    c->add_flag("--overdue", *overdue, "only open ones past their due date");
+    c->add_option("--site", *site, "of a site (code or id)");
+    c->callback([&r, open, overdue, site, print_findings] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::existing);
+      in::repo::FindingFilter f;
+      f.open_only = *open;
+      if (*overdue) {
+        f.overdue_on = rt.ctx().today();
+      }
+      if (!site->empty()) {
+        f.site_id = in::resolve_site(s, *site).id;
+      }
+      print_findings(rt, s, in::repo::list_findings(s.db, f));
+    });
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto st = std::make_shared<std::string>();
+    auto note = std::make_shared<std::string>();
+    auto* c = fi->add_subcommand("status", "Move a finding: open → in-progress → resolved → verified");
+    c->add_option("id", *id, "finding id")->required();
+    c->add_option("status", *st, "in-progress, resolved, verified")->required();
+    c->add_option("--note", *note, "what was done");
+    c->callback([&r, id, st, note] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::existing);
+      const auto f = in::set_finding_status(s, *id, in::parse_finding_status(*st), *note);
+      rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : fmt::format("finding {} is {}\n", f.id, in::to_string(f.status)));
+    });
+  }
+  {
+    auto id = std::make_shared<std::int64_t>(0);
+    auto* c = fi->add_subcommand("history", "The status changes of a finding with their notes");
+    c->add_option("id", *id, "finding id")->required();
+    c->callback([&r, id] {
+      Runtime& rt = r.rt();
+      const Format f = rt.format({Format::table, Format::csv, Format::md});
+      auto s = services(rt, OpenMode::existing);
+      in::load_finding(s, *id);
+      render::Table t;
+      t.columns = {{"at", "WHEN"}, {"from", "FROM"}, {"to", "TO"}, {"note", "NOTE", false, 80}};
+      for (const auto& ch : in::repo::changes(s.db, *id)) {
+        t.add({time::format_local(rt.zone().to_local(ch.at)), ch.from ? std::string(in::to_string(*ch.from)) : "",
+               std::string(in::to_string(ch.to)), ch.note});
+      }
+      rt.print_table(t, f);
+    });
+  }
+  {
+    auto fail = std::make_shared<bool>(false);
+    auto* c = parent.add_subcommand("overdue", "Open findings past their due date (for cron)");
+    c->add_flag("--fail-if-any", *fail, "exit 3 when there is one");
+    c->callback([&r, fail, print_findings] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::existing);
+      in::repo::FindingFilter f;
+      f.overdue_on = rt.ctx().today();
+      const auto fs = in::repo::list_findings(s.db, f);
+      print_findings(rt, s, fs);
+      if (*fail && !fs.empty()) {
+        r.exit_code = static_cast<int>(ExitCode::alert);
+      }
+    });
+  }
+}
+
+}  // namespace
+
+void setup_inspection(CLI::App& app, Runner& r) {
+  auto* ins = app.add_subcommand("inspection", "Weekly joint site inspections: sites, schedule, visits, findings");
+  ins->require_subcommand(1);
+  setup_sites(*ins, r);
+  setup_agencies(*ins, r);
+  {
+    auto week = std::make_shared<std::string>("next");
+    auto explain = std::make_shared<bool>(false);
+    auto dry = std::make_shared<bool>(false);
+    auto replan = std::make_shared<bool>(false);
+    auto* c = ins->add_subcommand("schedule", "Plan a week's visits (the cron job); running it twice changes nothing");
+    c->add_option("--week", *week, "next, this, 2024-W19 or a day of the week")->capture_default_str();
+    c->add_flag("--explain", *explain, "show why each site was chosen or left out");
+    c->add_flag("--dry-run", *dry, "plan without saving");
+    c->add_flag("--replan", *replan, "replace the week's planned (not held) visits");
+    c->callback([&r, week, explain, dry, replan] {
+      Runtime& rt = r.rt();
+      const auto monday = week_monday(rt, *week);
+      auto s = services(rt, *dry ? OpenMode::existing : OpenMode::create);
+      const auto p = in::schedule(s, monday, *replan ? in::ScheduleMode::replan : in::ScheduleMode::normal, *dry,
+                                  *explain);
+      if (p.existing && !*replan) {
+        rt.info(fmt::format("week {} is planned already; nothing changed (--replan to plan it again)", p.week));
+      }
+      print_plan(rt, s, p, *explain);
+    });
+  }
+  {
+    auto week = std::make_shared<std::string>("next");
+    auto* c = ins->add_subcommand("plan", "Show a week's plan: table, json, md (the memo), ics");
+    c->add_option("--week", *week, "next, this, 2024-W19 or a day of the week")->capture_default_str();
+    c->callback([&r, week] {
+      Runtime& rt = r.rt();
+      auto s = services(rt, OpenMode::existing);
+      print_plan(rt, s, in::load_week(s, week_monday(rt, *week)), false);
+    });
+  }
+  {
+    auto* v = ins->add_subcommand("visit", "Record what happened to a planned visit");
+    v->require_subcommand(1);
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto notes = std::make_shared<std::string>();
+      auto attended = std::make_shared<std::string>();
+      auto on = std::make_shared<std::string>();
+      auto* c = v->add_subcommand("held", "The visit took place");
+      c->add_option("id", *id, "visit id")->required();
+      c->add_option("--notes", *notes, "notes");
+      c->add_option("--attended", *attended, "agency members who came: ids, e.g. 1,3");
+      c->add_option("--on", *on, "the day (default: the planned day)");
+      c->callback([&r, id, notes, attended, on] {
+        Runtime& rt = r.rt();
+        auto s = services(rt, OpenMode::existing);
+        const auto vis = in::visit_held(s, *id, *notes, id_list(*attended), *on);
+        rt.print(rt.quiet() ? fmt::format("{}\n", vis.id)
+                            : fmt::format("visit {} held on {}\n", vis.id, time::format_date(*vis.held_on)));
+      });
+    }
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto notes = std::make_shared<std::string>();
+      auto* c = v->add_subcommand("cancel", "The visit will not take place");
+      c->add_option("id", *id, "visit id")->required();
+      c->add_option("--notes", *notes, "why");
+      c->callback([&r, id, notes] {
+        Runtime& rt = r.rt();
+        auto s = services(rt, OpenMode::existing);
+        const auto vis = in::visit_cancel(s, *id, *notes);
+        rt.print(rt.quiet() ? fmt::format("{}\n", vis.id) : fmt::format("visit {} cancelled\n", vis.id));
+      });
+    }
+  }
+  setup_findings(*ins, r);
+}
+
+}  // namespace omskplan::cli

@@ -1,0 +1,525 @@
+#include "inspection/service.hpp"
+
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "event/model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace omskplan::inspection {
+
+using namespace std::chrono;
+using time::Date;
+
+namespace {
+
+std::optional<double> number(std::string s, std::string_view what, bool decimal_comma) {
+  s = text::trim(s);
+  if (s.empty()) {
+    return std::nullopt;
+  }
+  if (decimal_comma) {
+    std::replace(s.begin(), s.end(), ',', '.');
+  }
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || p != s.data() + s.size()) {
+    throw InputError(fmt::format("invalid {} '{}': expected a number", what, s));
+  }
+  return v;
+}
+
+std::optional<std::int64_t> org_ref(Services& s, const std::string& ref) {
+  if (text::trim(ref).empty()) {
+    return std::nullopt;
+  }
+  agreement::Services as{s.db, s.ctx, s.agreements};
+  return agreement::resolve_org(as, ref).id;
+}
+
+// Builds a site from text fields; `decimal_comma` for ';'-separated files.
+Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
+  Site site;
+  site.code = text::trim(in.code);
+  site.name = text::trim(in.name);
+  if (site.code.empty()) {
+    throw InputError("the site's code is empty");
+  }
+  if (site.name.empty()) {
+    throw InputError("the site's name is empty");
+  }
+  text::check_field("the code", site.code, 100, true);
+  text::check_field("the name", site.name, 1000, true);
+  site.address = text::trim(in.address);
+  text::check_field("the address", site.address, 1000, true);
+  const auto lat = number(in.lat, "latitude", decimal_comma);
+  const auto lon = number(in.lon, "longitude", decimal_comma);
+  if (lat.has_value() != lon.has_value()) {
+    throw InputError("give both latitude and longitude, or neither");
+  }
+  if (lat) {
+    if (*lat < -90 || *lat > 90) {
+      throw InputError(fmt::format("latitude {} is out of range -90…90", *lat));
+    }
+    if (*lon < -180 || *lon > 180) {
+      throw InputError(fmt::format("longitude {} is out of range -180…180", *lon));
+    }
+    site.where = GeoPoint{*lat, *lon};
+  }
+  site.program = text::trim(in.program);
+  text::check_field("the program", site.program, 1000, true);
+  site.work = parse_work(text::trim(in.work));
+  site.risk = parse_risk(text::trim(in.risk));
+  if (!text::trim(in.deadline).empty()) {
+    site.deadline = time::parse_date(in.deadline, s.ctx);
+  }
+  if (!text::trim(in.progress).empty()) {
+    const auto p = number(in.progress, "progress", decimal_comma);
+    if (*p < 0 || *p > 100) {
+      throw InputError(fmt::format("progress {} is out of range 0…100", *p));
+    }
+    site.progress = static_cast<int>(*p);
+  }
+  site.contractor_id = org_ref(s, in.contractor);
+  site.customer_id = org_ref(s, in.customer);
+  site.notes = in.notes;
+  text::check_field("the notes", site.notes, 100000, false);
+  const std::string active = text::fold(text::trim(in.active));
+  if (active.empty() || active == "1" || active == "yes" || active == "да" || active == "true") {
+    site.active = true;
+  } else if (active == "0" || active == "no" || active == "нет" || active == "false") {
+    site.active = false;
+  } else {
+    throw InputError(fmt::format("invalid active '{}': expected yes or no", in.active));
+  }
+  return site;
+}
+
+std::string iso_week(Date monday) {
+  const auto [y, w] = time::iso_week_of(monday);
+  return fmt::format("{}-W{:02}", y, w);
+}
+
+}  // namespace
+
+std::string week_name(Date monday) { return iso_week(monday); }
+
+Site add_site(Services& s, const SiteInput& in) {
+  store::WriteTransaction tx(s.db);
+  Site site = site_from(s, in, false);
+  if (auto other = repo::find_site_by_code(s.db, site.code)) {
+    throw InputError(fmt::format("site code {} is already taken by site {} «{}»", site.code, other->id, other->name));
+  }
+  site.uuid = event::new_uuid();
+  site.created = site.updated = s.ctx.now;
+  repo::insert(s.db, site);
+  tx.commit();
+  return site;
+}
+
+Site resolve_site(Services& s, const std::string& ref) {
+  const std::string r = text::trim(ref);
+  if (auto site = repo::find_site_by_code(s.db, r)) {
+    return *site;
+  }
+  const bool digits = !r.empty() && r.size() < 10 &&
+                      std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) {
+    if (auto site = repo::load_site(s.db, std::stoll(r))) {
+      return *site;
+    }
+    throw NotFound(fmt::format("no site with id {}", r));
+  }
+  throw NotFound(fmt::format("no site with code '{}'", ref));
+}
+
+CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std::string& name, bool dry_run) {
+  csv::Table t;
+  try {
+    t = csv::parse(text_);
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", name, e.what()));
+  }
+  static const std::vector<std::string> kColumns{"code",     "name",     "address",    "lat",      "lon",
+                                                 "program",  "work",     "risk",       "deadline", "progress",
+                                                 "contractor", "customer", "notes",    "active"};
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < t.header.size(); ++i) {
+    const std::string h = text::fold(text::trim(t.header[i]));
+    if (std::find(kColumns.begin(), kColumns.end(), h) == kColumns.end()) {
+      throw InputError(fmt::format("{}:1: unknown column '{}'; expected: {}", name, t.header[i],
+                                   text::join(kColumns, ", ")));
+    }
+    if (col.count(h)) {
+      throw InputError(fmt::format("{}:1: column '{}' appears twice", name, h));
+    }
+    col[h] = i;
+  }
+  for (const char* required : {"code", "name", "work", "risk"}) {
+    if (!col.count(required)) {
+      throw InputError(fmt::format("{}:1: missing column '{}'", name, required));
+    }
+  }
+  CsvImportResult r;
+  store::WriteTransaction tx(s.db);
+  std::set<std::string> codes;
+  for (const auto& row : t.rows) {
+    if (row.cells.size() != t.header.size()) {
+      throw InputError(fmt::format("{}:{}: {} fields, the header has {}", name, row.line, row.cells.size(),
+                                   t.header.size()));
+    }
+    auto cell = [&](const char* c) { return col.count(c) ? row.cells[col.at(c)] : std::string(); };
+    SiteInput in{cell("code"),     cell("name"),     cell("address"),  cell("lat"),        cell("lon"),
+                 cell("program"),  cell("work"),     cell("risk"),     cell("deadline"),   cell("progress"),
+                 cell("contractor"), cell("customer"), cell("notes"),  cell("active")};
+    // Name the column of the error: check field by field.
+    Site site;
+    try {
+      site = site_from(s, in, t.delimiter == ';');
+    } catch (const Error& e) {
+      std::string column = "?";
+      const std::string msg = e.what();
+      static const std::vector<std::pair<std::string, std::string>> hints{
+          {"latitude", "lat"}, {"longitude", "lon"}, {"kind of work", "work"}, {"risk", "risk"},
+          {"progress", "progress"}, {"invalid date", "deadline"}, {"INN", "contractor"}, {"organization", "contractor"},
+          {"code", "code"},    {"name", "name"},     {"address", "address"}, {"program", "program"},
+          {"active", "active"}, {"notes", "notes"}};
+      for (const auto& [needle, c] : hints) {
+        if (msg.find(needle) != std::string::npos) {
+          column = c;
+          break;
+        }
+      }
+      if ((column == "contractor") && !cell("customer").empty() && msg.find(cell("customer")) != std::string::npos) {
+        column = "customer";
+      }
+      throw InputError(fmt::format("{}:{}: column '{}': {}", name, row.line, column, msg));
+    }
+    if (!codes.insert(site.code).second) {
+      throw InputError(fmt::format("{}:{}: column 'code': {} appears twice in the file", name, row.line, site.code));
+    }
+    if (auto before = repo::find_site_by_code(s.db, site.code)) {
+      site.id = before->id;
+      site.uuid = before->uuid;
+      site.created = before->created;
+      site.updated = s.ctx.now;
+      if (repo::update(s.db, *before, site)) {
+        ++r.updated;
+      } else {
+        ++r.unchanged;
+      }
+    } else {
+      site.uuid = event::new_uuid();
+      site.created = site.updated = s.ctx.now;
+      repo::insert(s.db, site);
+      ++r.created;
+    }
+  }
+  if (!dry_run) {
+    tx.commit();
+  }
+  return r;
+}
+
+Agency add_agency(Services& s, const std::string& name, const std::string& kind) {
+  Agency a;
+  a.name = text::trim(name);
+  if (a.name.empty()) {
+    throw InputError("the agency's name is empty");
+  }
+  text::check_field("the name", a.name, 1000, true);
+  a.kind = parse_agency_kind(kind);
+  store::WriteTransaction tx(s.db);
+  for (const auto& other : repo::list_agencies(s.db)) {
+    if (text::fold(other.name) == text::fold(a.name)) {
+      throw InputError(fmt::format("agency «{}» exists already: agency {}", other.name, other.id));
+    }
+  }
+  repo::insert(s.db, a);
+  tx.commit();
+  return a;
+}
+
+Member add_member(Services& s, std::int64_t agency_id, const std::string& name, const std::string& position,
+                  const std::string& phone) {
+  Member m;
+  m.agency_id = agency_id;
+  m.name = text::trim(name);
+  m.position = text::trim(position);
+  m.phone = text::trim(phone);
+  if (m.name.empty()) {
+    throw InputError("the member's name is empty");
+  }
+  text::check_field("the name", m.name, 1000, true);
+  text::check_field("the position", m.position, 1000, true);
+  store::WriteTransaction tx(s.db);
+  if (!repo::load_agency(s.db, agency_id)) {
+    throw NotFound(fmt::format("no agency with id {}", agency_id));
+  }
+  repo::insert(s.db, m);
+  tx.commit();
+  return m;
+}
+
+void require_agency(Services& s, std::int64_t agency_id, const std::string& program, const std::string& work) {
+  if (!work.empty()) {
+    parse_work(work);
+  }
+  if (program.empty() && work.empty()) {
+    throw InputError("give --program, --work or both");
+  }
+  store::WriteTransaction tx(s.db);
+  if (!repo::load_agency(s.db, agency_id)) {
+    throw NotFound(fmt::format("no agency with id {}", agency_id));
+  }
+  repo::add_requirement(s.db, agency_id, text::trim(program), work);
+  tx.commit();
+}
+
+WeekPlan load_week(Services& s, Date monday) {
+  WeekPlan p;
+  p.week = iso_week(monday);
+  for (auto& v : repo::visits_of_week(s.db, p.week)) {
+    if (std::find(p.days.begin(), p.days.end(), v.day) == p.days.end()) {
+      p.days.push_back(v.day);
+    }
+    auto site = repo::load_site(s.db, v.site_id);
+    p.stops.push_back({std::move(v), std::move(*site)});
+  }
+  p.existing = !p.stops.empty();
+  return p;
+}
+
+WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, bool explain) {
+  store::WriteTransaction tx(s.db);
+  WeekPlan existing = load_week(s, monday);
+  if (existing.existing && mode == ScheduleMode::normal) {
+    return existing;  // idempotent: the cron job ran already
+  }
+  WeekPlan plan;
+  plan.week = existing.week;
+  std::set<std::int64_t> held_this_week;
+  for (const auto& st : existing.stops) {
+    if (st.visit.status == VisitStatus::held) {
+      held_this_week.insert(st.site.id);
+      plan.stops.push_back(st);
+    } else {
+      repo::remove(s.db, st.visit);  // --replan replaces what is only planned
+    }
+  }
+  for (int wd : s.cfg.visit_weekdays) {
+    if (auto d = visit_day(monday, wd, *s.ctx.calendar)) {
+      if (std::find(plan.days.begin(), plan.days.end(), *d) == plan.days.end()) {
+        plan.days.push_back(*d);
+      }
+    }
+  }
+  std::sort(plan.days.begin(), plan.days.end());
+  // Candidates, best first.
+  const auto facts = repo::schedule_facts(s.db, plan.days.empty() ? monday : plan.days.front());
+  std::vector<Candidate> cands;
+  for (const auto& f : facts) {
+    Candidate c;
+    c.site = f;
+    c.priority = priority(f, plan.days.empty() ? monday : plan.days.front(), s.cfg);
+    cands.push_back(std::move(c));
+  }
+  std::stable_sort(cands.begin(), cands.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.priority.total() > b.priority.total(); });
+  if (plan.days.empty()) {
+    plan.note = fmt::format("week {} has no working day: nothing planned", plan.week);
+    for (auto& c : cands) {
+      c.reason = "no working day in the week";
+    }
+  }
+  std::vector<SiteFacts> all;
+  for (const auto& c : cands) {
+    all.push_back(c.site);
+  }
+  std::size_t next = 0;
+  for (const Date day : plan.days) {
+    std::vector<std::size_t> chosen;
+    while (next < cands.size() && static_cast<int>(chosen.size()) < s.cfg.max_sites) {
+      Candidate& c = cands[next];
+      if (held_this_week.count(c.site.id)) {
+        c.reason = "visited this week already";
+      } else if (!c.priority.due()) {
+        c.reason = "not due: visited recently, no overdue findings, no lagging deadline";
+      } else {
+        chosen.push_back(next);
+      }
+      ++next;
+    }
+    const DayPlan dp = plan_day(day, all, chosen, s.cfg);
+    for (std::size_t i : dp.dropped) {
+      cands[i].reason = "did not fit the working day (lowest priority of the day)";
+    }
+    int seq = 0;
+    for (const auto& stop : dp.stops) {
+      Candidate& c = cands[stop.site];
+      c.chosen = true;
+      c.reason = fmt::format("visit {} on {}", ++seq, time::format_date(day));
+      Visit v;
+      v.site_id = c.site.id;
+      v.week = plan.week;
+      v.day = day;
+      v.seq = seq;
+      v.arrive = s.ctx.zone->to_instant(stop.arrive);
+      v.depart = s.ctx.zone->to_instant(stop.depart);
+      v.score = c.priority.total();
+      v.why = c.priority.why();
+      Site site = *repo::load_site(s.db, c.site.id);
+      v.agencies = repo::required_agencies(s.db, site.program, site.work);
+      if (!dry_run) {
+        repo::insert(s.db, v);
+      }
+      plan.stops.push_back({std::move(v), std::move(site)});
+    }
+  }
+  for (std::size_t i = next; i < cands.size(); ++i) {
+    if (cands[i].reason.empty()) {
+      cands[i].reason = cands[i].priority.due() ? "lower priority than the day's places" : "not due";
+    }
+  }
+  if (explain) {
+    plan.candidates = std::move(cands);
+  }
+  std::stable_sort(plan.stops.begin(), plan.stops.end(), [](const PlannedStop& a, const PlannedStop& b) {
+    return a.visit.day < b.visit.day || (a.visit.day == b.visit.day && a.visit.seq < b.visit.seq);
+  });
+  if (!dry_run) {
+    tx.commit();
+    plan.written = true;
+  }
+  return plan;
+}
+
+Visit visit_held(Services& s, std::int64_t visit_id, const std::string& notes, const std::vector<std::int64_t>& attended,
+                 const std::string& on) {
+  store::WriteTransaction tx(s.db);
+  auto before = repo::load_visit(s.db, visit_id);
+  if (!before) {
+    throw NotFound(fmt::format("no visit with id {}", visit_id));
+  }
+  if (before->status == VisitStatus::cancelled) {
+    throw InputError(fmt::format("visit {} was cancelled", visit_id));
+  }
+  Visit v = *before;
+  v.status = VisitStatus::held;
+  v.held_on = on.empty() ? v.day : time::parse_date(on, s.ctx);
+  if (*v.held_on > s.ctx.today()) {
+    throw InputError(fmt::format("visit {} cannot be held on {}: that is in the future", visit_id,
+                                 time::format_date(*v.held_on)));
+  }
+  if (!notes.empty()) {
+    text::check_field("the notes", notes, 100000, false);
+    v.notes = notes;
+  }
+  const auto all = repo::members(s.db, std::nullopt);
+  for (auto id : attended) {
+    if (std::none_of(all.begin(), all.end(), [&](const Member& m) { return m.id == id; })) {
+      throw NotFound(fmt::format("no agency member with id {}", id));
+    }
+    if (std::find(v.attendees.begin(), v.attendees.end(), id) == v.attendees.end()) {
+      v.attendees.push_back(id);
+    }
+  }
+  std::sort(v.attendees.begin(), v.attendees.end());
+  repo::update(s.db, *before, v);
+  tx.commit();
+  return v;
+}
+
+Visit visit_cancel(Services& s, std::int64_t visit_id, const std::string& notes) {
+  store::WriteTransaction tx(s.db);
+  auto before = repo::load_visit(s.db, visit_id);
+  if (!before) {
+    throw NotFound(fmt::format("no visit with id {}", visit_id));
+  }
+  if (before->status == VisitStatus::held) {
+    throw InputError(fmt::format("visit {} was held; it cannot be cancelled", visit_id));
+  }
+  Visit v = *before;
+  v.status = VisitStatus::cancelled;
+  if (!notes.empty()) {
+    v.notes = notes;
+  }
+  repo::update(s.db, *before, v);
+  tx.commit();
+  return v;
+}
+
+Finding add_finding(Services& s, const FindingInput& in) {
+  Finding f;
+  f.text = text::trim(in.text);
+  if (f.text.empty()) {
+    throw InputError("the finding's text is empty");
+  }
+  text::check_field("the text", f.text, 10000, false);
+  f.severity = parse_severity(in.severity);
+  if (!text::trim(in.due).empty()) {
+    f.due = time::parse_date(in.due, s.ctx);
+  }
+  f.created = f.updated = s.ctx.now;
+  store::WriteTransaction tx(s.db);
+  const Site site = resolve_site(s, in.site);
+  f.site_id = site.id;
+  if (in.visit_id) {
+    auto v = repo::load_visit(s.db, *in.visit_id);
+    if (!v) {
+      throw NotFound(fmt::format("no visit with id {}", *in.visit_id));
+    }
+    if (v->site_id != site.id) {
+      throw InputError(fmt::format("visit {} was to another site (id {}), not {}", *in.visit_id, v->site_id, site.code));
+    }
+    f.visit_id = in.visit_id;
+  }
+  const std::string resp = text::trim(in.responsible);
+  const bool inn_like = (resp.size() == 10 || resp.size() == 12) &&
+                        std::all_of(resp.begin(), resp.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (inn_like) {
+    f.responsible_org = org_ref(s, resp);
+  } else {
+    text::check_field("the responsible person", resp, 1000, true);
+    f.responsible_person = resp;
+  }
+  repo::insert(s.db, f);
+  repo::add_change(s.db, f.id, {s.ctx.now, std::nullopt, FindingStatus::open, ""});
+  tx.commit();
+  return f;
+}
+
+Finding load_finding(Services& s, std::int64_t id) {
+  auto f = repo::load_finding(s.db, id);
+  if (!f) {
+    throw NotFound(fmt::format("no finding with id {}", id));
+  }
+  return *f;
+}
+
+Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note) {
+  text::check_field("the note", note, 10000, false);
+  store::WriteTransaction tx(s.db);
+  const Finding before = load_finding(s, id);
+  if (before.status == to) {
+    return before;
+  }
+  if (!transition_allowed(before.status, to)) {
+    throw InputError(fmt::format("finding {} is {}; it cannot become {}", id, to_string(before.status), to_string(to)));
+  }
+  Finding f = before;
+  f.status = to;
+  f.updated = s.ctx.now;
+  repo::update(s.db, before, f);
+  repo::add_change(s.db, id, {s.ctx.now, before.status, to, text::trim(note)});
+  tx.commit();
+  return f;
+}
+
+}  // namespace omskplan::inspection

@@ -1,0 +1,102 @@
+// What a user (and the weekly cron job) does with inspections. Each write is
+// one transaction.
+#pragma once
+
+#include "agreement/service.hpp"
+#include "inspection/model.hpp"
+#include "inspection/repository.hpp"
+#include "inspection/schedule.hpp"
+#include "store/db.hpp"
+#include "time/expr.hpp"
+
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace omskplan::inspection {
+
+struct Services {
+  store::Db& db;
+  const time::Context& ctx;
+  const ScheduleSettings& cfg;
+  const agreement::Settings& agreements;  // for organizations named by INN
+};
+
+// ---- sites ----
+
+struct SiteInput {
+  std::string code, name, address, lat, lon, program, work, risk, deadline, progress, contractor, customer, notes;
+  std::string active;  // "", "yes"/"no", "1"/"0"
+};
+Site add_site(Services& s, const SiteInput& in);
+// A site by code ("OB-017") or id.
+Site resolve_site(Services& s, const std::string& ref);
+
+struct CsvImportResult {
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+};
+// UTF-8 CSV with a header (code, name, work and risk required; address, lat,
+// lon, program, deadline, progress, contractor, customer, notes, active
+// optional), ',' or ';' with decimal commas. Matched by code. All or nothing;
+// errors are "NAME:LINE: column 'lat': …".
+CsvImportResult import_sites_csv(Services& s, std::string_view text, const std::string& name, bool dry_run);
+
+// ---- agencies ----
+
+Agency add_agency(Services& s, const std::string& name, const std::string& kind);
+Member add_member(Services& s, std::int64_t agency_id, const std::string& name, const std::string& position,
+                  const std::string& phone);
+// The agency must attend visits to sites of `program` and/or `work` (either may be empty = any).
+void require_agency(Services& s, std::int64_t agency_id, const std::string& program, const std::string& work);
+
+// ---- the weekly schedule ----
+
+struct Candidate {
+  SiteFacts site;
+  Priority priority;
+  bool chosen = false;
+  std::string reason;  // why chosen or left out
+};
+
+struct PlannedStop {
+  Visit visit;
+  Site site;
+};
+
+struct WeekPlan {
+  std::string week;                // "2024-W19"
+  std::vector<time::Date> days;    // the visit days chosen
+  std::vector<PlannedStop> stops;  // by day, then route order
+  std::vector<Candidate> candidates;  // with --explain: every active site, best first
+  bool existing = false;           // the plan was already there and was left as it was
+  bool written = false;
+  std::string note;                // e.g. "the week has no working day"
+};
+
+enum class ScheduleMode { normal, replan };
+// Plans the ISO week `week` (its Monday): idempotent — an existing plan is
+// returned unchanged unless `replan`, which replaces the planned (not held)
+// visits. `dry_run` computes and writes nothing.
+WeekPlan schedule(Services& s, time::Date monday, ScheduleMode mode, bool dry_run, bool explain);
+// The visits of a week as they are stored.
+WeekPlan load_week(Services& s, time::Date monday);
+std::string week_name(time::Date monday);
+
+Visit visit_held(Services& s, std::int64_t visit_id, const std::string& notes, const std::vector<std::int64_t>& attended,
+                 const std::string& on);
+Visit visit_cancel(Services& s, std::int64_t visit_id, const std::string& notes);
+
+// ---- findings ----
+
+struct FindingInput {
+  std::optional<std::int64_t> visit_id;
+  std::string site, text, responsible, due, severity = "major";
+};
+Finding add_finding(Services& s, const FindingInput& in);
+Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note);
+Finding load_finding(Services& s, std::int64_t id);
+
+}  // namespace omskplan::inspection

@@ -1,0 +1,252 @@
+#include "inspection/views.hpp"
+
+#include "core/russian.hpp"
+
+#include <fmt/format.h>
+
+namespace omskplan::inspection {
+
+using render::Table;
+using render::Tone;
+
+namespace {
+
+std::string day(const std::optional<time::Date>& d) { return d ? time::format_date(*d) : ""; }
+
+std::string clock(const std::optional<time::Instant>& t, const time::TimeZone& zone) {
+  return t ? time::format_clock(zone.to_local(*t)) : "";
+}
+
+}  // namespace
+
+Table sites_table(const std::vector<Site>& sites) {
+  Table t;
+  t.columns = {{"code", "CODE"},         {"name", "NAME", false, 50}, {"program", "PROGRAM", false, 30},
+               {"work", "WORK"},         {"risk", "RISK"},            {"progress", "%", true},
+               {"deadline", "DEADLINE"}, {"address", "ADDRESS", false, 40}};
+  for (const auto& s : sites) {
+    t.add({s.code, s.name, s.program, std::string(to_string(s.work)), std::string(to_string(s.risk)),
+           std::to_string(s.progress), day(s.deadline), s.address},
+          s.active ? Tone::plain : Tone::dim);
+  }
+  return t;
+}
+
+nlohmann::ordered_json to_json(const Site& s) {
+  nlohmann::ordered_json j;
+  j["id"] = s.id;
+  j["uuid"] = s.uuid;
+  j["code"] = s.code;
+  j["name"] = s.name;
+  j["address"] = s.address;
+  j["lat"] = s.where ? nlohmann::ordered_json(s.where->lat) : nullptr;
+  j["lon"] = s.where ? nlohmann::ordered_json(s.where->lon) : nullptr;
+  j["program"] = s.program;
+  j["work"] = to_string(s.work);
+  j["customer_id"] = s.customer_id ? nlohmann::ordered_json(*s.customer_id) : nullptr;
+  j["contractor_id"] = s.contractor_id ? nlohmann::ordered_json(*s.contractor_id) : nullptr;
+  j["deadline"] = s.deadline ? nlohmann::ordered_json(time::format_date(*s.deadline)) : nullptr;
+  j["progress"] = s.progress;
+  j["risk"] = to_string(s.risk);
+  j["active"] = s.active;
+  j["notes"] = s.notes;
+  return j;
+}
+
+Table plan_table(const WeekPlan& p, const time::TimeZone& zone) {
+  Table t;
+  t.columns = {{"visit", "VISIT", true},  {"day", "DAY"},   {"seq", "NO", true},   {"arrive", "ARRIVE"},
+               {"depart", "DEPART"},      {"code", "CODE"}, {"name", "SITE", false, 50},
+               {"status", "STATUS"},      {"why", "WHY", false, 60}};
+  for (const auto& s : p.stops) {
+    t.add({s.visit.id ? std::to_string(s.visit.id) : "", time::format_date(s.visit.day), std::to_string(s.visit.seq),
+           clock(s.visit.arrive, zone), clock(s.visit.depart, zone), s.site.code, s.site.name,
+           std::string(to_string(s.visit.status)), s.visit.why},
+          s.visit.status == VisitStatus::held ? Tone::good : Tone::plain);
+  }
+  return t;
+}
+
+nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone) {
+  nlohmann::ordered_json j;
+  j["week"] = p.week;
+  j["days"] = nlohmann::ordered_json::array();
+  for (const auto d : p.days) {
+    j["days"].push_back(time::format_date(d));
+  }
+  j["existing"] = p.existing;
+  j["written"] = p.written;
+  j["note"] = p.note;
+  j["visits"] = nlohmann::ordered_json::array();
+  for (const auto& s : p.stops) {
+    nlohmann::ordered_json v;
+    v["id"] = s.visit.id ? nlohmann::ordered_json(s.visit.id) : nullptr;
+    v["day"] = time::format_date(s.visit.day);
+    v["seq"] = s.visit.seq;
+    v["arrive"] = clock(s.visit.arrive, zone);
+    v["depart"] = clock(s.visit.depart, zone);
+    v["status"] = to_string(s.visit.status);
+    v["site"] = {{"id", s.site.id}, {"code", s.site.code}, {"name", s.site.name}, {"address", s.site.address}};
+    v["score"] = s.visit.score;
+    v["why"] = s.visit.why;
+    v["agencies"] = s.visit.agencies;
+    j["visits"].push_back(std::move(v));
+  }
+  if (!p.candidates.empty()) {
+    j["candidates"] = nlohmann::ordered_json::array();
+    for (const auto& c : p.candidates) {
+      j["candidates"].push_back({{"code", c.site.code},
+                                 {"chosen", c.chosen},
+                                 {"score", c.priority.total()},
+                                 {"overdue", c.priority.overdue},
+                                 {"findings", c.priority.findings},
+                                 {"deadline", c.priority.deadline},
+                                 {"age", c.priority.age},
+                                 {"reason", c.reason}});
+    }
+  }
+  return j;
+}
+
+Table explain_table(const WeekPlan& p) {
+  Table t;
+  t.columns = {{"code", "CODE"},          {"chosen", "CHOSEN"},           {"score", "SCORE", true},
+               {"overdue", "OVERDUE×", true}, {"findings", "FINDINGS", true}, {"deadline", "DEADLINE", true},
+               {"age", "AGE", true},      {"reason", "REASON", false, 70}};
+  for (const auto& c : p.candidates) {
+    t.add({c.site.code, c.chosen ? "yes" : "no", fmt::format("{:.2f}", c.priority.total()),
+           fmt::format("{:.2f}", c.priority.overdue), fmt::format("{:.0f}", c.priority.findings),
+           fmt::format("{:.2f}", c.priority.deadline), fmt::format("{:.2f}", c.priority.age), c.reason},
+          c.chosen ? Tone::good : Tone::plain);
+  }
+  return t;
+}
+
+Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t, std::string>& site_codes,
+                     time::Date today) {
+  Table t;
+  t.columns = {{"id", "ID", true},      {"site", "SITE"},           {"severity", "SEVERITY"},
+               {"status", "STATUS"},    {"due", "DUE"},             {"responsible", "RESPONSIBLE", false, 30},
+               {"text", "FINDING", false, 70}};
+  for (const auto& f : fs) {
+    const bool open = f.status == FindingStatus::open || f.status == FindingStatus::in_progress;
+    const bool overdue = open && f.due && *f.due < today;
+    t.add({std::to_string(f.id), site_codes.count(f.site_id) ? site_codes.at(f.site_id) : std::to_string(f.site_id),
+           std::string(to_string(f.severity)), std::string(to_string(f.status)), day(f.due),
+           f.responsible_org ? fmt::format("org #{}", *f.responsible_org) : f.responsible_person, f.text},
+          overdue ? Tone::bad : open ? Tone::plain : Tone::good);
+  }
+  return t;
+}
+
+nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code) {
+  return {{"id", f.id},
+          {"site_id", f.site_id},
+          {"site", site_code},
+          {"visit_id", f.visit_id ? nlohmann::ordered_json(*f.visit_id) : nullptr},
+          {"text", f.text},
+          {"severity", to_string(f.severity)},
+          {"status", to_string(f.status)},
+          {"due", f.due ? nlohmann::ordered_json(time::format_date(*f.due)) : nullptr},
+          {"responsible_org", f.responsible_org ? nlohmann::ordered_json(*f.responsible_org) : nullptr},
+          {"responsible_person", f.responsible_person}};
+}
+
+namespace {
+
+std::string participants(const std::vector<std::int64_t>& agency_ids, const MemoContext& m) {
+  std::string out;
+  for (auto id : agency_ids) {
+    if (!m.agencies.count(id)) {
+      continue;
+    }
+    std::string people;
+    if (m.members.count(id)) {
+      for (const auto& mem : m.members.at(id)) {
+        people += (people.empty() ? "" : ", ") + mem.name + (mem.position.empty() ? "" : " (" + mem.position + ")");
+      }
+    }
+    out += fmt::format("{}{}{}", out.empty() ? "" : "; ", m.agencies.at(id).name, people.empty() ? "" : ": " + people);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone, time::Date today) {
+  std::string out = fmt::format("# Выездные проверки объектов: неделя {}\n\n", p.week);
+  if (p.stops.empty()) {
+    out += p.note.empty() ? "Выездов не запланировано.\n" : p.note + "\n";
+    return out;
+  }
+  for (const auto d : p.days) {
+    out += fmt::format("## {}, {}\n\n", russian::format_date(d), std::array{"понедельник", "вторник", "среда",
+                                                                              "четверг", "пятница", "суббота",
+                                                                              "воскресенье"}[time::iso_weekday(d) - 1]);
+    out += "| № | Прибытие | Убытие | Объект | Адрес | Участники |\n| ---: | --- | --- | --- | --- | --- |\n";
+    std::vector<const PlannedStop*> of_day;
+    for (const auto& s : p.stops) {
+      if (s.visit.day == d) {
+        of_day.push_back(&s);
+        out += fmt::format("| {} | {} | {} | {} «{}» | {} | {} |\n", s.visit.seq, clock(s.visit.arrive, zone),
+                           clock(s.visit.depart, zone), s.site.code, s.site.name, s.site.address,
+                           participants(s.visit.agencies, m));
+      }
+    }
+    out += "\n";
+    for (const auto* s : of_day) {
+      const auto it = m.open_findings.find(s->site.id);
+      if (it == m.open_findings.end() || it->second.empty()) {
+        continue;
+      }
+      out += fmt::format("**{}: открытые замечания**\n\n", s->site.code);
+      for (const auto& f : it->second) {
+        const bool overdue = f.due && *f.due < today;
+        out += fmt::format("- {} ({}{}){}\n", f.text, to_string(f.severity),
+                           f.due ? ", срок " + russian::format_date(*f.due) : "", overdue ? " — **просрочено**" : "");
+      }
+      out += "\n";
+    }
+  }
+  out += fmt::format("Всего: {}.\n", russian::count(static_cast<long>(p.stops.size()), "объект", "объекта", "объектов"));
+  return out;
+}
+
+std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone) {
+  std::vector<render::IcsEvent> out;
+  for (const auto d : p.days) {
+    render::IcsEvent e;
+    e.uid = fmt::format("inspection-{}-{}@omskplan", p.week, time::format_date(d));
+    e.summary = fmt::format("Выездная проверка объектов ({})", p.week);
+    std::string route;
+    std::optional<time::Instant> first, last;
+    for (const auto& s : p.stops) {
+      if (s.visit.day != d) {
+        continue;
+      }
+      if (!first) {
+        first = s.visit.arrive;
+      }
+      last = s.visit.depart;
+      route += fmt::format("{}{}. {}–{} {} «{}», {}", route.empty() ? "" : "\n", s.visit.seq,
+                           clock(s.visit.arrive, zone), clock(s.visit.depart, zone), s.site.code, s.site.name,
+                           s.site.address);
+      const std::string who = participants(s.visit.agencies, m);
+      if (!who.empty()) {
+        route += "\n   " + who;
+      }
+    }
+    if (!first || !last) {
+      continue;
+    }
+    e.start = *first;
+    e.end = *last;
+    e.description = "Маршрут:\n" + route;
+    e.status = "CONFIRMED";
+    e.categories = {"inspection"};
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace omskplan::inspection

@@ -1,0 +1,36 @@
+// Inspections as tables, JSON, the Markdown memo of the week and iCalendar.
+#pragma once
+
+#include "inspection/service.hpp"
+#include "render/ics.hpp"
+#include "render/table.hpp"
+#include "time/zone.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace omskplan::inspection {
+
+render::Table sites_table(const std::vector<Site>& sites);
+nlohmann::ordered_json to_json(const Site& s);
+render::Table plan_table(const WeekPlan& p, const time::TimeZone& zone);
+nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone);
+render::Table explain_table(const WeekPlan& p);
+render::Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t, std::string>& site_codes,
+                             time::Date today);
+nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code);
+
+// Everything the memo needs beyond the plan: agencies, their members, open findings per site.
+struct MemoContext {
+  std::map<std::int64_t, Agency> agencies;
+  std::map<std::int64_t, std::vector<Member>> members;  // by agency
+  std::map<std::int64_t, std::vector<Finding>> open_findings;  // by site
+};
+std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone, time::Date today);
+// One VEVENT per visit day with the route in the description.
+std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone);
+
+}  // namespace omskplan::inspection
