@@ -190,6 +190,9 @@ Organization resolve_org(Services& s, const std::string& ref) {
     throw InputError(fmt::format("invalid organization '{}': give its id or its INN", ref));
   }
   if (r.size() == 10 || r.size() == 12) {
+    if (auto e = check_inn(r); !e.empty()) {
+      throw InputError(e);
+    }
     auto o = repo::find_org_by_inn(s.db, r);
     if (!o) {
       throw NotFound(fmt::format("no organization with INN {}", r));

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Weekly joint inspections as a user and the cron job drive them.
+. "$(dirname "$0")/lib.sh"
+export OMSKPLAN_NOW="2024-05-03 09:00"
+
+run agreement org add --name "ООО «Сибирский строитель»" --inn 5504945804 --kind company
+run inspection site add --code OB-017 --name "Школа на 1100 мест, мкр. Амурский-2" --address "ул. 21-я Амурская" \
+  --lat 55.0312 --lon 73.2644 --program "НП «Образование»" --work construction --risk high \
+  --deadline 2025-09-01 --contractor 5504945804 --progress 35
+expect_rc 0
+expect_out "registered site 1: OB-017 «Школа на 1100 мест, мкр. Амурский-2»"
+expect_eq "$(sql "SELECT contractor_id FROM site WHERE code = 'OB-017'")" "1"
+
+# A CSV as Excel in a Russian locale writes it: ';' and decimal commas.
+cat >"$TMP/sites.csv" <<'CSV'
+code;name;address;lat;lon;program;work;risk;deadline;progress;contractor
+OB-018;Детский сад на 240 мест, ул. Завертяева;ул. Завертяева, 9;54,9901;73,3142;НП «Демография»;construction;significant;2024-12-01;60;5504945804
+OB-019;Капремонт школы № 12;ул. Ленина, 23;54,9832;73,3719;Госпрограмма «Развитие образования»;capital-repair;medium;;20;
+OB-020;Реконструкция моста через Омь;ул. Гагарина;54,9870;73,3791;НП «Безопасные качественные дороги»;reconstruction;extreme;2024-06-01;40;
+CSV
+run inspection site import "$TMP/sites.csv"
+expect_out_is "3 created, 0 updated, 0 unchanged"
+run inspection site import "$TMP/sites.csv"
+expect_out_is "0 created, 0 updated, 3 unchanged"
+expect_eq "$(sql "SELECT lat FROM site WHERE code = 'OB-018'")" "54.9901"
+printf 'code,name,work,risk,lat,lon\nOB-030,"Дом ""культуры""",construction,low,55.01,73.30\n' >"$TMP/comma.csv"
+run inspection site import "$TMP/comma.csv"
+expect_out_is "1 created, 0 updated, 0 unchanged"
+expect_eq "$(sql "SELECT name FROM site WHERE code = 'OB-030'")" 'Дом "культуры"'
+
+# Import errors name the row and the column, and write nothing.
+printf 'code;name;work;risk;lat;lon\nOB-040;Объект;construction;low;55,1;73,2\nOB-041;Объект 2;construction;high;55,1x;73,2\n' >"$TMP/bad.csv"
+expect_unchanged inspection site import "$TMP/bad.csv"
+expect_err "bad.csv:3: column 'lat': invalid latitude '55.1x': expected a number"
+printf 'code;name;work;risk;colour\nOB-050;X;construction;low;red\n' >"$TMP/cols.csv"
+expect_unchanged inspection site import "$TMP/cols.csv"
+expect_err "cols.csv:1: unknown column 'colour'"
+printf 'code;name;work;risk\nOB-051;X;demolition;low\n' >"$TMP/work.csv"
+expect_unchanged inspection site import "$TMP/work.csv"
+expect_err "work.csv:2: column 'work': invalid kind of work 'demolition'"
+printf 'code;name;work;risk\nOB-052;"X;construction;low\n' >"$TMP/quote.csv"
+expect_unchanged inspection site import "$TMP/quote.csv"
+expect_err "quote.csv: line 2: a quoted field is never closed"
+printf 'code;name;work;risk\nOB-053;\xff\xfe;construction;low\n' >"$TMP/utf.csv"
+expect_unchanged inspection site import "$TMP/utf.csv"
+expect_err "not valid UTF-8"
+printf 'code;name;work;risk\nOB-054;X;construction\n' >"$TMP/short.csv"
+expect_unchanged inspection site import "$TMP/short.csv"
+expect_err "short.csv:2: 3 fields, the header has 4"
+
+run --json inspection site list --program "НП «Образование»"
+expect_eq "$(out | jq -r '.[0].code')" "OB-017"
+expect_eq "$(out | jq -r 'length')" "1"
+
+run inspection agency add --name "Главное управление государственного строительного надзора Омской области" --kind oversight
+expect_out "registered agency 1"
+run inspection agency member add 1 --name "Петров П. П." --position "заместитель начальника"
+expect_out "member 1: Петров П. П."
+run inspection agency require 1 --work construction
+run inspection agency list
+expect_out "Петров П. П."
+
+# 2024-W19: Thursday 9 May and Friday 10 May are days off; the visit moves to Wednesday 8 May.
+run --json inspection schedule --week 2024-W19 --dry-run
+expect_rc 0
+expect_eq "$(out | jq -r '.days | join(",")')" "2024-05-08"
+expect_eq "$(out | jq -r '.written')" "false"
+expect_eq "$(sql "SELECT count(*) FROM visit")" "0"
+run inspection schedule --week 2024-W19 --explain
+expect_rc 0
+expect_out "OB-020"
+expect_out "REASON"
+expect_eq "$(sql "SELECT count(*) FROM visit WHERE week = '2024-W19' AND day = '2024-05-08'")" "5"
+expect_eq "$(sql "SELECT count(*) FROM visit_agency")" "3"
+# Idempotent: again changes nothing, not one byte.
+h=$(db_hash)
+run inspection schedule --week 2024-W19
+expect_rc 0
+expect_err "week 2024-W19 is planned already; nothing changed"
+expect_eq "$(db_hash)" "$h" "(second run wrote)"
+run --json inspection plan --week 2024-W19
+expect_eq "$(out | jq -r '.visits | length')" "5"
+expect_eq "$(out | jq -r '.visits[0].arrive')" "09:00"
+run --format md inspection plan --week 2024-W19
+expect_out "# Выездные проверки объектов: неделя 2024-W19"
+expect_out "## 8 мая 2024 г., среда"
+expect_out "Главное управление государственного строительного надзора Омской области: Петров П. П."
+run --format ics inspection plan --week 2024-W19
+expect_out "BEGIN:VEVENT"
+expect_out "DTSTART;TZID=Asia/Omsk:20240508T090000"
+expect_out "TZID:Asia/Omsk"
+
+# A week without a working day plans nothing and says so.
+run inspection schedule --week 2024-W01
+expect_rc 0
+expect_err "week 2024-W01 has no working day: nothing planned"
+
+# Visits and findings.
+v=$(sql "SELECT id FROM visit WHERE site_id = (SELECT id FROM site WHERE code = 'OB-017')")
+OMSKPLAN_NOW="2024-05-10 09:00" run inspection visit held "$v" --notes "Отставание по кровле" --attended 1
+expect_rc 0
+expect_out "visit $v held on 2024-05-08"
+run inspection finding add --visit "$v" --site OB-017 --text "Отставание по монтажу кровли" --responsible 5504945804 \
+  --due 2024-05-31 --severity major
+expect_rc 0
+expect_out "finding 1 at OB-017"
+run inspection finding add --site OB-020 --text "Не оформлен журнал работ" --responsible "Иванов И. И." --due 2024-05-15 \
+  --severity critical
+run --quiet inspection finding list --open
+expect_out_is "$(printf '2\n1')"
+OMSKPLAN_NOW="2024-06-05 09:00" run inspection finding list --overdue
+expect_out "Отставание по монтажу кровли"
+OMSKPLAN_NOW="2024-06-05 09:00" run inspection overdue --fail-if-any
+expect_rc 3
+OMSKPLAN_NOW="2024-05-10 09:00" run inspection overdue --fail-if-any
+expect_rc 0
+run inspection finding status 1 in-progress --note "Подрядчик увеличил бригаду"
+expect_out "finding 1 is in-progress"
+run inspection finding status 1 resolved --note "Кровля смонтирована"
+expect_unchanged inspection finding status 1 open
+expect_err "finding 1 is resolved; it cannot become open"
+run inspection finding status 1 verified
+run inspection finding history 1
+expect_out "Подрядчик увеличил бригаду"
+expect_out "verified"
+
+# A site with an overdue critical finding comes first next week; --replan keeps held visits.
+OMSKPLAN_NOW="2024-05-17 09:00" run --json inspection schedule --week 2024-W21 --explain
+expect_eq "$(out | jq -r '.candidates[0].code')" "OB-020"
+expect_unchanged inspection visit held "$v" --on 2030-01-01
+expect_err "in the future"
+OMSKPLAN_NOW="2024-05-09 09:00" run inspection schedule --week 2024-W19 --replan
+expect_rc 0
+expect_eq "$(sql "SELECT status FROM visit WHERE id = $v")" "held"
+expect_eq "$(sql "SELECT count(*) FROM visit WHERE week = '2024-W19'")" "5"
+
+# Bad input.
+expect_unchanged inspection site add --code OB-017 --name X --work construction --risk low
+expect_err "site code OB-017 is already taken by site 1"
+expect_unchanged inspection site add --code OB-099 --name X --work construction --risk severe
+expect_err "invalid risk class 'severe'"
+expect_unchanged inspection site add --code OB-099 --name X --work construction --risk low --lat 95 --lon 73
+expect_err "latitude 95 is out of range"
+expect_unchanged inspection site add --code OB-099 --name X --work construction --risk low --contractor 1234567895
+expect_err "INN 1234567895: the check digit does not match"
+expect_unchanged inspection schedule --week 2024-W60
+expect_err "invalid date '2024-W60'"
+expect_unchanged inspection visit held 999
+expect_err "no visit with id 999"
+expect_unchanged inspection finding add --site OB-404 --text X
+expect_err "no site with code 'OB-404'"
+expect_unchanged inspection finding add --site OB-017 --text X --severity fatal
+expect_unchanged inspection visit held "$v" --attended 1,x
+expect_err "invalid --attended '1,x'"
+expect_unchanged inspection agency member add 9 --name X
+expect_err "no agency with id 9"
+
+# Two cron jobs at once plan the week once.
+export OMSKPLAN_NOW="2024-05-20 09:00"
+"$BIN" inspection schedule --week next >"$TMP/a.out" 2>&1 &
+"$BIN" inspection schedule --week next >"$TMP/b.out" 2>&1 &
+wait
+expect_eq "$(sql "SELECT count(*) FROM visit WHERE week = '2024-W22'")" \
+  "$(sql "SELECT count(DISTINCT site_id) FROM visit WHERE week = '2024-W22'")"
+expect_eq "$(grep -c 'planned already' "$TMP/a.out" "$TMP/b.out" | awk -F: '{ s += $2 } END { print s }')" "1"
