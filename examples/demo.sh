@@ -66,6 +66,19 @@ op --quiet agreement add --org 5506222335 --title "О новогодних по�
 op --quiet agreement obligation add 7 --party partner --text "Передать 1000 новогодних подарков" \
   --due +20d --value 500000 >/dev/null
 
+# Inspections: Omsk sites, the agencies that come along, next week's route.
+op inspection site import "$here/demo/sites.csv" >/dev/null
+op --quiet inspection agency add --name "Главное управление государственного строительного надзора Омской области" \
+  --kind oversight >/dev/null
+op --quiet inspection agency member add 1 --name "Петров П. П." --position "заместитель начальника управления" >/dev/null
+op inspection agency require 1 --work construction >/dev/null
+op inspection agency require 1 --work reconstruction >/dev/null
+op --quiet inspection agency add --name "Министерство образования Омской области" --kind regional >/dev/null
+op --quiet inspection agency member add 2 --name "Сидорова А. В." --position "начальник отдела" >/dev/null
+op inspection agency require 2 --program "НП «Образование»" >/dev/null
+op --quiet inspection finding add --site OB-007 --text "Не закрыт доступ пешеходов в зону работ" \
+  --responsible 5503123456 --due -3d --severity critical >/dev/null
+
 echo
 echo "== План мероприятий на ближайший год"
 op event list --from today --to +365d
@@ -87,5 +100,11 @@ op agreement patrons --year "$year"
 echo
 echo "== Меценаты 2023 года: звания и знаки «Меценат»"
 op agreement patrons --year 2023
+echo
+echo "== Выездные проверки: маршрут следующей недели"
+op inspection schedule --week next
+echo
+echo "== Просроченные замечания по объектам"
+op inspection overdue || true
 echo
 echo "Explore it: OMSKPLAN_DB=$OMSKPLAN_DB $bin event show 8"

@@ -324,11 +324,15 @@ void setup_findings(CLI::App& parent, Runner& r) {
   }
   auto print_findings = [](Runtime& rt, in::Services& s, const std::vector<in::Finding>& fs) {
     const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-    std::map<std::int64_t, std::string> codes;
+    std::map<std::int64_t, std::string> codes, orgs;
     for (const auto& x : fs) {
       if (!codes.count(x.site_id)) {
         const auto site = in::repo::load_site(s.db, x.site_id);
         codes[x.site_id] = site ? site->code : std::to_string(x.site_id);
+      }
+      if (x.responsible_org && !orgs.count(*x.responsible_org)) {
+        const auto org = agreement::repo::load_org(s.db, *x.responsible_org);
+        orgs[*x.responsible_org] = org ? org->name : fmt::format("#{}", *x.responsible_org);
       }
     }
     if (rt.quiet()) {
@@ -342,7 +346,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
       }
       rt.print(arr.dump(2) + "\n");
     } else {
-      rt.print_table(in::findings_table(fs, codes, rt.ctx().today()), f);
+      rt.print_table(in::findings_table(fs, codes, rt.ctx().today(), orgs), f);
     }
   };
   {

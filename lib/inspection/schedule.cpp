@@ -37,8 +37,15 @@ std::string Priority::why() const {
   if (overdue > 0) {
     parts.push_back(fmt::format("{:.1f}× its interval since the last visit", overdue));
   }
-  if (findings > 0) {
-    parts.push_back(fmt::format("findings {:.0f}", findings));
+  if (open_findings > 0) {
+    std::string f = fmt::format("{} open finding{}", open_findings, open_findings == 1 ? "" : "s");
+    if (overdue_findings > 0) {
+      f += fmt::format(", {} overdue", overdue_findings);
+    }
+    if (critical_findings > 0) {
+      f += fmt::format(", {} critical", critical_findings);
+    }
+    parts.push_back(f);
   }
   if (deadline > 0) {
     parts.push_back(fmt::format("deadline near, work lagging {:.2f}", deadline));
@@ -63,6 +70,9 @@ Priority priority(const SiteFacts& s, time::Date day, const ScheduleSettings& cf
     p.age = static_cast<double>((day - s.since).count()) / 100.0;
   }
   p.findings = s.open_findings + 3.0 * s.overdue_findings + 2.0 * s.critical_findings;
+  p.open_findings = s.open_findings;
+  p.overdue_findings = s.overdue_findings;
+  p.critical_findings = s.critical_findings;
   if (s.deadline && s.progress < 100) {
     const double left = static_cast<double>((*s.deadline - day).count());
     if (left < 90) {

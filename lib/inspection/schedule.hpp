@@ -62,6 +62,7 @@ struct Priority {
   double findings = 0;  // open (1 each), overdue (3 each), critical (2 each more)
   double deadline = 0;  // a near deadline with the work lagging
   double age = 0;       // days since the last visit ÷ 100, a tie-breaker
+  int open_findings = 0, overdue_findings = 0, critical_findings = 0;  // behind `findings`, for why()
   double total() const { return 10 * overdue + findings + 10 * deadline + age; }
   bool due() const { return overdue >= 1 || findings >= 3 || deadline >= 0.3; }
   std::string why() const;  // "overdue 1.5× its interval, 2 overdue findings, …"

@@ -123,7 +123,7 @@ Table explain_table(const WeekPlan& p) {
 }
 
 Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t, std::string>& site_codes,
-                     time::Date today) {
+                     time::Date today, const std::map<std::int64_t, std::string>& org_names) {
   Table t;
   t.columns = {{"id", "ID", true},      {"site", "SITE"},           {"severity", "SEVERITY"},
                {"status", "STATUS"},    {"due", "DUE"},             {"responsible", "RESPONSIBLE", false, 30},
@@ -133,7 +133,10 @@ Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t
     const bool overdue = open && f.due && *f.due < today;
     t.add({std::to_string(f.id), site_codes.count(f.site_id) ? site_codes.at(f.site_id) : std::to_string(f.site_id),
            std::string(to_string(f.severity)), std::string(to_string(f.status)), day(f.due),
-           f.responsible_org ? fmt::format("org #{}", *f.responsible_org) : f.responsible_person, f.text},
+           f.responsible_org ? (org_names.count(*f.responsible_org) ? org_names.at(*f.responsible_org)
+                                                                     : fmt::format("org #{}", *f.responsible_org))
+                             : f.responsible_person,
+           f.text},
           overdue ? Tone::bad : open ? Tone::plain : Tone::good);
   }
   return t;

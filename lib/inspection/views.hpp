@@ -19,8 +19,9 @@ nlohmann::ordered_json to_json(const Site& s);
 render::Table plan_table(const WeekPlan& p, const time::TimeZone& zone);
 nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone);
 render::Table explain_table(const WeekPlan& p);
+// `org_names` names the responsible organizations.
 render::Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t, std::string>& site_codes,
-                             time::Date today);
+                             time::Date today, const std::map<std::int64_t, std::string>& org_names = {});
 nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code);
 
 // Everything the memo needs beyond the plan: agencies, their members, open findings per site.
