@@ -4,7 +4,8 @@
 #   bench/run.sh [BUILD_DIR] [SIZES…]      default: build 10000 100000
 #
 # SIZES are numbers of events; "agreements" in SIZES runs the agreements part
-# (50 000 organizations, 100 000 agreements) instead.
+# (50 000 organizations, 100 000 agreements), "inspections" the inspections part
+# (10 000 sites, 100 000 past visits, 20 000 findings).
 #
 # Needs hyperfine and GNU time (apt-get install hyperfine time). Prints medians
 # of several runs; "now" is frozen so every run sees the same agenda.
@@ -69,7 +70,24 @@ agreements_bench() {
   run "agreement org list --search" "$bin" --db "$db" agreement org list --search "прииртышский строитель"
 }
 
+inspections_bench() {
+  local db="$work/inspections.db"
+  local start end
+  start=$(date +%s%N)
+  "$build/bench/gen_inspections" "$db" 10000 100000 20000
+  end=$(date +%s%N)
+  printf '%-44s %12s %12s\n' "generate 10k sites, 100k visits, 20k findings" "$(( (end - start) / 1000000 ))" ""
+  run "inspection schedule --week next --dry-run" "$bin" --db "$db" inspection schedule --week next --dry-run
+  run "inspection finding list --overdue" "$bin" --db "$db" inspection finding list --overdue
+  run "inspection overdue --json" "$bin" --db "$db" --json inspection overdue
+  run "inspection site list --program" "$bin" --db "$db" --quiet inspection site list --program "НП «Демография»"
+}
+
 for n in "${sizes[@]}"; do
+  if [ "$n" = inspections ]; then
+    inspections_bench
+    continue
+  fi
   if [ "$n" = agreements ]; then
     agreements_bench
     continue
