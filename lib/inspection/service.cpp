@@ -344,8 +344,11 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
   }
   std::size_t next = 0;
   for (const Date day : plan.days) {
+    // Visits already held that day take their places in it.
+    const int held_that_day = static_cast<int>(std::count_if(
+        plan.stops.begin(), plan.stops.end(), [&](const PlannedStop& st) { return st.visit.day == day; }));
     std::vector<std::size_t> chosen;
-    while (next < cands.size() && static_cast<int>(chosen.size()) < s.cfg.max_sites) {
+    while (next < cands.size() && static_cast<int>(chosen.size()) + held_that_day < s.cfg.max_sites) {
       Candidate& c = cands[next];
       if (held_this_week.count(c.site.id)) {
         c.reason = "visited this week already";
@@ -360,7 +363,7 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     for (std::size_t i : dp.dropped) {
       cands[i].reason = "did not fit the working day (lowest priority of the day)";
     }
-    int seq = 0;
+    int seq = held_that_day;
     for (const auto& stop : dp.stops) {
       Candidate& c = cands[stop.site];
       c.chosen = true;
