@@ -163,3 +163,13 @@ wait
 expect_eq "$(sql "SELECT count(*) FROM visit WHERE week = '2024-W22'")" \
   "$(sql "SELECT count(DISTINCT site_id) FROM visit WHERE week = '2024-W22'")"
 expect_eq "$(grep -c 'planned already' "$TMP/a.out" "$TMP/b.out" | awk -F: '{ s += $2 } END { print s }')" "1"
+
+# Cancel a planned visit; show a site with its findings.
+cv=$(sql "SELECT id FROM visit WHERE week = '2024-W22' LIMIT 1")
+run inspection visit cancel "$cv" --notes "гололёд"
+expect_out "visit $cv cancelled"
+expect_unchanged inspection visit held "$cv"
+expect_err "visit $cv was cancelled"
+run inspection site show OB-020
+expect_out "OB-020 «Реконструкция моста через Омь»"
+expect_out "Не оформлен журнал работ"
