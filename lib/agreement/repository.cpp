@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "event/repository.hpp"
 #include "store/audit.hpp"
+#include "store/values.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,35 +16,12 @@ using store::Db;
 using store::Statement;
 using time::format_date;
 using time::format_utc;
+using store::opt_date;
 
 namespace {
 
-time::Instant instant(const std::string& s) {
-  auto t = time::parse_utc(s);
-  if (!t) {
-    throw StorageError(fmt::format("database holds a malformed instant '{}'", s));
-  }
-  return *t;
-}
 
-std::optional<time::Date> opt_date(const Statement& st, int col) {
-  auto s = st.get_opt_text(col);
-  if (!s) {
-    return std::nullopt;
-  }
-  auto d = time::parse_iso_date(*s);
-  if (!d) {
-    throw StorageError(fmt::format("database holds a malformed date '{}'", *s));
-  }
-  return d;
-}
 
-std::optional<std::string> opt_date_text(const std::optional<time::Date>& d) {
-  if (!d) {
-    return std::nullopt;
-  }
-  return format_date(*d);
-}
 
 std::optional<std::string> opt_text(const std::string& s) {
   if (s.empty()) {
@@ -52,9 +30,6 @@ std::optional<std::string> opt_text(const std::string& s) {
   return s;
 }
 
-nlohmann::ordered_json date_json(const std::optional<time::Date>& d) {
-  return d ? nlohmann::ordered_json(format_date(*d)) : nlohmann::ordered_json(nullptr);
-}
 
 // Audit snapshots.
 std::string snapshot(const Organization& o) {
@@ -73,12 +48,12 @@ std::string snapshot(const Agreement& a) {
   j["title"] = a.title;
   j["org_id"] = a.org_id;
   j["sphere"] = a.sphere;
-  j["signed_on"] = date_json(a.signed_on);
-  j["valid_from"] = date_json(a.valid_from);
-  j["valid_to"] = date_json(a.valid_to);
+  j["signed_on"] = store::date_json(a.signed_on);
+  j["valid_from"] = store::date_json(a.valid_from);
+  j["valid_to"] = store::date_json(a.valid_to);
   j["value_kop"] = a.value;
   j["status"] = to_string(a.status);
-  j["terminated_on"] = date_json(a.terminated_on);
+  j["terminated_on"] = store::date_json(a.terminated_on);
   j["termination_reason"] = a.termination_reason;
   j["signed_at_event"] = a.signed_at_event ? nlohmann::ordered_json(*a.signed_at_event) : nullptr;
   j["notes"] = a.notes;
@@ -88,9 +63,9 @@ std::string snapshot(const Agreement& a) {
     j["obligations"].push_back({{"no", o.no},
                                 {"party", to_string(o.party)},
                                 {"text", o.text},
-                                {"due", date_json(o.due)},
+                                {"due", store::date_json(o.due)},
                                 {"value_kop", o.value ? nlohmann::ordered_json(*o.value) : nullptr},
-                                {"done_on", date_json(o.done_on)}});
+                                {"done_on", store::date_json(o.done_on)}});
   }
   return j.dump();
 }
@@ -112,8 +87,8 @@ Organization read_org(const Statement& st) {
   o.email = st.get_text(8);
   o.address = st.get_text(9);
   o.notes = st.get_text(10);
-  o.created = instant(st.get_text(11));
-  o.updated = instant(st.get_text(12));
+  o.created = store::to_instant(st.get_text(11));
+  o.updated = store::to_instant(st.get_text(12));
   return o;
 }
 
@@ -144,14 +119,14 @@ Agreement read_agreement(const Statement& st) {
   a.signed_at_event = st.get_opt_int(13);
   a.notes = st.get_text(14);
   a.files = nlohmann::json::parse(st.get_text(15)).get<std::vector<std::string>>();
-  a.created = instant(st.get_text(16));
-  a.updated = instant(st.get_text(17));
+  a.created = store::to_instant(st.get_text(16));
+  a.updated = store::to_instant(st.get_text(17));
   return a;
 }
 
 void bind_agreement(Statement& st, const Agreement& a) {
-  st.bind_all(a.uuid, a.number, a.title, a.org_id, a.sphere, opt_date_text(a.signed_on), opt_date_text(a.valid_from),
-              opt_date_text(a.valid_to), a.value, std::string(to_string(a.status)), opt_date_text(a.terminated_on),
+  st.bind_all(a.uuid, a.number, a.title, a.org_id, a.sphere, store::date_text(a.signed_on), store::date_text(a.valid_from),
+              store::date_text(a.valid_to), a.value, std::string(to_string(a.status)), store::date_text(a.terminated_on),
               a.termination_reason, a.signed_at_event, a.notes, nlohmann::json(a.files).dump(), format_utc(a.created),
               format_utc(a.updated));
 }
@@ -185,8 +160,8 @@ void write_obligations(Db& db, const Agreement& a) {
       "INSERT INTO obligation(agreement_id, no, party, text, due, value_kop, done_on) VALUES (?, ?, ?, ?, ?, ?, ?)");
   for (const auto& o : a.obligations) {
     ins.reset();
-    ins.bind_all(a.id, o.no, std::string(to_string(o.party)), o.text, opt_date_text(o.due), o.value,
-                 opt_date_text(o.done_on));
+    ins.bind_all(a.id, o.no, std::string(to_string(o.party)), o.text, store::date_text(o.due), o.value,
+                 store::date_text(o.done_on));
     ins.run();
   }
 }
@@ -432,11 +407,11 @@ std::vector<Contribution> fulfilled_by_partner(Db& db, time::Date from, time::Da
 
 void insert(Db& db, Award& a) {
   auto& st = db.cached("INSERT INTO award(year, org_id, title, decided_on, notes) VALUES (?, ?, ?, ?, ?)");
-  st.bind_all(a.year, a.org_id, a.title, opt_date_text(a.decided_on), a.notes);
+  st.bind_all(a.year, a.org_id, a.title, store::date_text(a.decided_on), a.notes);
   st.run();
   a.id = db.last_insert_id();
   nlohmann::ordered_json j{{"id", a.id},       {"year", a.year},  {"org_id", a.org_id},
-                           {"title", a.title}, {"decided_on", date_json(a.decided_on)}, {"notes", a.notes}};
+                           {"title", a.title}, {"decided_on", store::date_json(a.decided_on)}, {"notes", a.notes}};
   store::audit(db, "award", a.id, store::AuditAction::insert, std::nullopt, j.dump());
 }
 

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "event/json.hpp"
 #include "store/audit.hpp"
+#include "store/values.hpp"
 
 #include <fmt/format.h>
 
@@ -22,21 +23,7 @@ const char* kEventColumns =
     "id, uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, status, notes, "
     "template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc";
 
-time::Instant instant(const std::string& s) {
-  auto t = time::parse_utc(s);
-  if (!t) {
-    throw StorageError(fmt::format("database holds a malformed instant '{}'", s));
-  }
-  return *t;
-}
 
-time::Date date(const std::string& s) {
-  auto d = time::parse_iso_date(s);
-  if (!d) {
-    throw StorageError(fmt::format("database holds a malformed date '{}'", s));
-  }
-  return *d;
-}
 
 std::optional<int> opt_int(const Statement& st, int col) {
   if (auto v = st.get_opt_int(col)) {
@@ -53,8 +40,8 @@ Event read_event_row(const Statement& st) {
   e.title_pattern = st.get_opt_text(3);
   e.kind = parse_kind(st.get_text(4));
   e.level = parse_level(st.get_text(5));
-  e.start = instant(st.get_text(6));
-  e.end = instant(st.get_text(7));
+  e.start = store::to_instant(st.get_text(6));
+  e.end = store::to_instant(st.get_text(7));
   e.all_day = st.get_int(8) != 0;
   e.venue = st.get_text(9);
   e.organizer = st.get_text(10);
@@ -65,8 +52,8 @@ Event read_event_row(const Statement& st) {
   e.ordinal = opt_int(st, 15);
   e.sequence = static_cast<int>(st.get_int(16));
   e.cloned_from = st.get_opt_int(17);
-  e.created = instant(st.get_text(18));
-  e.updated = instant(st.get_text(19));
+  e.created = store::to_instant(st.get_text(18));
+  e.updated = store::to_instant(st.get_text(19));
   return e;
 }
 
@@ -98,11 +85,11 @@ void load_children(Db& db, Event& e) {
       t.no = static_cast<int>(st.get_int(1));
       t.title = st.get_text(2);
       t.owner = st.get_text(3);
-      t.due = date(st.get_text(4));
+      t.due = store::to_date(st.get_text(4));
       t.due_offset = st.get_opt_text(5);
       t.status = parse_task_status(st.get_text(6));
       if (auto d = st.get_opt_text(7)) {
-        t.done_on = date(*d);
+        t.done_on = store::to_date(*d);
       }
       e.tasks.push_back(std::move(t));
     }
@@ -115,7 +102,7 @@ void load_children(Db& db, Event& e) {
     while (st.step()) {
       ProgramItem p;
       p.no = static_cast<int>(st.get_int(0));
-      p.at = instant(st.get_text(1));
+      p.at = store::to_instant(st.get_text(1));
       p.at_spec = st.get_opt_text(2);
       p.duration = time::Minutes{st.get_int(3)};
       p.title = st.get_text(4);
@@ -127,7 +114,7 @@ void load_children(Db& db, Event& e) {
     auto& st = db.cached("SELECT text, added_utc, origin_uuid FROM lesson WHERE event_id = ? ORDER BY id");
     st.bind(1, e.id);
     while (st.step()) {
-      e.lessons.push_back({st.get_text(0), instant(st.get_text(1)), st.get_opt_text(2)});
+      e.lessons.push_back({st.get_text(0), store::to_instant(st.get_text(1)), st.get_opt_text(2)});
     }
   }
 }
@@ -472,12 +459,12 @@ std::vector<AgendaRow> open_tasks_until(Db& db, time::Date until) {
     AgendaRow r;
     r.event_id = st.get_int(0);
     r.event_title = st.get_text(1);
-    r.event_start = instant(st.get_text(2));
+    r.event_start = store::to_instant(st.get_text(2));
     r.task.id = st.get_int(3);
     r.task.no = static_cast<int>(st.get_int(4));
     r.task.title = st.get_text(5);
     r.task.owner = st.get_text(6);
-    r.task.due = date(st.get_text(7));
+    r.task.due = store::to_date(st.get_text(7));
     r.task.due_offset = st.get_opt_text(8);
     out.push_back(std::move(r));
   }

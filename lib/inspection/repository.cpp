@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "store/audit.hpp"
+#include "store/values.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,39 +13,14 @@ using store::Db;
 using store::Statement;
 using time::format_date;
 using time::format_utc;
+using store::date_text;
+using store::opt_date;
 
 namespace {
 
-time::Instant instant(const std::string& s) {
-  auto t = time::parse_utc(s);
-  if (!t) {
-    throw StorageError(fmt::format("database holds a malformed instant '{}'", s));
-  }
-  return *t;
-}
 
-std::optional<time::Date> opt_date(const Statement& st, int col) {
-  auto s = st.get_opt_text(col);
-  if (!s) {
-    return std::nullopt;
-  }
-  auto d = time::parse_iso_date(*s);
-  if (!d) {
-    throw StorageError(fmt::format("database holds a malformed date '{}'", *s));
-  }
-  return d;
-}
 
-std::optional<std::string> date_text(const std::optional<time::Date>& d) {
-  if (!d) {
-    return std::nullopt;
-  }
-  return format_date(*d);
-}
 
-nlohmann::ordered_json jdate(const std::optional<time::Date>& d) {
-  return d ? nlohmann::ordered_json(format_date(*d)) : nlohmann::ordered_json(nullptr);
-}
 
 template <class T>
 nlohmann::ordered_json jopt(const std::optional<T>& v) {
@@ -63,7 +39,7 @@ std::string snapshot(const Site& s) {
                            {"work", to_string(s.work)},
                            {"customer_id", jopt(s.customer_id)},
                            {"contractor_id", jopt(s.contractor_id)},
-                           {"deadline", jdate(s.deadline)},
+                           {"deadline", store::date_json(s.deadline)},
                            {"progress", s.progress},
                            {"risk", to_string(s.risk)},
                            {"active", s.active},
@@ -80,7 +56,7 @@ std::string snapshot(const Visit& v) {
                            {"arrive", v.arrive ? nlohmann::ordered_json(format_utc(*v.arrive)) : nullptr},
                            {"depart", v.depart ? nlohmann::ordered_json(format_utc(*v.depart)) : nullptr},
                            {"status", to_string(v.status)},
-                           {"held_on", jdate(v.held_on)},
+                           {"held_on", store::date_json(v.held_on)},
                            {"notes", v.notes},
                            {"agencies", v.agencies},
                            {"attendees", v.attendees}};
@@ -95,7 +71,7 @@ std::string snapshot(const Finding& f) {
                            {"severity", to_string(f.severity)},
                            {"responsible_org", jopt(f.responsible_org)},
                            {"responsible_person", f.responsible_person},
-                           {"due", jdate(f.due)},
+                           {"due", store::date_json(f.due)},
                            {"status", to_string(f.status)}};
   return j.dump();
 }
@@ -123,8 +99,8 @@ Site read_site(const Statement& st) {
   s.risk = parse_risk(st.get_text(13));
   s.active = st.get_int(14) != 0;
   s.notes = st.get_text(15);
-  s.created = instant(st.get_text(16));
-  s.updated = instant(st.get_text(17));
+  s.created = store::to_instant(st.get_text(16));
+  s.updated = store::to_instant(st.get_text(17));
   return s;
 }
 
@@ -320,10 +296,10 @@ Visit read_visit(Db& db, const Statement& st) {
   v.day = *time::parse_iso_date(st.get_text(3));
   v.seq = static_cast<int>(st.get_int(4));
   if (auto a = st.get_opt_text(5)) {
-    v.arrive = instant(*a);
+    v.arrive = store::to_instant(*a);
   }
   if (auto d = st.get_opt_text(6)) {
-    v.depart = instant(*d);
+    v.depart = store::to_instant(*d);
   }
   v.status = parse_visit_status(st.get_text(7));
   v.held_on = opt_date(st, 8);
@@ -462,8 +438,8 @@ Finding read_finding(const Statement& st) {
   f.responsible_person = st.get_text(6);
   f.due = opt_date(st, 7);
   f.status = parse_finding_status(st.get_text(8));
-  f.created = instant(st.get_text(9));
-  f.updated = instant(st.get_text(10));
+  f.created = store::to_instant(st.get_text(9));
+  f.updated = store::to_instant(st.get_text(10));
   return f;
 }
 
@@ -546,7 +522,7 @@ std::vector<FindingChange> changes(Db& db, std::int64_t finding_id) {
   std::vector<FindingChange> out;
   while (st.step()) {
     FindingChange c;
-    c.at = instant(st.get_text(0));
+    c.at = store::to_instant(st.get_text(0));
     if (auto f = st.get_opt_text(1)) {
       c.from = parse_finding_status(*f);
     }
