@@ -45,6 +45,10 @@ std::string_view format_name(Format f) {
       return "md";
     case Format::ics:
       return "ics";
+    case Format::html:
+      return "html";
+    case Format::xlsx:
+      return "xlsx";
   }
   return "table";
 }
@@ -119,8 +123,15 @@ Format Runtime::format(std::initializer_list<Format> allowed) const {
       f = Format::md;
     } else if (s == "ics") {
       f = Format::ics;
+    } else if (s == "html") {
+      f = Format::html;
+    } else if (s == "xlsx") {
+      f = Format::xlsx;
+    } else if (s == "text") {
+      f = Format::table;
     } else {
-      throw InputError(fmt::format("invalid --format '{}'; expected one of: table, json, csv, md, ics", s));
+      throw InputError(
+          fmt::format("invalid --format '{}'; expected one of: table, text, json, csv, md, ics, html, xlsx", s));
     }
   }
   for (Format a : allowed) {

@@ -19,7 +19,7 @@
 
 namespace omskplan::cli {
 
-enum class Format { table, json, csv, md, ics };
+enum class Format { table, json, csv, md, ics, html, xlsx };
 
 struct GlobalOptions {
   std::string db;

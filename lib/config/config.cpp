@@ -36,9 +36,11 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
   p.config_file = p.user_dir + "/config.toml";
   p.default_db = data_home + "/omskplan/omskplan.db";
   p.template_dirs.push_back(p.user_dir + "/templates");
+  p.report_dirs.push_back(p.user_dir + "/reports");
   p.calendar_dirs.push_back(p.user_dir + "/calendar");
   if (auto d = env("OMSKPLAN_DATA_DIR")) {
     p.template_dirs.push_back(*d + "/templates");
+    p.report_dirs.push_back(*d + "/reports");
     p.calendar_dirs.push_back(*d + "/calendar");
   }
   if (!exe_dir.empty()) {
@@ -47,6 +49,9 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
     if (fs::is_directory(share / "templates", ec)) {
       p.template_dirs.push_back((share / "templates").string());
     }
+    if (fs::is_directory(share / "reports", ec)) {
+      p.report_dirs.push_back((share / "reports").string());
+    }
   }
   // Running from the build tree: the shipped templates are in the sources.
   const std::string src = OMSKPLAN_SOURCE_DIR;
@@ -54,6 +59,9 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
     std::error_code ec;
     if (fs::is_directory(src + "/examples/templates", ec)) {
       p.template_dirs.push_back(src + "/examples/templates");
+    }
+    if (fs::is_directory(src + "/examples/reports", ec)) {
+      p.report_dirs.push_back(src + "/examples/reports");
     }
   }
   return p;

@@ -20,6 +20,7 @@ struct Paths {
   std::string user_dir;                     // $XDG_CONFIG_HOME/omskplan
   std::string default_db;                   // $XDG_DATA_HOME/omskplan/omskplan.db
   std::vector<std::string> template_dirs;   // user's first, then shipped
+  std::vector<std::string> report_dirs;     // user's first, then shipped
   std::vector<std::string> calendar_dirs;   // user's first (built-in data follows in code)
 };
 

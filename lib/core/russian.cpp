@@ -1,5 +1,7 @@
 #include "core/russian.hpp"
 
+#include "core/text.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -41,5 +43,42 @@ std::string_view plural(long n, std::string_view one, std::string_view few, std:
 std::string count(long n, std::string_view one, std::string_view few, std::string_view many) {
   return fmt::format("{} {}", n, plural(n, one, few, many));
 }
+
+std::string sort_key(std::string_view s) {
+  // Two bytes a code point: a weight that puts ё (and Ё) right after е.
+  std::string key;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t cp = text::decode_utf8(s, pos);
+    if (cp >= U'A' && cp <= U'Z') {
+      cp += 32;
+    } else if (cp >= 0x0410 && cp <= 0x042F) {
+      cp += 0x20;
+    } else if (cp == 0x0401) {
+      cp = 0x0451;
+    }
+    unsigned weight;
+    if (cp >= U'0' && cp <= U'9') {
+      weight = 0x100 + (cp - U'0');
+    } else if (cp >= 0x0430 && cp <= 0x0435) {  // а … е
+      weight = 0x200 + 2 * (cp - 0x0430);
+    } else if (cp == 0x0451) {  // ё
+      weight = 0x200 + 2 * 5 + 1;
+    } else if (cp >= 0x0436 && cp <= 0x044F) {  // ж … я
+      weight = 0x200 + 2 * (cp - 0x0430);
+    } else if (cp >= U'a' && cp <= U'z') {
+      weight = 0x300 + (cp - U'a');
+    } else if (cp < 0x80) {
+      weight = 0x10 + cp;  // spaces and punctuation first
+    } else {
+      weight = 0x400 + (cp & 0xBFFF);
+    }
+    key += static_cast<char>((weight >> 8) & 0xFF);
+    key += static_cast<char>(weight & 0xFF);
+  }
+  return key;
+}
+
+bool collate_less(std::string_view a, std::string_view b) { return sort_key(a) < sort_key(b); }
 
 }  // namespace omskplan::russian

@@ -21,4 +21,9 @@ std::string_view plural(long n, std::string_view one, std::string_view few, std:
 // "5 мероприятий"
 std::string count(long n, std::string_view one, std::string_view few, std::string_view many);
 
+// Russian alphabetical order: case-insensitive, ё right after е, digits before
+// letters, Cyrillic before Latin. For sorting names in documents.
+std::string sort_key(std::string_view s);
+bool collate_less(std::string_view a, std::string_view b);
+
 }  // namespace omskplan::russian

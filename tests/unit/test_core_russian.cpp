@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace omskplan;
 
 TEST_SUITE("core::russian") {
@@ -22,4 +26,11 @@ TEST_SUITE("core::russian") {
     CHECK(m(112) == "112 мероприятий");
     CHECK(m(0) == "0 мероприятий");
   }
+}
+
+TEST_CASE("core::russian: alphabetical order with ё after е") {
+  std::vector<std::string> names{"Ёлкин", "Елисеев", "Жуков", "абрамов", "Яковлев", "Ежов", "Ёжиков", "Zeta", "1-й"};
+  std::sort(names.begin(), names.end(), russian::collate_less);
+  CHECK(names == std::vector<std::string>{"1-й", "абрамов", "Ежов", "Елисеев", "Ёжиков", "Ёлкин", "Жуков",
+                                          "Яковлев", "Zeta"});
 }

@@ -1,0 +1,162 @@
+// omskplan report …
+#include "commands.hpp"
+
+#include "core/error.hpp"
+#include "core/files.hpp"
+#include "report/template.hpp"
+#include "report/xlsx.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace omskplan::cli {
+
+namespace {
+
+report::ReportCatalog catalog(Runtime& rt) {
+  return report::ReportCatalog(rt.paths().report_dirs, [&rt](const std::string& m) { rt.warn(m); });
+}
+
+struct RunOptions {
+  std::string id, template_file, narrative, output;
+  std::string month, week, year, as_of;
+};
+
+void run_report(Runtime& rt, const RunOptions& o) {
+  const Format f = rt.format({Format::table, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
+  const report::ReportTemplate t =
+      o.template_file.empty() ? catalog(rt).get(o.id) : report::load_report_template(o.template_file);
+  if (!o.template_file.empty() && !o.id.empty() && o.id != t.id) {
+    throw InputError(fmt::format("{} is report '{}', not '{}'", o.template_file, t.id, o.id));
+  }
+  report::RunOptions ro;
+  if (!o.month.empty()) {
+    ro.params["month"] = o.month;
+  }
+  if (!o.week.empty()) {
+    ro.params["week"] = o.week;
+  }
+  if (!o.year.empty()) {
+    ro.params["year"] = o.year;
+  }
+  if (!o.as_of.empty()) {
+    ro.params["as-of"] = o.as_of;
+  }
+  if (!o.narrative.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(o.narrative, ec)) {
+      throw InputError(fmt::format("{}: no such narrative file", o.narrative));
+    }
+    ro.narrative_path = o.narrative;
+  }
+  if (!o.output.empty()) {
+    // Fail before the work if the output cannot go there.
+    const auto dir = std::filesystem::path(o.output).parent_path();
+    std::error_code ec;
+    if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
+      throw InputError(fmt::format("cannot write {}: directory {} does not exist", o.output, dir.string()));
+    }
+  }
+  const auto doc = report::run_report(t, ro, rt.db(store::OpenMode::existing), rt.ctx());
+  if (f == Format::xlsx) {
+    if (o.output.empty()) {
+      throw InputError("XLSX is binary: give the file with -o FILE");
+    }
+    files::write_atomically_with(o.output, [&](const std::string& tmp) { report::write_xlsx(doc, tmp); });
+    rt.info(fmt::format("wrote {}", o.output));
+    return;
+  }
+  std::string out;
+  switch (f) {
+    case Format::md:
+      out = report::to_markdown(doc);
+      break;
+    case Format::html:
+      out = report::to_html(doc);
+      break;
+    case Format::csv:
+      out = report::to_csv(doc);
+      break;
+    case Format::json:
+      out = report::to_json(doc);
+      break;
+    default:
+      out = report::to_text(doc);
+  }
+  if (o.output.empty()) {
+    rt.print(out);
+  } else {
+    files::write_atomically(o.output, out);
+    rt.info(fmt::format("wrote {}", o.output));
+  }
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, Runner& r) {
+  auto* rp = app.add_subcommand("report", "Documents: monthly plan, weekly inspections, agreements register, annual");
+  rp->require_subcommand(1);
+  rp->add_subcommand("list", "List the report templates")->callback([&r] {
+    Runtime& rt = r.rt();
+    const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+    const auto all = catalog(rt).list();
+    if (f == Format::json) {
+      auto arr = nlohmann::ordered_json::array();
+      for (const auto& t : all) {
+        auto params = nlohmann::ordered_json::array();
+        for (const auto& p : t.params) {
+          params.push_back({{"name", p.name}, {"default", p.default_value}});
+        }
+        arr.push_back({{"id", t.id}, {"name", t.name}, {"params", params}, {"file", t.origin}});
+      }
+      rt.print(arr.dump(2) + "\n");
+      return;
+    }
+    render::Table tb;
+    tb.columns = {{"id", "ID"}, {"name", "NAME", false, 60}, {"params", "PARAMETERS"}, {"file", "FILE", false, 200}};
+    for (const auto& t : all) {
+      std::string params;
+      for (const auto& p : t.params) {
+        params += (params.empty() ? "" : " ") + fmt::format("--{} ({})", p.name, p.default_value);
+      }
+      tb.add({t.id, t.name, params, t.origin});
+    }
+    rt.print_table(tb, f);
+  });
+  {
+    auto o = std::make_shared<RunOptions>();
+    auto* c = rp->add_subcommand("run", "Make a report");
+    c->add_option("id", o->id, "report id (see 'report list')");
+    c->add_option("--template", o->template_file, "a report template file instead of a shipped one");
+    c->add_option("--month", o->month, "2023-08, this, next, last");
+    c->add_option("--week", o->week, "2024-W19, this, next, last");
+    c->add_option("--year", o->year, "2023, this, last");
+    c->add_option("--as-of", o->as_of, "the day of a register");
+    c->add_option("--narrative", o->narrative, "the annual report's texts (TOML)");
+    c->add_option("-o,--output", o->output, "write to this file (atomically) instead of stdout");
+    c->callback([&r, o] {
+      if (o->id.empty() && o->template_file.empty()) {
+        throw InputError("give a report id or --template FILE");
+      }
+      run_report(r.rt(), *o);
+    });
+  }
+  {
+    auto file = std::make_shared<std::string>();
+    auto* c = rp->add_subcommand("check", "Check a report template; errors are file:line:col");
+    c->add_option("file", *file, "the TOML file")->required();
+    c->callback([&r, file] {
+      Runtime& rt = r.rt();
+      const auto t = report::load_report_template(*file);
+      rt.print(fmt::format("{}: ok: report '{}' ({}), {} sections\n", *file, t.id, t.name, t.sections.size()));
+    });
+  }
+}
+
+}  // namespace omskplan::cli

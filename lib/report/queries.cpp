@@ -1,0 +1,440 @@
+#include "report/queries.hpp"
+
+#include "agreement/repository.hpp"
+#include "agreement/service.hpp"
+#include "core/error.hpp"
+#include "core/money.hpp"
+#include "core/russian.hpp"
+#include "core/text.hpp"
+#include "event/repository.hpp"
+#include "inspection/repository.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace omskplan::report {
+
+using namespace std::chrono;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+const std::map<std::string, std::vector<Column>>& catalog() {
+  static const std::map<std::string, std::vector<Column>> c{
+      {"events",
+       {{"date", "Дата"},
+        {"time", "Время"},
+        {"title", "Мероприятие"},
+        {"kind", "Вид"},
+        {"level", "Уровень"},
+        {"venue", "Место проведения"},
+        {"organizer", "Ответственный"},
+        {"vips", "Участие руководства"},
+        {"status", "Статус"}}},
+      {"events_by_kind", {{"kind", "Вид мероприятий"}, {"count", "Количество", true}, {"anniversaries", "Юбилейные даты"}}},
+      {"events_per_month", {{"month", "Месяц"}, {"count", "Мероприятий", true}}},
+      {"visits",
+       {{"day", "Дата"},
+        {"seq", "№", true},
+        {"arrive", "Прибытие"},
+        {"depart", "Убытие"},
+        {"code", "Код"},
+        {"site", "Объект"},
+        {"address", "Адрес"},
+        {"participants", "Участники"},
+        {"status", "Статус"}}},
+      {"findings_by_site",
+       {{"code", "Код"},
+        {"site", "Объект"},
+        {"opened", "Выявлено", true},
+        {"resolved", "Устранено", true},
+        {"overdue", "Просрочено", true}}},
+      {"findings_per_week", {{"week", "Неделя"}, {"opened", "Выявлено", true}, {"closed", "Устранено", true}}},
+      {"agreements",
+       {{"number", "Номер"},
+        {"org", "Партнёр"},
+        {"title", "Предмет соглашения"},
+        {"sphere", "Сфера"},
+        {"signed", "Подписано"},
+        {"valid_to", "Действует до"},
+        {"status", "Статус"},
+        {"value", "Сумма, ₽", true},
+        {"fulfilled", "Исполнено", true},
+        {"due", "В работе", true},
+        {"overdue", "Просрочено", true}}},
+      {"patrons",
+       {{"rank", "Место", true},
+        {"org", "Партнёр"},
+        {"inn", "ИНН"},
+        {"fulfilled", "Исполнено, ₽", true},
+        {"count", "Обязательств", true},
+        {"titles", "Звания"},
+        {"badge", "Знак «Меценат»"}}},
+  };
+  return c;
+}
+
+std::string level_ru(std::string_view l) {
+  if (l == "municipal") return "муниципальный";
+  if (l == "regional") return "региональный";
+  if (l == "intercity") return "межмуниципальный";
+  if (l == "international") return "международный";
+  return std::string(l);
+}
+
+std::string kind_ru(std::string_view k) {
+  static const std::map<std::string_view, std::string_view> m{
+      {"city-day", "День города"},       {"victory-day", "День Победы"},    {"holiday", "Праздники"},
+      {"concert", "Концерты"},           {"opening", "Открытия объектов"}, {"conference", "Конференции"},
+      {"round-table", "Круглые столы"}, {"seminar", "Семинары"},          {"ceremony", "Церемонии награждения"},
+      {"exhibition", "Выставки"},        {"sport", "Спортивные мероприятия"}, {"meeting", "Совещания и встречи"},
+      {"other", "Прочие"}};
+  auto it = m.find(k);
+  return it == m.end() ? std::string(k) : std::string(it->second);
+}
+
+std::string status_ru(std::string_view s) {
+  static const std::map<std::string_view, std::string_view> m{
+      {"planned", "планируется"}, {"confirmed", "подтверждено"}, {"held", "проведено"}, {"cancelled", "отменено"},
+      {"draft", "проект"},        {"signed", "подписано"},       {"active", "действует"}, {"fulfilled", "исполнено"},
+      {"expired", "истёк срок"},  {"terminated", "расторгнуто"}};
+  auto it = m.find(s);
+  return it == m.end() ? std::string(s) : std::string(it->second);
+}
+
+std::string sphere_ru(std::string_view s) {
+  static const std::map<std::string_view, std::string_view> m{
+      {"culture", "культура"},         {"sport", "спорт"},        {"education", "образование"},
+      {"improvement", "благоустройство"}, {"social", "социальная поддержка"}, {"health", "здравоохранение"},
+      {"youth", "молодёжная политика"}, {"economy", "экономика"}, {"other", "прочее"}};
+  auto it = m.find(s);
+  return it == m.end() ? std::string(s) : std::string(it->second);
+}
+
+// 12.04.2023, as dates are written in registers.
+std::string dotted(const std::optional<time::Date>& d) {
+  return d ? fmt::format("{:02}.{:02}.{}", time::day_of(*d), time::month_of(*d), time::year_of(*d)) : std::string();
+}
+
+std::string day_ru(time::Date d) { return fmt::format("{} {}", time::day_of(d), russian::month_genitive(time::month_of(d))); }
+
+time::Instant day_start(const QueryContext& q, time::Date d) {
+  return q.ctx.zone->to_instant(time::LocalTime{d.time_since_epoch()});
+}
+
+std::vector<event::Event> events_in(QueryContext& q, bool children) {
+  event::repo::Filter f;
+  f.from = day_start(q, q.period.from);
+  f.to = day_start(q, q.period.to + days{1});
+  auto es = event::repo::list(q.db, f, children);
+  std::erase_if(es, [](const event::Event& e) { return e.status == event::Status::cancelled; });
+  return es;
+}
+
+void add_row(DataTable& t, std::vector<std::string> cells, std::vector<double> values = {}) {
+  values.resize(cells.size(), kNaN);
+  t.rows.push_back(std::move(cells));
+  t.values.push_back(std::move(values));
+}
+
+QueryResult q_events(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  int mayor = 0;
+  int held = 0;
+  const auto es = events_in(q, true);
+  for (const auto& e : es) {
+    const auto ls = q.ctx.zone->to_local(e.start);
+    std::string vips;
+    for (const auto& p : e.participants) {
+      if (p.vip) {
+        vips += (vips.empty() ? "" : ", ") + p.who;
+        mayor += text::fold(p.who).rfind("мэр ", 0) == 0;
+      }
+    }
+    held += e.status == event::Status::held;
+    add_row(r.table, {day_ru(time::local_date(ls)), e.all_day ? "" : time::format_clock(ls), e.title,
+                      kind_ru(event::to_string(e.kind)), level_ru(event::to_string(e.level)), e.venue, e.organizer, vips,
+                      status_ru(event::to_string(e.status))});
+  }
+  stats["events_count"] = std::to_string(es.size());
+  stats["events_text"] = russian::count(static_cast<long>(es.size()), "мероприятие", "мероприятия", "мероприятий");
+  stats["events_held"] = std::to_string(held);
+  stats["events_mayor"] = std::to_string(mayor);
+  return r;
+}
+
+QueryResult q_events_by_kind(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  std::map<std::string, std::pair<int, std::string>> by_kind;
+  int held = 0;
+  for (const auto& e : events_in(q, false)) {
+    if (e.status != event::Status::held) {
+      continue;
+    }
+    ++held;
+    auto& [n, ann] = by_kind[std::string(event::to_string(e.kind))];
+    ++n;
+    if (e.ordinal) {
+      ann += (ann.empty() ? "" : "; ") + e.title;
+    }
+  }
+  for (const auto& [kind, v] : by_kind) {
+    add_row(r.table, {kind_ru(kind), std::to_string(v.first), v.second}, {kNaN, static_cast<double>(v.first), kNaN});
+  }
+  r.table.totals = std::vector<std::string>{"Итого", std::to_string(held), ""};
+  stats["events_held"] = std::to_string(held);
+  stats["events_held_text"] = russian::count(held, "мероприятие", "мероприятия", "мероприятий");
+  return r;
+}
+
+QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::string>&) {
+  QueryResult r;
+  std::map<int, int> per;
+  for (const auto& e : events_in(q, false)) {
+    const auto d = time::local_date(q.ctx.zone->to_local(e.start));
+    ++per[time::year_of(d) * 100 + time::month_of(d)];
+  }
+  Chart c;
+  c.title = "Мероприятия по месяцам";
+  c.series = {"Мероприятий"};
+  for (time::Date d = q.period.from; d <= q.period.to; d = time::last_day_of_month(d) + days{1}) {
+    const int key = time::year_of(d) * 100 + time::month_of(d);
+    const std::string name(russian::month_nominative(time::month_of(d)));
+    add_row(r.table, {name, std::to_string(per[key])}, {kNaN, static_cast<double>(per[key])});
+    c.labels.push_back(name.substr(0, 6));  // three Cyrillic letters
+    c.values.push_back({static_cast<double>(per[key])});
+  }
+  r.chart = std::move(c);
+  return r;
+}
+
+QueryResult q_visits(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  const auto [y, w] = time::iso_week_of(q.period.from);
+  const auto visits = inspection::repo::visits_of_week(q.db, fmt::format("{}-W{:02}", y, w));
+  std::map<std::int64_t, std::string> agency_names;
+  for (const auto& a : inspection::repo::list_agencies(q.db)) {
+    agency_names[a.id] = a.name;
+  }
+  int held = 0;
+  for (const auto& v : visits) {
+    const auto site = inspection::repo::load_site(q.db, v.site_id);
+    std::string who;
+    for (auto id : v.agencies) {
+      who += (who.empty() ? "" : "; ") + agency_names[id];
+    }
+    held += v.status == inspection::VisitStatus::held;
+    add_row(r.table, {day_ru(v.day), std::to_string(v.seq),
+                      v.arrive ? time::format_clock(q.ctx.zone->to_local(*v.arrive)) : "",
+                      v.depart ? time::format_clock(q.ctx.zone->to_local(*v.depart)) : "", site ? site->code : "",
+                      site ? site->name : "", site ? site->address : "", who,
+                      std::string(inspection::to_string(v.status)) == "held" ? "проведён"
+                      : v.status == inspection::VisitStatus::planned      ? "запланирован"
+                                                                          : "отменён"},
+            {kNaN, static_cast<double>(v.seq)});
+  }
+  stats["visits_count"] = std::to_string(visits.size());
+  stats["visits_text"] = russian::count(static_cast<long>(visits.size()), "выезд", "выезда", "выездов");
+  stats["visits_held"] = std::to_string(held);
+  return r;
+}
+
+// Findings opened and closed in the period, per site.
+QueryResult q_findings_by_site(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  auto& st = q.db.cached(
+      "SELECT s.id, s.code, s.name, "
+      "  (SELECT count(*) FROM finding f WHERE f.site_id = s.id AND substr(f.created_utc, 1, 10) BETWEEN ?1 AND ?2), "
+      "  (SELECT count(*) FROM finding_change c JOIN finding f ON f.id = c.finding_id WHERE f.site_id = s.id "
+      "     AND c.to_status IN ('resolved', 'verified') AND c.from_status NOT IN ('resolved') "
+      "     AND substr(c.at_utc, 1, 10) BETWEEN ?1 AND ?2), "
+      "  (SELECT count(*) FROM finding f WHERE f.site_id = s.id AND f.status IN ('open', 'in-progress') "
+      "     AND f.due < ?3) "
+      "FROM site s ORDER BY s.code");
+  st.bind_all(time::format_date(q.period.from), time::format_date(q.period.to),
+              time::format_date(std::min(q.period.to + days{1}, q.ctx.today() + days{1})));
+  long opened = 0, resolved = 0, overdue = 0;
+  while (st.step()) {
+    const long o = st.get_int(3), c = st.get_int(4), od = st.get_int(5);
+    if (o == 0 && c == 0 && od == 0) {
+      continue;
+    }
+    opened += o;
+    resolved += c;
+    overdue += od;
+    add_row(r.table, {st.get_text(1), st.get_text(2), std::to_string(o), std::to_string(c), std::to_string(od)},
+            {kNaN, kNaN, static_cast<double>(o), static_cast<double>(c), static_cast<double>(od)});
+  }
+  r.table.totals = std::vector<std::string>{"Итого", "", std::to_string(opened), std::to_string(resolved),
+                                            std::to_string(overdue)};
+  stats["findings_opened"] = std::to_string(opened);
+  stats["findings_resolved"] = std::to_string(resolved);
+  stats["findings_overdue"] = std::to_string(overdue);
+  stats["findings_opened_text"] = russian::count(opened, "замечание", "замечания", "замечаний");
+  return r;
+}
+
+QueryResult q_findings_per_week(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  long opened_total = 0, closed_total = 0;
+  Chart c;
+  c.title = "Замечания: выявлено и устранено по неделям";
+  c.series = {"Выявлено", "Устранено"};
+  const time::Date first_monday = q.period.from - days{time::iso_weekday(q.period.from) - 1};
+  for (time::Date m = first_monday; m <= q.period.to; m += days{7}) {
+    auto& st = q.db.cached(
+        "SELECT (SELECT count(*) FROM finding WHERE substr(created_utc, 1, 10) BETWEEN ?1 AND ?2), "
+        "(SELECT count(*) FROM finding_change WHERE to_status = 'resolved' AND substr(at_utc, 1, 10) BETWEEN ?1 AND ?2)");
+    st.bind_all(time::format_date(m), time::format_date(m + days{6}));
+    st.step();
+    const long o = st.get_int(0), cl = st.get_int(1);
+    opened_total += o;
+    closed_total += cl;
+    const auto [y, w] = time::iso_week_of(m);
+    const std::string label = fmt::format("{}-W{:02}", y, w);
+    add_row(r.table, {label, std::to_string(o), std::to_string(cl)},
+            {kNaN, static_cast<double>(o), static_cast<double>(cl)});
+    c.labels.push_back(fmt::format("W{:02}", w));
+    c.values.push_back({static_cast<double>(o), static_cast<double>(cl)});
+  }
+  r.chart = std::move(c);
+  auto& held = q.db.cached("SELECT count(*) FROM visit WHERE status = 'held' AND held_on BETWEEN ? AND ?");
+  held.bind_all(time::format_date(q.period.from), time::format_date(q.period.to));
+  held.step();
+  const long visits = held.get_int(0);
+  stats["findings_opened"] = std::to_string(opened_total);
+  stats["findings_resolved"] = std::to_string(closed_total);
+  stats["findings_opened_text"] = russian::count(opened_total, "замечание", "замечания", "замечаний");
+  stats["visits_held"] = std::to_string(visits);
+  stats["visits_held_text"] = russian::count(visits, "выезд", "выезда", "выездов");
+  return r;
+}
+
+QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  agreement::repo::Filter f;
+  auto all = agreement::repo::list(q.db, f, true);
+  money::Kopecks total = 0;
+  money::Kopecks signed_value = 0;
+  int signed_in_period = 0;
+  for (const auto& a : all) {
+    if (!a.signed_on || *a.signed_on > q.as_of) {
+      continue;  // not yet signed on that day
+    }
+    if (*a.signed_on >= q.period.from && *a.signed_on <= q.period.to) {
+      ++signed_in_period;
+      signed_value += a.value;
+    }
+    agreement::Status st = a.status;
+    if (a.terminated_on && *a.terminated_on <= q.as_of) {
+      st = agreement::Status::terminated;
+    } else if (st == agreement::Status::terminated) {
+      st = agreement::Status::active;  // terminated later than the as-of day
+    }
+    if ((st == agreement::Status::active || st == agreement::Status::signed_) && a.valid_to && *a.valid_to < q.as_of) {
+      st = agreement::Status::expired;
+    }
+    int fulfilled = 0, due = 0, overdue = 0;
+    for (const auto& o : a.obligations) {
+      if (o.done_on && *o.done_on <= q.as_of) {
+        ++fulfilled;
+      } else if (o.due && *o.due < q.as_of) {
+        ++overdue;
+      } else {
+        ++due;
+      }
+    }
+    const auto org = agreement::repo::load_org(q.db, a.org_id);
+    total += a.value;
+    add_row(r.table,
+            {a.number, org ? org->name : "", a.title, sphere_ru(a.sphere), dotted(a.signed_on), dotted(a.valid_to),
+             status_ru(agreement::to_string(st)),
+             money::format_roubles(a.value), std::to_string(fulfilled), std::to_string(due), std::to_string(overdue)},
+            {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, static_cast<double>(a.value) / 100.0,
+             static_cast<double>(fulfilled), static_cast<double>(due), static_cast<double>(overdue)});
+  }
+  r.table.totals = std::vector<std::string>{"Итого", "", "", "", "", "", "", money::format_roubles(total), "", "", ""};
+  stats["agreements_count"] = std::to_string(r.table.rows.size());
+  stats["agreements_text"] = russian::count(static_cast<long>(r.table.rows.size()), "соглашение", "соглашения",
+                                            "соглашений");
+  stats["agreements_value"] = money::format_roubles(total);
+  stats["agreements_signed"] = std::to_string(signed_in_period);
+  stats["agreements_signed_text"] = russian::count(signed_in_period, "соглашение", "соглашения", "соглашений");
+  stats["agreements_signed_value"] = money::format_roubles(signed_value);
+  return r;
+}
+
+QueryResult q_patrons(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  static const agreement::Settings settings;
+  agreement::Services s{q.db, q.ctx, settings};
+  const auto rows = agreement::patrons(s, q.year);
+  int titles = 0;
+  for (const auto& p : rows) {
+    std::string t;
+    for (const auto& x : p.titles) {
+      t += (t.empty() ? "" : "; ") + x;
+      ++titles;
+    }
+    add_row(r.table,
+            {p.rank ? std::to_string(p.rank) : "", p.name, p.inn, money::format_roubles(p.value), std::to_string(p.count),
+             t, p.badge ? fmt::format("№{}", *p.badge) : ""},
+            {p.rank ? static_cast<double>(p.rank) : kNaN, kNaN, kNaN, static_cast<double>(p.value) / 100.0,
+             static_cast<double>(p.count)});
+  }
+  stats["patrons_count"] = std::to_string(rows.size());
+  stats["titles_count"] = std::to_string(titles);
+  return r;
+}
+
+}  // namespace
+
+const std::vector<std::string>& query_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const auto& [k, v] : catalog()) {
+      n.push_back(k);
+    }
+    return n;
+  }();
+  return names;
+}
+
+const std::vector<Column>& query_columns(const std::string& query) {
+  auto it = catalog().find(query);
+  if (it == catalog().end()) {
+    throw InputError(fmt::format("unknown query '{}'", query));
+  }
+  return it->second;
+}
+
+QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  if (query == "events") {
+    r = q_events(q, stats);
+  } else if (query == "events_by_kind") {
+    r = q_events_by_kind(q, stats);
+  } else if (query == "events_per_month") {
+    r = q_events_per_month(q, stats);
+  } else if (query == "visits") {
+    r = q_visits(q, stats);
+  } else if (query == "findings_by_site") {
+    r = q_findings_by_site(q, stats);
+  } else if (query == "findings_per_week") {
+    r = q_findings_per_week(q, stats);
+  } else if (query == "agreements") {
+    r = q_agreements(q, stats);
+  } else if (query == "patrons") {
+    r = q_patrons(q, stats);
+  } else {
+    throw InputError(fmt::format("unknown query '{}'", query));
+  }
+  r.table.columns = query_columns(query);
+  return r;
+}
+
+}  // namespace omskplan::report

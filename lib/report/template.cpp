@@ -1,0 +1,561 @@
+#include "report/template.hpp"
+
+#include "core/error.hpp"
+#include "core/russian.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace omskplan::report {
+
+namespace fs = std::filesystem;
+using namespace std::chrono;
+
+namespace {
+
+[[noreturn]] void fail(const std::string& origin, const toml::source_region& r, const std::string& what) {
+  throw InputError(fmt::format("{}:{}:{}: {}", origin, r.begin.line, r.begin.column, what));
+}
+
+std::string str(const toml::table& t, std::string_view key, const std::string& origin, bool required,
+                const toml::source_region& where) {
+  const toml::node* n = t.get(key);
+  if (!n) {
+    if (required) {
+      fail(origin, where, fmt::format("missing required key '{}'", key));
+    }
+    return {};
+  }
+  auto v = n->value<std::string>();
+  if (!v) {
+    fail(origin, n->source(), fmt::format("'{}' must be a string", key));
+  }
+  return *v;
+}
+
+void only(const toml::table& t, const std::set<std::string>& allowed, const std::string& origin, std::string_view where) {
+  for (auto&& [k, v] : t) {
+    if (!allowed.count(std::string(k.str()))) {
+      std::string list;
+      for (const auto& a : allowed) {
+        list += (list.empty() ? "" : ", ") + a;
+      }
+      fail(origin, k.source(), fmt::format("unknown key '{}'{}; expected one of: {}", k.str(), where, list));
+    }
+  }
+}
+
+// Variables a template's texts may use, besides stats.* and narrative.*.
+const std::set<std::string>& known_vars() {
+  static const std::set<std::string> v{"month",   "month_name", "month_lower", "month_genitive", "year", "next_year",
+                                       "week",    "week_from",  "week_to",     "as_of",          "today", "period_from",
+                                       "period_to"};
+  return v;
+}
+
+// Checks Mustache syntax and that every variable is known.
+std::string check_text(const std::string& text) {
+  kainjow::mustache::mustache m{text};
+  if (!m.is_valid()) {
+    return "invalid Mustache: " + m.error_message();
+  }
+  std::size_t i = 0;
+  std::vector<std::string> sections;
+  while ((i = text.find("{{", i)) != std::string::npos) {
+    const auto e = text.find("}}", i);
+    std::string tag = text::trim(text.substr(i + 2, e - i - 2));
+    i = e + 2;
+    if (tag.empty() || tag[0] == '!' || tag[0] == '=') {
+      continue;
+    }
+    if (tag[0] == '#' || tag[0] == '^' || tag[0] == '/' || tag[0] == '&' || tag[0] == '{') {
+      tag = text::trim(tag.substr(1));
+      if (!tag.empty() && tag.back() == '}') {
+        tag.pop_back();
+      }
+    }
+    if (tag == "." || tag.rfind("stats.", 0) == 0 || tag.rfind("narrative.", 0) == 0 || known_vars().count(tag)) {
+      continue;
+    }
+    return fmt::format("unknown placeholder '{{{{{}}}}}'", tag);
+  }
+  return {};
+}
+
+}  // namespace
+
+ReportTemplate parse_report_template(std::string_view toml_text, const std::string& origin) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    fail(origin, e.source(), std::string(e.description()));
+  }
+  const toml::source_region top{{1, 1}, {1, 1}, {}};
+  only(root, {"id", "name", "title", "subtitle", "param", "section"}, origin, "");
+  ReportTemplate t;
+  t.origin = origin;
+  t.id = str(root, "id", origin, true, top);
+  t.name = str(root, "name", origin, true, top);
+  t.title = str(root, "title", origin, true, top);
+  t.subtitle = str(root, "subtitle", origin, false, top);
+  for (const char* key : {"title", "subtitle"}) {
+    if (const toml::node* n = root.get(key)) {
+      if (auto problem = check_text(*n->value<std::string>()); !problem.empty()) {
+        fail(origin, n->source(), problem);
+      }
+    }
+  }
+  std::set<std::string> names;
+  if (const toml::node* ps = root.get("param")) {
+    const toml::array* arr = ps->as_array();
+    if (!arr) {
+      fail(origin, ps->source(), "'param' must be an array of tables: write [[param]]");
+    }
+    for (const toml::node& el : *arr) {
+      const toml::table* p = el.as_table();
+      if (!p) {
+        fail(origin, el.source(), "each [[param]] must be a table");
+      }
+      only(*p, {"name", "type", "default"}, origin, " in [[param]]");
+      ParamSpec spec;
+      spec.name = str(*p, "name", origin, true, p->source());
+      const std::string type = str(*p, "type", origin, true, p->source());
+      if (type == "month") {
+        spec.type = ParamType::month;
+      } else if (type == "week") {
+        spec.type = ParamType::week;
+      } else if (type == "year") {
+        spec.type = ParamType::year;
+      } else if (type == "date") {
+        spec.type = ParamType::date;
+      } else {
+        fail(origin, p->get("type")->source(),
+             fmt::format("invalid type '{}'; expected one of: month, week, year, date", type));
+      }
+      static const std::set<std::string> allowed_names{"month", "week", "year", "as-of"};
+      if (!allowed_names.count(spec.name)) {
+        fail(origin, p->get("name")->source(),
+             fmt::format("unknown parameter '{}'; expected one of: month, week, year, as-of", spec.name));
+      }
+      if (!names.insert(spec.name).second) {
+        fail(origin, p->get("name")->source(), fmt::format("parameter '{}' is given twice", spec.name));
+      }
+      spec.default_value = str(*p, "default", origin, false, p->source());
+      t.params.push_back(std::move(spec));
+    }
+  }
+  const toml::node* ss = root.get("section");
+  if (!ss) {
+    fail(origin, top, "a report needs at least one [[section]]");
+  }
+  const toml::array* arr = ss->as_array();
+  if (!arr) {
+    fail(origin, ss->source(), "'section' must be an array of tables: write [[section]]");
+  }
+  for (const toml::node& el : *arr) {
+    const toml::table* s = el.as_table();
+    if (!s) {
+      fail(origin, el.source(), "each [[section]] must be a table");
+    }
+    only(*s, {"heading", "text", "query", "columns", "chart"}, origin, " in [[section]]");
+    SectionSpec spec;
+    spec.heading = str(*s, "heading", origin, false, s->source());
+    spec.text = str(*s, "text", origin, false, s->source());
+    for (const char* key : {"heading", "text"}) {
+      if (const toml::node* n = s->get(key)) {
+        if (auto problem = check_text(*n->value<std::string>()); !problem.empty()) {
+          fail(origin, n->source(), problem);
+        }
+      }
+    }
+    if (const toml::node* q = s->get("query")) {
+      const std::string name = str(*s, "query", origin, false, s->source());
+      const auto& known = query_names();
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        fail(origin, q->source(), fmt::format("unknown query '{}'; expected one of: {}", name, text::join(known, ", ")));
+      }
+      spec.query = name;
+      if (const toml::node* cs = s->get("columns")) {
+        const toml::array* carr = cs->as_array();
+        if (!carr) {
+          fail(origin, cs->source(), "'columns' must be an array of column names");
+        }
+        const auto& cols = query_columns(name);
+        for (const toml::node& c : *carr) {
+          auto v = c.value<std::string>();
+          if (!v) {
+            fail(origin, c.source(), "'columns' must hold column names");
+          }
+          if (std::none_of(cols.begin(), cols.end(), [&](const Column& k) { return k.key == *v; })) {
+            std::string list;
+            for (const auto& k : cols) {
+              list += (list.empty() ? "" : ", ") + k.key;
+            }
+            fail(origin, c.source(), fmt::format("query '{}' has no column '{}'; it has: {}", name, *v, list));
+          }
+          spec.columns.push_back(*v);
+        }
+      }
+      if (const toml::node* ch = s->get("chart")) {
+        auto b = ch->value<bool>();
+        if (!b) {
+          fail(origin, ch->source(), "'chart' must be true or false");
+        }
+        spec.chart = *b;
+      }
+    } else if (s->get("columns") || s->get("chart")) {
+      fail(origin, s->source(), "'columns' and 'chart' need a 'query'");
+    }
+    if (spec.text.empty() && !spec.query && spec.heading.empty()) {
+      fail(origin, s->source(), "an empty section: give it a heading, a text or a query");
+    }
+    t.sections.push_back(std::move(spec));
+  }
+  return t;
+}
+
+ReportTemplate load_report_template(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    throw InputError(fmt::format("{}: is a directory, not a report template", path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw InputError(fmt::format("{}: cannot read the report template", path));
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (!text::is_valid_utf8(buf.str())) {
+    throw InputError(fmt::format("{}: not valid UTF-8", path));
+  }
+  return parse_report_template(buf.str(), path);
+}
+
+ReportCatalog::ReportCatalog(std::vector<std::string> dirs, Warn warn) : dirs_(std::move(dirs)), warn_(std::move(warn)) {}
+
+namespace {
+
+std::vector<std::string> toml_files(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".toml") {
+      files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::vector<ReportTemplate> ReportCatalog::list() const {
+  std::map<std::string, ReportTemplate> by_id;
+  for (const auto& dir : dirs_) {
+    for (const auto& f : toml_files(dir)) {
+      try {
+        auto t = load_report_template(f);
+        const std::string id = t.id;
+        by_id.emplace(id, std::move(t));
+      } catch (const InputError& e) {
+        if (warn_) {
+          warn_(fmt::format("skipping report {}", e.what()));
+        }
+      }
+    }
+  }
+  std::vector<ReportTemplate> out;
+  for (auto& [id, t] : by_id) {
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+ReportTemplate ReportCatalog::get(const std::string& id) const {
+  std::vector<std::string> ids;
+  for (const auto& dir : dirs_) {
+    for (const auto& f : toml_files(dir)) {
+      if (fs::path(f).stem() == id) {
+        auto t = load_report_template(f);
+        if (t.id == id) {
+          return t;
+        }
+      }
+    }
+  }
+  for (const auto& t : list()) {
+    if (t.id == id) {
+      return t;
+    }
+    ids.push_back(t.id);
+  }
+  std::string hint;
+  std::size_t best = 4;
+  for (const auto& other : ids) {
+    if (const auto d = text::edit_distance(id, other); d < best) {
+      best = d;
+      hint = fmt::format("; did you mean '{}'?", other);
+    }
+  }
+  throw NotFound(fmt::format("unknown report '{}'{}", id, hint.empty() ? " (see 'omskplan report list')" : hint));
+}
+
+namespace {
+
+struct Resolved {
+  std::optional<Period> period;
+  std::optional<time::Date> as_of;
+  std::optional<int> year;
+  kainjow::mustache::data vars{kainjow::mustache::data::type::object};
+};
+
+time::Date monday_of(time::Date d) { return d - days{time::iso_weekday(d) - 1}; }
+
+void resolve_param(const ParamSpec& p, const std::string& value, const time::Context& ctx, Resolved& r) {
+  const std::string v = text::fold(text::trim(value));
+  const time::Date today = ctx.today();
+  auto bad = [&](const std::string& why) {
+    throw InputError(fmt::format("invalid --{} '{}': {}", p.name, value, why));
+  };
+  switch (p.type) {
+    case ParamType::month: {
+      time::Date first;
+      if (v == "this") {
+        first = today - days{time::day_of(today) - 1};
+      } else if (v == "next") {
+        first = time::last_day_of_month(today) + days{1};
+      } else if (v == "last" || v == "previous") {
+        const time::Date this_first = today - days{time::day_of(today) - 1};
+        first = (this_first - days{1}) - days{time::day_of(this_first - days{1}) - 1};
+      } else {
+        const auto span = time::parse_date_span(value, ctx);
+        if (time::day_of(span.first) != 1 || span.last != time::last_day_of_month(span.first)) {
+          bad("expected a month such as 2023-08, this, next or last");
+        }
+        first = span.first;
+      }
+      r.period = Period{first, time::last_day_of_month(first)};
+      const int m = time::month_of(first);
+      r.vars.set("month", fmt::format("{:04}-{:02}", time::year_of(first), m));
+      r.vars.set("month_name", std::string(russian::month_nominative(m)));
+      r.vars.set("month_lower", text::fold(russian::month_nominative(m)));
+      r.vars.set("month_genitive", std::string(russian::month_genitive(m)));
+      r.year = time::year_of(first);
+      break;
+    }
+    case ParamType::week: {
+      time::Date monday;
+      if (v == "this") {
+        monday = monday_of(today);
+      } else if (v == "next") {
+        monday = monday_of(today) + days{7};
+      } else if (v == "last" || v == "previous") {
+        monday = monday_of(today) - days{7};
+      } else {
+        const auto span = time::parse_date_span(value, ctx);
+        monday = monday_of(span.first);
+        if (span.last - span.first > days{6}) {
+          bad("expected a week such as 2024-W19, this, next or last");
+        }
+      }
+      r.period = Period{monday, monday + days{6}};
+      const auto [y, w] = time::iso_week_of(monday);
+      r.vars.set("week", fmt::format("{}-W{:02}", y, w));
+      r.vars.set("week_from", russian::format_date(monday));
+      r.vars.set("week_to", russian::format_date(monday + days{6}));
+      r.year = y;
+      break;
+    }
+    case ParamType::year: {
+      int y = 0;
+      if (v == "this") {
+        y = time::year_of(today);
+      } else if (v == "last" || v == "previous") {
+        y = time::year_of(today) - 1;
+      } else {
+        const auto span = time::parse_date_span(value, ctx);
+        if (span.first != time::make_date(time::year_of(span.first), 1, 1) ||
+            span.last != time::make_date(time::year_of(span.first), 12, 31)) {
+          bad("expected a year such as 2023, this or last");
+        }
+        y = time::year_of(span.first);
+      }
+      r.year = y;
+      r.period = Period{time::make_date(y, 1, 1), time::make_date(y, 12, 31)};
+      break;
+    }
+    case ParamType::date: {
+      r.as_of = time::parse_date(value, ctx);
+      r.vars.set("as_of", russian::format_date(*r.as_of));
+      break;
+    }
+  }
+}
+
+kainjow::mustache::data narrative_data(const std::string& path) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw InputError(fmt::format("{}:{}:{}: {}", path, e.source().begin.line, e.source().begin.column, e.description()));
+  }
+  only(t, {"achievements", "tasks", "help", "topics"}, path, "");
+  kainjow::mustache::data out{kainjow::mustache::data::type::object};
+  for (auto&& [k, v] : t) {
+    const std::string key(k.str());
+    if (auto s = v.value<std::string>()) {
+      out.set(key, *s);
+    } else if (const toml::array* arr = v.as_array()) {
+      kainjow::mustache::data list{kainjow::mustache::data::type::list};
+      for (const toml::node& el : *arr) {
+        auto s2 = el.value<std::string>();
+        if (!s2) {
+          fail(path, el.source(), fmt::format("'{}' must hold strings", key));
+        }
+        list.push_back(*s2);
+      }
+      out.set(key, list);
+    } else {
+      fail(path, v.source(), fmt::format("'{}' must be a string or an array of strings", key));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const auto& line : text::split(text, '\n')) {
+    if (text::trim(line).empty()) {
+      if (!text::trim(cur).empty()) {
+        out.push_back(text::trim(cur));
+      }
+      cur.clear();
+    } else {
+      cur += (cur.empty() ? "" : "\n") + line;
+    }
+  }
+  if (!text::trim(cur).empty()) {
+    out.push_back(text::trim(cur));
+  }
+  return out;
+}
+
+}  // namespace
+
+Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db, const time::Context& ctx) {
+  for (const auto& [name, value] : o.params) {
+    if (std::none_of(t.params.begin(), t.params.end(), [&](const ParamSpec& p) { return p.name == name; })) {
+      std::string list;
+      for (const auto& p : t.params) {
+        list += (list.empty() ? "" : ", ") + ("--" + p.name);
+      }
+      throw InputError(fmt::format("report '{}' takes no --{}{}", t.id, name,
+                                   list.empty() ? "" : fmt::format("; it takes: {}", list)));
+    }
+  }
+  Resolved r;
+  for (const auto& p : t.params) {
+    auto it = o.params.find(p.name);
+    const std::string value = it != o.params.end() ? it->second : p.default_value;
+    if (value.empty()) {
+      throw InputError(fmt::format("report '{}' needs --{}", t.id, p.name));
+    }
+    resolve_param(p, value, ctx, r);
+  }
+  const time::Date today = ctx.today();
+  QueryContext q{db, ctx, r.period.value_or(Period{today, today}), r.as_of.value_or(r.period ? r.period->to : today),
+                 r.year.value_or(time::year_of(today))};
+  r.vars.set("today", russian::format_date(today));
+  if (r.year) {
+    r.vars.set("year", std::to_string(*r.year));
+    r.vars.set("next_year", std::to_string(*r.year + 1));
+  }
+  if (r.period) {
+    r.vars.set("period_from", russian::format_date(r.period->from));
+    r.vars.set("period_to", russian::format_date(r.period->to));
+  }
+  if (o.narrative_path) {
+    r.vars.set("narrative", narrative_data(*o.narrative_path));
+  }
+  // Data first, so that the texts can use the figures.
+  std::map<std::string, std::string> stats;
+  std::vector<std::optional<QueryResult>> results;
+  for (const auto& s : t.sections) {
+    results.push_back(s.query ? std::optional<QueryResult>(run_query(*s.query, q, stats)) : std::nullopt);
+  }
+  kainjow::mustache::data stats_data{kainjow::mustache::data::type::object};
+  for (const auto& [k, v] : stats) {
+    stats_data.set(k, v);
+  }
+  r.vars.set("stats", stats_data);
+  auto render = [&](const std::string& text) {
+    kainjow::mustache::mustache m{text};
+    m.set_custom_escape([](const std::string& s) { return s; });  // plain text; HTML escaping is the writer's
+    return m.render(r.vars);
+  };
+  Document d;
+  d.id = t.id;
+  d.title = render(t.title);
+  d.subtitle = render(t.subtitle);
+  for (std::size_t i = 0; i < t.sections.size(); ++i) {
+    const auto& spec = t.sections[i];
+    Section s;
+    s.heading = render(spec.heading);
+    s.paragraphs = paragraphs(render(spec.text));
+    if (results[i]) {
+      QueryResult& res = *results[i];
+      if (!spec.columns.empty()) {
+        DataTable picked;
+        std::vector<std::size_t> idx;
+        for (const auto& c : spec.columns) {
+          for (std::size_t k = 0; k < res.table.columns.size(); ++k) {
+            if (res.table.columns[k].key == c) {
+              idx.push_back(k);
+              picked.columns.push_back(res.table.columns[k]);
+            }
+          }
+        }
+        for (std::size_t row = 0; row < res.table.rows.size(); ++row) {
+          std::vector<std::string> cells;
+          std::vector<double> values;
+          for (auto k : idx) {
+            cells.push_back(res.table.rows[row][k]);
+            values.push_back(row < res.table.values.size() && k < res.table.values[row].size() ? res.table.values[row][k]
+                                                                                              : 0);
+          }
+          picked.rows.push_back(std::move(cells));
+          picked.values.push_back(std::move(values));
+        }
+        if (res.table.totals) {
+          std::vector<std::string> totals;
+          for (auto k : idx) {
+            totals.push_back((*res.table.totals)[k]);
+          }
+          if (!totals.empty() && totals[0].empty()) {
+            totals[0] = "Итого";
+          }
+          picked.totals = std::move(totals);
+        }
+        res.table = std::move(picked);
+      }
+      s.table = std::move(res.table);
+      if (spec.chart) {
+        s.chart = std::move(res.chart);
+      }
+    }
+    d.sections.push_back(std::move(s));
+  }
+  return d;
+}
+
+}  // namespace omskplan::report

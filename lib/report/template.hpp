@@ -1,0 +1,66 @@
+// Report templates in TOML (docs/reports.md): a title pattern, parameters with
+// types and defaults, and sections of text (Mustache) and data from named
+// queries. Errors are "file:line:col: what".
+#pragma once
+
+#include "report/document.hpp"
+#include "report/queries.hpp"
+#include "store/db.hpp"
+#include "time/expr.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace omskplan::report {
+
+enum class ParamType { month, week, year, date };
+
+struct ParamSpec {
+  std::string name;  // what the command line calls it: --month, --week, --year, --as-of
+  ParamType type = ParamType::month;
+  std::string default_value;  // an expression: "next", "this", "today", "2023-08"
+};
+
+struct SectionSpec {
+  std::string heading;
+  std::string text;               // Mustache
+  std::optional<std::string> query;
+  std::vector<std::string> columns;  // of the query; empty: all
+  bool chart = false;             // draw the query's chart (HTML)
+};
+
+struct ReportTemplate {
+  std::string id, name, title, subtitle;
+  std::vector<ParamSpec> params;
+  std::vector<SectionSpec> sections;
+  std::string origin;
+};
+
+ReportTemplate parse_report_template(std::string_view toml_text, const std::string& origin);
+ReportTemplate load_report_template(const std::string& path);
+
+class ReportCatalog {
+public:
+  using Warn = std::function<void(const std::string&)>;
+  ReportCatalog(std::vector<std::string> dirs, Warn warn = {});
+  std::vector<ReportTemplate> list() const;
+  ReportTemplate get(const std::string& id) const;  // NotFound with a suggestion
+
+private:
+  std::vector<std::string> dirs_;
+  Warn warn_;
+};
+
+struct RunOptions {
+  std::map<std::string, std::string> params;  // name → value as typed
+  std::optional<std::string> narrative_path;  // TOML with achievements, tasks, help, topics
+};
+
+// Resolves the parameters (unknown ones are errors), runs the queries and
+// renders the texts.
+Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db, const time::Context& ctx);
+
+}  // namespace omskplan::report
