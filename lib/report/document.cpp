@@ -16,7 +16,7 @@ namespace {
 render::Table as_table(const DataTable& t) {
   render::Table out;
   for (const auto& c : t.columns) {
-    out.columns.push_back({c.key, c.header, c.number, 60});
+    out.columns.push_back({c.key, c.header, c.number, 200});
   }
   for (const auto& r : t.rows) {
     out.add(r);

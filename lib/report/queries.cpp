@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -182,8 +183,13 @@ QueryResult q_events_by_kind(QueryContext& q, std::map<std::string, std::string>
       ann += (ann.empty() ? "" : "; ") + e.title;
     }
   }
+  std::vector<std::pair<std::string, std::pair<int, std::string>>> rows;
   for (const auto& [kind, v] : by_kind) {
-    add_row(r.table, {kind_ru(kind), std::to_string(v.first), v.second}, {kNaN, static_cast<double>(v.first), kNaN});
+    rows.emplace_back(kind_ru(kind), v);
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return russian::collate_less(a.first, b.first); });
+  for (const auto& [name, v] : rows) {
+    add_row(r.table, {name, std::to_string(v.first), v.second}, {kNaN, static_cast<double>(v.first), kNaN});
   }
   r.table.totals = std::vector<std::string>{"Итого", std::to_string(held), ""};
   stats["events_held"] = std::to_string(held);
