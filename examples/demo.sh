@@ -107,4 +107,10 @@ echo
 echo "== Просроченные замечания по объектам"
 op inspection overdue || true
 echo
+echo "== Документы"
+op report run monthly-plan --month next --format html -o "$demo_dir/plan-next-month.html"
+op report run annual --year 2023 --narrative "$here/annual-2023.toml" --format html -o "$demo_dir/annual-2023.html"
+op report run agreements-register --format xlsx -o "$demo_dir/agreements-register.xlsx" 2>/dev/null ||
+  echo "(XLSX needs libxlsxwriter: apt-get install libxlsxwriter4)"
+echo
 echo "Explore it: OMSKPLAN_DB=$OMSKPLAN_DB $bin event show 8"
