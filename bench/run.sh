@@ -116,6 +116,9 @@ UNDO
   run "event agenda --days 14 ($n events)" "$bin" --db "$db" event agenda --days 14
   run "event list --search ($n events)" "$bin" --db "$db" event list --search "ёлка желаний" --from 2025-01-01 \
     --to 2025-12-31
+  run "report run monthly-plan ($n events)" "$bin" --db "$db" report run monthly-plan --month 2024-05
+  run "report run annual --format html ($n events)" "$bin" --db "$db" --format html report run annual --year 2024 \
+    --narrative "$(dirname "$0")/../examples/annual-2023.toml"
   run "event conflicts (one month, $n events)" "$bin" --db "$db" event conflicts --from 2026-12-01 --to 2026-12-31
   rm -f "$db"*
 done
