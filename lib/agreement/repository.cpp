@@ -1,6 +1,7 @@
 #include "agreement/repository.hpp"
 
 #include "core/error.hpp"
+#include "core/russian.hpp"
 #include "event/repository.hpp"
 #include "store/audit.hpp"
 #include "store/values.hpp"
@@ -239,7 +240,7 @@ std::vector<Organization> list_orgs(Db& db, const OrgFilter& f) {
     sql += " AND id IN (SELECT rowid FROM organization_fts WHERE organization_fts MATCH ?)";
     binds.push_back(q);
   }
-  sql += " ORDER BY name COLLATE NOCASE, id";
+  sql += " ORDER BY id";
   if (f.limit) {
     sql += fmt::format(" LIMIT {}", *f.limit);
   }
@@ -251,6 +252,9 @@ std::vector<Organization> list_orgs(Db& db, const OrgFilter& f) {
   while (st.step()) {
     out.push_back(read_org(st));
   }
+  // In Russian alphabetical order (SQLite's NOCASE knows only ASCII).
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Organization& a, const Organization& b) { return russian::collate_less(a.name, b.name); });
   return out;
 }
 
