@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -58,6 +59,19 @@ void write_atomically(const std::string& path, std::string_view content) {
       throw StorageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
     }
   });
+}
+
+std::vector<std::string> list(const std::string& dir, std::string_view extension) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->path().extension() == extension && it->is_regular_file(type_ec)) {
+      files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 void write_atomically_with(const std::string& path, const std::function<void(const std::string&)>& produce) {

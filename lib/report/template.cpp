@@ -1,6 +1,7 @@
 #include "report/template.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "core/russian.hpp"
 #include "core/text.hpp"
 
@@ -244,24 +245,13 @@ ReportCatalog::ReportCatalog(std::vector<std::string> dirs, Warn warn) : dirs_(s
 
 namespace {
 
-std::vector<std::string> toml_files(const std::string& dir) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".toml") {
-      files.push_back(it->path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 }  // namespace
 
 std::vector<ReportTemplate> ReportCatalog::list() const {
   std::map<std::string, ReportTemplate> by_id;
   for (const auto& dir : dirs_) {
-    for (const auto& f : toml_files(dir)) {
+    for (const auto& f : files::list(dir, ".toml")) {
       try {
         auto t = load_report_template(f);
         const std::string id = t.id;
@@ -283,7 +273,7 @@ std::vector<ReportTemplate> ReportCatalog::list() const {
 ReportTemplate ReportCatalog::get(const std::string& id) const {
   std::vector<std::string> ids;
   for (const auto& dir : dirs_) {
-    for (const auto& f : toml_files(dir)) {
+    for (const auto& f : files::list(dir, ".toml")) {
       if (fs::path(f).stem() == id) {
         auto t = load_report_template(f);
         if (t.id == id) {

@@ -1,6 +1,7 @@
 #include "templates/event_template.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "core/russian.hpp"
 #include "core/text.hpp"
 
@@ -290,24 +291,13 @@ TemplateCatalog::TemplateCatalog(std::vector<std::string> dirs, Warn warn)
 
 namespace {
 
-std::vector<std::string> toml_files(const std::string& dir) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".toml" && it->is_regular_file(ec)) {
-      files.push_back(it->path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 }  // namespace
 
 std::vector<CatalogEntry> TemplateCatalog::list() const {
   std::map<std::string, CatalogEntry> by_id;
   for (const auto& dir : dirs_) {
-    for (const auto& file : toml_files(dir)) {
+    for (const auto& file : files::list(dir, ".toml")) {
       try {
         EventTemplate t = load_event_template(file);
         const std::string id = t.id;
@@ -334,7 +324,7 @@ std::vector<CatalogEntry> TemplateCatalog::list() const {
 EventTemplate TemplateCatalog::get(const std::string& id) const {
   std::vector<std::string> ids;
   for (const auto& dir : dirs_) {
-    for (const auto& file : toml_files(dir)) {
+    for (const auto& file : files::list(dir, ".toml")) {
       // A file named after the id is read strictly: its errors are the answer.
       const bool named_so = fs::path(file).stem() == id;
       std::optional<EventTemplate> t;
