@@ -1,17 +1,22 @@
 // omskplan db …
 #include "commands.hpp"
 
+#include "core/error.hpp"
 #include "store/db.hpp"
+#include "store/maintenance.hpp"
+#include "store/migrations.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
+
 namespace omskplan::cli {
 
 void setup_db(CLI::App& app, Runner& r) {
-  auto* db = app.add_subcommand("db", "The database: create it, say where it is");
+  auto* db = app.add_subcommand("db", "The database: create, locate, check, back up, restore, migrate");
   db->require_subcommand(1);
-  db->add_subcommand("init", "Create the database (or bring it to the newest schema)")->callback([&r] {
+  db->add_subcommand("init", "Create the database (a new one gets the whole schema)")->callback([&r] {
     Runtime& rt = r.rt();
     auto& d = rt.db(store::OpenMode::create);
     rt.print(fmt::format("{}: schema version {}\n", d.path(), d.user_version()));
@@ -23,6 +28,61 @@ void setup_db(CLI::App& app, Runner& r) {
     } else {
       rt.print(fmt::format("{}\t({})\n", rt.db_path(), rt.settings().database.origin));
     }
+  });
+  db->add_subcommand("check", "Integrity and foreign keys; exit 5 when something is wrong")->callback([&r] {
+    Runtime& rt = r.rt();
+    auto& d = rt.db(store::OpenMode::raw);
+    const auto res = store::check(d);
+    for (const auto& p : res.problems) {
+      rt.print(p + "\n");
+    }
+    if (res.problems.empty()) {
+      rt.print(fmt::format("{}: ok (schema version {}, {} pages)\n", d.path(), res.schema_version, res.pages));
+    } else {
+      r.exit_code = static_cast<int>(ExitCode::storage);
+    }
+  });
+  {
+    auto file = std::make_shared<std::string>();
+    auto* c = db->add_subcommand("backup", "A consistent copy of the live database (mode 0600)");
+    c->add_option("file", *file, "the backup file to create")->required();
+    c->callback([&r, file] {
+      Runtime& rt = r.rt();
+      store::backup(rt.db(store::OpenMode::raw), *file);
+      rt.print(fmt::format("backed up {} to {}\n", rt.db_path(), *file));
+    });
+  }
+  {
+    auto file = std::make_shared<std::string>();
+    auto* c = db->add_subcommand("restore", "Replace the database with a backup (the current one is kept aside)");
+    c->add_option("file", *file, "an omskplan backup")->required();
+    c->callback([&r, file] {
+      Runtime& rt = r.rt();
+      const std::string path = rt.db_path();
+      std::error_code ec;
+      std::string kept;
+      if (std::filesystem::exists(path, ec)) {
+        kept = fmt::format("{}.before-restore.bak", path);
+        for (int n = 2; std::filesystem::exists(kept, ec); ++n) {
+          kept = fmt::format("{}.before-restore.{}.bak", path, n);
+        }
+        // Refuse a bad backup before touching anything.
+        store::Db probe = store::Db::open(*file, store::OpenMode::raw);
+        (void)probe;
+        store::Db current = store::Db::open(path, store::OpenMode::raw);
+        store::backup(current, kept);
+      }
+      store::restore(*file, path, {});
+      rt.print(fmt::format("restored {} from {}{}\n", path, *file,
+                           kept.empty() ? "" : fmt::format(" (the previous database is in {})", kept)));
+    });
+  }
+  db->add_subcommand("migrate", "Bring an older database to this version's schema, after a backup")->callback([&r] {
+    Runtime& rt = r.rt();
+    const std::string kept = store::migrate_with_backup(rt.db_path(), {});
+    rt.print(kept.empty() ? fmt::format("{}: schema version {} already\n", rt.db_path(), store::schema_version())
+                          : fmt::format("{}: migrated to schema version {}; the old one is in {}\n", rt.db_path(),
+                                        store::schema_version(), kept));
   });
 }
 

@@ -174,7 +174,7 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
       throw StorageError(fmt::format("database {} is a directory, not a file", path));
     }
     if (!fs::exists(st)) {
-      if (mode == OpenMode::existing) {
+      if (mode != OpenMode::create) {
         throw StorageError(fmt::format("no database at {}; create it with 'omskplan db init'", path));
       }
       const fs::path parent = fs::path(path).parent_path();
@@ -229,7 +229,9 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
     sqlite3_file_control(db.db_, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     db.exec("PRAGMA journal_size_limit = 0");
   }
-  migrate(db);
+  if (mode != OpenMode::raw) {
+    migrate(db, mode == OpenMode::upgrade);
+  }
   return db;
 }
 

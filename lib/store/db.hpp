@@ -60,6 +60,8 @@ private:
 enum class OpenMode {
   existing,  // the file must exist (reading commands)
   create,    // create it (mode 0600) when missing
+  upgrade,   // the file must exist; an older schema is migrated (db migrate, after its backup)
+  raw,       // the file must exist; no schema check at all (db check, db backup of anything)
 };
 
 // Who runs the command, recorded with every change in the audit log.
@@ -71,7 +73,8 @@ struct CommandInfo {
 
 class Db {
 public:
-  // Opens `path` (":memory:" for tests), applies pending migrations.
+  // Opens `path` (":memory:" for tests). A new database gets the whole
+  // schema; an older one is refused (run `db migrate`) unless `upgrade`.
   static Db open(const std::string& path, OpenMode mode, CommandInfo command = {});
   ~Db();
   Db(Db&&) noexcept;

@@ -366,9 +366,15 @@ const std::vector<Migration>& migrations() {
 
 int schema_version() { return migrations().back().version; }
 
-void migrate(Db& db) {
+void migrate(Db& db, bool allow_upgrade) {
   const int current = db.user_version();
   const int newest = schema_version();
+  if (current > 0 && current < newest && !allow_upgrade) {
+    throw StorageError(fmt::format(
+        "database {} has schema version {}, older than this omskplan ({}); run 'omskplan db migrate' "
+        "(it makes a backup first)",
+        db.path(), current, newest));
+  }
   if (current > newest) {
     throw StorageError(fmt::format(
         "database {} has schema version {}, newer than this omskplan knows ({}); upgrade omskplan", db.path(),

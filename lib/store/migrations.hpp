@@ -17,7 +17,8 @@ struct Migration {
 
 const std::vector<Migration>& migrations();
 
-// Brings `db` to the newest version; refuses a database newer than this binary.
-void migrate(Db& db);
+// Brings `db` to the newest version; refuses a database newer than this
+// binary, and an older non-empty one unless `allow_upgrade`.
+void migrate(Db& db, bool allow_upgrade);
 
 }  // namespace omskplan::store

@@ -21,3 +21,51 @@ expect_out "omskplan 0.1.0"
 run --help
 expect_rc 0
 expect_out "Exit codes"
+
+# Backup, check, restore, migrate.
+export OMSKPLAN_DB="$TMP/m.db" OMSKPLAN_NOW="2024-01-10 09:00"
+run event new --template city-day --date 2024-08-03
+run db backup "$TMP/backup.db"
+expect_rc 0
+expect_eq "$(stat -c %a "$TMP/backup.db")" "600"
+expect_eq "$(sqlite3 "$TMP/backup.db" 'SELECT title FROM event')" "День города Омска — 308-летие со дня основания"
+run db backup "$TMP/backup.db"
+expect_rc 1
+expect_err "exists already"
+run db check
+expect_rc 0
+expect_out "ok (schema version 3"
+run event add --title "Лишнее" --start "2024-09-01 10:00"
+run db restore "$TMP/backup.db"
+expect_rc 0
+expect_out "the previous database is in $TMP/m.db.before-restore.bak"
+run --quiet event list
+expect_out_is "1"
+head -c 4096 /dev/urandom >"$TMP/junk.db"
+before=$(db_hash)
+run db restore "$TMP/junk.db"
+expect_rc 5
+expect_eq "$(db_hash)" "$before" "(restore of junk changed the database)"
+sqlite3 "$TMP/other.db" "CREATE TABLE t(x); PRAGMA user_version = 1;"
+run db restore "$TMP/other.db"
+expect_rc 1
+expect_err "is not an omskplan database (its tables are missing)"
+# A damaged database is found by check.
+cp "$OMSKPLAN_DB" "$TMP/damaged.db"
+sqlite3 "$TMP/damaged.db" "PRAGMA foreign_keys = OFF; INSERT INTO task(event_id, no, title, due) VALUES (999, 1, 'x', '2024-01-01');"
+OMSKPLAN_DB="$TMP/damaged.db" run db check
+expect_rc 5
+expect_out "foreign key: task row"
+# An older schema is refused until migrated, with a backup first.
+sqlite3 "$OMSKPLAN_DB" "DROP TABLE finding_change; DROP TABLE finding; DROP TABLE visit_attendee; DROP TABLE visit_agency;
+  DROP TABLE visit; DROP TABLE agency_requirement; DROP TABLE agency_member; DROP TABLE agency; DROP TABLE site;
+  PRAGMA user_version = 2;"
+run event list
+expect_rc 5
+expect_err "has schema version 2, older than this omskplan (3); run 'omskplan db migrate'"
+run db migrate
+expect_rc 0
+expect_out "migrated to schema version 3; the old one is in $TMP/m.db.v2.bak"
+expect_eq "$(sqlite3 "$TMP/m.db.v2.bak" 'PRAGMA user_version')" "2"
+run --quiet event list
+expect_out_is "1"
