@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Crash safety: a bulk import and the weekly schedule are killed with SIGKILL
+# at random moments, again and again. After every kill the database must pass
+# integrity_check and foreign_key_check, and the operation must be wholly there
+# or wholly absent.
+#   KILLS (default 100) kills of each operation.
+. "$(dirname "$0")/../cli/lib.sh"
+GEN=${OMSKPLAN_GEN:?set OMSKPLAN_GEN to the gen_events binary}
+KILLS=${KILLS:-100}
+export OMSKPLAN_NOW="2026-11-27 09:00"
+
+"$GEN" 3000 >"$TMP/events.json"
+run db init
+run event new --template city-day --date 2026-08-01
+base_events=$(sql "SELECT count(*) FROM event")
+# Sites for the schedule: 60 due sites, 12 a day.
+{
+  echo "code,name,work,risk,lat,lon"
+  for i in $(seq 1 60); do echo "S-$i,Объект $i,construction,high,55.$((i % 10))$i,73.3$i"; done
+} >"$TMP/sites.csv"
+run inspection site import "$TMP/sites.csv"
+mkdir -p "$XDG_CONFIG_HOME/omskplan"
+printf '[inspection]\nmax_sites = 12\nday_end = "23:00"\nvisit_days = ["mon", "tue", "wed", "thu", "fri"]\n' \
+  >"$XDG_CONFIG_HOME/omskplan/config.toml"
+sqlite3 "$OMSKPLAN_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$OMSKPLAN_DB" "$TMP/base.db"
+# How long the whole operations take, so the kills fall before, during and after them.
+t0=$(date +%s%N)
+"$BIN" event import "$TMP/events.json" >/dev/null
+import_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+planned=$("$BIN" --json inspection schedule --week next --dry-run | jq '.visits | length')
+cp "$TMP/base.db" "$OMSKPLAN_DB"
+rm -f "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
+t0=$(date +%s%N)
+"$BIN" inspection schedule --week next >/dev/null
+schedule_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+echo "import of 3000 events: $import_ms ms; schedule of $planned visits: $schedule_ms ms"
+delay() { # a random delay up to 120% of $1 ms, in seconds
+  local ms=$(( RANDOM * $1 * 12 / 10 / 32768 ))
+  printf '%d.%03d' $((ms / 1000)) $((ms % 1000))
+}
+
+check_db() { # label: integrity and foreign keys
+  local ic fk
+  ic=$(sqlite3 "$OMSKPLAN_DB" "PRAGMA integrity_check")
+  fk=$(sqlite3 "$OMSKPLAN_DB" "PRAGMA foreign_key_check" | wc -l)
+  if [ "$ic" = ok ] && [ "$fk" = 0 ]; then pass; else fail "$1: integrity '$ic', $fk foreign key problems"; fi
+}
+
+interrupted=0
+completed=0
+for i in $(seq 1 "$KILLS"); do
+  cp "$TMP/base.db" "$OMSKPLAN_DB"
+  rm -f "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
+  "$BIN" event import "$TMP/events.json" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(delay "$import_ms")"
+  if kill -9 "$pid" 2>/dev/null; then interrupted=$((interrupted + 1)); else completed=$((completed + 1)); fi
+  wait "$pid" 2>/dev/null
+  check_db "import kill $i"
+  n=$(sql "SELECT count(*) FROM event")
+  if [ "$n" = "$base_events" ] || [ "$n" = $((base_events + 3000)) ]; then pass; else fail "import kill $i: $n events, neither $base_events nor $((base_events + 3000))"; fi
+  tasks=$(sql "SELECT count(*) FROM task WHERE event_id NOT IN (SELECT id FROM event)")
+  expect_eq "$tasks" "0" "(orphaned tasks after kill $i)"
+done
+echo "import: $KILLS kills, $interrupted before it ended, $completed after it finished"
+
+sched_interrupted=0
+for i in $(seq 1 "$KILLS"); do
+  cp "$TMP/base.db" "$OMSKPLAN_DB"
+  rm -f "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
+  "$BIN" inspection schedule --week next >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(delay "$schedule_ms")"
+  kill -9 "$pid" 2>/dev/null && sched_interrupted=$((sched_interrupted + 1))
+  wait "$pid" 2>/dev/null
+  check_db "schedule kill $i"
+  v=$(sql "SELECT count(*) FROM visit")
+  if [ "$v" = 0 ] || [ "$v" = "$planned" ]; then pass; else fail "schedule kill $i: $v visits, neither 0 nor $planned"; fi
+done
+echo "schedule: $KILLS kills, $sched_interrupted before it ended"
