@@ -242,7 +242,8 @@ std::vector<Organization> list_orgs(Db& db, const OrgFilter& f) {
   }
   sql += " ORDER BY id";
   if (f.limit) {
-    sql += fmt::format(" LIMIT {}", *f.limit);
+    sql += " LIMIT ?";
+    binds.push_back(std::to_string(*f.limit));
   }
   Statement st = db.prepare(sql);
   for (std::size_t i = 0; i < binds.size(); ++i) {
@@ -361,7 +362,8 @@ std::vector<Agreement> list(Db& db, const Filter& f, bool with_obligations) {
   }
   sql += " ORDER BY signed_on, id";
   if (f.limit) {
-    sql += fmt::format(" LIMIT {}", *f.limit);
+    sql += " LIMIT ?";
+    binds.push_back(std::to_string(*f.limit));
   }
   Statement st = db.prepare(sql);
   for (std::size_t i = 0; i < binds.size(); ++i) {

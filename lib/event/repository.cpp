@@ -406,7 +406,8 @@ std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
   }
   sql += " ORDER BY start_utc, id";
   if (f.limit) {
-    sql += fmt::format(" LIMIT {}", *f.limit);
+    sql += " LIMIT ?";
+    binds.push_back(std::to_string(*f.limit));
   }
   Statement st = db.prepare(sql);
   for (std::size_t i = 0; i < binds.size(); ++i) {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every SQL statement binds its values: no SQL text is built from anything but
+# string literals and the column-list constants (k…Columns). Greps lib/ and cmd/.
+set -u
+root=${OMSKPLAN_SRC:?}
+cd "$root" || exit 1
+bad=0
+report() { echo "string-built SQL: $1"; bad=$((bad + 1)); }
+
+# 1. No SQL in the CLI layer at all.
+while IFS= read -r hit; do report "$hit (SQL belongs in lib/)"; done < <(
+  grep -rnE '"[^"]*\b(SELECT|INSERT|UPDATE|DELETE)\b[^"]*"' cmd/ || true)
+
+# 2. fmt::format over SQL only with the k…Columns constants.
+while IFS= read -r hit; do
+  case $hit in
+    *'kEventColumns'*|*'kOrgColumns'*|*'kAgreementColumns'*|*'kSiteColumns'*|*'kVisitColumns'*|*'kFindingColumns'*) ;;
+    *) report "$hit" ;;
+  esac
+done < <(grep -rPzo '(?s)fmt::format\(\s*"[^"]*\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\b[^;]*;' lib/ |
+  tr '\n' ' ' | tr '\0' '\n' | grep -v 'PRAGMA user_version' || true)
+
+# 3. Appending to SQL text only with literals (or a choice between literals).
+while IFS= read -r hit; do report "$hit"; done < <(
+  grep -rnE '\bsql \+= ' lib/ | grep -vE 'sql \+= ("[^"]*"|[a-z.]+ \? "[^"]*" : "[^"]*"|i \? "[^"]*" : "[^"]*");' || true)
+
+# 4. No literal SQL glued to a variable with +.
+while IFS= read -r hit; do report "$hit"; done < <(
+  grep -rnE '"[^"]*\b(WHERE|VALUES|SET|LIMIT|AND|OR)\b[^"]*" *\+ *[A-Za-z_]' lib/ || true)
+
+if [ "$bad" -eq 0 ]; then
+  echo "sql lint: 1 passed, 0 failed"
+else
+  echo "sql lint: 0 passed, 1 failed ($bad places)"
+  exit 1
+fi
