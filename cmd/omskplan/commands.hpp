@@ -32,6 +32,7 @@ void setup_template(CLI::App& app, Runner& r);
 void setup_db(CLI::App& app, Runner& r);
 void setup_agreement(CLI::App& app, Runner& r);
 void setup_history(CLI::App& app, Runner& r);
+void setup_undo(CLI::App& app, Runner& r);
 void setup_inspection(CLI::App& app, Runner& r);
 void setup_report(CLI::App& app, Runner& r);
 

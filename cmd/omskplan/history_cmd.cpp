@@ -1,9 +1,10 @@
-// omskplan history
+// omskplan history, omskplan undo: the audit log and going back in it
 #include "commands.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "store/audit.hpp"
+#include "store/undo.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,7 +23,9 @@ void setup_history(CLI::App& app, Runner& r) {
   c->callback([&r, entity, id, limit] {
     Runtime& rt = r.rt();
     const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-    static const std::vector<std::string> kEntities{"event", "organization", "agreement", "award", "badge"};
+    static const std::vector<std::string> kEntities{"event",  "organization", "agreement", "award",
+                                                    "badge",  "site",         "agency",    "agency_member",
+                                                    "visit",  "finding",      "command"};
     if (!entity->empty() && std::find(kEntities.begin(), kEntities.end(), *entity) == kEntities.end()) {
       throw InputError(fmt::format("invalid entity '{}'; expected one of: {}", *entity, text::join(kEntities, ", ")));
     }
@@ -53,15 +56,33 @@ void setup_history(CLI::App& app, Runner& r) {
       return;
     }
     render::Table t;
-    t.columns = {{"at", "WHEN"},       {"user", "USER"},   {"action", "ACTION"},
-                 {"entity", "ENTITY"}, {"id", "ID", true}, {"changed", "CHANGED", false, 40},
-                 {"command", "COMMAND", false, 80}};
+    t.columns = {{"command_id", "CMD", true}, {"at", "WHEN"},   {"user", "USER"},
+                 {"action", "ACTION"},        {"entity", "ENTITY"}, {"id", "ID", true},
+                 {"changed", "CHANGED", false, 40}, {"note", "NOTE"}, {"command", "COMMAND", false, 80}};
     for (const auto& e : rows) {
       const auto at = time::parse_utc(e.at_utc);
-      t.add({at ? time::format_local(rt.zone().to_local(*at)) : e.at_utc, e.os_user, e.action, e.entity,
-             std::to_string(e.entity_id), text::join(store::changed_fields(e.before, e.after), ", "), e.argv});
+      const std::string note = e.undone_by ? fmt::format("undone by {}", *e.undone_by)
+                               : e.undo_of  ? fmt::format("undo of {}", *e.undo_of)
+                                            : "";
+      t.add({std::to_string(e.command_id), at ? time::format_local(rt.zone().to_local(*at)) : e.at_utc, e.os_user,
+             e.action, e.entity, std::to_string(e.entity_id), text::join(store::changed_fields(e.before, e.after), ", "),
+             note, e.argv});
     }
     rt.print_table(t, f);
+  });
+}
+
+void setup_undo(CLI::App& app, Runner& r) {
+  auto dry = std::make_shared<bool>(false);
+  auto* c = app.add_subcommand("undo", "Revert the last command that changed data, as a whole");
+  c->add_flag("--dry-run", *dry, "say what would be undone, change nothing");
+  c->callback([&r, dry] {
+    Runtime& rt = r.rt();
+    const auto u = store::undo(rt.db(store::OpenMode::existing), *dry);
+    const auto at = time::parse_utc(u.at_utc);
+    rt.print(fmt::format("{}command {} of {} ({} row change{}): {}\n", *dry ? "would undo " : "undid ", u.command_id,
+                         at ? time::format_local(rt.zone().to_local(*at)) : u.at_utc, u.changes,
+                         u.changes == 1 ? "" : "s", u.argv));
   });
 }
 

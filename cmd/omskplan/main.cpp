@@ -117,6 +117,7 @@ int run(int argc, char** argv) {
   setup_template(app, r);
   setup_db(app, r);
   setup_history(app, r);
+  setup_undo(app, r);
 
   if (auto msg = unknown_subcommand(app, argc, argv)) {
     fmt::print(stderr, "omskplan: error: {}\n", *msg);

@@ -224,7 +224,8 @@ void bind_row(Statement& st, const Event& e) {
   st.bind_all(e.uuid, e.title, e.title_pattern, std::string(to_string(e.kind)), std::string(to_string(e.level)),
               format_utc(e.start), format_utc(e.end), e.all_day ? 1 : 0, e.venue, e.organizer,
               std::string(to_string(e.status)), e.notes, e.template_id, e.anniversary_base, e.ordinal, e.sequence,
-              e.cloned_from, format_utc(e.created), format_utc(e.updated));
+              e.cloned_from, format_utc(e.created), format_utc(e.updated),
+              static_cast<std::int64_t>((e.end - e.start).count()));
 }
 
 }  // namespace
@@ -232,8 +233,8 @@ void bind_row(Statement& st, const Event& e) {
 void insert(Db& db, Event& e) {
   auto& st = db.cached(
       "INSERT INTO event(uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, "
-      "status, notes, template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "status, notes, template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, "
+      "length_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bind_row(st, e);
   st.run();
   e.id = db.last_insert_id();
@@ -261,9 +262,9 @@ bool update(Db& db, const Event& before, const Event& after) {
     auto& st = db.cached(
         "UPDATE event SET uuid = ?, title = ?, title_pattern = ?, kind = ?, level = ?, start_utc = ?, end_utc = ?, "
         "all_day = ?, venue = ?, organizer = ?, status = ?, notes = ?, template_id = ?, anniversary_base = ?, "
-        "ordinal = ?, sequence = ?, cloned_from = ?, created_utc = ?, updated_utc = ? WHERE id = ?");
+        "ordinal = ?, sequence = ?, cloned_from = ?, created_utc = ?, updated_utc = ?, length_s = ? WHERE id = ?");
     bind_row(st, after);
-    st.bind(20, after.id);
+    st.bind(21, after.id);
     st.run();
     changed = true;
   }

@@ -21,7 +21,8 @@ void audit(Db& db, std::string_view entity, std::int64_t entity_id, AuditAction 
 std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity,
                                 const std::optional<std::int64_t>& entity_id, long limit) {
   auto& st = db.cached(
-      "SELECT a.id, a.command_id, c.at_utc, c.os_user, c.argv, a.entity, a.entity_id, a.action, a.before, a.after "
+      "SELECT a.id, a.command_id, c.at_utc, c.os_user, c.argv, a.entity, a.entity_id, a.action, a.before, a.after, "
+      "c.undone_by, c.undo_of "
       "FROM audit a JOIN command c ON c.id = a.command_id "
       "WHERE (?1 IS NULL OR a.entity = ?1) AND (?2 IS NULL OR a.entity_id = ?2) "
       "ORDER BY a.id DESC LIMIT ?3");
@@ -31,7 +32,8 @@ std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity
   std::vector<AuditEntry> out;
   while (st.step()) {
     out.push_back({st.get_int(0), st.get_int(1), st.get_text(2), st.get_text(3), st.get_text(4), st.get_text(5),
-                   st.get_int(6), st.get_text(7), st.get_opt_text(8), st.get_opt_text(9)});
+                   st.get_int(6), st.get_text(7), st.get_opt_text(8), st.get_opt_text(9), st.get_opt_int(10),
+                   st.get_opt_int(11)});
   }
   return out;
 }

@@ -30,6 +30,8 @@ struct AuditEntry {
   std::string action;  // insert, update, delete
   std::optional<std::string> before;
   std::optional<std::string> after;
+  std::optional<std::int64_t> undone_by;  // the command that undid this one
+  std::optional<std::int64_t> undo_of;    // this command undid that one
 };
 
 // The newest changes first; `entity` and `entity_id` narrow it down.

@@ -5,6 +5,10 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+// The session extension (Debian builds SQLite with it) records each command's
+// changes so that `undo` can apply their inverse.
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -71,6 +75,17 @@ Statement& Statement::bind(int index, std::string_view value) {
 Statement& Statement::bind(int index, std::nullptr_t) {
   sqlite3_bind_null(stmt_, index);
   return *this;
+}
+
+Statement& Statement::bind_blob(int index, const void* data, std::size_t size) {
+  sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_TRANSIENT);
+  return *this;
+}
+
+std::string Statement::get_blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string{};
 }
 
 bool Statement::step() {
@@ -270,6 +285,20 @@ void Db::fail(std::string_view what) const { throw_sqlite(db_, sqlite3_errcode(d
 
 // ---- WriteTransaction ----
 
+namespace {
+
+// What undo restores: the data tables, not the log of commands and changes,
+// and not the full-text indexes (their triggers follow the data).
+int recorded_table(void*, const char* table) {
+  const std::string_view t(table);
+  if (t == "command" || t == "audit" || t.rfind("sqlite_", 0) == 0 || t.find("_fts") != std::string_view::npos) {
+    return 0;
+  }
+  return 1;
+}
+
+}  // namespace
+
 WriteTransaction::WriteTransaction(Db& db) : db_(db) {
   if (db_.command_id_ != 0) {
     nested_ = true;
@@ -286,6 +315,10 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
     st.run();
     command_id_ = db_.last_insert_id();
     db_.command_id_ = command_id_;
+    if (sqlite3session_create(db_.handle(), "main", &session_) == SQLITE_OK) {
+      sqlite3session_table_filter(session_, recorded_table, nullptr);
+      sqlite3session_attach(session_, nullptr);
+    }
   } catch (...) {
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
@@ -293,6 +326,9 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
 }
 
 WriteTransaction::~WriteTransaction() {
+  if (session_) {
+    sqlite3session_delete(session_);
+  }
   if (nested_) {
     if (!done_) {
       sqlite3_exec(db_.handle(), "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
@@ -306,12 +342,28 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-  db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
-  done_ = true;
-  if (!nested_) {
-    db_.command_id_ = 0;
-    db_.wrote_ = true;
+  if (nested_) {
+    db_.exec("RELEASE nested");
+    done_ = true;
+    return;
   }
+  if (session_) {
+    int size = 0;
+    void* changes = nullptr;
+    if (sqlite3session_changeset(session_, &size, &changes) == SQLITE_OK) {
+      auto& st = db_.cached("UPDATE command SET changeset = ? WHERE id = ?");
+      st.bind_blob(1, changes, static_cast<std::size_t>(size));
+      st.bind(2, command_id_);
+      sqlite3_free(changes);
+      st.run();
+    } else {
+      sqlite3_free(changes);
+    }
+  }
+  db_.exec("COMMIT");
+  done_ = true;
+  db_.command_id_ = 0;
+  db_.wrote_ = true;
 }
 
 }  // namespace omskplan::store

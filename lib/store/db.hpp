@@ -11,6 +11,7 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_session;
 
 namespace omskplan::store {
 
@@ -28,6 +29,7 @@ public:
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::nullptr_t);
+  Statement& bind_blob(int index, const void* data, std::size_t size);
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind(index, nullptr);
@@ -51,6 +53,7 @@ public:
   std::string get_text(int col) const;
   std::optional<std::string> get_opt_text(int col) const;
   std::optional<std::int64_t> get_opt_int(int col) const;
+  std::string get_blob(int col) const;
 
 private:
   sqlite3* db_;
@@ -127,6 +130,7 @@ private:
   bool done_ = false;
   bool nested_ = false;
   std::int64_t command_id_ = 0;
+  sqlite3_session* session_ = nullptr;  // records the changes, for `undo`
 };
 
 // The newest schema version this binary knows.

@@ -78,7 +78,7 @@ CREATE TABLE event (
   cloned_from      INTEGER REFERENCES event(id) ON DELETE SET NULL,
   created_utc      TEXT NOT NULL,
   updated_utc      TEXT NOT NULL,
-  length_s         INTEGER GENERATED ALWAYS AS (unixepoch(end_utc) - unixepoch(start_utc)) STORED,
+  length_s         INTEGER NOT NULL DEFAULT 0 CHECK (length_s >= 0),  -- end − start in seconds, for index scans
   CHECK (end_utc >= start_utc)
 ) STRICT;
 CREATE INDEX event_start ON event(start_utc);
@@ -360,6 +360,10 @@ const std::vector<Migration>& migrations() {
        std::string(kSchemaV1) + event_fts_sql()},
       {2, "organizations, agreements, obligations, Patron of the Year awards and badges", kSchemaV2},
       {3, "inspection sites, agencies, visits, findings", kSchemaV3},
+      {4, "the changes of each command, for undo",
+       "ALTER TABLE command ADD COLUMN changeset BLOB;\n"
+       "ALTER TABLE command ADD COLUMN undone_by INTEGER REFERENCES command(id);\n"
+       "ALTER TABLE command ADD COLUMN undo_of INTEGER REFERENCES command(id);\n"},
   };
   return all;
 }

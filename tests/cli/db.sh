@@ -34,7 +34,7 @@ expect_rc 1
 expect_err "exists already"
 run db check
 expect_rc 0
-expect_out "ok (schema version 3"
+expect_out "ok (schema version 4"
 run event add --title "Лишнее" --start "2024-09-01 10:00"
 run db restore "$TMP/backup.db"
 expect_rc 0
@@ -59,13 +59,14 @@ expect_out "foreign key: task row"
 # An older schema is refused until migrated, with a backup first.
 sqlite3 "$OMSKPLAN_DB" "DROP TABLE finding_change; DROP TABLE finding; DROP TABLE visit_attendee; DROP TABLE visit_agency;
   DROP TABLE visit; DROP TABLE agency_requirement; DROP TABLE agency_member; DROP TABLE agency; DROP TABLE site;
-  PRAGMA user_version = 2;"
+  ALTER TABLE command DROP COLUMN undo_of; ALTER TABLE command DROP COLUMN undone_by;
+  ALTER TABLE command DROP COLUMN changeset; PRAGMA user_version = 2;"
 run event list
 expect_rc 5
-expect_err "has schema version 2, older than this omskplan (3); run 'omskplan db migrate'"
+expect_err "has schema version 2, older than this omskplan (4); run 'omskplan db migrate'"
 run db migrate
 expect_rc 0
-expect_out "migrated to schema version 3; the old one is in $TMP/m.db.v2.bak"
+expect_out "migrated to schema version 4; the old one is in $TMP/m.db.v2.bak"
 expect_eq "$(sqlite3 "$TMP/m.db.v2.bak" 'PRAGMA user_version')" "2"
 run --quiet event list
 expect_out_is "1"

@@ -1,0 +1,91 @@
+#include "store/undo.hpp"
+
+#include "core/error.hpp"
+#include "store/audit.hpp"
+
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+namespace omskplan::store {
+
+namespace {
+
+int count_changes(const std::string& blob) {
+  sqlite3_changeset_iter* it = nullptr;
+  if (sqlite3changeset_start(&it, static_cast<int>(blob.size()), const_cast<char*>(blob.data())) != SQLITE_OK) {
+    return 0;
+  }
+  int n = 0;
+  while (sqlite3changeset_next(it) == SQLITE_ROW) {
+    ++n;
+  }
+  sqlite3changeset_finalize(it);
+  return n;
+}
+
+}  // namespace
+
+UndoResult undo(Db& db, bool dry_run) {
+  WriteTransaction tx(db);
+  UndoResult r;
+  std::string changes;
+  {
+    auto& st = db.cached(
+        "SELECT id, argv, at_utc, changeset FROM command WHERE undone_by IS NULL AND undo_of IS NULL "
+        "AND changeset IS NOT NULL AND length(changeset) > 0 AND id != ? ORDER BY id DESC LIMIT 1");
+    st.bind(1, tx.command_id());
+    if (!st.step()) {
+      throw NotFound("nothing to undo");
+    }
+    r.command_id = st.get_int(0);
+    r.argv = st.get_text(1);
+    r.at_utc = st.get_text(2);
+    changes = st.get_blob(3);
+  }
+  r.changes = count_changes(changes);
+  if (dry_run) {
+    return r;
+  }
+  int size = 0;
+  void* inverse = nullptr;
+  if (sqlite3changeset_invert(static_cast<int>(changes.size()), changes.data(), &size, &inverse) != SQLITE_OK) {
+    sqlite3_free(inverse);
+    throw StorageError(fmt::format("the changes of command {} cannot be read", r.command_id));
+  }
+  bool conflict = false;
+  const int rc = sqlite3changeset_apply(
+      db.handle(), size, inverse, nullptr,
+      [](void* ctx, int kind, sqlite3_changeset_iter* it) {
+        const char* table = nullptr;
+        int columns = 0, op = 0, indirect = 0;
+        sqlite3changeset_op(it, &table, &columns, &op, &indirect);
+        // Deleting a row that is gone already: a foreign key cascade from its
+        // parent, deleted first, took it. That is the state wanted.
+        if (kind == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE) {
+          return SQLITE_CHANGESET_OMIT;
+        }
+        *static_cast<bool*>(ctx) = true;
+        return SQLITE_CHANGESET_ABORT;
+      },
+      &conflict);
+  sqlite3_free(inverse);
+  if (conflict || rc != SQLITE_OK) {
+    throw InputError(fmt::format("cannot undo command {} ({}): its rows have been changed since", r.command_id,
+                                 r.argv));
+  }
+  auto& mark = db.cached("UPDATE command SET undone_by = ? WHERE id = ?");
+  mark.bind_all(tx.command_id(), r.command_id);
+  mark.run();
+  auto& self = db.cached("UPDATE command SET undo_of = ? WHERE id = ?");
+  self.bind_all(r.command_id, tx.command_id());
+  self.run();
+  audit(db, "command", r.command_id, AuditAction::update, nlohmann::json{{"argv", r.argv}}.dump(),
+        nlohmann::json{{"undone_by", tx.command_id()}}.dump());
+  tx.commit();
+  return r;
+}
+
+}  // namespace omskplan::store
