@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs the bad-input corpus (corpus.txt) against a database with data in it:
+# each case exits non-zero with one error line naming the bad input, and the
+# database is byte-identical afterwards. UPDATE_DOCS=1 rewrites docs/bad-input.md.
+. "$(dirname "$0")/lib.sh"
+export OMSKPLAN_NOW="2024-05-03 09:00"
+
+run event new --template city-day --date 2023-08-05
+run event status 1 held
+run agreement org add --name "ООО «Сибирский строитель»" --inn 5504945804
+run agreement add --org 1 --title "О спорте" --number 12-С/2023 --sphere sport --signed 2023-06-01
+run inspection site add --code OB-017 --name "Школа" --work construction --risk high --lat 55.03 --lon 73.26
+expect_rc 0
+printf '[{"title": "x",' >"$TMP/broken.json"
+echo '{"events": [{"title": 1}]}' >"$TMP/shape.json"
+echo '[{"title": "x", "kind": "'"'"'); DROP TABLE event;--", "start": "2024-01-01T10:00:00+06:00", "end": "2024-01-01T11:00:00+06:00"}]' >"$TMP/sql.json"
+printf 'id = "bad"\nname = "Плохой"\nkind = "concert"\ntitle = "Концерт"\nvenu = "Зал"\n' >"$TMP/bad.toml"
+head -c 2000 /dev/urandom | tr -d '\0' | tr '\200-\377' 'a-z' | head -c 1500 >"$TMP/hostile.toml"
+printf '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n' >>"$TMP/hostile.toml"
+echo '[{"number": "1", "title": "x", "org": {"inn": "5504945804"}, "sphere": "sport", "obligations": [{"text": "y", "due": "2024-13-01"}]}]' >"$TMP/agreements-bad.json"
+printf 'code;name;work;risk;colour\nS;X;construction;low;red\n' >"$TMP/sites-cols.csv"
+printf 'code;name;work;risk\nS;"X;construction;low\n' >"$TMP/sites-quote.csv"
+printf 'code;name;work;risk\nS;\xff\xfe;construction;low\n' >"$TMP/sites-utf.csv"
+printf 'name = "x"\n' >"$TMP/report-bad.toml"
+head -c 4096 /dev/urandom >"$TMP/junk.db"
+HUGE=$(printf 'я%.0s' $(seq 1 2000))
+
+cases=0
+NL=$'\n'
+doc="| # | command | error |${NL}|---:|---|---|${NL}"
+while IFS=$'\t' read -r args expected; do
+  [ -z "$args" ] || [ "${args:0:1}" = "#" ] && continue
+  args=${args//@TMP@/$TMP}
+  args=${args//@HUGE@/"$HUGE"}
+  expected=${expected//@TMP@/$TMP}
+  eval "set -- $args"
+  cases=$((cases + 1))
+  short=${args:0:100}
+  before=$(db_hash)
+  "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  rc=$?
+  after=$(db_hash)
+  line=$(grep -ac '^omskplan: error: ' "$TMP/err")
+  if [ "$rc" -eq 0 ]; then
+    fail "case $cases ($short): exit 0"
+  elif [ "$before" != "$after" ]; then
+    fail "case $cases ($short): the database changed"
+  elif [ "$line" -ne 1 ]; then
+    fail "case $cases ($short): $line error lines"
+  elif ! grep -aqF -- "$expected" "$TMP/err"; then
+    fail "case $cases ($short): the error does not say: $expected"
+  else
+    pass
+  fi
+  shown_args=${args//$TMP/\$TMP}
+  [ ${#shown_args} -gt 90 ] && shown_args="${shown_args:0:87}..."
+  msg=$(sed -e 's/^omskplan: error: //' -e "s|$TMP|\$TMP|g" "$TMP/err" | head -1 | iconv -c -f UTF-8 -t UTF-8 | tr -d '\000-\037`')
+  [ ${#msg} -gt 140 ] && msg="${msg:0:137}..."
+  doc+="| $cases | \`omskplan ${shown_args//|/\\|}\` | exit $rc: ${msg//|/\\|} |${NL}"
+done <"$(dirname "$0")/corpus.txt"
+echo "corpus: $cases cases"
+expect_eq "$([ "$cases" -ge 60 ] && echo yes)" "yes" "(at least 60 cases)"
+if [ "${UPDATE_DOCS:-}" = 1 ]; then
+  {
+    echo "# Bad input: what omskplan says"
+    echo
+    echo "Every case exits non-zero with one line \`omskplan: error: …\` naming the input, and leaves the"
+    echo "database byte-identical (checked by \`tests/cli/corpus.sh\`, generated from \`tests/cli/corpus.txt\`)."
+    echo "Exit codes: 1 bad input or unknown id, 2 usage, 4 conflict, 5 database (docs/exit-codes.md)."
+    echo
+    printf '%s' "$doc"
+  } >"$SRC/docs/bad-input.md"
+fi
