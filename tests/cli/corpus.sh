@@ -31,6 +31,7 @@ doc="| # | command | error |${NL}|---:|---|---|${NL}"
 while IFS=$'\t' read -r args expected; do
   [ -z "$args" ] || [ "${args:0:1}" = "#" ] && continue
   args=${args//@TMP@/$TMP}
+  shown_args=${args//@HUGE@/"<4000 bytes>"}
   args=${args//@HUGE@/"$HUGE"}
   expected=${expected//@TMP@/$TMP}
   eval "set -- $args"
@@ -52,7 +53,7 @@ while IFS=$'\t' read -r args expected; do
   else
     pass
   fi
-  shown_args=${args//$TMP/\$TMP}
+  shown_args=${shown_args//$TMP/\$TMP}
   [ ${#shown_args} -gt 90 ] && shown_args="${shown_args:0:87}..."
   msg=$(sed -e 's/^omskplan: error: //' -e "s|$TMP|\$TMP|g" "$TMP/err" | head -1 | iconv -c -f UTF-8 -t UTF-8 | tr -d '\000-\037`')
   [ ${#msg} -gt 140 ] && msg="${msg:0:137}..."
