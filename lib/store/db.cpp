@@ -35,8 +35,14 @@ namespace {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       throw StorageError(fmt::format("database {} is damaged or not an omskplan database: {}", path, msg));
-    case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
+      if (ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_TRUNCATE || ext == SQLITE_IOERR_SHMSIZE ||
+          ext == SQLITE_IOERR_FSYNC) {
+        throw StorageError(fmt::format(
+            "database {}: cannot write to the disk (it is full, or a file-size limit); nothing was written", path));
+      }
+      throw StorageError(fmt::format("database {}: {} ({})", path, msg, what));
+    case SQLITE_CANTOPEN:
     case SQLITE_PERM:
       throw StorageError(fmt::format("database {}: {} ({})", path, msg, what));
     case SQLITE_CONSTRAINT:

@@ -29,7 +29,7 @@ size_kb=$(( $(stat -c %s "$OMSKPLAN_DB") / 1024 + 64 ))
 )
 rc=$?
 expect_rc 5
-expect_err "omskplan: error: database $OMSKPLAN_DB"
+expect_err "omskplan: error: database $OMSKPLAN_DB: cannot write to the disk (it is full, or a file-size limit); nothing was written"
 expect_eq "$(grep -c '^omskplan: error:' "$TMP/err")" "1"
 intact "after the full disk"
 run event list
