@@ -443,7 +443,8 @@ std::vector<std::string> paragraphs(const std::string& text) {
 }  // namespace
 
 Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db, const time::Context& ctx) {
-  for (const auto& [name, value] : o.params) {
+  for (const auto& given : o.params) {
+    const std::string& name = given.first;  // not a structured binding: clang 14 cannot capture those
     if (std::none_of(t.params.begin(), t.params.end(), [&](const ParamSpec& p) { return p.name == name; })) {
       std::string list;
       for (const auto& p : t.params) {
