@@ -91,6 +91,9 @@ std::optional<Offset> parse_offset(std::string_view s) {
       return std::nullopt;
     }
     const long n = to_long(rest.substr(0, digits));
+    if (n < 0) {
+      return std::nullopt;  // more than to_long allows
+    }
     rest.remove_prefix(digits);
     std::size_t ulen = 0;
     while (ulen < rest.size() && std::isalpha(static_cast<unsigned char>(rest[ulen]))) {
@@ -121,8 +124,8 @@ std::optional<Offset> parse_offset(std::string_view s) {
     }
     text += fmt::format("{}{}", n, unit == "min" ? "m" : std::string(unit));
   }
-  if (parts == 0) {
-    return std::nullopt;
+  if (parts == 0 || minutes_total > 10L * 366 * 24 * 60) {
+    return std::nullopt;  // nothing, or more than ten years
   }
   Offset off;
   if (parts == 1 && !has_clock_unit) {

@@ -94,6 +94,9 @@ TEST_SUITE("time::expr") {
     CHECK_FALSE(parse_offset("-d"));
     CHECK_FALSE(parse_offset("-1wd2h"));
     CHECK_FALSE(parse_offset("2024-05-13"));
+    // Found by fuzzing: a part over the number limit must not turn negative.
+    CHECK_FALSE(parse_offset("+11h11h301301h301h1m"));
+    CHECK_FALSE(parse_offset("+99999d99999d99999d99999d"));
   }
 
   TEST_CASE("a -5wd task before an event on 2024-05-13 falls on 2024-05-02") {
