@@ -65,8 +65,8 @@ std::optional<Offset> parse_offset(std::string_view s) {
     // "T-14" means fourteen days.
     if (rest.size() > 1 && all_digits(rest.substr(1))) {
       const long n = to_long(rest.substr(1));
-      if (n < 0) {
-        return std::nullopt;
+      if (n < 0 || n > 10 * 366) {
+        return std::nullopt;  // more than ten years, like any offset
       }
       return Offset{Offset::Unit::days, rest.front() == '-' ? -n : n, fmt::format("{}{}d", rest.front(), n)};
     }

@@ -97,6 +97,7 @@ TEST_SUITE("time::expr") {
     // Found by fuzzing: a part over the number limit must not turn negative.
     CHECK_FALSE(parse_offset("+11h11h301301h301h1m"));
     CHECK_FALSE(parse_offset("+99999d99999d99999d99999d"));
+    CHECK_FALSE(parse_offset("T-5131"));  // over ten years, as "-5131d" is
   }
 
   TEST_CASE("a -5wd task before an event on 2024-05-13 falls on 2024-05-02") {
