@@ -276,6 +276,19 @@ void check_field(std::string_view what, std::string_view s, std::size_t max_byte
   }
 }
 
+std::string closest(std::string_view name, const std::vector<std::string>& candidates, std::size_t max_distance) {
+  std::string best;
+  std::size_t best_d = max_distance + 1;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(name, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
 std::string shell_quote(std::string_view arg) {
   const bool plain = !arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./=:,+@%").find(c) != std::string_view::npos;

@@ -288,15 +288,9 @@ ReportTemplate ReportCatalog::get(const std::string& id) const {
     }
     ids.push_back(t.id);
   }
-  std::string hint;
-  std::size_t best = 4;
-  for (const auto& other : ids) {
-    if (const auto d = text::edit_distance(id, other); d < best) {
-      best = d;
-      hint = fmt::format("; did you mean '{}'?", other);
-    }
-  }
-  throw NotFound(fmt::format("unknown report '{}'{}", id, hint.empty() ? " (see 'omskplan report list')" : hint));
+  const std::string near = text::closest(id, ids);
+  throw NotFound(fmt::format("unknown report '{}'{}", id,
+                             near.empty() ? " (see 'omskplan report list')" : fmt::format("; did you mean '{}'?", near)));
 }
 
 namespace {

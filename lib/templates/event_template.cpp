@@ -343,17 +343,9 @@ EventTemplate TemplateCatalog::get(const std::string& id) const {
       ids.push_back(t->id);
     }
   }
-  std::string hint;
-  std::size_t best = 4;
-  for (const auto& other : ids) {
-    const std::size_t d = text::edit_distance(id, other);
-    if (d < best) {
-      best = d;
-      hint = fmt::format("; did you mean '{}'?", other);
-    }
-  }
-  throw NotFound(fmt::format("unknown template '{}'{}{}", id, hint,
-                             hint.empty() ? " (see 'omskplan template list')" : ""));
+  const std::string near = text::closest(id, ids);
+  throw NotFound(fmt::format("unknown template '{}'{}", id,
+                             near.empty() ? " (see 'omskplan template list')" : fmt::format("; did you mean '{}'?", near)));
 }
 
 }  // namespace omskplan::templates
