@@ -141,7 +141,7 @@ std::size_t stream_records(std::istream& in, std::string_view key,
   json doc;
   try {
     doc = json::parse(in, on_token);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse errors, and numbers out of range such as 55e550
     throw InputError(fmt::format("not valid JSON: {}", e.what()));
   }
   if (record_depth < 0 && !doc.is_null()) {

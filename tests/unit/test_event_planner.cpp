@@ -197,6 +197,9 @@ TEST_SUITE("event::planner") {
                       "cancelled");
     CHECK_THROWS_AS(import_json(s2, "{\"events\": 5}", {}), InputError);
     CHECK_THROWS_AS(import_json(s2, "[{", {}), InputError);
+    // Found by fuzzing: a number out of range is bad JSON, not a crash.
+    CHECK_THROWS_WITH(import_json(s2, "55e550", {}),
+                      doctest::Contains("not valid JSON: [json.exception.out_of_range.406] number overflow"));
     CHECK(count(dst, "SELECT count(*) FROM event") == events_before);
   }
 
