@@ -2,8 +2,8 @@
 
 #include "core/error.hpp"
 #include "core/russian.hpp"
-#include "event/repository.hpp"
 #include "store/audit.hpp"
+#include "store/query.hpp"
 #include "store/values.hpp"
 
 #include <fmt/format.h>
@@ -226,29 +226,14 @@ std::optional<std::int64_t> find_org_by_uuid(Db& db, const std::string& uuid) {
 }
 
 std::vector<Organization> list_orgs(Db& db, const OrgFilter& f) {
-  std::string sql = fmt::format("SELECT {} FROM organization WHERE 1", kOrgColumns);
-  std::vector<std::string> binds;
+  store::Query q(fmt::format("SELECT {} FROM organization WHERE 1", kOrgColumns));
   if (f.kind) {
-    sql += " AND kind = ?";
-    binds.emplace_back(to_string(*f.kind));
+    q.where("kind = ?", {std::string(to_string(*f.kind))});
   }
   if (f.search) {
-    const std::string q = event::repo::fts_query(*f.search);
-    if (q.empty()) {
-      throw InputError(fmt::format("search '{}' has no words to look for", *f.search));
-    }
-    sql += " AND id IN (SELECT rowid FROM organization_fts WHERE organization_fts MATCH ?)";
-    binds.push_back(q);
+    q.search("id IN (SELECT rowid FROM organization_fts WHERE organization_fts MATCH ?)", *f.search);
   }
-  sql += " ORDER BY id";
-  if (f.limit) {
-    sql += " LIMIT ?";
-    binds.push_back(std::to_string(*f.limit));
-  }
-  Statement st = db.prepare(sql);
-  for (std::size_t i = 0; i < binds.size(); ++i) {
-    st.bind(static_cast<int>(i + 1), binds[i]);
-  }
+  Statement st = q.prepare(db, "id", f.limit);
   std::vector<Organization> out;
   while (st.step()) {
     out.push_back(read_org(st));
@@ -324,51 +309,34 @@ std::optional<std::int64_t> find_by_uuid(Db& db, const std::string& uuid) {
 }
 
 std::vector<Agreement> list(Db& db, const Filter& f, bool with_obligations) {
-  std::string sql = fmt::format("SELECT {} FROM agreement WHERE 1", kAgreementColumns);
-  std::vector<std::string> binds;
+  store::Query q(fmt::format("SELECT {} FROM agreement WHERE 1", kAgreementColumns));
   if (f.org_id) {
-    sql += " AND org_id = ?";
-    binds.push_back(std::to_string(*f.org_id));
+    q.where("org_id = ?", {std::to_string(*f.org_id)});
   }
   if (f.sphere) {
-    sql += " AND sphere = ?";
-    binds.push_back(*f.sphere);
+    q.where("sphere = ?", {*f.sphere});
   }
   if (!f.stored_statuses.empty()) {
     // With a search, the full-text match is the selective term: "+status" keeps
     // the planner from walking the status index over most of the table instead.
-    sql += f.search ? " AND +status IN (" : " AND status IN (";
+    std::string cond = f.search ? "+status IN (" : "status IN (";
+    std::vector<std::string> values;
     for (std::size_t i = 0; i < f.stored_statuses.size(); ++i) {
-      sql += i ? ", ?" : "?";
-      binds.emplace_back(to_string(f.stored_statuses[i]));
+      cond += i ? ", ?" : "?";
+      values.emplace_back(to_string(f.stored_statuses[i]));
     }
-    sql += ")";
+    q.where(cond + ")", std::move(values));
   }
   if (f.valid_to_from) {
-    sql += " AND valid_to >= ?";
-    binds.push_back(format_date(*f.valid_to_from));
+    q.where("valid_to >= ?", {format_date(*f.valid_to_from)});
   }
   if (f.valid_to_until) {
-    sql += " AND valid_to <= ?";
-    binds.push_back(format_date(*f.valid_to_until));
+    q.where("valid_to <= ?", {format_date(*f.valid_to_until)});
   }
   if (f.search) {
-    const std::string q = event::repo::fts_query(*f.search);
-    if (q.empty()) {
-      throw InputError(fmt::format("search '{}' has no words to look for", *f.search));
-    }
-    sql += " AND id IN (SELECT rowid FROM agreement_fts WHERE agreement_fts MATCH ?)";
-    binds.push_back(q);
+    q.search("id IN (SELECT rowid FROM agreement_fts WHERE agreement_fts MATCH ?)", *f.search);
   }
-  sql += " ORDER BY signed_on, id";
-  if (f.limit) {
-    sql += " LIMIT ?";
-    binds.push_back(std::to_string(*f.limit));
-  }
-  Statement st = db.prepare(sql);
-  for (std::size_t i = 0; i < binds.size(); ++i) {
-    st.bind(static_cast<int>(i + 1), binds[i]);
-  }
+  Statement st = q.prepare(db, "signed_on, id", f.limit);
   std::vector<Agreement> out;
   while (st.step()) {
     out.push_back(read_agreement(st));

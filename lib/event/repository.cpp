@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "event/json.hpp"
 #include "store/audit.hpp"
+#include "store/query.hpp"
 #include "store/values.hpp"
 
 #include <fmt/format.h>
@@ -339,81 +340,31 @@ std::optional<std::int64_t> find_by_uuid(Db& db, const std::string& uuid) {
   return st.get_int(0);
 }
 
-std::string fts_query(std::string_view typed) {
-  // Words are runs of letters and digits (what unicode61 indexes); each
-  // becomes a quoted prefix term, so punctuation can never be FTS syntax.
-  const std::string norm = text::yo_to_ye(typed);
-  std::vector<std::string> words;
-  std::string cur;
-  std::size_t pos = 0;
-  while (pos < norm.size()) {
-    const std::size_t start = pos;
-    const char32_t cp = text::decode_utf8(norm, pos);
-    const bool word_char = (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
-                           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x400 && cp <= 0x52F);
-    if (word_char) {
-      cur.append(norm, start, pos - start);
-    } else if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) {
-    words.push_back(std::move(cur));
-  }
-  std::string q;
-  for (const auto& w : words) {
-    q += fmt::format("{}\"{}\"*", q.empty() ? "" : " ", w);
-  }
-  return q;
-}
-
 std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
-  std::string sql = fmt::format("SELECT {} FROM event WHERE 1", kEventColumns);
-  std::vector<std::string> binds;
+  store::Query q(fmt::format("SELECT {} FROM event WHERE 1", kEventColumns));
   if (f.from) {
     // The start bound lets the index on start_utc cut the scan.
-    sql += " AND end_utc >= ? AND start_utc >= ?";
-    binds.push_back(format_utc(*f.from));
-    binds.push_back(format_utc(*f.from - longest_event(db)));
+    q.where("end_utc >= ? AND start_utc >= ?", {format_utc(*f.from), format_utc(*f.from - longest_event(db))});
   }
   if (f.to) {
-    sql += " AND start_utc < ?";
-    binds.push_back(format_utc(*f.to));
+    q.where("start_utc < ?", {format_utc(*f.to)});
   }
   if (f.kind) {
-    sql += " AND kind = ?";
-    binds.emplace_back(to_string(*f.kind));
+    q.where("kind = ?", {std::string(to_string(*f.kind))});
   }
   if (f.level) {
-    sql += " AND level = ?";
-    binds.emplace_back(to_string(*f.level));
+    q.where("level = ?", {std::string(to_string(*f.level))});
   }
   if (f.status) {
-    sql += " AND status = ?";
-    binds.emplace_back(to_string(*f.status));
+    q.where("status = ?", {std::string(to_string(*f.status))});
   }
   if (f.tag) {
-    sql += " AND id IN (SELECT event_id FROM event_tag WHERE tag = ?)";
-    binds.push_back(*f.tag);
+    q.where("id IN (SELECT event_id FROM event_tag WHERE tag = ?)", {*f.tag});
   }
   if (f.search) {
-    const std::string q = fts_query(*f.search);
-    if (q.empty()) {
-      throw InputError(fmt::format("search '{}' has no words to look for", *f.search));
-    }
-    sql += " AND id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)";
-    binds.push_back(q);
+    q.search("id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)", *f.search);
   }
-  sql += " ORDER BY start_utc, id";
-  if (f.limit) {
-    sql += " LIMIT ?";
-    binds.push_back(std::to_string(*f.limit));
-  }
-  Statement st = db.prepare(sql);
-  for (std::size_t i = 0; i < binds.size(); ++i) {
-    st.bind(static_cast<int>(i + 1), binds[i]);
-  }
+  Statement st = q.prepare(db, "start_utc, id", f.limit);
   std::vector<Event> out;
   const std::string venue_key = f.venue ? text::fold(*f.venue) : std::string{};
   while (st.step()) {

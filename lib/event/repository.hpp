@@ -44,7 +44,4 @@ struct AgendaRow {
 // Open tasks due on or before `until`, earliest first.
 std::vector<AgendaRow> open_tasks_until(store::Db& db, time::Date until);
 
-// The FTS5 query for what a user typed: every word as a prefix, ё folded to е.
-std::string fts_query(std::string_view typed);
-
 }  // namespace omskplan::event::repo

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "event/json.hpp"
 #include "helpers.hpp"
+#include "store/query.hpp"
 
 #include <doctest/doctest.h>
 
@@ -220,7 +221,7 @@ TEST_SUITE("event::planner") {
     CHECK(repo::list(db, q, false).size() == 1);
     q.search = "'); DROP TABLE event;--";
     CHECK(repo::list(db, q, false).empty());
-    CHECK(repo::fts_query("ёлка «Омск»") == "\"елка\"* \"Омск\"*");
+    CHECK(store::fts_query("ёлка «Омск»") == "\"елка\"* \"Омск\"*");
   }
 }
 
