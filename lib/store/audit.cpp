@@ -16,6 +16,7 @@ void audit(Db& db, std::string_view entity, std::int64_t entity_id, AuditAction 
       "INSERT INTO audit(command_id, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)");
   st.bind_all(db.command_id(), entity, entity_id, name, before, after);
   st.run();
+  db.after_change();
 }
 
 std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity,

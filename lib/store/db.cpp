@@ -84,7 +84,7 @@ Statement& Statement::bind(int index, std::nullptr_t) {
 }
 
 Statement& Statement::bind_blob(int index, const void* data, std::size_t size) {
-  sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_STATIC);
   return *this;
 }
 
@@ -160,6 +160,9 @@ Db::Db(Db&& o) noexcept
       path_(std::move(o.path_)),
       command_(std::move(o.command_)),
       command_id_(o.command_id_),
+      open_tx_(o.open_tx_),
+      depth_(o.depth_),
+      undo_part_budget_(o.undo_part_budget_),
       wrote_(o.wrote_),
       cache_(std::move(o.cache_)) {
   o.db_ = nullptr;
@@ -175,6 +178,9 @@ Db& Db::operator=(Db&& o) noexcept {
     path_ = std::move(o.path_);
     command_ = std::move(o.command_);
     command_id_ = o.command_id_;
+    open_tx_ = o.open_tx_;
+    depth_ = o.depth_;
+    undo_part_budget_ = o.undo_part_budget_;
     wrote_ = o.wrote_;
     cache_ = std::move(o.cache_);
     o.db_ = nullptr;
@@ -297,7 +303,7 @@ namespace {
 // and not the full-text indexes (their triggers follow the data).
 int recorded_table(void*, const char* table) {
   const std::string_view t(table);
-  if (t == "command" || t == "audit" || t.rfind("sqlite_", 0) == 0 || t.find("_fts") != std::string_view::npos) {
+  if (t == "command" || t == "command_change" || t == "audit" || t.rfind("sqlite_", 0) == 0 || t.find("_fts") != std::string_view::npos) {
     return 0;
   }
   return 1;
@@ -310,6 +316,7 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
     nested_ = true;
     command_id_ = db_.command_id_;
     db_.exec("SAVEPOINT nested");
+    ++db_.depth_;
     return;
   }
   db_.exec("BEGIN IMMEDIATE");
@@ -321,11 +328,12 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
     st.run();
     command_id_ = db_.last_insert_id();
     db_.command_id_ = command_id_;
-    if (sqlite3session_create(db_.handle(), "main", &session_) == SQLITE_OK) {
-      sqlite3session_table_filter(session_, recorded_table, nullptr);
-      sqlite3session_attach(session_, nullptr);
-    }
+    db_.open_tx_ = this;
+    db_.depth_ = 0;
+    start_session();
   } catch (...) {
+    db_.command_id_ = 0;
+    db_.open_tx_ = nullptr;
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
@@ -336,14 +344,73 @@ WriteTransaction::~WriteTransaction() {
     sqlite3session_delete(session_);
   }
   if (nested_) {
+    --db_.depth_;
     if (!done_) {
       sqlite3_exec(db_.handle(), "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
     }
     return;
   }
   db_.command_id_ = 0;
+  db_.open_tx_ = nullptr;
+  db_.depth_ = 0;
   if (!done_) {
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+void Db::after_change() {
+  if (open_tx_ && depth_ == 0) {
+    open_tx_->save_changes(false);
+  }
+}
+
+void WriteTransaction::forget_changes() {
+  WriteTransaction* outer = nested_ ? db_.open_tx_ : this;
+  if (outer && outer->session_) {
+    sqlite3session_delete(outer->session_);
+    outer->session_ = nullptr;
+  }
+}
+
+void WriteTransaction::start_session() {
+  if (sqlite3session_create(db_.handle(), "main", &session_) == SQLITE_OK) {
+    sqlite3session_table_filter(session_, recorded_table, nullptr);
+    sqlite3session_attach(session_, nullptr);
+  } else {
+    session_ = nullptr;
+  }
+}
+
+void WriteTransaction::save_changes(bool final) {
+  if (!session_ || (!final && sqlite3session_memory_used(session_) < db_.undo_part_budget_)) {
+    return;
+  }
+  int size = 0;
+  void* changes = nullptr;
+  if (sqlite3session_changeset(session_, &size, &changes) != SQLITE_OK) {
+    sqlite3_free(changes);
+    throw StorageError(fmt::format("database {}: cannot record the changes of this command for undo", db_.path()));
+  }
+  if (size > 0) {
+    auto& st = db_.cached("INSERT INTO command_change(command_id, part, changeset) VALUES (?, ?, ?)");
+    st.bind_all(command_id_, parts_);
+    // Bound without a copy: it can be megabytes.
+    st.bind_blob(3, changes, static_cast<std::size_t>(size));
+    try {
+      st.run();
+    } catch (...) {
+      st.bind(3, nullptr);
+      sqlite3_free(changes);
+      throw;
+    }
+    st.bind(3, nullptr);
+    ++parts_;
+  }
+  sqlite3_free(changes);
+  if (!final) {
+    sqlite3session_delete(session_);
+    session_ = nullptr;
+    start_session();
   }
 }
 
@@ -351,24 +418,17 @@ void WriteTransaction::commit() {
   if (nested_) {
     db_.exec("RELEASE nested");
     done_ = true;
+    // Back directly inside the outer transaction, between two whole units.
+    if (db_.depth_ == 1 && db_.open_tx_) {
+      db_.open_tx_->save_changes(false);
+    }
     return;
   }
-  if (session_) {
-    int size = 0;
-    void* changes = nullptr;
-    if (sqlite3session_changeset(session_, &size, &changes) == SQLITE_OK) {
-      auto& st = db_.cached("UPDATE command SET changeset = ? WHERE id = ?");
-      st.bind_blob(1, changes, static_cast<std::size_t>(size));
-      st.bind(2, command_id_);
-      sqlite3_free(changes);
-      st.run();
-    } else {
-      sqlite3_free(changes);
-    }
-  }
+  save_changes(true);
   db_.exec("COMMIT");
   done_ = true;
   db_.command_id_ = 0;
+  db_.open_tx_ = nullptr;
   db_.wrote_ = true;
 }
 

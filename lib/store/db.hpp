@@ -29,6 +29,7 @@ public:
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, std::nullptr_t);
+  // Not copied: `data` must stay valid until the statement has run (rebind after).
   Statement& bind_blob(int index, const void* data, std::size_t size);
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {
@@ -74,6 +75,8 @@ struct CommandInfo {
   std::string at_utc;  // "now" of the run, ISO UTC
 };
 
+class WriteTransaction;
+
 class Db {
 public:
   // Opens `path` (":memory:" for tests). A new database gets the whole
@@ -97,6 +100,14 @@ public:
   std::int64_t command_id() const { return command_id_; }
   sqlite3* handle() { return db_; }
 
+  // How much the undo session may hold before a bulk command's changes so far
+  // are stored as a part (see WriteTransaction); small in tests.
+  void set_undo_part_budget(std::int64_t bytes) { undo_part_budget_ = bytes; }
+  // Called after each change (by audit): directly inside the outer write
+  // transaction — no savepoint open that could roll back past it — the undo
+  // session is stored as a part once it is over budget.
+  void after_change();
+
   // Throws the error of the last failed call, prefixed with `what`.
   [[noreturn]] void fail(std::string_view what) const;
 
@@ -106,6 +117,9 @@ private:
   std::string path_;
   CommandInfo command_;
   std::int64_t command_id_ = 0;
+  WriteTransaction* open_tx_ = nullptr;  // the outermost open write transaction
+  int depth_ = 0;                        // savepoints open inside it
+  std::int64_t undo_part_budget_ = 1 << 20;  // 1 MiB of session: about 1250 imported events  // 2 MiB of session: about 1000 imported events
   bool wrote_ = false;  // a write transaction committed: refresh the planner's statistics on close
   std::map<std::string, std::unique_ptr<Statement>> cache_;
   friend class WriteTransaction;
@@ -124,13 +138,28 @@ public:
   WriteTransaction(const WriteTransaction&) = delete;
   void commit();
   std::int64_t command_id() const { return command_id_; }
+  // This command's changes are not kept for undo (undo itself: an undo is not
+  // undone in turn, and a reverted bulk import would record every row again).
+  void forget_changes();
 
 private:
+  // Stores what the session recorded as the next part of the command's
+  // changes (table command_change). Where no savepoint is open that could
+  // roll back past it — after a change directly inside the outer transaction
+  // (Db::after_change) or when a savepoint directly inside it is released — this
+  // happens once the session holds more than the undo part budget, and a new session
+  // starts: memory stays bounded however many rows one command writes. Undo
+  // reverts the parts last to first.
+  void save_changes(bool final);
+  void start_session();
+
   Db& db_;
   bool done_ = false;
   bool nested_ = false;
   std::int64_t command_id_ = 0;
+  int parts_ = 0;
   sqlite3_session* session_ = nullptr;  // records the changes, for `undo`
+  friend class Db;
 };
 
 // The newest schema version this binary knows.

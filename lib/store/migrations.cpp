@@ -364,6 +364,27 @@ const std::vector<Migration>& migrations() {
        "ALTER TABLE command ADD COLUMN changeset BLOB;\n"
        "ALTER TABLE command ADD COLUMN undone_by INTEGER REFERENCES command(id);\n"
        "ALTER TABLE command ADD COLUMN undo_of INTEGER REFERENCES command(id);\n"},
+      {5, "a command's changes stored in parts, so a bulk command's memory stays bounded",
+       "CREATE TABLE command_change (\n"
+       "  command_id INTEGER NOT NULL REFERENCES command(id),\n"
+       "  part       INTEGER NOT NULL,\n"
+       "  changeset  BLOB NOT NULL,\n"
+       "  PRIMARY KEY (command_id, part)\n"
+       ") STRICT;\n"
+       "INSERT INTO command_change(command_id, part, changeset)\n"
+       "  SELECT id, 0, changeset FROM command WHERE length(changeset) > 0;\n"
+       "ALTER TABLE command DROP COLUMN changeset;\n"
+       // Every foreign key's child column indexed: deleting a parent (an event
+       // on undo of an import, an organization) looked up its children by scanning.
+       "CREATE INDEX IF NOT EXISTS event_cloned_from ON event(cloned_from) WHERE cloned_from IS NOT NULL;\n"
+       "CREATE INDEX IF NOT EXISTS agreement_signed_at_event ON agreement(signed_at_event) WHERE signed_at_event IS NOT NULL;\n"
+       "CREATE INDEX IF NOT EXISTS badge_org ON badge(org_id);\n"
+       "CREATE INDEX IF NOT EXISTS site_contractor ON site(contractor_id) WHERE contractor_id IS NOT NULL;\n"
+       "CREATE INDEX IF NOT EXISTS site_customer ON site(customer_id) WHERE customer_id IS NOT NULL;\n"
+       "CREATE INDEX IF NOT EXISTS visit_agency_agency ON visit_agency(agency_id);\n"
+       "CREATE INDEX IF NOT EXISTS visit_attendee_member ON visit_attendee(member_id);\n"
+       "CREATE INDEX IF NOT EXISTS finding_responsible_org ON finding(responsible_org) WHERE responsible_org IS NOT NULL;\n"
+       "CREATE INDEX IF NOT EXISTS finding_visit ON finding(visit_id) WHERE visit_id IS NOT NULL;\n"},
   };
   return all;
 }

@@ -9,6 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <string>
+#include <vector>
+
 namespace omskplan::store {
 
 namespace {
@@ -26,34 +29,13 @@ int count_changes(const std::string& blob) {
   return n;
 }
 
-}  // namespace
-
-UndoResult undo(Db& db, bool dry_run) {
-  WriteTransaction tx(db);
-  UndoResult r;
-  std::string changes;
-  {
-    auto& st = db.cached(
-        "SELECT id, argv, at_utc, changeset FROM command WHERE undone_by IS NULL AND undo_of IS NULL "
-        "AND changeset IS NOT NULL AND length(changeset) > 0 AND id != ? ORDER BY id DESC LIMIT 1");
-    st.bind(1, tx.command_id());
-    if (!st.step()) {
-      throw NotFound("nothing to undo");
-    }
-    r.command_id = st.get_int(0);
-    r.argv = st.get_text(1);
-    r.at_utc = st.get_text(2);
-    changes = st.get_blob(3);
-  }
-  r.changes = count_changes(changes);
-  if (dry_run) {
-    return r;
-  }
+// Applies the inverse of one part; false when a row has changed since.
+bool revert(Db& db, const std::string& changes, std::int64_t command_id) {
   int size = 0;
   void* inverse = nullptr;
   if (sqlite3changeset_invert(static_cast<int>(changes.size()), changes.data(), &size, &inverse) != SQLITE_OK) {
     sqlite3_free(inverse);
-    throw StorageError(fmt::format("the changes of command {} cannot be read", r.command_id));
+    throw StorageError(fmt::format("the changes of command {} cannot be read", command_id));
   }
   bool conflict = false;
   const int rc = sqlite3changeset_apply(
@@ -72,9 +54,54 @@ UndoResult undo(Db& db, bool dry_run) {
       },
       &conflict);
   sqlite3_free(inverse);
-  if (conflict || rc != SQLITE_OK) {
-    throw InputError(fmt::format("cannot undo command {} ({}): its rows have been changed since", r.command_id,
-                                 r.argv));
+  return !conflict && rc == SQLITE_OK;
+}
+
+}  // namespace
+
+UndoResult undo(Db& db, bool dry_run) {
+  WriteTransaction tx(db);
+  tx.forget_changes();
+  UndoResult r;
+  {
+    auto& st = db.cached(
+        "SELECT id, argv, at_utc FROM command c WHERE undone_by IS NULL AND undo_of IS NULL AND id != ? "
+        "AND EXISTS (SELECT 1 FROM command_change WHERE command_id = c.id) ORDER BY id DESC LIMIT 1");
+    st.bind(1, tx.command_id());
+    if (!st.step()) {
+      throw NotFound("nothing to undo");
+    }
+    r.command_id = st.get_int(0);
+    r.argv = st.get_text(1);
+    r.at_utc = st.get_text(2);
+  }
+  // The parts last to first: a row a later part changed again is restored to
+  // what the earlier part left before that part itself is reverted. One part
+  // in memory at a time.
+  std::vector<std::int64_t> parts;
+  {
+    auto& st = db.cached("SELECT part FROM command_change WHERE command_id = ? ORDER BY part DESC");
+    st.bind(1, r.command_id);
+    while (st.step()) {
+      parts.push_back(st.get_int(0));
+    }
+  }
+  for (const std::int64_t part : parts) {
+    std::string changes;
+    {
+      auto& st = db.cached("SELECT changeset FROM command_change WHERE command_id = ? AND part = ?");
+      st.bind_all(r.command_id, part);
+      st.step();
+      changes = st.get_blob(0);
+    }
+    r.changes += count_changes(changes);
+    if (!dry_run && !revert(db, changes, r.command_id)) {
+      throw InputError(fmt::format("cannot undo command {} ({}): its rows have been changed since", r.command_id,
+                                   r.argv));
+    }
+  }
+  if (dry_run) {
+    return r;
   }
   auto& mark = db.cached("UPDATE command SET undone_by = ? WHERE id = ?");
   mark.bind_all(tx.command_id(), r.command_id);

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "store/audit.hpp"
 #include "store/migrations.hpp"
+#include "store/undo.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -125,5 +126,99 @@ TEST_SUITE("store::Db") {
             "'2024-12-25T12:00:00Z', 'x', 'x')");
     CHECK(count(db, "SELECT count(*) FROM event_fts WHERE event_fts MATCH '\"елки\"'") == 1);
     CHECK(count(db, "SELECT count(*) FROM event_fts WHERE event_fts MATCH '\"омска\"'") == 1);
+  }
+
+  TEST_CASE("a bulk command's changes are stored in parts and undone last part first") {
+    Db db = Db::open(":memory:", OpenMode::create, {"ivanov", "omskplan event import", "2024-01-01T00:00:00Z"});
+    db.set_undo_part_budget(16 << 10);
+    const auto insert = [&](int i) {
+      WriteTransaction unit(db);
+      auto st = db.prepare(
+          "INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, updated_utc) VALUES "
+          "(?, ?, 'concert', 'municipal', '2024-12-25T10:00:00Z', '2024-12-25T12:00:00Z', 'x', 'x')");
+      st.bind_all("u" + std::to_string(i), "Концерт " + std::to_string(i));
+      st.run();
+      unit.commit();
+    };
+    {
+      WriteTransaction tx(db);
+      for (int i = 0; i < 2000; ++i) {
+        insert(i);
+      }
+      // The first event changed again after its own part was stored: undo
+      // must revert this change before it can delete the row.
+      WriteTransaction unit(db);
+      db.exec("UPDATE event SET title = 'Переименован' WHERE uuid = 'u0'");
+      unit.commit();
+      tx.commit();
+    }
+    const std::int64_t parts = count(db, "SELECT count(*) FROM command_change WHERE command_id = 1");
+    CHECK(parts > 2);
+    CHECK(count(db, "SELECT count(DISTINCT part) FROM command_change") == parts);
+    CHECK(count(db, "SELECT count(*) FROM event") == 2000);
+    const UndoResult r = undo(db, false);
+    CHECK(r.command_id == 1);
+    CHECK(r.changes == 2001);
+    CHECK(count(db, "SELECT count(*) FROM event") == 0);
+    CHECK(count(db, "SELECT count(*) FROM event_fts") == 0);
+    CHECK_THROWS_AS(undo(db, false), NotFound);
+  }
+
+  TEST_CASE("a part stored inside a rolled-back savepoint goes with it") {
+    Db db = Db::open(":memory:", OpenMode::create);
+    db.set_undo_part_budget(1);
+    {
+      WriteTransaction tx(db);
+      db.exec("INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, updated_utc) VALUES "
+              "('a', 'Первое', 'concert', 'municipal', '2024-12-25T10:00:00Z', '2024-12-25T12:00:00Z', 'x', 'x')");
+      {
+        WriteTransaction outer_unit(db);
+        {
+          WriteTransaction inner(db);  // not directly in the outer transaction: no part here
+          db.exec("INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, updated_utc) "
+                  "VALUES ('b', 'Второе', 'concert', 'municipal', '2024-12-25T10:00:00Z', '2024-12-25T12:00:00Z', "
+                  "'x', 'x')");
+          inner.commit();
+        }
+        CHECK(count(db, "SELECT count(*) FROM command_change") == 0);
+        // outer_unit is rolled back
+      }
+      CHECK(count(db, "SELECT count(*) FROM event") == 1);
+      tx.commit();
+    }
+    CHECK(count(db, "SELECT count(*) FROM command_change") == 1);
+    CHECK(undo(db, false).changes == 1);
+    CHECK(count(db, "SELECT count(*) FROM event") == 0);
+  }
+
+  TEST_CASE("every foreign key's child column has an index (deleting a parent must not scan)") {
+    Db db = Db::open(":memory:", OpenMode::create);
+    auto tables = db.prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'");
+    int checked = 0;
+    while (tables.step()) {
+      const std::string table = tables.get_text(0);
+      auto fks = db.prepare("SELECT \"from\" FROM pragma_foreign_key_list(?)");
+      fks.bind(1, table);
+      while (fks.step()) {
+        const std::string column = fks.get_text(0);
+        // Commands are never deleted: their self-references need no index.
+        if (table == "command") {
+          continue;
+        }
+        auto idx = db.prepare(
+            "SELECT count(*) FROM pragma_index_list(?1) l JOIN pragma_index_info(l.name) i "
+            "WHERE i.seqno = 0 AND i.name = ?2");
+        idx.bind_all(table, column);
+        idx.step();
+        auto pk = db.prepare("SELECT count(*) FROM pragma_table_info(?1) WHERE pk = 1 AND name = ?2");
+        pk.bind_all(table, column);
+        pk.step();
+        INFO(table, ".", column);
+        CHECK(idx.get_int(0) + pk.get_int(0) > 0);
+        ++checked;
+      }
+    }
+    CHECK(checked > 15);
   }
 }
