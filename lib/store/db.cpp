@@ -21,6 +21,25 @@ namespace omskplan::store {
 
 namespace {
 
+std::string directory_of(const std::string& path) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  return parent.empty() ? std::string(".") : parent.string();
+}
+
+// SQLITE_READONLY says what SQLite could not do; say why.
+std::string read_only_message(const std::string& path, const std::string& msg) {
+  if (::access(path.c_str(), W_OK) != 0 && errno == EACCES) {
+    return fmt::format("database {} is read-only (no permission to write the file)", path);
+  }
+  const std::string dir = directory_of(path);
+  if (::access(dir.c_str(), W_OK) != 0) {
+    const std::string file = std::filesystem::path(path).filename().string();
+    return fmt::format("database {}: its directory {} is not writable (SQLite must create {}-wal and {}-shm in it)",
+                       path, dir, file, file);
+  }
+  return fmt::format("database {} is read-only: {}", path, msg);
+}
+
 [[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view what, const std::string& path) {
   const int ext = db ? sqlite3_extended_errcode(db) : rc;
   const std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -31,7 +50,7 @@ namespace {
     case SQLITE_FULL:
       throw StorageError(fmt::format("database {}: the disk is full; nothing was written", path));
     case SQLITE_READONLY:
-      throw StorageError(fmt::format("database {} is read-only: {}", path, msg));
+      throw StorageError(read_only_message(path, msg));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       throw StorageError(fmt::format("database {} is damaged or not an omskplan database: {}", path, msg));
@@ -224,8 +243,27 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
   Db db;
   db.path_ = path;
   db.command_ = std::move(command);
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-  const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  std::string name = path;
+  // A reading command on a database in a directory it cannot write (a
+  // read-only mount, a backup on a shared folder): WAL needs the -shm file
+  // there even to read. With no -wal file nothing is writing the database now,
+  // so it is read as it is, immutable.
+  const bool read_as_is = !memory && (mode == OpenMode::existing || mode == OpenMode::raw) && ::access(directory_of(path).c_str(), W_OK) != 0 &&
+                          !fs::exists(path + "-wal");
+  if (read_as_is) {
+    flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    name = "file:";
+    for (const char c : fs::absolute(path).string()) {
+      if (c == '%' || c == '?' || c == '#') {
+        name += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+      } else {
+        name += c;
+      }
+    }
+    name += "?immutable=1";
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &db.db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     throw_sqlite(db.db_, rc, "opening", path);
   }
@@ -240,18 +278,21 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
       jm.step();
       mode_now = jm.get_text(0);
     }
-    if (mode_now != "wal") {
+    // Only a writing command switches the file to WAL: a reading one leaves it as it was.
+    if (mode_now != "wal" && (mode == OpenMode::create || mode == OpenMode::upgrade)) {
       Statement set(db.db_, "PRAGMA journal_mode = WAL");
       set.step();
     }
   }
   // WAL with synchronous=NORMAL: a commit is atomic and survives a killed
   // process; only an OS crash or power loss can roll back the newest commits.
-  db.exec("PRAGMA synchronous = NORMAL");
+  if (!read_as_is) {
+    db.exec("PRAGMA synchronous = NORMAL");
+  }
   // Keep the WAL file between runs (truncated to nothing when the last
   // connection checkpoints on close): each command is a short process, and
   // deleting and re-creating the file every time costs more than the command.
-  if (!memory) {
+  if (!memory && !read_as_is) {
     int persist = 1;
     sqlite3_file_control(db.db_, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     db.exec("PRAGMA journal_size_limit = 0");

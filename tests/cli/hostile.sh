@@ -58,14 +58,58 @@ OMSKPLAN_DB="$TMP/random.db" run event add --title X --start "2024-06-01 10:00"
 expect_rc 5
 expect_eq "$(grep -c '^omskplan: error:' "$TMP/err")" "1"
 
-# A read-only database (not as root: root ignores the mode bits).
-if [ "$(id -u)" -ne 0 ]; then
-  cp "$OMSKPLAN_DB" "$TMP/ro.db"
-  chmod 444 "$TMP/ro.db"
-  OMSKPLAN_DB="$TMP/ro.db" run event add --title X --start "2024-06-01 10:00"
+# A read-only database file and a read-only directory. Mode bits do not bind
+# root, so as root these run as nobody (setpriv, util-linux).
+as_user=()
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+  as_user=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
+fi
+if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+  run_as() { # ARGS…: like run, as the unprivileged user
+    "${as_user[@]}" "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+    rc=$?
+  }
+  give() { [ ${#as_user[@]} -eq 0 ] || chown -R nobody "$@"; }
+  chmod 711 "$TMP"
+  # The file is read-only; its directory is writable (SQLite can make the -shm file).
+  mkdir "$TMP/rofile"
+  sqlite3 "$OMSKPLAN_DB" "VACUUM INTO '$TMP/rofile/plan.db'"
+  give "$TMP/rofile"
+  chmod 444 "$TMP/rofile/plan.db"
+  hash=$(sha256sum <"$TMP/rofile/plan.db")
+  run_as --db "$TMP/rofile/plan.db" --quiet event list
+  expect_rc 0
+  expect_out_is "$(printf '2\n1')"
+  run_as --db "$TMP/rofile/plan.db" event add --title X --start "2024-06-01 10:00"
   expect_rc 5
-  expect_err "read-only"
+  expect_err_is "omskplan: error: database $TMP/rofile/plan.db is read-only (no permission to write the file)"
+  expect_eq "$(sha256sum <"$TMP/rofile/plan.db")" "$hash" "(a read-only file changed)"
+  # The directory is read-only: no -wal or -shm can be made there. Reading
+  # commands read the database as it is; writing ones say why they cannot.
+  mkdir "$TMP/rodir"
+  sqlite3 "$OMSKPLAN_DB" "VACUUM INTO '$TMP/rodir/plan.db'"
+  chmod 644 "$TMP/rodir/plan.db"
+  give "$TMP/rodir"
+  chmod 555 "$TMP/rodir"
+  hash=$(sha256sum <"$TMP/rodir/plan.db")
+  run_as --db "$TMP/rodir/plan.db" --quiet event list
+  expect_rc 0
+  expect_out_is "$(printf '2\n1')"
+  run_as --db "$TMP/rodir/plan.db" db check
+  expect_rc 0
+  expect_out "ok (schema version"
+  run_as --db "$TMP/rodir/plan.db" event add --title X --start "2024-06-01 10:00"
+  expect_rc 5
+  expect_err_is "omskplan: error: database $TMP/rodir/plan.db: its directory $TMP/rodir is not writable (SQLite must create plan.db-wal and plan.db-shm in it)"
+  run_as --db "$TMP/rodir/new.db" event add --title X --start "2024-06-01 10:00"
+  expect_rc 5
+  expect_err_is "omskplan: error: cannot create database $TMP/rodir/new.db: Permission denied"
+  run_as --db "$TMP/rodir/plan.db" db backup "$TMP/rodir/copy.db"
+  expect_rc 5
+  expect_eq "$(sha256sum <"$TMP/rodir/plan.db")" "$hash" "(a database in a read-only directory changed)"
+  expect_eq "$(ls "$TMP/rodir")" "plan.db" "(files were left in a read-only directory)"
+  chmod 755 "$TMP/rodir"
 else
-  echo "read-only file: skipped as root (mode bits do not bind root)"
+  echo "read-only file and directory: skipped (root without setpriv)"
 fi
 intact "at the end"
