@@ -18,7 +18,7 @@ namespace ag = omskplan::agreement;
 
 namespace {
 
-ag::Services services(Runtime& rt, OpenMode mode) {
+ag::Services agreement_services(Runtime& rt, OpenMode mode) {
   return ag::Services{rt.db(mode), rt.ctx(), rt.agreement_settings()};
 }
 
@@ -66,9 +66,9 @@ void print_agreement_written(Runtime& rt, ag::Services& s, const ag::Agreement& 
   }
 }
 
-void run_import(Runtime& rt, const std::string& file, bool dry_run, bool orgs) {
+void run_agreement_import(Runtime& rt, const std::string& file, bool dry_run, bool orgs) {
   auto in = open_input(file);
-  auto s = services(rt, OpenMode::create);
+  auto s = agreement_services(rt, OpenMode::create);
   try {
     const auto r = orgs ? ag::import_orgs(s, *in, dry_run) : ag::import_agreements(s, *in, dry_run);
     rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", dry_run ? "dry run: " : "", r.created,
@@ -97,7 +97,7 @@ void setup_org(CLI::App& parent, Runner& r) {
     c->add_option("--notes", o->notes, "notes");
     c->callback([&r, o] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::create);
+      auto s = agreement_services(rt, OpenMode::create);
       const auto org_ = ag::add_org(s, *o);
       rt.print(rt.quiet() ? fmt::format("{}\n", org_.id)
                           : fmt::format("registered organization {}: {} (INN {})\n", org_.id, org_.name,
@@ -112,7 +112,7 @@ void setup_org(CLI::App& parent, Runner& r) {
     c->add_option("--kind", *kind, "only this kind");
     c->callback([&r, search, kind] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       ag::repo::OrgFilter f;
       if (!search->empty()) {
         f.search = *search;
@@ -130,7 +130,7 @@ void setup_org(CLI::App& parent, Runner& r) {
     c->callback([&r, ref] {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json});
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       const auto o = ag::resolve_org(s, *ref);
       ag::repo::Filter af;
       af.org_id = o.id;
@@ -163,7 +163,7 @@ void setup_org(CLI::App& parent, Runner& r) {
     c->add_option("--notes", ch->notes, "notes");
     c->callback([&r, ref, ch] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       const auto o = ag::edit_org(s, ag::resolve_org(s, *ref).id, *ch);
       rt.print(rt.quiet() ? fmt::format("{}\n", o.id) : fmt::format("organization {}: {}\n", o.id, o.name));
     });
@@ -174,7 +174,7 @@ void setup_org(CLI::App& parent, Runner& r) {
     auto* c = org->add_subcommand("import", "Import organizations from JSON (what org list --json prints)");
     c->add_option("file", *file, "a JSON file, or - for standard input")->required();
     c->add_flag("--dry-run", *dry, "check and count, write nothing");
-    c->callback([&r, file, dry] { run_import(r.rt(), *file, *dry, true); });
+    c->callback([&r, file, dry] { run_agreement_import(r.rt(), *file, *dry, true); });
   }
 }
 
@@ -201,7 +201,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->add_option("--file", o->files, "a document's path (repeatable)");
     c->callback([&r, o] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::create);
+      auto s = agreement_services(rt, OpenMode::create);
       print_agreement_written(rt, s, ag::add(s, *o), "registered");
     });
   }
@@ -217,7 +217,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->callback([&r, q] {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       const auto as = ag::list(s, *q, f == Format::json);
       if (rt.quiet()) {
         for (const auto& a : as) {
@@ -245,7 +245,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->callback([&r, id] {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json});
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       const auto a = ag::load(s, *id);
       const auto org = ag::load_org(s, a.org_id);
       rt.print(f == Format::json ? ag::to_json(a, &org, rt.ctx().today()).dump(2) + "\n"
@@ -260,7 +260,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->add_option("status", *st, "signed, active, fulfilled")->required();
     c->callback([&r, id, st] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       print_agreement_written(rt, s, ag::set_status(s, *id, ag::parse_status(*st)), "updated");
     });
   }
@@ -274,7 +274,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->add_option("--reason", *reason, "why")->required();
     c->callback([&r, id, on, reason] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       print_agreement_written(rt, s, ag::terminate(s, *id, *on, *reason), "terminated");
     });
   }
@@ -286,7 +286,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->add_option("--valid-to", *to, "the new end")->required();
     c->callback([&r, id, to] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       print_agreement_written(rt, s, ag::renew(s, *id, *to), "renewed");
     });
   }
@@ -304,7 +304,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       c->add_option("--value", in->value, "its value in roubles");
       c->callback([&r, id, in] {
         Runtime& rt = r.rt();
-        auto s = services(rt, OpenMode::existing);
+        auto s = agreement_services(rt, OpenMode::existing);
         const auto o = ag::add_obligation(s, *id, *in);
         rt.print(rt.quiet() ? fmt::format("{}\n", o.no)
                             : fmt::format("added obligation {} to agreement {}: {}\n", o.no, *id, o.text));
@@ -320,7 +320,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       c->add_option("--on", *on, "the day (default today)");
       c->callback([&r, id, no, on] {
         Runtime& rt = r.rt();
-        auto s = services(rt, OpenMode::existing);
+        auto s = agreement_services(rt, OpenMode::existing);
         const auto o = ag::obligation_done(s, *id, *no, *on);
         rt.print(rt.quiet() ? fmt::format("{}\n", o.no)
                             : fmt::format("obligation {} of agreement {} fulfilled on {}\n", o.no, *id,
@@ -334,7 +334,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       c->callback([&r, id] {
         Runtime& rt = r.rt();
         const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-        auto s = services(rt, OpenMode::existing);
+        auto s = agreement_services(rt, OpenMode::existing);
         const auto a = ag::load(s, *id);
         if (f == Format::json) {
           rt.print(ag::to_json(a, nullptr, rt.ctx().today())["obligations"].dump(2) + "\n");
@@ -354,7 +354,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
       const int days = ag::parse_days(*within, "--within");
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       const auto d = ag::due(s, days);
       const auto today = rt.ctx().today();
       if (rt.quiet()) {
@@ -386,7 +386,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->callback([&r, year] {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       const auto rows = ag::patrons(s, *year);
       if (f == Format::json) {
         rt.print(ag::patrons_json(rows, *year).dump(2) + "\n");
@@ -410,7 +410,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       c->add_option("--decided", *decided, "the day of the decision");
       c->callback([&r, year, org, title, decided] {
         Runtime& rt = r.rt();
-        auto s = services(rt, OpenMode::existing);
+        auto s = agreement_services(rt, OpenMode::existing);
         const auto a = ag::add_award(s, *year, *org, *title, *decided);
         rt.print(rt.quiet() ? fmt::format("{}\n", a.id)
                             : fmt::format("award {}: «{}» {} to organization {}\n", a.id, a.title, a.year, a.org_id));
@@ -425,7 +425,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       c->callback([&r, year, org] {
         Runtime& rt = r.rt();
         const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-        auto s = services(rt, OpenMode::existing);
+        auto s = agreement_services(rt, OpenMode::existing);
         std::optional<std::int64_t> org_id;
         if (!org->empty()) {
           org_id = ag::resolve_org(s, *org).id;
@@ -463,7 +463,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       c->add_option("--on", *on, "the day (default today)");
       c->callback([&r, year, org, on] {
         Runtime& rt = r.rt();
-        auto s = services(rt, OpenMode::existing);
+        auto s = agreement_services(rt, OpenMode::existing);
         const auto b = ag::issue_badge(s, *year, *org, *on);
         rt.print(rt.quiet() ? fmt::format("{}\n", b.number)
                             : fmt::format("badge «Меценат» №{} of {} issued to organization {}\n", b.number, b.year,
@@ -479,7 +479,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       c->callback([&r, year, org] {
         Runtime& rt = r.rt();
         const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-        auto s = services(rt, OpenMode::existing);
+        auto s = agreement_services(rt, OpenMode::existing);
         std::optional<std::int64_t> org_id;
         if (!org->empty()) {
           org_id = ag::resolve_org(s, *org).id;
@@ -524,7 +524,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       }
       templates::TemplateCatalog catalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
       const auto tmpl = catalog.get("patron-ceremony");
-      auto s = services(rt, OpenMode::existing);
+      auto s = agreement_services(rt, OpenMode::existing);
       event::Services es{s.db, rt.ctx(), rt.travel_buffer()};
       const auto res = ag::create_ceremony(s, es, tmpl, *year, d, start,
                                            *strict ? event::ConflictPolicy::refuse : event::ConflictPolicy::warn);
@@ -543,7 +543,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     auto* c = ag_cmd->add_subcommand("import", "Import agreements from JSON (what list --json prints)");
     c->add_option("file", *file, "a JSON file, or - for standard input")->required();
     c->add_flag("--dry-run", *dry, "check and count, write nothing");
-    c->callback([&r, file, dry] { run_import(r.rt(), *file, *dry, false); });
+    c->callback([&r, file, dry] { run_agreement_import(r.rt(), *file, *dry, false); });
   }
 }
 

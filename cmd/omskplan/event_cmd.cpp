@@ -17,7 +17,7 @@ using store::OpenMode;
 
 namespace {
 
-event::Services services(Runtime& rt, OpenMode mode) {
+event::Services event_services(Runtime& rt, OpenMode mode) {
   return event::Services{rt.db(mode), rt.ctx(), rt.travel_buffer()};
 }
 
@@ -98,7 +98,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
                                : event::event_card(e, rt.zone(), rt.ctx().today(), f == Format::md));
     return;
   }
-  auto s = services(rt, OpenMode::create);
+  auto s = event_services(rt, OpenMode::create);
   auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, "created");
@@ -140,7 +140,7 @@ void run_add(Runtime& rt, const AddOptions& o) {
   }
   std::sort(e.tags.begin(), e.tags.end());
   e.tags.erase(std::unique(e.tags.begin(), e.tags.end()), e.tags.end());
-  auto s = services(rt, OpenMode::create);
+  auto s = event_services(rt, OpenMode::create);
   auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, "created");
@@ -206,7 +206,7 @@ void run_list(Runtime& rt, const ListOptions& o) {
 
 void run_show(Runtime& rt, std::int64_t id) {
   const Format f = rt.format({Format::table, Format::json, Format::md, Format::ics});
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   const auto e = event::load_event(s, id);
   if (f == Format::json) {
     rt.print(event::to_json(e, rt.zone()).dump(2) + "\n");
@@ -224,7 +224,7 @@ struct EditOptions {
 };
 
 void run_edit(Runtime& rt, const EditOptions& o) {
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   auto res = event::edit(s, o.id, o.changes, o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_conflicts(rt, res.conflicts);
   if (!res.changed) {
@@ -239,7 +239,7 @@ void run_edit(Runtime& rt, const EditOptions& o) {
 
 void run_status(Runtime& rt, std::int64_t id, const std::string& status) {
   const auto st = event::parse_status(status);
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   const auto e = event::set_status(s, id, st);
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", e.id));
@@ -250,7 +250,7 @@ void run_status(Runtime& rt, std::int64_t id, const std::string& status) {
 
 void run_task_list(Runtime& rt, std::int64_t id) {
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   const auto e = event::load_event(s, id);
   if (rt.quiet()) {
     for (const auto& t : e.tasks) {
@@ -269,7 +269,7 @@ struct TaskAddOptions {
 };
 
 void run_task_add(Runtime& rt, const TaskAddOptions& o) {
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   const auto t = event::add_task(s, o.id, o.title, o.due, o.owner);
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", t.no));
@@ -284,7 +284,7 @@ void run_task_status(Runtime& rt, std::int64_t id, int no, event::TaskStatus st,
   if (!on.empty()) {
     day = time::parse_date(on, rt.ctx());
   }
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   const auto t = event::set_task_status(s, id, no, st, day);
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", t.no));
@@ -296,7 +296,7 @@ void run_task_status(Runtime& rt, std::int64_t id, int no, event::TaskStatus st,
 void run_agenda(Runner& r, int days, bool fail_on_overdue) {
   Runtime& rt = r.rt();
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   const auto a = event::agenda(s, days);
   const auto today = rt.ctx().today();
   if (rt.quiet()) {
@@ -332,7 +332,7 @@ void run_conflicts(Runner& r, const ConflictOptions& o) {
   if (to <= from) {
     throw InputError(fmt::format("--to {} is before --from {}", o.to, o.from));
   }
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   const auto cs = event::conflicts_in(s, from, to);
   if (f == Format::json) {
     rt.print(event::conflicts_json(cs, rt.zone()).dump(2) + "\n");
@@ -346,7 +346,7 @@ void run_conflicts(Runner& r, const ConflictOptions& o) {
 
 void run_lesson_list(Runtime& rt, std::int64_t id) {
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   const auto e = event::load_event(s, id);
   if (f == Format::json) {
     rt.print(event::to_json(e, rt.zone())["lessons"].dump(2) + "\n");
@@ -371,15 +371,15 @@ void run_lesson_list(Runtime& rt, std::int64_t id) {
 
 void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool strict) {
   const auto d = time::parse_date(date, rt.ctx());
-  auto s = services(rt, OpenMode::existing);
+  auto s = event_services(rt, OpenMode::existing);
   auto res = event::clone(s, id, d, strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, fmt::format("cloned event {} as", id));
 }
 
-void run_import(Runtime& rt, const std::string& file, bool dry_run) {
+void run_event_import(Runtime& rt, const std::string& file, bool dry_run) {
   auto in = open_input(file);
-  auto s = services(rt, OpenMode::create);
+  auto s = event_services(rt, OpenMode::create);
   const bool progress = rt.stderr_is_terminal();
   try {
     const auto r = event::import_json(
@@ -496,7 +496,7 @@ void setup_event(CLI::App& app, Runner& r) {
     c->add_option("id", *id, "event id")->required();
     c->callback([&r, id] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = event_services(rt, OpenMode::existing);
       const auto e = event::remove_event(s, *id);
       rt.print(rt.quiet() ? fmt::format("{}\n", e.id) : fmt::format("deleted event {}: {}\n", e.id, e.title));
     });
@@ -562,7 +562,7 @@ void setup_event(CLI::App& app, Runner& r) {
       c->add_option("text", *txt, "the lesson")->required();
       c->callback([&r, id, txt] {
         Runtime& rt = r.rt();
-        auto s = services(rt, OpenMode::existing);
+        auto s = event_services(rt, OpenMode::existing);
         const auto e = event::add_lesson(s, *id, *txt);
         rt.print(rt.quiet() ? fmt::format("{}\n", e.lessons.size())
                             : fmt::format("event {} has {} lesson(s)\n", e.id, e.lessons.size()));
@@ -591,7 +591,7 @@ void setup_event(CLI::App& app, Runner& r) {
     auto* c = ev->add_subcommand("import", "Import events from JSON (what --json prints); all or nothing");
     c->add_option("file", *file, "a JSON file, or - for standard input")->required();
     c->add_flag("--dry-run", *dry, "check and count, write nothing");
-    c->callback([&r, file, dry] { run_import(r.rt(), *file, *dry); });
+    c->callback([&r, file, dry] { run_event_import(r.rt(), *file, *dry); });
   }
 }
 

@@ -18,7 +18,7 @@ namespace in = omskplan::inspection;
 
 namespace {
 
-in::Services services(Runtime& rt, OpenMode mode) {
+in::Services inspection_services(Runtime& rt, OpenMode mode) {
   return in::Services{rt.db(mode), rt.ctx(), rt.schedule_settings(), rt.agreement_settings()};
 }
 
@@ -125,7 +125,7 @@ void setup_sites(CLI::App& parent, Runner& r) {
     c->add_option("--notes", o->notes, "notes");
     c->callback([&r, o] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::create);
+      auto s = inspection_services(rt, OpenMode::create);
       const auto st = in::add_site(s, *o);
       rt.print(rt.quiet() ? fmt::format("{}\n", st.id) : fmt::format("registered site {}: {} «{}»\n", st.id, st.code, st.name));
     });
@@ -141,7 +141,7 @@ void setup_sites(CLI::App& parent, Runner& r) {
       auto input = open_input(*file);
       std::ostringstream buf;
       buf << input->rdbuf();
-      auto s = services(rt, OpenMode::create);
+      auto s = inspection_services(rt, OpenMode::create);
       const auto res = in::import_sites_csv(s, buf.str(), *file == "-" ? "<stdin>" : *file, *dry);
       rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", *dry ? "dry run: " : "", res.created,
                            res.updated, res.unchanged));
@@ -160,7 +160,7 @@ void setup_sites(CLI::App& parent, Runner& r) {
     c->callback([&r, program, work, risk, active] {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       in::repo::SiteFilter flt;
       if (!program->empty()) {
         flt.program = *program;
@@ -195,7 +195,7 @@ void setup_sites(CLI::App& parent, Runner& r) {
     c->callback([&r, ref] {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json});
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       const auto st = in::resolve_site(s, *ref);
       in::repo::FindingFilter ff;
       ff.site_id = st.id;
@@ -242,7 +242,7 @@ void setup_agencies(CLI::App& parent, Runner& r) {
     c->add_option("--kind", *kind, "regional, oversight, municipal, federal, other")->capture_default_str();
     c->callback([&r, name, kind] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::create);
+      auto s = inspection_services(rt, OpenMode::create);
       const auto a = in::add_agency(s, *name, *kind);
       rt.print(rt.quiet() ? fmt::format("{}\n", a.id) : fmt::format("registered agency {}: {}\n", a.id, a.name));
     });
@@ -250,7 +250,7 @@ void setup_agencies(CLI::App& parent, Runner& r) {
   ag->add_subcommand("list", "List agencies and their representatives")->callback([&r] {
     Runtime& rt = r.rt();
     const Format f = rt.format({Format::table, Format::csv, Format::md});
-    auto s = services(rt, OpenMode::existing);
+    auto s = inspection_services(rt, OpenMode::existing);
     render::Table t;
     t.columns = {{"agency", "AGENCY", true}, {"name", "NAME", false, 60}, {"kind", "KIND"},
                  {"member", "MEMBER", true}, {"member_name", "REPRESENTATIVE"}, {"position", "POSITION", false, 40}};
@@ -279,7 +279,7 @@ void setup_agencies(CLI::App& parent, Runner& r) {
     c->add_option("--phone", *phone, "phone");
     c->callback([&r, id, name, position, phone] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       const auto m = in::add_member(s, *id, *name, *position, *phone);
       rt.print(rt.quiet() ? fmt::format("{}\n", m.id)
                           : fmt::format("member {}: {} ({}) of agency {}\n", m.id, m.name, m.position, m.agency_id));
@@ -295,7 +295,7 @@ void setup_agencies(CLI::App& parent, Runner& r) {
     c->add_option("--work", *work, "construction, reconstruction, capital-repair");
     c->callback([&r, id, program, work] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       in::require_agency(s, *id, *program, *work);
       rt.print(fmt::format("agency {} attends {}{}{}\n", *id, program->empty() ? "" : "«" + *program + "»",
                            !program->empty() && !work->empty() ? ", " : "", *work));
@@ -317,7 +317,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
     c->add_option("--severity", o->severity, "critical, major, minor")->capture_default_str();
     c->callback([&r, o] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       const auto f = in::add_finding(s, *o);
       rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : fmt::format("finding {} at {}: {}\n", f.id, o->site, f.text));
     });
@@ -359,7 +359,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
     c->add_option("--site", *site, "of a site (code or id)");
     c->callback([&r, open, overdue, site, print_findings] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       in::repo::FindingFilter f;
       f.open_only = *open;
       if (*overdue) {
@@ -381,7 +381,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
     c->add_option("--note", *note, "what was done");
     c->callback([&r, id, st, note] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       const auto f = in::set_finding_status(s, *id, in::parse_finding_status(*st), *note);
       rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : fmt::format("finding {} is {}\n", f.id, in::to_string(f.status)));
     });
@@ -393,7 +393,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
     c->callback([&r, id] {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::csv, Format::md});
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       in::load_finding(s, *id);
       render::Table t;
       t.columns = {{"at", "WHEN"}, {"from", "FROM"}, {"to", "TO"}, {"note", "NOTE", false, 80}};
@@ -410,7 +410,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
     c->add_flag("--fail-if-any", *fail, "exit 3 when there is one");
     c->callback([&r, fail, print_findings] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       in::repo::FindingFilter f;
       f.overdue_on = rt.ctx().today();
       const auto fs = in::repo::list_findings(s.db, f);
@@ -442,7 +442,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
     c->callback([&r, week, explain, dry, replan] {
       Runtime& rt = r.rt();
       const auto monday = week_monday(rt, *week);
-      auto s = services(rt, *dry ? OpenMode::existing : OpenMode::create);
+      auto s = inspection_services(rt, *dry ? OpenMode::existing : OpenMode::create);
       const auto p = in::schedule(s, monday, *replan ? in::ScheduleMode::replan : in::ScheduleMode::normal, *dry,
                                   *explain);
       if (p.existing && !*replan) {
@@ -457,7 +457,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
     c->add_option("--week", *week, "next, this, 2024-W19 or a day of the week")->capture_default_str();
     c->callback([&r, week] {
       Runtime& rt = r.rt();
-      auto s = services(rt, OpenMode::existing);
+      auto s = inspection_services(rt, OpenMode::existing);
       print_plan(rt, s, in::load_week(s, week_monday(rt, *week)), false);
     });
   }
@@ -476,7 +476,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
       c->add_option("--on", *on, "the day (default: the planned day)");
       c->callback([&r, id, notes, attended, on] {
         Runtime& rt = r.rt();
-        auto s = services(rt, OpenMode::existing);
+        auto s = inspection_services(rt, OpenMode::existing);
         const auto vis = in::visit_held(s, *id, *notes, id_list(*attended), *on);
         rt.print(rt.quiet() ? fmt::format("{}\n", vis.id)
                             : fmt::format("visit {} held on {}\n", vis.id, time::format_date(*vis.held_on)));
@@ -490,7 +490,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
       c->add_option("--notes", *notes, "why");
       c->callback([&r, id, notes] {
         Runtime& rt = r.rt();
-        auto s = services(rt, OpenMode::existing);
+        auto s = inspection_services(rt, OpenMode::existing);
         const auto vis = in::visit_cancel(s, *id, *notes);
         rt.print(rt.quiet() ? fmt::format("{}\n", vis.id) : fmt::format("visit {} cancelled\n", vis.id));
       });

@@ -19,7 +19,7 @@ namespace omskplan::cli {
 
 namespace {
 
-report::ReportCatalog catalog(Runtime& rt) {
+report::ReportCatalog report_catalog(Runtime& rt) {
   return report::ReportCatalog(rt.paths().report_dirs, [&rt](const std::string& m) { rt.warn(m); });
 }
 
@@ -31,7 +31,7 @@ struct RunOptions {
 void run_report(Runtime& rt, const RunOptions& o) {
   const Format f = rt.format({Format::table, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
   const report::ReportTemplate t =
-      o.template_file.empty() ? catalog(rt).get(o.id) : report::load_report_template(o.template_file);
+      o.template_file.empty() ? report_catalog(rt).get(o.id) : report::load_report_template(o.template_file);
   if (!o.template_file.empty() && !o.id.empty() && o.id != t.id) {
     throw InputError(fmt::format("{} is report '{}', not '{}'", o.template_file, t.id, o.id));
   }
@@ -105,7 +105,7 @@ void setup_report(CLI::App& app, Runner& r) {
   rp->add_subcommand("list", "List the report templates")->callback([&r] {
     Runtime& rt = r.rt();
     const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-    const auto all = catalog(rt).list();
+    const auto all = report_catalog(rt).list();
     if (f == Format::json) {
       auto arr = nlohmann::ordered_json::array();
       for (const auto& t : all) {

@@ -15,7 +15,7 @@ namespace omskplan::cli {
 
 namespace {
 
-templates::TemplateCatalog catalog(Runtime& rt) {
+templates::TemplateCatalog template_catalog(Runtime& rt) {
   return templates::TemplateCatalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
 }
 
@@ -51,9 +51,9 @@ nlohmann::ordered_json template_json(const templates::EventTemplate& t) {
   return j;
 }
 
-void run_list(Runtime& rt) {
+void run_template_list(Runtime& rt) {
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-  const auto entries = catalog(rt).list();
+  const auto entries = template_catalog(rt).list();
   if (rt.quiet()) {
     for (const auto& e : entries) {
       rt.print(e.tmpl.id + "\n");
@@ -79,9 +79,9 @@ void run_list(Runtime& rt) {
   rt.print_table(t, f);
 }
 
-void run_show(Runtime& rt, const std::string& id, const std::string& date) {
+void run_template_show(Runtime& rt, const std::string& id, const std::string& date) {
   const Format f = rt.format({Format::table, Format::json, Format::md});
-  const auto t = catalog(rt).get(id);
+  const auto t = template_catalog(rt).get(id);
   if (!date.empty()) {
     // A preview of the plan for that day, with due dates on the calendar.
     const auto d = time::parse_date(date, rt.ctx());
@@ -146,7 +146,7 @@ void setup_template(CLI::App& app, Runner& r) {
   auto* tp = app.add_subcommand("template", "Event templates (TOML): list, show, check");
   tp->require_subcommand(1);
   tp->add_subcommand("list", "List the templates (yours override the shipped ones)")->callback([&r] {
-    run_list(r.rt());
+    run_template_list(r.rt());
   });
   {
     auto id = std::make_shared<std::string>();
@@ -154,7 +154,7 @@ void setup_template(CLI::App& app, Runner& r) {
     auto* c = tp->add_subcommand("show", "Show a template, or with --date the plan it makes");
     c->add_option("id", *id, "template id")->required();
     c->add_option("--date,-d", *date, "preview the plan for this day");
-    c->callback([&r, id, date] { run_show(r.rt(), *id, *date); });
+    c->callback([&r, id, date] { run_template_show(r.rt(), *id, *date); });
   }
   {
     auto file = std::make_shared<std::string>();

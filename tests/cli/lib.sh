@@ -8,6 +8,9 @@ export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data"
 export OMSKPLAN_DB="$TMP/plan.db" OMSKPLAN_NOW="2023-07-20 09:00" OMSKPLAN_TZ=Asia/Omsk
 export TZ=America/New_York LC_ALL=C NO_COLOR=1
 unset OMSKPLAN_DATA_DIR
+# In the sanitizer build a report exits with a code no test expects (leaks too).
+export ASAN_OPTIONS=${ASAN_OPTIONS:-exitcode=86:detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-exitcode=87:halt_on_error=1:print_stacktrace=1}
 mkdir -p "$HOME"
 # Money is written with no-break spaces: 2 500 000,00 ₽.
 NBSP=$'\xc2\xa0'
