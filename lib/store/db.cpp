@@ -163,10 +163,12 @@ std::optional<std::int64_t> Statement::get_opt_int(int col) const {
 
 Db::~Db() {
   cache_.clear();
-  if (db_ && wrote_) {
-    // SQLite's advice for short-lived connections: keep the query planner's
-    // statistics fresh, bounded in cost. Only after a write: a reading command
-    // leaves the file as it was.
+  // SQLite's advice for short-lived connections: keep the query planner's
+  // statistics fresh, bounded in cost. Only after a write (a reading command
+  // leaves the file as it was), and only after a bulk one or every 64th
+  // command: one more event does not move the statistics, and the pass costs
+  // ~0.3 ms of `event add`'s 5 ms budget at 100k events.
+  if (db_ && wrote_ && (sqlite3_total_changes64(db_) >= 200 || last_command_id_ % 64 == 0)) {
     sqlite3_exec(db_, "PRAGMA analysis_limit = 400; PRAGMA optimize;", nullptr, nullptr, nullptr);
   }
   if (db_) {
@@ -183,6 +185,7 @@ Db::Db(Db&& o) noexcept
       depth_(o.depth_),
       undo_part_budget_(o.undo_part_budget_),
       wrote_(o.wrote_),
+      last_command_id_(o.last_command_id_),
       cache_(std::move(o.cache_)) {
   o.db_ = nullptr;
 }
@@ -201,6 +204,7 @@ Db& Db::operator=(Db&& o) noexcept {
     depth_ = o.depth_;
     undo_part_budget_ = o.undo_part_budget_;
     wrote_ = o.wrote_;
+    last_command_id_ = o.last_command_id_;
     cache_ = std::move(o.cache_);
     o.db_ = nullptr;
   }
@@ -471,6 +475,7 @@ void WriteTransaction::commit() {
   db_.command_id_ = 0;
   db_.open_tx_ = nullptr;
   db_.wrote_ = true;
+  db_.last_command_id_ = command_id_;
 }
 
 }  // namespace omskplan::store

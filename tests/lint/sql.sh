@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Every SQL statement binds its values: no SQL text is built from anything but
-# string literals and the column-list constants (k…Columns). Greps lib/ and cmd/.
+# string literals and the column-list constants (k…Columns). And no shell or
+# child process is ever started. Greps lib/ and cmd/.
 set -u
 root=${OMSKPLAN_SRC:?}
 cd "$root" || exit 1
 bad=0
-report() { echo "string-built SQL: $1"; bad=$((bad + 1)); }
+report() { echo "lint: $1"; bad=$((bad + 1)); }
 
 # 1. No SQL in the CLI layer at all.
 while IFS= read -r hit; do report "$hit (SQL belongs in lib/)"; done < <(
@@ -27,6 +28,10 @@ while IFS= read -r hit; do report "$hit"; done < <(
 # 4. No literal SQL glued to a variable with +.
 while IFS= read -r hit; do report "$hit"; done < <(
   grep -rnE '"[^"]*\b(WHERE|VALUES|SET|LIMIT|AND|OR)\b[^"]*" *\+ *[A-Za-z_]' lib/ || true)
+
+# 5. No shell, no child process: nothing to inject into.
+while IFS= read -r hit; do report "$hit (a shell or child process)"; done < <(
+  grep -rnE '\b(system|popen|fork|vfork|posix_spawnp?|exec[lv]p?e?)\(' lib/ cmd/ || true)
 
 if [ "$bad" -eq 0 ]; then
   echo "sql lint: 1 passed, 0 failed"
