@@ -62,8 +62,9 @@ std::optional<std::string> unknown_subcommand(CLI::App& app, int argc, char** ar
       continue;
     }
     const auto subs = cur->get_subcommands({});
-    if (subs.empty()) {
-      return std::nullopt;  // positional arguments from here on
+    const auto positionals = cur->get_options([](const CLI::Option* o) { return o->get_positional(); });
+    if (subs.empty() || !positionals.empty()) {
+      return std::nullopt;  // positional arguments from here on (or a word that may be one)
     }
     CLI::App* next = nullptr;
     for (CLI::App* s : subs) {
@@ -118,6 +119,7 @@ int run(int argc, char** argv) {
   setup_db(app, r);
   setup_history(app, r);
   setup_undo(app, r);
+  setup_completion(app, r);
 
   if (auto msg = unknown_subcommand(app, argc, argv)) {
     fmt::print(stderr, "omskplan: error: {}\n", *msg);

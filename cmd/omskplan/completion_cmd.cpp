@@ -1,0 +1,158 @@
+// `omskplan completion bash|zsh|fish`: scripts generated from the CLI
+// definition itself; `omskplan completion ids KIND`: what they ask for ids.
+#include "commands.hpp"
+#include "core/error.hpp"
+#include "event/model.hpp"
+#include "event/repository.hpp"
+#include "inspection/repository.hpp"
+#include "report/template.hpp"
+#include "shell/completion.hpp"
+#include "templates/event_template.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace omskplan::cli {
+
+namespace {
+
+template <std::size_t N>
+std::vector<std::string> names(const std::array<std::string_view, N>& a) {
+  return {a.begin(), a.end()};
+}
+
+// What an option's value is, by its name and where it is: enums get their
+// values, files complete as files, references as ids of existing things.
+void describe_value(const std::string& path, const std::string& name, shell::OptionSpec& o) {
+  const bool in_event = path.rfind("event", 0) == 0;
+  if (name == "--format") {
+    o.choices = {"table", "json", "csv", "md", "ics", "html", "xlsx"};
+  } else if (in_event && name == "--kind") {
+    o.choices = names(event::kKindNames);
+  } else if (in_event && name == "--level") {
+    o.choices = names(event::kLevelNames);
+  } else if (in_event && name == "--status") {
+    o.choices = names(event::kStatusNames);
+  } else if (name == "--template" && in_event) {
+    o.value_kind = "template";
+  } else if (name == "--event") {
+    o.value_kind = "event";
+  } else if (name == "--site") {
+    o.value_kind = "site";
+  } else if (name == "--db" || name == "--output" || name == "-o" || name == "--file" || name == "--narrative") {
+    o.value_kind = "file";
+  }
+}
+
+std::string positional_kind(const std::string& path, const std::string& name) {
+  if (name == "file") {
+    return "file";
+  }
+  if (name == "site") {
+    return "site";
+  }
+  if (name == "id") {
+    if (path.rfind("template", 0) == 0) {
+      return "template";
+    }
+    if (path.rfind("report", 0) == 0) {
+      return "report";
+    }
+    if (path.rfind("event", 0) == 0 && path.find("lesson") == std::string::npos) {
+      return "event";
+    }
+  }
+  return {};
+}
+
+shell::CommandSpec describe(const CLI::App& app, const std::string& path) {
+  shell::CommandSpec c;
+  c.name = app.get_name();
+  c.help = app.get_description();
+  for (const CLI::Option* opt : app.get_options()) {
+    if (opt->nonpositional()) {
+      shell::OptionSpec o;
+      for (const std::string& l : opt->get_lnames()) {
+        o.names.push_back("--" + l);
+      }
+      for (const std::string& s : opt->get_snames()) {
+        o.names.push_back("-" + s);
+      }
+      o.takes_value = opt->get_type_size() != 0;
+      o.help = opt->get_description();
+      if (o.takes_value) {
+        describe_value(path, o.names.front(), o);
+      }
+      c.options.push_back(std::move(o));
+    } else if (c.positional_kind.empty()) {
+      c.positional_kind = positional_kind(path, opt->get_name());
+    }
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_group().empty()) {
+      continue;  // hidden
+    }
+    c.subcommands.push_back(describe(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name()));
+  }
+  return c;
+}
+
+void print_ids(Runtime& rt, const std::string& kind) {
+  const auto quiet_warn = [](const std::string&) {};
+  if (kind == "template") {
+    for (const auto& e : templates::TemplateCatalog(rt.paths().template_dirs, quiet_warn).list()) {
+      rt.print(e.tmpl.id + "\n");
+    }
+  } else if (kind == "report") {
+    for (const auto& t : report::ReportCatalog(rt.paths().report_dirs, quiet_warn).list()) {
+      rt.print(t.id + "\n");
+    }
+  } else if (kind == "event") {
+    // The newest first, bounded: a completion menu of 100 000 ids helps nobody.
+    event::repo::Filter f;
+    f.limit = 500;
+    auto events = event::repo::list(rt.db(store::OpenMode::existing), f, false);
+    std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+    for (const auto& e : events) {
+      rt.print(fmt::format("{}\n", e.id));
+    }
+  } else if (kind == "site") {
+    for (const auto& s : inspection::repo::list_sites(rt.db(store::OpenMode::existing), {})) {
+      rt.print(s.code + "\n");
+    }
+  } else {
+    std::string all;
+    for (const std::string& k : shell::id_kinds()) {
+      all += (all.empty() ? "" : ", ") + k;
+    }
+    throw InputError(fmt::format("id kind '{}' is not one of {}", kind, all));
+  }
+}
+
+}  // namespace
+
+void setup_completion(CLI::App& app, Runner& r) {
+  auto* c = app.add_subcommand("completion", "Shell completion: omskplan completion bash|zsh|fish");
+  auto shell = std::make_shared<std::string>();
+  c->add_option("shell", *shell, "bash, zsh or fish");
+  auto* ids = c->add_subcommand("ids", "Ids of existing things, for the completion scripts");
+  c->callback([&app, &r, shell, ids] {
+    if (ids->parsed()) {
+      return;
+    }
+    if (shell->empty()) {
+      throw InputError("which shell? omskplan completion bash|zsh|fish");
+    }
+    Runtime& rt = r.rt();
+    shell::CommandSpec root = describe(app, "");
+    rt.print(shell::script(root, *shell));
+  });
+  ids->group("");
+  auto kind = std::make_shared<std::string>();
+  ids->add_option("kind", *kind, "event, site, template or report")->required();
+  ids->callback([&r, kind] { print_ids(r.rt(), *kind); });
+}
+
+}  // namespace omskplan::cli

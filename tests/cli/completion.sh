@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Shell completions generated from the CLI definition: every subcommand is in
+# each script, and the bash function completes commands, options, enum values
+# and ids of existing events and templates.
+. "$(dirname "$0")/lib.sh"
+
+run event new --template city-day --date 2024-08-03
+expect_rc 0
+for sh in bash zsh fish; do
+  run completion "$sh"
+  expect_rc 0
+  cp "$TMP/out" "$TMP/omskplan.$sh"
+  for sub in event agreement inspection report template db history undo completion \
+    new add list show edit status delete task agenda conflicts lesson clone import \
+    org obligation due patrons award badge ceremony site agency member schedule plan visit finding overdue \
+    run check backup restore migrate; do
+    if grep -qw -- "$sub" "$TMP/omskplan.$sh"; then pass; else fail "$sh script lacks the subcommand $sub"; fi
+  done
+done
+run completion tcsh
+expect_rc 1
+expect_err "shell 'tcsh' is not one of bash, zsh, fish"
+bash -n "$TMP/omskplan.bash"
+expect_eq "$?" "0" "(the bash script does not parse)"
+
+# complete WORDS…: what the bash function offers for the last word.
+complete() {
+  bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _omskplan; [ ${#COMPREPLY[@]} -eq 0 ] || printf "%s\n" "${COMPREPLY[@]}"' \
+    _ "$TMP/omskplan.bash" "$@" | sort | tr '\n' ' '
+}
+expect_eq "$(complete "$BIN" ev)" "event "
+expect_eq "$(complete "$BIN" event ta)" "task "
+expect_eq "$(complete "$BIN" event task "")" "add cancel done list reopen "
+expect_eq "$(complete "$BIN" event list --kind ci)" "city-day "
+expect_eq "$(complete "$BIN" --format j)" "json "
+expect_eq "$(complete "$BIN" -f x)" "xlsx "
+expect_eq "$(complete "$BIN" event add --ti)" "--title "
+expect_eq "$(complete "$BIN" --js)" "--json "
+expect_eq "$(complete "$BIN" event show "")" "1 "
+expect_eq "$(complete "$BIN" --db "$OMSKPLAN_DB" event edit "")" "1 "
+expect_eq "$(complete "$BIN" event new --template vic)" "victory-day "
+expect_eq "$(complete "$BIN" report run mon)" "monthly-plan "
+# A value that follows an option is not taken for a subcommand.
+expect_eq "$(complete "$BIN" event list --venue event "")" ""
+run completion ids planet
+expect_rc 1
+expect_err "id kind 'planet' is not one of event, site, template, report"
