@@ -45,3 +45,32 @@ expect_eq "$(complete "$BIN" event list --venue event "")" ""
 run completion ids planet
 expect_rc 1
 expect_err "id kind 'planet' is not one of event, site, template, report"
+
+# zsh runs the same candidate logic; fish has its own script. Checked where installed (.ci/run installs both).
+if command -v zsh >/dev/null; then
+  zsh -n "$TMP/omskplan.zsh"
+  expect_eq "$?" "0" "(the zsh script does not parse)"
+  zc() { zsh -c 'source "$1" 2>/dev/null; shift; _omskplan_candidates "$@"' _ "$TMP/omskplan.zsh" "$@" | sort | tr '\n' ' '; }
+  expect_eq "$(zc 1 "$BIN" ev)" "event "
+  expect_eq "$(zc 3 "$BIN" event task "")" "add cancel done list reopen "
+  expect_eq "$(zc 4 "$BIN" event list --kind ci)" "city-day "
+  expect_eq "$(zc 2 "$BIN" event "")" "$(complete "$BIN" event "")"
+  expect_eq "$(zc 2 "$BIN" --db "")" "::file "
+  expect_eq "$(zc 3 "$BIN" event show "")" "1 "
+else
+  echo "zsh: skipped (not installed)"
+fi
+if command -v fish >/dev/null; then
+  fish -n "$TMP/omskplan.fish"
+  expect_eq "$?" "0" "(the fish script does not parse)"
+  mkdir -p "$TMP/bin"
+  ln -sf "$BIN" "$TMP/bin/omskplan"
+  fc() { fish -c "set PATH $TMP/bin \$PATH; source $TMP/omskplan.fish; complete -C '$1'" | cut -f1 | sort | tr '\n' ' '; }
+  expect_eq "$(fc 'omskplan ev')" "event "
+  expect_eq "$(fc 'omskplan event task ')" "add cancel done list reopen "
+  expect_eq "$(fc 'omskplan event list --kind ci')" "city-day "
+  expect_eq "$(fc 'omskplan --format j')" "json "
+  expect_eq "$(fc 'omskplan event show ')" "1 "
+else
+  echo "fish: skipped (not installed)"
+fi

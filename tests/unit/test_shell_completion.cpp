@@ -30,7 +30,8 @@ TEST_SUITE("shell::completion") {
     CHECK(bash.find("complete -F _omskplan omskplan") != std::string::npos);
     const auto zsh = shell::zsh_script(tree());
     CHECK(zsh.rfind("#compdef omskplan\n", 0) == 0);
-    CHECK(zsh.find("bashcompinit") != std::string::npos);
+    CHECK(zsh.find("compdef _omskplan omskplan") != std::string::npos);
+    CHECK(zsh.find("_omskplan_candidates") != std::string::npos);
     const auto fish = shell::fish_script(tree());
     CHECK(fish.find("complete -c omskplan -n '__omskplan_is \"event\"' -a show -d 'Show one'") != std::string::npos);
     CHECK(fish.find("complete -c omskplan -l format -s f -x -a 'table json' -d 'output'") != std::string::npos);
