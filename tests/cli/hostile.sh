@@ -69,14 +69,17 @@ if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
     "${as_user[@]}" "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
     rc=$?
   }
-  give() { [ ${#as_user[@]} -eq 0 ] || chown -R nobody "$@"; }
+  copy_as_user() { # DIR FILE_MODE DIR_MODE: a copy of the database in DIR/plan.db, owned by the user; its hash in $hash
+    mkdir "$1"
+    sqlite3 "$OMSKPLAN_DB" "VACUUM INTO '$1/plan.db'"
+    [ ${#as_user[@]} -eq 0 ] || chown -R nobody "$1"
+    chmod "$2" "$1/plan.db"
+    chmod "$3" "$1"
+    hash=$(sha256sum <"$1/plan.db")
+  }
   chmod 711 "$TMP"
   # The file is read-only; its directory is writable (SQLite can make the -shm file).
-  mkdir "$TMP/rofile"
-  sqlite3 "$OMSKPLAN_DB" "VACUUM INTO '$TMP/rofile/plan.db'"
-  give "$TMP/rofile"
-  chmod 444 "$TMP/rofile/plan.db"
-  hash=$(sha256sum <"$TMP/rofile/plan.db")
+  copy_as_user "$TMP/rofile" 444 755
   run_as --db "$TMP/rofile/plan.db" --quiet event list
   expect_rc 0
   expect_out_is "$(printf '2\n1')"
@@ -86,12 +89,7 @@ if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
   expect_eq "$(sha256sum <"$TMP/rofile/plan.db")" "$hash" "(a read-only file changed)"
   # The directory is read-only: no -wal or -shm can be made there. Reading
   # commands read the database as it is; writing ones say why they cannot.
-  mkdir "$TMP/rodir"
-  sqlite3 "$OMSKPLAN_DB" "VACUUM INTO '$TMP/rodir/plan.db'"
-  chmod 644 "$TMP/rodir/plan.db"
-  give "$TMP/rodir"
-  chmod 555 "$TMP/rodir"
-  hash=$(sha256sum <"$TMP/rodir/plan.db")
+  copy_as_user "$TMP/rodir" 644 555
   run_as --db "$TMP/rodir/plan.db" --quiet event list
   expect_rc 0
   expect_out_is "$(printf '2\n1')"

@@ -49,57 +49,52 @@ check_db() { # label: integrity and foreign keys
   if [ "$ic" = ok ] && [ "$fk" = 0 ]; then pass; else fail "$1: integrity '$ic', $fk foreign key problems"; fi
 }
 
-# Until KILLS runs were killed while importing. A run that finished before its
-# kill shows the import takes at most that long (the first timing may have
+# kill_runs LABEL MS CHECK CMD…: runs CMD on a fresh copy of the base database
+# and kills it after a random delay, until KILLS runs were killed while running;
+# after each, the database is checked and CHECK (a function) asserts the
+# operation is wholly there or wholly absent. A run that finished before its
+# kill shows the operation takes at most that long (the first timing may have
 # shared the CPU with other tests): later delays are drawn from the shorter time.
-interrupted=0
-completed=0
-i=0
-while [ "$interrupted" -lt "$KILLS" ] && [ "$i" -lt $((KILLS * 3)) ]; do
-  i=$((i + 1))
-  cp "$TMP/base.db" "$OMSKPLAN_DB"
-  rm -f "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
-  ms=$(delay_ms "$import_ms")
-  "$BIN" event import "$TMP/events.json" >/dev/null 2>&1 &
-  pid=$!
-  sleep "$(seconds "$ms")"
-  if kill -9 "$pid" 2>/dev/null; then
-    interrupted=$((interrupted + 1))
-  else
-    completed=$((completed + 1))
-    [ "$ms" -lt "$import_ms" ] && [ "$ms" -gt 50 ] && import_ms=$ms
-  fi
-  wait "$pid" 2>/dev/null
-  check_db "import kill $i"
-  n=$(sql "SELECT count(*) FROM event")
-  if [ "$n" = "$base_events" ] || [ "$n" = $((base_events + EVENTS)) ]; then pass; else fail "import kill $i: $n events, neither $base_events nor $((base_events + EVENTS))"; fi
-  tasks=$(sql "SELECT count(*) FROM task WHERE event_id NOT IN (SELECT id FROM event)")
-  expect_eq "$tasks" "0" "(orphaned tasks after kill $i)"
-done
-expect_eq "$interrupted" "$KILLS" "(imports killed while running)"
-echo "import: $interrupted killed while importing, $completed finished before the kill (of $i runs); all wholly there or wholly absent"
+# Sets killed, finished and runs.
+kill_runs() {
+  local label=$1 est=$2 check=$3 ms pid
+  shift 3
+  killed=0 finished=0 runs=0
+  while [ "$killed" -lt "$KILLS" ] && [ "$runs" -lt $((KILLS * 3)) ]; do
+    runs=$((runs + 1))
+    cp "$TMP/base.db" "$OMSKPLAN_DB"
+    rm -f "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
+    ms=$(delay_ms "$est")
+    "$@" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(seconds "$ms")"
+    if kill -9 "$pid" 2>/dev/null; then
+      killed=$((killed + 1))
+    else
+      finished=$((finished + 1))
+      [ "$ms" -lt "$est" ] && [ "$ms" -gt 20 ] && est=$ms
+    fi
+    wait "$pid" 2>/dev/null
+    check_db "$label kill $runs"
+    "$check" "$label kill $runs"
+  done
+  expect_eq "$killed" "$KILLS" "($label: runs killed while running)"
+}
 
-sched_interrupted=0
-sched_completed=0
-i=0
-while [ "$sched_interrupted" -lt "$KILLS" ] && [ "$i" -lt $((KILLS * 3)) ]; do
-  i=$((i + 1))
-  cp "$TMP/base.db" "$OMSKPLAN_DB"
-  rm -f "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
-  ms=$(delay_ms "$schedule_ms")
-  "$BIN" inspection schedule --week next >/dev/null 2>&1 &
-  pid=$!
-  sleep "$(seconds "$ms")"
-  if kill -9 "$pid" 2>/dev/null; then
-    sched_interrupted=$((sched_interrupted + 1))
-  else
-    sched_completed=$((sched_completed + 1))
-    [ "$ms" -lt "$schedule_ms" ] && [ "$ms" -gt 20 ] && schedule_ms=$ms
-  fi
-  wait "$pid" 2>/dev/null
-  check_db "schedule kill $i"
+import_whole() {
+  local n tasks
+  n=$(sql "SELECT count(*) FROM event")
+  if [ "$n" = "$base_events" ] || [ "$n" = $((base_events + EVENTS)) ]; then pass; else fail "$1: $n events, neither $base_events nor $((base_events + EVENTS))"; fi
+  tasks=$(sql "SELECT count(*) FROM task WHERE event_id NOT IN (SELECT id FROM event)")
+  expect_eq "$tasks" "0" "(orphaned tasks after $1)"
+}
+kill_runs import "$import_ms" import_whole "$BIN" event import "$TMP/events.json"
+echo "import: $killed killed while importing, $finished finished before the kill (of $runs runs); all wholly there or wholly absent"
+
+schedule_whole() {
+  local v
   v=$(sql "SELECT count(*) FROM visit")
-  if [ "$v" = 0 ] || [ "$v" = "$planned" ]; then pass; else fail "schedule kill $i: $v visits, neither 0 nor $planned"; fi
-done
-expect_eq "$sched_interrupted" "$KILLS" "(schedules killed while running)"
-echo "schedule: $sched_interrupted killed while planning, $sched_completed finished before the kill (of $i runs)"
+  if [ "$v" = 0 ] || [ "$v" = "$planned" ]; then pass; else fail "$1: $v visits, neither 0 nor $planned"; fi
+}
+kill_runs schedule "$schedule_ms" schedule_whole "$BIN" inspection schedule --week next
+echo "schedule: $killed killed while planning, $finished finished before the kill (of $runs runs)"
