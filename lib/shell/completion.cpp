@@ -113,7 +113,8 @@ std::string shared_functions(const CommandSpec& root) {
       s += fmt::format("    '{}') echo '{}' ;;\n", f.path, join_words(option_names(*f.spec)));
     }
   }
-  s += "  esac\n}\n\n# PATH OPTION: how its value completes; fails for a flag.\n_omskplan_value() {\n  case \"$1|$2\" in\n";
+  s += "  esac\n}\n\n# PATH OPTION: how its value completes; fails for a flag.\n"
+       "_omskplan_value() {\n  case \"$1|$2\" in\n";
   for (const Flat& f : all) {
     for (const OptionSpec& o : f.spec->options) {
       if (!o.takes_value) {

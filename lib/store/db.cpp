@@ -253,8 +253,9 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
   // read-only mount, a backup on a shared folder): WAL needs the -shm file
   // there even to read. With no -wal file nothing is writing the database now,
   // so it is read as it is, immutable.
-  const bool read_as_is = !memory && (mode == OpenMode::existing || mode == OpenMode::raw) && ::access(directory_of(path).c_str(), W_OK) != 0 &&
-                          !fs::exists(path + "-wal");
+  const bool reading = mode == OpenMode::existing || mode == OpenMode::raw;
+  const bool read_as_is =
+      !memory && reading && ::access(directory_of(path).c_str(), W_OK) != 0 && !fs::exists(path + "-wal");
   if (read_as_is) {
     flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     name = "file:";
@@ -348,7 +349,8 @@ namespace {
 // and not the full-text indexes (their triggers follow the data).
 int recorded_table(void*, const char* table) {
   const std::string_view t(table);
-  if (t == "command" || t == "command_change" || t == "audit" || t.rfind("sqlite_", 0) == 0 || t.find("_fts") != std::string_view::npos) {
+  if (t == "command" || t == "command_change" || t == "audit" || t.rfind("sqlite_", 0) == 0 ||
+      t.find("_fts") != std::string_view::npos) {
     return 0;
   }
   return 1;

@@ -119,7 +119,7 @@ private:
   std::int64_t command_id_ = 0;
   WriteTransaction* open_tx_ = nullptr;  // the outermost open write transaction
   int depth_ = 0;                        // savepoints open inside it
-  std::int64_t undo_part_budget_ = 1 << 20;  // 1 MiB of session: about 1250 imported events  // 2 MiB of session: about 1000 imported events
+  std::int64_t undo_part_budget_ = 1 << 20;  // 1 MiB of session: about 1250 imported events
   bool wrote_ = false;  // a write transaction committed: refresh the planner's statistics on close
   std::int64_t last_command_id_ = 0;
   std::map<std::string, std::unique_ptr<Statement>> cache_;
