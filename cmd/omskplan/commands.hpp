@@ -36,6 +36,7 @@ void setup_undo(CLI::App& app, Runner& r);
 void setup_inspection(CLI::App& app, Runner& r);
 void setup_report(CLI::App& app, Runner& r);
 void setup_completion(CLI::App& app, Runner& r);
+void setup_config(CLI::App& app, Runner& r);
 
 // A stream over a file, or standard input for "-"; InputError naming the file when it cannot be read.
 std::unique_ptr<std::istream> open_input(const std::string& path);

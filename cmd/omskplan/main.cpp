@@ -102,7 +102,8 @@ int run(int argc, char** argv) {
   app.fallthrough();
   app.require_subcommand(1);
   app.footer("Exit codes: 0 ok, 1 error, 2 usage, 3 something due/overdue (--fail-*), 4 conflict (--strict), "
-             "5 database.\nEnvironment: OMSKPLAN_DB, OMSKPLAN_TZ, OMSKPLAN_NOW, NO_COLOR. See docs/.");
+             "5 database.\nEnvironment: OMSKPLAN_DB, OMSKPLAN_TZ, OMSKPLAN_NOW, OMSKPLAN_LANG, OMSKPLAN_CONFIG, "
+             "OMSKPLAN_<SETTING>, NO_COLOR. Settings: omskplan config show. See docs/.");
   Runner r;
   r.globals.argv.assign(argv, argv + argc);
   app.add_option("--db", r.globals.db, "database file (default $OMSKPLAN_DB, then $XDG_DATA_HOME/omskplan/omskplan.db)");
@@ -111,6 +112,12 @@ int run(int argc, char** argv) {
   app.add_flag("--json", r.globals.json, "same as --format json");
   app.add_flag("--quiet,-q", r.globals.quiet, "print only ids, for pipes");
   app.add_flag("--no-color", r.globals.no_color, "no colors even on a terminal");
+  app.add_option("--config", r.globals.config, "the config file (default $OMSKPLAN_CONFIG, then "
+                                                "$XDG_CONFIG_HOME/omskplan/config.toml)");
+  app.add_option("--lang", r.globals.lang, "language of messages: ru, en or auto (from LANG)")
+      ->check(CLI::IsMember({"ru", "en", "auto"}));
+  app.add_option("--set", r.globals.sets, "set a setting for this run: KEY=VALUE (see `omskplan config show`)")
+      ->type_name("KEY=VALUE");
   setup_event(app, r);
   setup_agreement(app, r);
   setup_inspection(app, r);
@@ -119,6 +126,7 @@ int run(int argc, char** argv) {
   setup_db(app, r);
   setup_history(app, r);
   setup_undo(app, r);
+  setup_config(app, r);
   setup_completion(app, r);
 
   if (auto msg = unknown_subcommand(app, argc, argv)) {

@@ -53,16 +53,38 @@ std::string_view format_name(Format f) {
   return "table";
 }
 
-Runtime::Runtime(const GlobalOptions& g) : opts_(g) {
+Layers load_layers(const GlobalOptions& g) {
   const auto env = config::process_env();
-  paths_ = config::resolve_paths(env, exe_dir());
-  settings_ = config::load_settings(paths_, env);
+  Layers l;
+  l.paths = config::resolve_paths(env, exe_dir());
+  if (!g.config.empty()) {
+    l.paths.config_file = g.config;
+    l.paths.config_origin = "--config";
+  }
+  std::vector<config::Override> cli;
+  for (const auto& s : g.sets) {
+    cli.push_back(config::parse_set(s));
+  }
   if (!g.db.empty()) {
-    settings_.database = {g.db, "--db"};
+    cli.push_back({"database", g.db, "--db"});
   }
   if (!g.tz.empty()) {
-    settings_.timezone = {g.tz, "--tz"};
+    cli.push_back({"timezone", g.tz, "--tz"});
   }
+  if (!g.lang.empty()) {
+    cli.push_back({"lang", g.lang, "--lang"});
+  }
+  if (g.no_color) {
+    cli.push_back({"color", "never", "--no-color"});
+  }
+  l.settings = config::load_settings(l.paths, env, cli);
+  return l;
+}
+
+Runtime::Runtime(const GlobalOptions& g) : opts_(g) {
+  Layers layers = load_layers(g);
+  paths_ = std::move(layers.paths);
+  settings_ = std::move(layers.settings);
   zone_ = std::make_unique<time::TimeZone>(time::TimeZone::load(settings_.timezone.value));
   calendar_ = std::make_unique<time::ProductionCalendar>(
       paths_.calendar_dirs, [this](const std::string& msg) { warn(msg); });
@@ -76,7 +98,8 @@ Runtime::Runtime(const GlobalOptions& g) : opts_(g) {
       throw InputError(fmt::format("{} '{}': {}", settings_.now.origin, settings_.now.value, e.what()));
     }
   }
-  color_ = !g.no_color && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  const std::string& color = settings_.color.value;
+  color_ = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
   if (!settings_.agreement_spheres.value.empty()) {
     agreement_settings_.spheres = settings_.agreement_spheres.value;
   }
@@ -107,12 +130,14 @@ store::Db& Runtime::db(store::OpenMode mode) {
   return *db_;
 }
 
-Format Runtime::format(std::initializer_list<Format> allowed) const {
+Format Runtime::format(std::initializer_list<Format> allowed) const { return choose_format(opts_, allowed); }
+
+Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allowed) {
   Format f = Format::table;
-  if (opts_.json) {
+  if (g.json) {
     f = Format::json;
-  } else if (!opts_.format.empty()) {
-    const std::string& s = opts_.format;
+  } else if (!g.format.empty()) {
+    const std::string& s = g.format;
     if (s == "table") {
       f = Format::table;
     } else if (s == "json") {

@@ -28,8 +28,20 @@ struct GlobalOptions {
   bool json = false;
   bool quiet = false;
   bool no_color = false;
+  std::string config;                  // --config FILE
+  std::string lang;                    // --lang ru|en|auto
+  std::vector<std::string> sets;       // --set KEY=VALUE, in order
   std::vector<std::string> argv;
 };
+
+// The settings of every layer (defaults < config file < environment < the
+// command line), without acting on them: what `config show` prints and what
+// Runtime starts from.
+struct Layers {
+  config::Paths paths;
+  config::Settings settings;
+};
+Layers load_layers(const GlobalOptions& g);
 
 class Runtime {
 public:
@@ -74,5 +86,7 @@ private:
 };
 
 std::string_view format_name(Format f);
+// The output format the global options ask for, among `allowed` (InputError otherwise).
+Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allowed);
 
 }  // namespace omskplan::cli

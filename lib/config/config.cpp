@@ -1,11 +1,14 @@
 #include "config/config.hpp"
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "time/expr.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 
@@ -34,6 +37,10 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
   const std::string data_home = env("XDG_DATA_HOME").value_or(home + "/.local/share");
   p.user_dir = config_home + "/omskplan";
   p.config_file = p.user_dir + "/config.toml";
+  if (auto c = env("OMSKPLAN_CONFIG")) {
+    p.config_file = *c;
+    p.config_origin = "OMSKPLAN_CONFIG";
+  }
   p.default_db = data_home + "/omskplan/omskplan.db";
   p.template_dirs.push_back(p.user_dir + "/templates");
   p.report_dirs.push_back(p.user_dir + "/reports");
@@ -46,16 +53,16 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
   if (!exe_dir.empty()) {
     const fs::path share = fs::path(exe_dir).parent_path() / "share" / "omskplan";
     std::error_code ec;
-    if (fs::is_directory(share / "templates", ec)) {
+    if (fs::is_directory(share, ec)) {
+      p.share_dir = share.string();
       p.template_dirs.push_back((share / "templates").string());
-    }
-    if (fs::is_directory(share / "reports", ec)) {
       p.report_dirs.push_back((share / "reports").string());
+      p.calendar_dirs.push_back((share / "calendar").string());
     }
   }
   // Running from the build tree: the shipped templates are in the sources.
   const std::string src = OMSKPLAN_SOURCE_DIR;
-  if (!src.empty()) {
+  if (p.share_dir.empty() && !src.empty()) {
     std::error_code ec;
     if (fs::is_directory(src + "/examples/templates", ec)) {
       p.template_dirs.push_back(src + "/examples/templates");
@@ -67,182 +74,507 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
   return p;
 }
 
+const std::vector<KeyInfo>& keys() {
+  static const std::vector<KeyInfo> all{
+      {"database", Kind::string, "OMSKPLAN_DB", "", "the database file", "", "--db"},
+      {"timezone", Kind::string, "OMSKPLAN_TZ", "Asia/Omsk", "time zone for input and display, an IANA name", "", "--tz"},
+      {"lang", Kind::choice, "OMSKPLAN_LANG", "auto",
+       "language of messages: auto (from LC_ALL, LC_MESSAGES, LANG), ru or en", "auto|ru|en", "--lang"},
+      {"color", Kind::choice, "OMSKPLAN_COLOR", "auto", "colors: auto (only on a terminal), always or never; NO_COLOR means never",
+       "auto|always|never", "--no-color"},
+      {"now", Kind::string, "OMSKPLAN_NOW", "",
+       "a frozen \"now\" (2023-07-20 09:00, local; or with Z / +06:00) for tests and reproducible runs; "
+       "empty: the clock",
+       "", ""},
+      {"event.travel_buffer", Kind::duration, "OMSKPLAN_EVENT_TRAVEL_BUFFER", "30m",
+       "a VIP needs this much time between two events at different venues", "", ""},
+      {"anniversary_base.*", Kind::integer, "", "",
+       "the year an anniversary template counts from, per template id (city-day = 1716)", "", ""},
+      {"agreement.spheres", Kind::list, "OMSKPLAN_AGREEMENT_SPHERES",
+       "culture,sport,education,improvement,social,health,youth,economy,other",
+       "the spheres an agreement may belong to", "", ""},
+      {"agreement.titles_per_year.*", Kind::integer, "", "2022=1,2025=3",
+       "how many «Меценат года» titles a year may have, from a year on", "", ""},
+      {"inspection.visit_days", Kind::list, "OMSKPLAN_INSPECTION_VISIT_DAYS", "thu",
+       "the weekdays of the weekly site visits (mon…fri; a holiday moves to the nearest working day)", "", ""},
+      {"inspection.day_start", Kind::clock, "OMSKPLAN_INSPECTION_DAY_START", "09:00", "when a visit day starts", "", ""},
+      {"inspection.day_end", Kind::clock, "OMSKPLAN_INSPECTION_DAY_END", "17:00", "when a visit day must end", "", ""},
+      {"inspection.start_point", Kind::point, "OMSKPLAN_INSPECTION_START_POINT", "54.9847,73.371",
+       "where the visits start and end: lat,lon (the City Administration, Gagarina 34)", "", ""},
+      {"inspection.service_minutes", Kind::integer, "OMSKPLAN_INSPECTION_SERVICE_MINUTES", "45",
+       "minutes spent at each site", "", ""},
+      {"inspection.max_sites", Kind::integer, "OMSKPLAN_INSPECTION_MAX_SITES", "8", "sites per visit day at most", "", ""},
+      {"inspection.speed_kmh", Kind::number, "OMSKPLAN_INSPECTION_SPEED_KMH", "30", "average city speed, km/h", "", ""},
+      {"inspection.detour", Kind::number, "OMSKPLAN_INSPECTION_DETOUR", "1.4",
+       "how much longer roads are than the straight line", "", ""},
+      {"inspection.max_interval_days.*", Kind::integer, "",
+       "extreme=7,high=14,significant=21,medium=28,moderate=42,low=91",
+       "the longest gap between visits per risk class, in days", "", ""},
+  };
+  return all;
+}
+
 namespace {
+
+bool is_table_key(const KeyInfo& k) { return k.key.size() > 2 && k.key.substr(k.key.size() - 2) == ".*"; }
+std::string_view table_prefix(const KeyInfo& k) { return k.key.substr(0, k.key.size() - 1); }  // "a.b."
+
+// The key's definition: exact, or a table's key one level below its prefix.
+const KeyInfo* find_key(std::string_view key) {
+  for (const KeyInfo& k : keys()) {
+    if (is_table_key(k)) {
+      const std::string_view prefix = table_prefix(k);
+      if (key.size() > prefix.size() && key.substr(0, prefix.size()) == prefix &&
+          key.substr(prefix.size()).find('.') == std::string_view::npos) {
+        return &k;
+      }
+    } else if (k.key == key) {
+      return &k;
+    }
+  }
+  return nullptr;
+}
+
+// Some key lives below `prefix.` (a TOML table to descend into).
+bool has_keys_below(std::string_view prefix) {
+  for (const KeyInfo& k : keys()) {
+    if (k.key.size() > prefix.size() + 1 && k.key.substr(0, prefix.size()) == prefix && k.key[prefix.size()] == '.') {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string unknown_key(std::string_view key) {
+  std::string best;
+  std::size_t best_d = std::max<std::size_t>(1, key.size() / 3) + 1;  // a typo, not a different word
+  for (const KeyInfo& k : keys()) {
+    const std::string name = is_table_key(k) ? std::string(table_prefix(k)) + "…" : std::string(k.key);
+    const std::size_t d = text::edit_distance(key, name);
+    if (d < best_d) {
+      best_d = d;
+      best = name;
+    }
+  }
+  return best.empty() ? fmt::format("unknown key '{}'", key)
+                      : fmt::format("unknown key '{}', did you mean '{}'?", key, best);
+}
+
+// A value from one layer: a TOML node from the file, or text from the
+// environment or the command line. `where` prefixes every error.
+struct Raw {
+  std::string where;
+  const toml::node* node = nullptr;
+  std::string text;
+
+  [[noreturn]] void fail(std::string_view key, std::string_view what) const {
+    throw InputError(fmt::format("{}: {} {}", where, key, what));
+  }
+  std::string string(std::string_view key) const {
+    if (!node) {
+      return text;
+    }
+    if (auto v = node->value_exact<std::string>()) {
+      return *v;
+    }
+    fail(key, "must be a string");
+  }
+  double number(std::string_view key) const {
+    if (node) {
+      if (node->is_number()) {
+        return *node->value<double>();
+      }
+      fail(key, "must be a number");
+    }
+    double v = 0;
+    const auto t = text::trim(text);
+    const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc{} || p != t.data() + t.size()) {
+      fail(key, fmt::format("must be a number, not '{}'", text));
+    }
+    return v;
+  }
+  long integer(std::string_view key) const {
+    if (node) {
+      if (auto v = node->value_exact<int64_t>()) {
+        return static_cast<long>(*v);
+      }
+      fail(key, "must be a whole number");
+    }
+    long v = 0;
+    const auto t = text::trim(text);
+    const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc{} || p != t.data() + t.size()) {
+      fail(key, fmt::format("must be a whole number, not '{}'", text));
+    }
+    return v;
+  }
+  // A TOML array of strings, or comma-separated text.
+  std::vector<std::string> list(std::string_view key) const {
+    std::vector<std::string> out;
+    if (node) {
+      const toml::array* arr = node->as_array();
+      if (!arr) {
+        fail(key, "must be an array of strings, such as [\"thu\"]");
+      }
+      for (const toml::node& el : *arr) {
+        auto v = el.value_exact<std::string>();
+        if (!v) {
+          fail(key, "must be an array of strings, such as [\"thu\"]");
+        }
+        out.push_back(*v);
+      }
+    } else {
+      for (const auto& part : text::split(text, ',')) {
+        out.emplace_back(text::trim(part));
+      }
+    }
+    if (out.empty() || std::any_of(out.begin(), out.end(), [](const std::string& s) { return s.empty(); })) {
+      fail(key, "must be a non-empty list");
+    }
+    return out;
+  }
+  // { lat = …, lon = … } or "lat,lon".
+  std::pair<double, double> point(std::string_view key) const {
+    if (node) {
+      const toml::table* t = node->as_table();
+      if (!t || !t->get("lat") || !t->get("lon") || t->size() != 2 || !t->get("lat")->is_number() ||
+          !t->get("lon")->is_number()) {
+        fail(key, "must be { lat = …, lon = … }");
+      }
+      return {*t->get("lat")->value<double>(), *t->get("lon")->value<double>()};
+    }
+    const auto parts = text::split(text, ',');
+    if (parts.size() != 2) {
+      fail(key, fmt::format("must be lat,lon, not '{}'", text));
+    }
+    return {Raw{where, nullptr, std::string(parts[0])}.number(key), Raw{where, nullptr, std::string(parts[1])}.number(key)};
+  }
+};
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const auto& s : v) {
+    out += (out.empty() ? "" : std::string(sep)) + s;
+  }
+  return out;
+}
+
+std::string number_text(double v) { return fmt::format("{}", v); }
+
+// Applies one value to `s`; `key` is known (find_key found it).
+void apply(Settings& s, const std::string& key, const Raw& raw, const std::string& origin) {
+  std::string shown;
+  if (key == "database") {
+    s.database = {raw.string(key), origin};
+    if (s.database.value.empty()) {
+      raw.fail(key, "must not be empty");
+    }
+    shown = s.database.value;
+  } else if (key == "timezone") {
+    s.timezone = {raw.string(key), origin};
+    shown = s.timezone.value;
+  } else if (key == "lang" || key == "color") {
+    const KeyInfo& k = *find_key(key);
+    const std::string v = raw.string(key);
+    bool ok = false;
+    for (const auto& c : text::split(k.choices, '|')) {
+      ok = ok || c == v;
+    }
+    if (!ok) {
+      raw.fail(key, fmt::format("must be one of {}, not '{}'", k.choices, v));
+    }
+    (key == "lang" ? s.lang : s.color) = {v, origin};
+    shown = v;
+  } else if (key == "now") {
+    s.now = {raw.string(key), origin};
+    shown = s.now.value;
+  } else if (key == "event.travel_buffer") {
+    const std::string v = raw.string(key);
+    try {
+      s.travel_buffer_min = {time::parse_duration(v).count(), origin};
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("{}: {}", raw.where, e.what()));
+    }
+    shown = time::format_duration(time::Minutes{s.travel_buffer_min.value});
+  } else if (key.rfind("anniversary_base.", 0) == 0) {
+    const long y = raw.integer(key);
+    if (y < 1000 || y > 2200) {
+      raw.fail(key, "must be a year");
+    }
+    s.anniversary_base[key.substr(17)] = {static_cast<int>(y), origin};
+    shown = std::to_string(y);
+  } else if (key == "agreement.spheres") {
+    s.agreement_spheres = {raw.list(key), origin};
+    shown = join(s.agreement_spheres.value, ",");
+  } else if (key.rfind("agreement.titles_per_year.", 0) == 0) {
+    int year = 0;
+    const std::string y = key.substr(26);
+    std::from_chars(y.data(), y.data() + y.size(), year);
+    const long n = raw.integer(key);
+    if (year < 2000 || year > 2200 || n < 1 || n > 100) {
+      raw.fail(key, "needs year = count, e.g. 2025 = 3");
+    }
+    s.titles_per_year[year] = static_cast<int>(n);
+    shown = std::to_string(n);
+  } else if (key.rfind("inspection.", 0) == 0) {
+    auto& in = s.inspection;
+    const std::string k = key.substr(11);
+    if (k == "visit_days") {
+      in.visit_days = raw.list(key);
+      shown = join(in.visit_days, ",");
+    } else if (k == "day_start" || k == "day_end") {
+      const std::string v = raw.string(key);
+      if (!time::parse_clock(v)) {
+        raw.fail(key, fmt::format("'{}' is not a time HH:MM", v));
+      }
+      (k == "day_start" ? in.day_start : in.day_end) = v;
+      shown = v;
+    } else if (k == "start_point") {
+      const auto [lat, lon] = raw.point(key);
+      in.start_lat = lat;
+      in.start_lon = lon;
+      shown = number_text(lat) + "," + number_text(lon);
+    } else if (k == "service_minutes") {
+      in.service_min = raw.integer(key);
+      shown = std::to_string(*in.service_min);
+    } else if (k == "max_sites") {
+      in.max_sites = raw.integer(key);
+      shown = std::to_string(*in.max_sites);
+    } else if (k == "speed_kmh") {
+      in.speed_kmh = raw.number(key);
+      shown = number_text(*in.speed_kmh);
+    } else if (k == "detour") {
+      in.detour = raw.number(key);
+      shown = number_text(*in.detour);
+    } else {  // max_interval_days.<risk>
+      const long days = raw.integer(key);
+      in.max_interval_days[k.substr(18)] = days;
+      shown = std::to_string(days);
+    }
+    in.origin = origin;
+  }
+  s.set_keys[key] = {shown, origin};
+}
 
 std::string at(const std::string& file, const toml::source_region& r) {
   return fmt::format("{}:{}:{}", file, r.begin.line, r.begin.column);
 }
 
-std::string string_value(const toml::node& n, const std::string& file, std::string_view key) {
-  if (auto v = n.value<std::string>()) {
-    return *v;
+void walk(Settings& s, const toml::table& t, const std::string& prefix, const std::string& file) {
+  for (auto&& [k, node] : t) {
+    const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (find_key(key)) {
+      apply(s, key, Raw{at(file, node.source()), &node, {}}, fmt::format("{}:{}", file, node.source().begin.line));
+    } else if (has_keys_below(key)) {
+      const toml::table* sub = node.as_table();
+      if (!sub) {
+        throw InputError(fmt::format("{}: '{}' must be a table", at(file, node.source()), key));
+      }
+      walk(s, *sub, key, file);
+    } else {
+      throw InputError(fmt::format("{}: {}", at(file, k.source()), unknown_key(key)));
+    }
   }
-  throw InputError(fmt::format("{}: '{}' must be a string", at(file, n.source()), key));
 }
 
 }  // namespace
 
-Settings load_settings(const Paths& paths, const EnvLookup& env) {
+Override parse_set(std::string_view arg) {
+  const auto eq = arg.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    throw InputError(fmt::format("--set '{}': expected KEY=VALUE, e.g. inspection.day_start=10:00", arg));
+  }
+  Override o{std::string(text::trim(arg.substr(0, eq))), std::string(arg.substr(eq + 1)), "--set"};
+  if (!find_key(o.key)) {
+    throw InputError(fmt::format("--set '{}': {}", arg, unknown_key(o.key)));
+  }
+  return o;
+}
+
+Settings load_settings(const Paths& paths, const EnvLookup& env, const std::vector<Override>& overrides) {
   Settings s;
   s.database = {paths.default_db, "default"};
   const std::string& file = paths.config_file;
   std::error_code ec;
   if (fs::exists(file, ec)) {
+    if (fs::is_directory(file, ec)) {
+      throw InputError(fmt::format("{}: is a directory, not a config file", file));
+    }
     toml::table t;
     try {
       t = toml::parse_file(file);
     } catch (const toml::parse_error& e) {
       throw InputError(fmt::format("{}: {}", at(file, e.source()), e.description()));
     }
-    for (auto&& [key, node] : t) {
-      const std::string k(key.str());
-      if (k == "timezone") {
-        s.timezone = {string_value(node, file, k), file};
-      } else if (k == "database") {
-        s.database = {string_value(node, file, k), file};
-      } else if (k == "event") {
-        const toml::table* ev = node.as_table();
-        if (!ev) {
-          throw InputError(fmt::format("{}: 'event' must be a table", at(file, node.source())));
-        }
-        for (auto&& [ek, en] : *ev) {
-          if (ek.str() == "travel_buffer") {
-            const std::string v = string_value(en, file, "event.travel_buffer");
-            try {
-              s.travel_buffer_min = {time::parse_duration(v).count(), file};
-            } catch (const InputError& e) {
-              throw InputError(fmt::format("{}: {}", at(file, en.source()), e.what()));
-            }
-          } else {
-            throw InputError(fmt::format("{}: unknown key 'event.{}'", at(file, ek.source()), ek.str()));
-          }
-        }
-      } else if (k == "anniversary_base") {
-        const toml::table* ab = node.as_table();
-        if (!ab) {
-          throw InputError(fmt::format("{}: 'anniversary_base' must be a table of template = year", at(file, node.source())));
-        }
-        for (auto&& [ak, an] : *ab) {
-          const auto y = an.value<int64_t>();
-          if (!y || *y < 1000 || *y > 2200) {
-            throw InputError(fmt::format("{}: anniversary_base.{} must be a year", at(file, an.source()), ak.str()));
-          }
-          s.anniversary_base[std::string(ak.str())] = {static_cast<int>(*y), file};
-        }
-      } else if (k == "inspection") {
-        const toml::table* it = node.as_table();
-        if (!it) {
-          throw InputError(fmt::format("{}: 'inspection' must be a table", at(file, node.source())));
-        }
-        auto& in = s.inspection;
-        in.origin = file;
-        auto number = [&](const toml::node& n, std::string_view key) {
-          if (auto v = n.value<double>()) {
-            return *v;
-          }
-          throw InputError(fmt::format("{}: inspection.{} must be a number", at(file, n.source()), key));
-        };
-        for (auto&& [ik, in_node] : *it) {
-          const std::string key(ik.str());
-          if (key == "visit_days") {
-            const toml::array* arr = in_node.as_array();
-            if (!arr || arr->empty()) {
-              throw InputError(fmt::format("{}: inspection.visit_days must be a non-empty array such as [\"thu\"]",
-                                           at(file, in_node.source())));
-            }
-            for (const toml::node& el : *arr) {
-              in.visit_days.push_back(string_value(el, file, "inspection.visit_days"));
-            }
-          } else if (key == "day_start" || key == "day_end") {
-            const std::string v = string_value(in_node, file, key);
-            if (!time::parse_clock(v)) {
-              throw InputError(fmt::format("{}: inspection.{} '{}' is not a time HH:MM", at(file, in_node.source()), key, v));
-            }
-            (key == "day_start" ? in.day_start : in.day_end) = v;
-          } else if (key == "start_point") {
-            const toml::table* sp = in_node.as_table();
-            if (!sp || !sp->get("lat") || !sp->get("lon")) {
-              throw InputError(fmt::format("{}: inspection.start_point must be {{ lat = …, lon = … }}",
-                                           at(file, in_node.source())));
-            }
-            in.start_lat = number(*sp->get("lat"), "start_point.lat");
-            in.start_lon = number(*sp->get("lon"), "start_point.lon");
-          } else if (key == "service_minutes") {
-            in.service_min = static_cast<long>(number(in_node, key));
-          } else if (key == "max_sites") {
-            in.max_sites = static_cast<long>(number(in_node, key));
-          } else if (key == "speed_kmh") {
-            in.speed_kmh = number(in_node, key);
-          } else if (key == "detour") {
-            in.detour = number(in_node, key);
-          } else if (key == "max_interval_days") {
-            const toml::table* mi = in_node.as_table();
-            if (!mi) {
-              throw InputError(fmt::format("{}: inspection.max_interval_days must be a table of risk = days",
-                                           at(file, in_node.source())));
-            }
-            for (auto&& [rk, rn] : *mi) {
-              in.max_interval_days[std::string(rk.str())] = static_cast<long>(number(rn, "max_interval_days"));
-            }
-          } else {
-            throw InputError(fmt::format("{}: unknown key 'inspection.{}'", at(file, ik.source()), key));
-          }
-        }
-      } else if (k == "agreement") {
-        const toml::table* ag = node.as_table();
-        if (!ag) {
-          throw InputError(fmt::format("{}: 'agreement' must be a table", at(file, node.source())));
-        }
-        for (auto&& [ak, an] : *ag) {
-          if (ak.str() == "spheres") {
-            const toml::array* arr = an.as_array();
-            if (!arr || arr->empty()) {
-              throw InputError(fmt::format("{}: agreement.spheres must be a non-empty array of strings",
-                                           at(file, an.source())));
-            }
-            std::vector<std::string> spheres;
-            for (const toml::node& el : *arr) {
-              spheres.push_back(string_value(el, file, "agreement.spheres"));
-            }
-            s.agreement_spheres = {spheres, file};
-          } else if (ak.str() == "titles_per_year") {
-            const toml::table* tp = an.as_table();
-            if (!tp) {
-              throw InputError(fmt::format("{}: agreement.titles_per_year must be a table of year = count",
-                                           at(file, an.source())));
-            }
-            for (auto&& [yk, yn] : *tp) {
-              const auto n = yn.value<int64_t>();
-              int year = 0;
-              try {
-                year = std::stoi(std::string(yk.str()));
-              } catch (...) {
-              }
-              if (year < 2000 || year > 2200 || !n || *n < 1 || *n > 100) {
-                throw InputError(fmt::format("{}: agreement.titles_per_year needs year = count, e.g. 2025 = 3",
-                                             at(file, yk.source())));
-              }
-              s.titles_per_year[year] = static_cast<int>(*n);
-            }
-          } else {
-            throw InputError(fmt::format("{}: unknown key 'agreement.{}'", at(file, ak.source()), ak.str()));
-          }
-        }
+    walk(s, t, "", file);
+  } else if (paths.config_origin != "default") {
+    throw InputError(fmt::format("{} '{}': no such config file", paths.config_origin, file));
+  }
+  if (env("NO_COLOR")) {  // https://no-color.org
+    apply(s, "color", Raw{"NO_COLOR", nullptr, "never"}, "NO_COLOR");
+  }
+  for (const KeyInfo& k : keys()) {
+    if (k.env.empty()) {
+      continue;
+    }
+    if (auto v = env(std::string(k.env))) {
+      const std::string name(k.env);
+      apply(s, std::string(k.key), Raw{name, nullptr, *v}, name);
+    }
+  }
+  for (const Override& o : overrides) {
+    if (!find_key(o.key)) {
+      throw InputError(fmt::format("{} {}: {}", o.origin, o.key, unknown_key(o.key)));
+    }
+    apply(s, o.key, Raw{fmt::format("{} {}", o.origin, o.key), nullptr, o.value}, o.origin);
+  }
+  return s;
+}
+
+std::vector<Shown> show(const Settings& s, const Paths& paths) {
+  std::vector<Shown> out;
+  for (const KeyInfo& k : keys()) {
+    if (!is_table_key(k)) {
+      const std::string key(k.key);
+      auto it = s.set_keys.find(key);
+      if (it != s.set_keys.end()) {
+        out.push_back({key, it->second.text, it->second.origin, std::string(k.help)});
       } else {
-        throw InputError(fmt::format("{}: unknown key '{}'", at(file, key.source()), k));
+        out.push_back({key, key == "database" ? paths.default_db : std::string(k.fallback), "default",
+                       std::string(k.help)});
+      }
+      continue;
+    }
+    // A table: its defaults, then what the layers set (sorted by key).
+    const std::string prefix(table_prefix(k));
+    const std::size_t first = out.size();
+    for (const auto& pair : text::split(k.fallback, ',')) {
+      const auto eq = pair.find('=');
+      if (eq != std::string::npos) {
+        const std::string key = prefix + pair.substr(0, eq);
+        out.push_back({key, pair.substr(eq + 1), "default", std::string(k.help)});
+      }
+    }
+    for (auto it = s.set_keys.lower_bound(prefix); it != s.set_keys.end() && it->first.rfind(prefix, 0) == 0; ++it) {
+      auto row = std::find_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                              [&](const Shown& r) { return r.key == it->first; });
+      if (row == out.end()) {
+        out.push_back({it->first, it->second.text, it->second.origin, std::string(k.help)});
+      } else {
+        *row = {it->first, it->second.text, it->second.origin, std::string(k.help)};
       }
     }
   }
-  if (auto v = env("OMSKPLAN_DB")) {
-    s.database = {*v, "OMSKPLAN_DB"};
+  return out;
+}
+
+namespace {
+
+std::string toml_value(const KeyInfo& k, std::string_view v) {
+  switch (k.kind) {
+    case Kind::integer:
+    case Kind::number:
+      return std::string(v);
+    case Kind::list: {
+      std::string out = "[";
+      for (const auto& part : text::split(v, ',')) {
+        out += (out.size() == 1 ? "\"" : ", \"") + std::string(part) + "\"";
+      }
+      return out + "]";
+    }
+    case Kind::point: {
+      const auto parts = text::split(v, ',');
+      return fmt::format("{{ lat = {}, lon = {} }}", parts.at(0), parts.at(1));
+    }
+    default: {
+      std::string out = "\"";
+      for (char c : v) {
+        if (c == '"' || c == '\\') {
+          out += '\\';
+        }
+        out += c;
+      }
+      return out + "\"";
+    }
   }
-  if (auto v = env("OMSKPLAN_TZ")) {
-    s.timezone = {*v, "OMSKPLAN_TZ"};
+}
+
+}  // namespace
+
+std::string default_file(const Paths& paths, bool commented) {
+  const std::string c = commented ? "# " : "";
+  std::string out =
+      "# omskplan settings. Layers: defaults < this file < environment (OMSKPLAN_*) < command line.\n"
+      "# `omskplan config show` prints every setting and where it came from.\n"
+      "# Every line below is a default; uncomment a line and change it to set it.\n";
+  std::string table;  // the TOML table being written
+  for (const KeyInfo& k : keys()) {
+    std::string key(is_table_key(k) ? table_prefix(k) : k.key);
+    std::string name = key;
+    std::string section;
+    if (const auto dot = key.rfind('.'); dot != std::string::npos) {
+      section = key.substr(0, dot);
+      name = key.substr(dot + 1);
+    }
+    if (is_table_key(k)) {
+      section = key.substr(0, key.size() - 1);
+      name.clear();
+    }
+    if (section != table) {
+      out += fmt::format("\n{}[{}]\n", c, section);
+      table = section;
+    } else {
+      out += "\n";
+    }
+    std::string also;
+    if (!k.env.empty()) {
+      also += fmt::format("${}", k.env);
+    }
+    if (!k.option.empty()) {
+      also += fmt::format("{}{}", also.empty() ? "" : ", ", k.option);
+    }
+    out += fmt::format("# {}{}\n", k.help, also.empty() ? "" : fmt::format(" ({})", also));
+    if (is_table_key(k)) {
+      if (k.fallback.empty()) {
+        out += "# city-day = 1716\n";
+      }
+      for (const auto& pair : text::split(k.fallback, ',')) {
+        const auto eq = pair.find('=');
+        if (eq != std::string::npos) {
+          out += fmt::format("{}{} = {}\n", c, pair.substr(0, eq), pair.substr(eq + 1));
+        }
+      }
+    } else if (k.key == "database") {
+      out += fmt::format("{}{} = {}\n", c, name, toml_value(k, paths.default_db));
+    } else if (k.fallback.empty()) {
+      out += fmt::format("# {} = \"\"\n", name);
+    } else {
+      out += fmt::format("{}{} = {}\n", c, name, toml_value(k, k.fallback));
+    }
   }
-  if (auto v = env("OMSKPLAN_NOW")) {
-    s.now = {*v, "OMSKPLAN_NOW"};
+  return out;
+}
+
+std::string resolve_lang(const std::string& setting, const EnvLookup& env) {
+  if (setting == "ru" || setting == "en") {
+    return setting;
   }
-  return s;
+  std::optional<std::string> locale = env("LC_ALL");
+  if (!locale) {
+    locale = env("LC_MESSAGES");
+  }
+  if (!locale) {
+    locale = env("LANG");
+  }
+  if (!locale || *locale == "C" || *locale == "POSIX" || locale->rfind("C.", 0) == 0) {
+    return "en";  // gettext ignores LANGUAGE under the C locale
+  }
+  std::string first = *locale;
+  if (auto language = env("LANGUAGE")) {
+    first = std::string(text::split(*language, ':').front());
+  }
+  return first.rfind("ru", 0) == 0 ? "ru" : "en";
 }
 
 }  // namespace omskplan::config

@@ -1,12 +1,15 @@
 // Where things live and the settings that change behaviour, in layers:
 // defaults < config file < environment (OMSKPLAN_*) < command line. Each value
-// remembers where it came from.
+// remembers where it came from. Every setting is described once, in a table
+// (keys()), which drives the file reader, the environment, `--set`,
+// `config show` and the commented file `config init` writes.
 #pragma once
 
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace omskplan::config {
@@ -16,12 +19,14 @@ using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
 EnvLookup process_env();
 
 struct Paths {
-  std::string config_file;                  // $XDG_CONFIG_HOME/omskplan/config.toml
+  std::string config_file;                  // $OMSKPLAN_CONFIG, else $XDG_CONFIG_HOME/omskplan/config.toml
+  std::string config_origin = "default";    // "default", "OMSKPLAN_CONFIG" or "--config"
   std::string user_dir;                     // $XDG_CONFIG_HOME/omskplan
   std::string default_db;                   // $XDG_DATA_HOME/omskplan/omskplan.db
   std::vector<std::string> template_dirs;   // user's first, then shipped
   std::vector<std::string> report_dirs;     // user's first, then shipped
   std::vector<std::string> calendar_dirs;   // user's first (built-in data follows in code)
+  std::string share_dir;                    // the installed share/omskplan, when found
 };
 
 // `exe_dir` is the directory of the running binary (shipped data is found
@@ -37,6 +42,8 @@ struct Setting {
 struct Settings {
   Setting<std::string> timezone{"Asia/Omsk"};
   Setting<std::string> database;
+  Setting<std::string> lang{"auto"};   // auto (from LC_ALL/LC_MESSAGES/LANG), ru, en
+  Setting<std::string> color{"auto"};  // auto (on a terminal), always, never
   Setting<long> travel_buffer_min{30};
   Setting<std::string> now;  // frozen "now" (OMSKPLAN_NOW), empty = the clock
   // Anniversary base year per template id, overriding the template's own.
@@ -53,12 +60,63 @@ struct Settings {
     std::optional<long> service_min, max_sites;
     std::optional<double> speed_kmh, detour;
     std::map<std::string, long> max_interval_days;  // risk class → days
-    std::string origin = "default";
+    std::string origin = "default";                 // of the last inspection key set
   } inspection;
+
+  // Every key set by a layer (a key of a table such as "anniversary_base.city-day"
+  // included): its value as text and where it came from.
+  struct Origin {
+    std::string text;
+    std::string origin;
+  };
+  std::map<std::string, Origin> set_keys;
 };
 
-// Loads `paths.config_file` if present (errors are "file:line:col: what"),
-// then the environment. The command line is applied by the caller.
-Settings load_settings(const Paths& paths, const EnvLookup& env);
+// One setting as the user sees it: `key` is dotted ("inspection.day_start");
+// a key ending in ".*" is a table whose keys the user names
+// ("anniversary_base.*": a template id = a year).
+enum class Kind { string, duration, clock, number, integer, list, point, choice };
+struct KeyInfo {
+  std::string_view key;
+  Kind kind;
+  std::string_view env;       // the environment variable, empty when none
+  std::string_view fallback;  // the default as text; for a table "k=v,k=v"; empty: none
+  std::string_view help;
+  std::string_view choices;   // for Kind::choice: "auto|ru|en"
+  std::string_view option;    // a dedicated command-line option ("--tz"); every key also has --set
+};
+const std::vector<KeyInfo>& keys();
+
+// A command-line value: `--set key=value` or a dedicated option (--tz).
+struct Override {
+  std::string key;
+  std::string value;
+  std::string origin;  // "--set", "--tz", …
+};
+// "key=value" → Override; throws InputError naming the argument.
+Override parse_set(std::string_view arg);
+
+// Loads `paths.config_file` if present (errors are "file:line:col: what";
+// unknown keys are errors, with the nearest known key suggested), then the
+// environment, then `overrides` in order.
+Settings load_settings(const Paths& paths, const EnvLookup& env, const std::vector<Override>& overrides = {});
+
+struct Shown {
+  std::string key;
+  std::string value;
+  std::string origin;
+  std::string help;
+};
+// Every setting with its value and origin, in the order of keys(); tables list
+// each of their keys.
+std::vector<Shown> show(const Settings& s, const Paths& paths);
+
+// A config.toml with every setting commented out at its default, each with
+// its help: what `config init` writes. Uncommented it loads to the defaults.
+std::string default_file(const Paths& paths, bool commented = true);
+
+// The language of messages: `setting` ("auto", "ru", "en"), where auto reads
+// LANGUAGE, LC_ALL, LC_MESSAGES and LANG like gettext does. "ru" or "en".
+std::string resolve_lang(const std::string& setting, const EnvLookup& env);
 
 }  // namespace omskplan::config
