@@ -14,6 +14,11 @@ class App;
 
 namespace omskplan::cli {
 
+#ifndef OMSKPLAN_VERSION
+#define OMSKPLAN_VERSION "0.0.0"
+#endif
+inline constexpr const char* kVersion = "omskplan " OMSKPLAN_VERSION;
+
 struct Runner {
   GlobalOptions globals;
   std::unique_ptr<Runtime> runtime;

@@ -7,6 +7,7 @@
 #include "inspection/repository.hpp"
 #include "report/template.hpp"
 #include "shell/completion.hpp"
+#include "shell/manpage.hpp"
 #include "templates/event_template.hpp"
 
 #include <CLI/CLI.hpp>
@@ -67,6 +68,30 @@ std::string positional_kind(const std::string& path, const std::string& name) {
   return {};
 }
 
+// The value's name in the manual: FILE for files, else CLI11's type name
+// (TEXT, INT, KEY=VALUE) without its validators' notes.
+std::string value_name(const CLI::Option& opt, const shell::OptionSpec& o) {
+  if (o.value_kind == "file") {
+    return "FILE";
+  }
+  if (!o.value_kind.empty()) {
+    return "ID";
+  }
+  if (!o.choices.empty()) {  // the manual lists a few; a long list is in the help text
+    std::string name = o.names.front().substr(2);
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return std::toupper(ch); });
+    return name;
+  }
+  std::string t = opt.get_type_name();
+  if (const auto colon = t.find(':'); colon != std::string::npos) {
+    t = t.substr(0, colon);
+  }
+  if (t.size() > 2 && t.front() == '[' && t.back() == ']') {
+    t = t.substr(1, t.size() - 2);
+  }
+  return t.empty() ? "VALUE" : t;
+}
+
 shell::CommandSpec describe(const CLI::App& app, const std::string& path) {
   shell::CommandSpec c;
   c.name = app.get_name();
@@ -80,16 +105,23 @@ shell::CommandSpec describe(const CLI::App& app, const std::string& path) {
       for (const std::string& s : opt->get_snames()) {
         o.names.push_back("-" + s);
       }
-      o.takes_value = opt->get_type_size() != 0;
+      o.takes_value = opt->get_type_size_max() > 0 && opt->get_items_expected_max() > 0;  // not a flag
       o.help = opt->get_description();
       if (o.takes_value) {
         describe_value(path, o.names.front(), o);
+        o.value_name = value_name(*opt, o);
+        o.repeatable = opt->get_expected_max() > 1 || opt->get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
       }
       c.options.push_back(std::move(o));
-    } else if (c.positional_kind.empty()) {
-      c.positional_kind = positional_kind(path, opt->get_name());
+    } else {
+      if (c.positional_kind.empty()) {
+        c.positional_kind = positional_kind(path, opt->get_name());
+      }
+      c.positionals.push_back({opt->get_name(), opt->get_description(), opt->get_required(),
+                               opt->get_expected_max() > 1});
     }
   }
+  c.footer = app.get_footer();
   for (const CLI::App* sub : app.get_subcommands({})) {
     if (sub->get_group().empty()) {
       continue;  // hidden
@@ -138,18 +170,27 @@ void setup_completion(CLI::App& app, Runner& r) {
   auto shell = std::make_shared<std::string>();
   c->add_option("shell", *shell, "bash, zsh or fish");
   auto* ids = c->add_subcommand("ids", "Ids of existing things, for the completion scripts");
-  c->callback([&app, &r, shell, ids] {
+  c->callback([&app, shell, ids] {
     if (ids->parsed()) {
       return;
     }
     if (shell->empty()) {
       throw InputError("which shell? omskplan completion bash|zsh|fish");
     }
-    Runtime& rt = r.rt();
-    shell::CommandSpec root = describe(app, "");
-    rt.print(shell::script(root, *shell));
+    // No Runtime: the build generates the scripts, and neither the builder's
+    // config nor a database has anything to do with them.
+    fmt::print("{}", shell::script(describe(app, ""), *shell));
   });
   ids->group("");
+
+  // The manual page, generated at build time from this same tree.
+  auto* man = app.add_subcommand("manpage", "omskplan(1) in man(7) format, for the build");
+  man->group("");
+  auto date = std::make_shared<std::string>();
+  man->add_option("--date", *date, "the page's date, YYYY-MM-DD")->required();
+  man->callback([&app, date] {
+    fmt::print("{}", shell::man_page(describe(app, ""), *date, kVersion));
+  });
   auto kind = std::make_shared<std::string>();
   ids->add_option("kind", *kind, "event, site, template or report")->required();
   ids->callback([&r, kind] { print_ids(r.rt(), *kind); });

@@ -98,7 +98,7 @@ int run(int argc, char** argv) {
   CLI::App app{"omskplan — planning for the organizational department of the Omsk City Administration:\n"
                "events, their checklists and run of show, conflicts and calendars."};
   app.name("omskplan");
-  app.set_version_flag("--version", "omskplan 0.1.0");
+  app.set_version_flag("--version", kVersion);
   app.fallthrough();
   app.require_subcommand(1);
   app.footer("Exit codes: 0 ok, 1 error, 2 usage, 3 something due/overdue (--fail-*), 4 conflict (--strict), "

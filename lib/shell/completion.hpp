@@ -16,6 +16,15 @@ struct OptionSpec {
   std::vector<std::string> choices;  // fixed values (enums), if any
   std::string value_kind;            // "file", "dir", or an id kind: "event", "site", "template", "report"
   std::string help;
+  std::string value_name;            // what the manual writes after the option: FILE, INT, KEY=VALUE
+  bool repeatable = false;
+};
+
+struct PositionalSpec {
+  std::string name;  // "file", "id"
+  std::string help;
+  bool required = false;
+  bool many = false;  // takes several
 };
 
 struct CommandSpec {
@@ -24,6 +33,8 @@ struct CommandSpec {
   std::vector<OptionSpec> options;
   std::vector<CommandSpec> subcommands;
   std::string positional_kind;  // what the positional arguments are: an id kind, "file", or ""
+  std::vector<PositionalSpec> positionals;
+  std::string footer;           // the help's footer, if any
 };
 
 // The id kinds `completion ids` answers.

@@ -21,7 +21,7 @@ expect_err "wrote $CFG"
 if [ -f "$CFG" ] && grep -q '^# day_start = "09:00"$' "$CFG"; then pass; else fail "commented file"; fi
 run config show --json
 expect_rc 0
-expect_eq "$(python3 -c 'import json,sys; print(sum(1 for r in json.load(open(sys.argv[1])) if r["origin"] not in ("default","OMSKPLAN_TZ","OMSKPLAN_DB","OMSKPLAN_NOW","NO_COLOR")))' "$TMP/out")" 0 \
+expect_eq "$(jq '[.[] | select(.origin as $o | ["default","OMSKPLAN_TZ","OMSKPLAN_DB","OMSKPLAN_NOW","NO_COLOR"] | index($o) | not)] | length' "$TMP/out")" 0 \
   "settings from the commented file"
 before=$(sha256sum <"$CFG")
 run config init

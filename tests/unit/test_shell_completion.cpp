@@ -11,9 +11,27 @@ using namespace omskplan;
 namespace {
 
 shell::CommandSpec tree() {
-  shell::CommandSpec root{"omskplan", "", {{{"--format", "-f"}, true, {"table", "json"}, "", "output"}}, {}, ""};
-  shell::CommandSpec event{"event", "Events", {}, {}, ""};
-  event.subcommands.push_back({"show", "Show one", {{{"--json"}, false, {}, "", "as JSON"}}, {}, "event"});
+  shell::CommandSpec root;
+  root.name = "omskplan";
+  shell::OptionSpec format;
+  format.names = {"--format", "-f"};
+  format.takes_value = true;
+  format.choices = {"table", "json"};
+  format.help = "output";
+  root.options.push_back(format);
+  shell::CommandSpec event;
+  event.name = "event";
+  event.help = "Events";
+  shell::CommandSpec show;
+  show.name = "show";
+  show.help = "Show one";
+  shell::OptionSpec json;
+  json.names = {"--json"};
+  json.help = "as JSON";
+  show.options.push_back(json);
+  show.positional_kind = "event";
+  show.positionals.push_back({"id", "the event", true, true});
+  event.subcommands.push_back(show);
   root.subcommands.push_back(event);
   return root;
 }
@@ -41,7 +59,9 @@ TEST_SUITE("shell::completion") {
   TEST_CASE("an unknown shell is refused by name; a name that would need quoting is a bug") {
     CHECK_THROWS_WITH_AS(shell::script(tree(), "tcsh"), "shell 'tcsh' is not one of bash, zsh, fish", InputError);
     auto bad = tree();
-    bad.subcommands.push_back({"rm -rf", "", {}, {}, ""});
+    shell::CommandSpec rm;
+    rm.name = "rm -rf";
+    bad.subcommands.push_back(rm);
     CHECK_THROWS_AS(shell::bash_script(bad), std::logic_error);
   }
 }
