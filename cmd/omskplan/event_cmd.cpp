@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "event/json.hpp"
+#include "event/ics_import.hpp"
 #include "event/planner.hpp"
 #include "event/views.hpp"
 
@@ -400,6 +401,29 @@ void run_event_import(Runtime& rt, const std::string& file, bool dry_run) {
   }
 }
 
+void run_event_import_ics(Runtime& rt, const std::string& file, const event::IcsImportOptions& opt, bool dry_run) {
+  const std::string name = file == "-" ? "<stdin>" : file;
+  auto in = open_input(file);
+  constexpr std::size_t kMaxBytes = 64u << 20;
+  std::string text(kMaxBytes + 1, '\0');
+  in->read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in->gcount()));
+  if (text.size() > kMaxBytes) {
+    throw InputError(fmt::format("{}: larger than 64 MiB; split the calendar", name));
+  }
+  auto s = event_services(rt, OpenMode::create);
+  try {
+    const auto r = event::import_ics(s, text, opt, dry_run);
+    for (const auto& w : r.warnings) {
+      rt.warn(fmt::format("{}: {}", name, w));
+    }
+    rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", dry_run ? "dry run: " : "", r.counts.created,
+                         r.counts.updated, r.counts.unchanged));
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", name, e.what()));
+  }
+}
+
 }  // namespace
 
 void setup_event(CLI::App& app, Runner& r) {
@@ -592,6 +616,21 @@ void setup_event(CLI::App& app, Runner& r) {
     c->add_option("file", *file, "a JSON file, or - for standard input")->required();
     c->add_flag("--dry-run", *dry, "check and count, write nothing");
     c->callback([&r, file, dry] { run_event_import(r.rt(), *file, *dry); });
+  }
+  {
+    auto file = std::make_shared<std::string>();
+    auto dry = std::make_shared<bool>(false);
+    auto opt = std::make_shared<event::IcsImportOptions>();
+    auto* c = ev->add_subcommand("import-ics", "Import events from an iCalendar file (Outlook, Thunderbird, Google, "
+                                               "omskplan); by UID, so importing again updates; all or nothing");
+    c->add_option("file", *file, "an .ics file, or - for standard input")->required();
+    c->add_flag("--dry-run", *dry, "check and count, write nothing");
+    c->add_flag("--skip-unsupported", opt->skip_unsupported,
+                "skip (with a warning) events whose repeat rule omskplan cannot expand, instead of failing");
+    c->add_option("--horizon", opt->horizon_days, "expand endless repeating events this many days ahead")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 3660));
+    c->callback([&r, file, dry, opt] { run_event_import_ics(r.rt(), *file, *opt, *dry); });
   }
 }
 

@@ -471,10 +471,8 @@ WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy
   return {std::move(e), std::move(conflicts), true};
 }
 
-namespace {
-
 // Imports one record inside the caller's transaction.
-void import_one(Services& s, Event e, ImportResult& r) {
+void import_record(Services& s, Event e, ImportResult& r) {
   validate(e);
   std::optional<std::int64_t> existing;
   if (!e.uuid.empty()) {
@@ -514,15 +512,13 @@ void import_one(Services& s, Event e, ImportResult& r) {
   ++r.created;
 }
 
-}  // namespace
-
 ImportResult import_json(Services& s, std::istream& in, const Progress& progress, bool dry_run) {
   ImportResult r;
   std::size_t n = 0;
   store::WriteTransaction tx(s.db);
   // Each record is converted and written as soon as it is parsed, then dropped.
   n = json_input::stream_records(in, "events", [&](const nlohmann::json& record) {
-    import_one(s, from_json(record, s.ctx), r);
+    import_record(s, from_json(record, s.ctx), r);
     if (progress && (r.created + r.updated + r.unchanged) % 1000 == 0) {
       progress(r.created + r.updated + r.unchanged, 0);
     }

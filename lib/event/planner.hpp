@@ -84,6 +84,9 @@ struct ImportResult {
   int updated = 0;
   int unchanged = 0;
 };
+// Creates, updates (matched by uuid, else by id) or counts as unchanged one
+// whole event, inside the caller's transaction.
+void import_record(Services& s, Event e, ImportResult& r);
 // `total` is 0 while the count is not known yet.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 // Imports the JSON that `event list --json` prints (an array of events, or

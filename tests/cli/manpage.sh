@@ -38,7 +38,8 @@ walk() {
   local sub
   for sub in $(subcommands "$@"); do
     local path="$* $sub"
-    if grep -qF ".SS \"omskplan ${path# }" "$PAGE"; then
+    path=${path# }
+    if grep -qF ".SS \"omskplan ${path//-/\\-}" "$PAGE"; then
       pass
     else
       fail "no section for: omskplan $* $sub"

@@ -1,0 +1,57 @@
+// Reading events from iCalendar files (RFC 5545) as Thunderbird, Outlook,
+// Google Calendar and omskplan itself write them: VTIMEZONE (also Outlook's
+// Windows zone names and zones defined only in the file), TZID, UTC, floating
+// and all-day times, DURATION, folded lines, TEXT escapes, repeating events
+// (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides). Imports are idempotent by
+// UID: an event exported by omskplan (UID "<uuid>@omskplan") comes back as
+// itself, and export → import → export is stable.
+#pragma once
+
+#include "event/planner.hpp"
+#include "time/expr.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace omskplan::event {
+
+struct IcsImportOptions {
+  // A VEVENT using a recurrence rule part omskplan does not expand (BYSETPOS,
+  // BYWEEKNO, HOURLY…) is an error; with this it is skipped with a warning.
+  bool skip_unsupported = false;
+  // A rule without an end is expanded this many days past "now".
+  int horizon_days = 366;
+  // At most this many occurrences of one rule.
+  int max_occurrences = 1000;
+};
+
+// One occurrence of a VEVENT, in omskplan's terms.
+struct IcsItem {
+  std::string uuid;  // the UID ("…@omskplan" stripped); for an occurrence of a rule "UID/20240105T040000Z"
+  std::string title;
+  std::string notes;
+  std::string venue;
+  time::Instant start;
+  time::Instant end;
+  bool all_day = false;
+  std::string status;                  // TENTATIVE, CONFIRMED, CANCELLED or empty
+  std::vector<std::string> categories;
+  int sequence = 0;                    // SEQUENCE: how many times it was revised
+};
+
+// Every occurrence of every VEVENT, in file order. Throws InputError
+// "line N: what" (or "UID x: what") on a malformed or unsupported event.
+std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context& ctx, const IcsImportOptions& opt,
+                                     std::vector<std::string>& warnings);
+
+struct IcsImportResult {
+  ImportResult counts;
+  std::vector<std::string> warnings;
+};
+// All or nothing, in one transaction: creates new events, updates changed
+// ones (matched by UID), counts unchanged ones. Fields iCalendar does not
+// carry (tasks, run of show, participants, level, organizer) are kept.
+IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOptions& opt, bool dry_run = false);
+
+}  // namespace omskplan::event

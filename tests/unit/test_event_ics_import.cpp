@@ -1,0 +1,236 @@
+#include "event/ics_import.hpp"
+
+#include "core/error.hpp"
+#include "event/repository.hpp"
+#include "event/views.hpp"
+#include "helpers.hpp"
+#include "render/ics.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace omskplan;
+using namespace omskplan::event;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(testing::source_dir() + "/tests/data/ics/" + name, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string utc(time::Instant t) { return time::format_utc(t); }
+
+// A calendar of VEVENT bodies (lines separated by \n; CRLF added).
+std::string cal(const std::string& body, const std::string& extra = "") {
+  std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n" + extra;
+  std::istringstream in(body);
+  std::string line;
+  while (std::getline(in, line)) {
+    out += line + "\r\n";
+  }
+  return out + "END:VCALENDAR\r\n";
+}
+
+std::vector<IcsItem> read(const std::string& text, std::vector<std::string>& warnings,
+                          IcsImportOptions opt = {}) {
+  static testing::Frozen f("2024-03-01 09:00");
+  return read_ics_events(text, f.ctx, opt, warnings);
+}
+
+std::vector<IcsItem> read(const std::string& text) {
+  std::vector<std::string> w;
+  return read(text, w);
+}
+
+}  // namespace
+
+TEST_SUITE("event::ics_import") {
+  TEST_CASE("Google Calendar: UTC, TZID, escapes, folding, a weekly rule with EXDATE, UNTIL and a moved occurrence") {
+    const auto items = read(fixture("google.ics"));
+    REQUIRE(items.size() == 5);
+    const IcsItem& conf = items[0];
+    CHECK(conf.uuid == "5f1k2j3h4g5f6d7s8a9@google.com");
+    CHECK(conf.title == "Международная конференция «Города Сибири»");
+    CHECK(utc(conf.start) == "2024-03-14T04:00:00Z");
+    CHECK(utc(conf.end) == "2024-03-14T10:00:00Z");
+    CHECK(conf.venue == "Конгресс-холл, ул. Съездовская, 2");
+    CHECK(conf.notes ==
+          "Пленарное заседание, секции; круглый стол «Городская среда».\nРегистрация участников с 9:30, кофе-брейк в "
+          "12:00. Обратная косая черта: \\ конец.");
+    CHECK(conf.status == "CONFIRMED");
+    // Mondays 1, (8 excluded), 15 (moved to Tuesday 16th 15:00), 22; the 29th is after UNTIL.
+    CHECK(items[1].uuid == "weekly-planerka@google.com/20240401T040000Z");
+    CHECK(utc(items[1].start) == "2024-04-01T04:00:00Z");
+    CHECK(items[2].uuid == "weekly-planerka@google.com/20240415T040000Z");
+    CHECK(items[2].title == "Планёрка у Мэра (перенесена)");
+    CHECK(utc(items[2].start) == "2024-04-16T09:00:00Z");
+    CHECK(utc(items[2].end) == "2024-04-16T10:00:00Z");
+    CHECK(items[3].uuid == "weekly-planerka@google.com/20240422T040000Z");
+    const IcsItem& victory = items[4];
+    CHECK(victory.all_day);
+    CHECK(utc(victory.start) == "2024-05-08T18:00:00Z");  // midnight in Omsk
+    CHECK(utc(victory.end) == "2024-05-09T18:00:00Z");
+  }
+
+  TEST_CASE("Outlook: Windows zone names, a zone defined only by its VTIMEZONE rules, all-day at midnight, BYDAY=1TH") {
+    const auto items = read(fixture("outlook.ics"));
+    REQUIRE(items.size() == 7);
+    CHECK(items[0].title == "Совещание по Дню города");  // SUMMARY;LANGUAGE=ru
+    CHECK(utc(items[0].start) == "2024-06-12T04:00:00Z");  // "Omsk Standard Time" = Asia/Omsk
+    CHECK(items[0].notes == "Совещание по подготовке Дня города\n");
+    CHECK(items[1].all_day);  // X-MICROSOFT-CDO-ALLDAYEVENT at local midnight
+    CHECK(utc(items[1].start) == "2024-08-03T18:00:00Z");
+    CHECK(utc(items[1].end) == "2024-08-04T18:00:00Z");
+    // "Customized Time Zone": +01:00, +02:00 from the last Sunday of March to the last of October.
+    CHECK(utc(items[2].start) == "2024-06-20T08:00:00Z");
+    CHECK(utc(items[2].end) == "2024-06-20T09:30:00Z");
+    CHECK(utc(items[3].start) == "2024-01-15T09:00:00Z");
+    CHECK(utc(items[3].end) == "2024-01-15T10:00:00Z");  // DURATION:PT1H
+    // The first Thursday of three months.
+    CHECK(utc(items[4].start) == "2024-09-05T09:00:00Z");
+    CHECK(utc(items[5].start) == "2024-10-03T09:00:00Z");
+    CHECK(utc(items[6].start) == "2024-11-07T09:00:00Z");
+    CHECK(items[6].venue == "Зал заседаний");
+  }
+
+  TEST_CASE("Thunderbird: CATEGORIES, an old /mozilla.org/ TZID, DURATION, a cancelled all-day span") {
+    const auto items = read(fixture("thunderbird.ics"));
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].categories == std::vector<std::string>{"opening"});
+    CHECK(items[0].status == "TENTATIVE");
+    CHECK(utc(items[1].start) == "2024-07-10T03:00:00Z");  // Novosibirsk, +07:00
+    CHECK(utc(items[1].end) == "2024-07-10T06:30:00Z");
+    CHECK(items[2].all_day);
+    CHECK((items[2].end - items[2].start) == std::chrono::days{14});
+    CHECK(items[2].status == "CANCELLED");
+  }
+
+  TEST_CASE("rules keep the wall-clock time across a DST change; COUNT, BYMONTHDAY=-1, YEARLY, RDATE") {
+    auto items = read(cal("BEGIN:VEVENT\nUID:w\nDTSTART;TZID=Europe/Berlin:20240318T100000\nDURATION:PT1H\n"
+                          "RRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT"));
+    REQUIRE(items.size() == 3);
+    CHECK(utc(items[0].start) == "2024-03-18T09:00:00Z");
+    CHECK(utc(items[1].start) == "2024-03-25T09:00:00Z");  // still CET: the change is on 31 March
+    CHECK(utc(items[2].start) == "2024-04-01T08:00:00Z");  // CEST
+    items = read(cal("BEGIN:VEVENT\nUID:m\nDTSTART;VALUE=DATE:20240131\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3\n"
+                     "RDATE;VALUE=DATE:20240615\nEND:VEVENT"));
+    REQUIRE(items.size() == 4);
+    CHECK(items[1].uuid == "m/20240229");
+    CHECK(items[2].uuid == "m/20240331");
+    CHECK(items[3].uuid == "m/20240615");
+    items = read(cal("BEGIN:VEVENT\nUID:y\nDTSTART;VALUE=DATE:20240509\nRRULE:FREQ=YEARLY;UNTIL=20260509\n"
+                     "END:VEVENT"));
+    REQUIRE(items.size() == 3);
+    CHECK(items[2].uuid == "y/20260509");
+    // Every other week, Tuesday and Thursday, from a Tuesday.
+    items = read(cal("BEGIN:VEVENT\nUID:b\nDTSTART:20240305T040000Z\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=4\n"
+                     "END:VEVENT"));
+    REQUIRE(items.size() == 4);
+    CHECK(utc(items[1].start) == "2024-03-07T04:00:00Z");
+    CHECK(utc(items[2].start) == "2024-03-19T04:00:00Z");
+    CHECK(utc(items[3].start) == "2024-03-21T04:00:00Z");
+    // The last Friday of March and of October, every year, from 2024, twice.
+    items = read(cal("BEGIN:VEVENT\nUID:f\nDTSTART;TZID=Asia/Omsk:20240329T150000\n"
+                     "RRULE:FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1FR;COUNT=3\nEND:VEVENT"));
+    REQUIRE(items.size() == 3);
+    CHECK(utc(items[1].start) == "2024-10-25T09:00:00Z");
+    CHECK(utc(items[2].start) == "2025-03-28T09:00:00Z");
+  }
+
+  TEST_CASE("an endless rule stops at the horizon with a warning; a floating time is in the configured zone") {
+    std::vector<std::string> w;
+    IcsImportOptions opt;
+    opt.horizon_days = 30;
+    const auto items = read(cal("BEGIN:VEVENT\nUID:d\nDTSTART:20240301T100000\nRRULE:FREQ=DAILY\nEND:VEVENT"), w, opt);
+    CHECK(items.size() == 31);  // 1 March … 31 March (now is 1 March)
+    CHECK(utc(items[0].start) == "2024-03-01T04:00:00Z");
+    REQUIRE(w.size() == 1);
+    CHECK(w[0] == "UID d: repeats without end; occurrences until 2024-03-31 imported (--horizon)");
+  }
+
+  TEST_CASE("no UID: one derived from the event, the same on every import") {
+    std::vector<std::string> w;
+    const std::string text = cal("BEGIN:VEVENT\nDTSTART;VALUE=DATE:20240612\nSUMMARY:День России\nEND:VEVENT");
+    const auto a = read(text, w);
+    const auto b = read(text, w);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].uuid == b[0].uuid);
+    CHECK(a[0].uuid.rfind("ics-", 0) == 0);
+    CHECK(w.size() == 2);
+  }
+
+  TEST_CASE("bad and unsupported events name themselves") {
+    CHECK_THROWS_WITH_AS(read(cal("BEGIN:VEVENT\nUID:x\nSUMMARY:A\nEND:VEVENT")), "UID x: no DTSTART", InputError);
+    CHECK_THROWS_WITH_AS(read(cal("BEGIN:VEVENT\nUID:x\nDTSTART:20240230T100000\nEND:VEVENT")),
+                         "UID x: DTSTART '20240230T100000' is not a date-time YYYYMMDDTHHMMSS[Z]", InputError);
+    CHECK_THROWS_WITH_AS(read(cal("BEGIN:VEVENT\nUID:x\nDTSTART;TZID=Mars/Olympus:20240301T100000\nEND:VEVENT")),
+                         "UID x: TZID 'Mars/Olympus' is neither a known time zone nor defined by a VTIMEZONE",
+                         InputError);
+    CHECK_THROWS_WITH_AS(read(cal("BEGIN:VEVENT\nUID:x\nDTSTART:20240301T100000Z\nDTEND:20240301T090000Z\nEND:VEVENT")),
+                         "UID x: DTEND is before DTSTART", InputError);
+    CHECK_THROWS_WITH_AS(read(cal("BEGIN:VEVENT\nUID:x\nDTSTART:20240301T100000Z\nEND:VEVENT\n"
+                                  "BEGIN:VEVENT\nUID:x\nDTSTART:20240302T100000Z\nEND:VEVENT")),
+                         "UID x appears twice (without RECURRENCE-ID)", InputError);
+    const std::string setpos = cal("BEGIN:VEVENT\nUID:s\nDTSTART:20240301T100000Z\n"
+                                   "RRULE:FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=-1\nEND:VEVENT\n"
+                                   "BEGIN:VEVENT\nUID:ok\nDTSTART:20240301T100000Z\nEND:VEVENT");
+    CHECK_THROWS_WITH_AS(read(setpos),
+                         "UID s: RRULE part BYSETPOS is not supported (--skip-unsupported skips such events)",
+                         InputError);
+    std::vector<std::string> w;
+    IcsImportOptions skip;
+    skip.skip_unsupported = true;
+    const auto items = read(setpos, w, skip);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].uuid == "ok");
+    REQUIRE(w.size() == 1);
+    CHECK(w[0] == "skipped UID s: RRULE part BYSETPOS is not supported");
+    CHECK_THROWS_AS(read("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"), InputError);
+  }
+
+  TEST_CASE("import: by UID, all or nothing; omskplan's own export comes back unchanged") {
+    testing::Frozen f("2024-03-01 09:00");
+    auto db = testing::memory_db();
+    Services s{db, f.ctx};
+    auto r = import_ics(s, fixture("google.ics"), {});
+    CHECK(r.counts.created == 5);
+    r = import_ics(s, fixture("google.ics"), {});
+    CHECK(r.counts.unchanged == 5);
+    CHECK(r.counts.created == 0);
+
+    // Export everything, import it back: nothing changes, and the export is the same.
+    auto events = repo::list(db, {}, true);
+    std::vector<render::IcsEvent> ics;
+    for (const auto& e : events) {
+      ics.push_back(to_ics(e, testing::omsk()));
+    }
+    const std::string exported = render::write_calendar(ics, testing::omsk(), f.ctx.now, "test");
+    r = import_ics(s, exported, {});
+    CHECK(r.counts.unchanged == 5);
+    CHECK(r.counts.created + r.counts.updated == 0);
+
+    // A changed title updates the event and keeps what iCalendar does not carry.
+    const std::string changed = [&] {
+      std::string t = fixture("google.ics");
+      const std::string from = "SUMMARY:День Победы";
+      t.replace(t.find(from), from.size(), "SUMMARY:День Победы — 79 лет");
+      return t;
+    }();
+    r = import_ics(s, changed, {});
+    CHECK(r.counts.updated == 1);
+    CHECK(r.counts.unchanged == 4);
+
+    // A bad event anywhere: nothing at all is written.
+    const auto before = repo::list(db, {}, false).size();
+    std::string bad = fixture("thunderbird.ics");
+    bad.replace(bad.find("DURATION:PT3H30M"), 16, "DURATION:soon");
+    CHECK_THROWS_AS(import_ics(s, bad, {}), InputError);
+    CHECK(repo::list(db, {}, false).size() == before);
+  }
+}
