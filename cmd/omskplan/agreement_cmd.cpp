@@ -1,5 +1,6 @@
 // omskplan agreement …
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "agreement/ceremony.hpp"
 #include "agreement/json.hpp"
@@ -61,7 +62,7 @@ void print_agreement_written(Runtime& rt, ag::Services& s, const ag::Agreement& 
     const auto org = ag::load_org(s, a.org_id);
     rt.print(ag::to_json(a, &org, rt.ctx().today()).dump(2) + "\n");
   } else {
-    rt.print(fmt::format("{} agreement {}: № {} «{}», {}, {}\n", verb, a.id, a.number, a.title,
+    rt.print(trf("{} agreement {}: № {} «{}», {}, {}\n", verb, a.id, a.number, a.title,
                          ag::to_string(ag::effective_status(a, rt.ctx().today())), money::format_roubles(a.value)));
   }
 }
@@ -71,7 +72,7 @@ void run_agreement_import(Runtime& rt, const std::string& file, bool dry_run, bo
   auto s = agreement_services(rt, OpenMode::create);
   try {
     const auto r = orgs ? ag::import_orgs(s, *in, dry_run) : ag::import_agreements(s, *in, dry_run);
-    rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", dry_run ? "dry run: " : "", r.created,
+    rt.print(trf("{}{} created, {} updated, {} unchanged\n", dry_run ? tr("dry run: ") : "", r.created,
                          r.updated, r.unchanged));
   } catch (const NotFound& e) {
     throw NotFound(fmt::format("{}: {}", file == "-" ? "<stdin>" : file, e.what()));
@@ -100,7 +101,7 @@ void setup_org(CLI::App& parent, Runner& r) {
       auto s = agreement_services(rt, OpenMode::create);
       const auto org_ = ag::add_org(s, *o);
       rt.print(rt.quiet() ? fmt::format("{}\n", org_.id)
-                          : fmt::format("registered organization {}: {} (INN {})\n", org_.id, org_.name,
+                          : trf("registered organization {}: {} (INN {})\n", org_.id, org_.name,
                                         org_.inn.empty() ? "—" : org_.inn));
     });
   }
@@ -165,7 +166,7 @@ void setup_org(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = agreement_services(rt, OpenMode::existing);
       const auto o = ag::edit_org(s, ag::resolve_org(s, *ref).id, *ch);
-      rt.print(rt.quiet() ? fmt::format("{}\n", o.id) : fmt::format("organization {}: {}\n", o.id, o.name));
+      rt.print(rt.quiet() ? fmt::format("{}\n", o.id) : trf("organization {}: {}\n", o.id, o.name));
     });
   }
   {
@@ -202,7 +203,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->callback([&r, o] {
       Runtime& rt = r.rt();
       auto s = agreement_services(rt, OpenMode::create);
-      print_agreement_written(rt, s, ag::add(s, *o), "registered");
+      print_agreement_written(rt, s, ag::add(s, *o), tr("registered"));
     });
   }
   {
@@ -261,7 +262,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->callback([&r, id, st] {
       Runtime& rt = r.rt();
       auto s = agreement_services(rt, OpenMode::existing);
-      print_agreement_written(rt, s, ag::set_status(s, *id, ag::parse_status(*st)), "updated");
+      print_agreement_written(rt, s, ag::set_status(s, *id, ag::parse_status(*st)), tr("updated"));
     });
   }
   {
@@ -275,7 +276,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->callback([&r, id, on, reason] {
       Runtime& rt = r.rt();
       auto s = agreement_services(rt, OpenMode::existing);
-      print_agreement_written(rt, s, ag::terminate(s, *id, *on, *reason), "terminated");
+      print_agreement_written(rt, s, ag::terminate(s, *id, *on, *reason), tr("terminated"));
     });
   }
   {
@@ -287,7 +288,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->callback([&r, id, to] {
       Runtime& rt = r.rt();
       auto s = agreement_services(rt, OpenMode::existing);
-      print_agreement_written(rt, s, ag::renew(s, *id, *to), "renewed");
+      print_agreement_written(rt, s, ag::renew(s, *id, *to), tr("renewed"));
     });
   }
   {
@@ -307,7 +308,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
         auto s = agreement_services(rt, OpenMode::existing);
         const auto o = ag::add_obligation(s, *id, *in);
         rt.print(rt.quiet() ? fmt::format("{}\n", o.no)
-                            : fmt::format("added obligation {} to agreement {}: {}\n", o.no, *id, o.text));
+                            : trf("added obligation {} to agreement {}: {}\n", o.no, *id, o.text));
       });
     }
     {
@@ -323,7 +324,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
         auto s = agreement_services(rt, OpenMode::existing);
         const auto o = ag::obligation_done(s, *id, *no, *on);
         rt.print(rt.quiet() ? fmt::format("{}\n", o.no)
-                            : fmt::format("obligation {} of agreement {} fulfilled on {}\n", o.no, *id,
+                            : trf("obligation {} of agreement {} fulfilled on {}\n", o.no, *id,
                                           time::format_date(*o.done_on)));
       });
     }
@@ -369,9 +370,12 @@ void setup_agreement(CLI::App& app, Runner& r) {
       } else {
         rt.print_table(ag::due_table(d, today), f);
         if (f == Format::table) {
-          rt.info(fmt::format("{} obligation(s) due by {}, {} overdue; {} agreement(s) expiring",
-                              d.obligations.size(), time::format_date(today + std::chrono::days{days}), d.overdue,
-                              d.expiring.size()));
+          rt.info(trnf("{} obligation due by {}, {} overdue", "{} obligations due by {}, {} overdue",
+                       static_cast<long>(d.obligations.size()), d.obligations.size(),
+                       time::format_date(today + std::chrono::days{days}), d.overdue) +
+                  "; " +
+                  trnf("{} agreement expiring", "{} agreements expiring", static_cast<long>(d.expiring.size()),
+                       d.expiring.size()));
         }
       }
       if (*fail && (!d.obligations.empty() || !d.expiring.empty())) {
@@ -413,7 +417,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
         auto s = agreement_services(rt, OpenMode::existing);
         const auto a = ag::add_award(s, *year, *org, *title, *decided);
         rt.print(rt.quiet() ? fmt::format("{}\n", a.id)
-                            : fmt::format("award {}: «{}» {} to organization {}\n", a.id, a.title, a.year, a.org_id));
+                            : trf("award {}: «{}» {} to organization {}\n", a.id, a.title, a.year, a.org_id));
       });
     }
     {
@@ -466,7 +470,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
         auto s = agreement_services(rt, OpenMode::existing);
         const auto b = ag::issue_badge(s, *year, *org, *on);
         rt.print(rt.quiet() ? fmt::format("{}\n", b.number)
-                            : fmt::format("badge «Меценат» №{} of {} issued to organization {}\n", b.number, b.year,
+                            : trf("badge «Меценат» №{} of {} issued to organization {}\n", b.number, b.year,
                                           b.org_id));
       });
     }
@@ -519,7 +523,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       if (!tm->empty()) {
         start = time::parse_clock(*tm);
         if (!start) {
-          throw InputError(fmt::format("invalid --time '{}': expected HH:MM", *tm));
+          throw InputError(trf("invalid --time '{}': expected HH:MM", *tm));
         }
       }
       templates::TemplateCatalog catalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
@@ -529,12 +533,12 @@ void setup_agreement(CLI::App& app, Runner& r) {
       const auto res = ag::create_ceremony(s, es, tmpl, *year, d, start,
                                            *strict ? event::ConflictPolicy::refuse : event::ConflictPolicy::warn);
       for (const auto& cf : res.conflicts) {
-        rt.warn("conflict: " + event::describe(cf, rt.zone()));
+        rt.warn(tr("conflict: ") + event::describe(cf, rt.zone()));
       }
       rt.print(rt.quiet() ? fmt::format("{}\n", res.event.id)
-                          : fmt::format("created event {}: {} ({}), {} invited\n", res.event.id, res.event.title,
-                                        event::format_span(res.event, rt.zone()),
-                                        res.event.participants.size()));
+                          : trnf("created event {}: {} ({}), {} invited\n", "created event {}: {} ({}), {} invited\n",
+                                 static_cast<long>(res.event.participants.size()), res.event.id, res.event.title,
+                                 event::format_span(res.event, rt.zone()), res.event.participants.size()));
     });
   }
   {

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 namespace omskplan::cli {
 
@@ -131,6 +132,35 @@ shell::CommandSpec describe(const CLI::App& app, const std::string& path) {
   return c;
 }
 
+// Every text of the command-line definition, as a .pot for po/update.sh.
+void collect_strings(const CLI::App& app, std::vector<std::string>& out) {
+  out.push_back(app.get_description());
+  out.push_back(app.get_footer());
+  out.push_back(app.get_group());
+  for (const CLI::Option* opt : app.get_options()) {
+    out.push_back(opt->get_description());
+    out.push_back(opt->get_group());
+  }
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    collect_strings(*sub, out);
+  }
+}
+
+std::string po_quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
 void print_ids(Runtime& rt, const std::string& kind) {
   const auto quiet_warn = [](const std::string&) {};
   if (kind == "template") {
@@ -170,9 +200,9 @@ void setup_completion(CLI::App& app, Runner& r) {
   auto shell = std::make_shared<std::string>();
   c->add_option("shell", *shell, "bash, zsh or fish");
   auto* ids = c->add_subcommand("ids", "Ids of existing things, for the completion scripts");
-  c->callback([&app, shell, ids] {
-    if (ids->parsed()) {
-      return;
+  c->callback([&app, shell, c] {
+    if (!c->get_subcommands().empty()) {
+      return;  // `completion ids` or `completion strings`
     }
     if (shell->empty()) {
       throw InputError("which shell? omskplan completion bash|zsh|fish");
@@ -182,6 +212,21 @@ void setup_completion(CLI::App& app, Runner& r) {
     fmt::print("{}", shell::script(describe(app, ""), *shell));
   });
   ids->group("");
+
+  auto* strings = c->add_subcommand("strings", "The texts of the command line, as a .pot (po/update.sh)");
+  strings->group("");
+  strings->callback([&app] {
+    std::vector<std::string> all;
+    collect_strings(app, all);
+    std::set<std::string> seen;
+    std::string out = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+    for (const auto& str : all) {
+      if (!str.empty() && seen.insert(str).second) {
+        out += "#: cmd/omskplan (command-line help)\nmsgid " + po_quote(str) + "\nmsgstr \"\"\n\n";
+      }
+    }
+    fmt::print("{}", out);
+  });
 
   // The manual page, generated at build time from this same tree.
   auto* man = app.add_subcommand("manpage", "omskplan(1) in man(7) format, for the build");

@@ -1,6 +1,7 @@
 // omskplan config: the settings of every layer and where each came from; a
 // commented default config file.
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -31,9 +32,9 @@ void print_settings(const Layers& l, const GlobalOptions& g) {
     return;
   }
   render::Table t;
-  t.columns = {{"key", "KEY"}, {"value", "VALUE", false, 50}, {"origin", "ORIGIN", false, 60}};
+  t.columns = {{"key", N_("KEY")}, {"value", N_("VALUE"), false, 50}, {"origin", N_("ORIGIN"), false, 60}};
   if (f != Format::table) {
-    t.columns.push_back({"help", "HELP", false, 200});
+    t.columns.push_back({"help", N_("HELP"), false, 200});
   }
   for (const auto& s : rows) {
     std::vector<std::string> cells{s.key, s.value, s.origin};
@@ -71,7 +72,7 @@ void setup_config(CLI::App& app, Runner& r) {
         return;
       }
     }
-    throw InputError(fmt::format("unknown setting '{}'; `omskplan config show` lists them", *key));
+    throw InputError(trf("unknown setting '{}'; `omskplan config show` lists them", *key));
   });
 
   auto path = c->add_subcommand("path", "The config file this run reads (it need not exist)");
@@ -100,18 +101,18 @@ void setup_config(CLI::App& app, Runner& r) {
     }
     std::error_code ec;
     if (std::filesystem::exists(target, ec) && !*force) {
-      throw InputError(fmt::format("{}: already exists; --force replaces it", target));
+      throw InputError(trf("{}: already exists; --force replaces it", target));
     }
     const auto dir = std::filesystem::path(target).parent_path();
     if (!dir.empty()) {
       std::filesystem::create_directories(dir, ec);
       if (ec) {
-        throw InputError(fmt::format("{}: cannot create the directory: {}", dir.string(), ec.message()));
+        throw InputError(trf("{}: cannot create the directory: {}", dir.string(), ec.message()));
       }
     }
     files::write_atomically(target, text);
     if (!r.globals.quiet) {
-      fmt::print(stderr, "omskplan: wrote {}\n", target);
+      fmt::print(stderr, "omskplan: {}\n", trf("wrote {}", target));
     }
   });
 }

@@ -1,5 +1,6 @@
 // omskplan db …
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "store/db.hpp"
@@ -19,7 +20,7 @@ void setup_db(CLI::App& app, Runner& r) {
   db->add_subcommand("init", "Create the database (a new one gets the whole schema)")->callback([&r] {
     Runtime& rt = r.rt();
     auto& d = rt.db(store::OpenMode::create);
-    rt.print(fmt::format("{}: schema version {}\n", d.path(), d.user_version()));
+    rt.print(trf("{}: schema version {}\n", d.path(), d.user_version()));
   });
   db->add_subcommand("path", "Print the database path and where it was set")->callback([&r] {
     Runtime& rt = r.rt();
@@ -37,7 +38,7 @@ void setup_db(CLI::App& app, Runner& r) {
       rt.print(p + "\n");
     }
     if (res.problems.empty()) {
-      rt.print(fmt::format("{}: ok (schema version {}, {} pages)\n", d.path(), res.schema_version, res.pages));
+      rt.print(trf("{}: ok (schema version {}, {} pages)\n", d.path(), res.schema_version, res.pages));
     } else {
       r.exit_code = static_cast<int>(ExitCode::storage);
     }
@@ -49,7 +50,7 @@ void setup_db(CLI::App& app, Runner& r) {
     c->callback([&r, file] {
       Runtime& rt = r.rt();
       store::backup(rt.db(store::OpenMode::raw), *file);
-      rt.print(fmt::format("backed up {} to {}\n", rt.db_path(), *file));
+      rt.print(trf("backed up {} to {}\n", rt.db_path(), *file));
     });
   }
   {
@@ -73,15 +74,15 @@ void setup_db(CLI::App& app, Runner& r) {
         store::backup(current, kept);
       }
       store::restore(*file, path, {});
-      rt.print(fmt::format("restored {} from {}{}\n", path, *file,
-                           kept.empty() ? "" : fmt::format(" (the previous database is in {})", kept)));
+      rt.print(trf("restored {} from {}{}\n", path, *file,
+                           kept.empty() ? "" : trf(" (the previous database is in {})", kept)));
     });
   }
   db->add_subcommand("migrate", "Bring an older database to this version's schema, after a backup")->callback([&r] {
     Runtime& rt = r.rt();
     const std::string kept = store::migrate_with_backup(rt.db_path(), {});
-    rt.print(kept.empty() ? fmt::format("{}: schema version {} already\n", rt.db_path(), store::schema_version())
-                          : fmt::format("{}: migrated to schema version {}; the old one is in {}\n", rt.db_path(),
+    rt.print(kept.empty() ? trf("{}: schema version {} already\n", rt.db_path(), store::schema_version())
+                          : trf("{}: migrated to schema version {}; the old one is in {}\n", rt.db_path(),
                                         store::schema_version(), kept));
   });
 }

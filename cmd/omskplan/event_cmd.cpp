@@ -1,5 +1,6 @@
 // omskplan event …
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -25,10 +26,10 @@ event::Services event_services(Runtime& rt, OpenMode mode) {
 void warn_conflicts(Runtime& rt, const std::vector<event::Conflict>& cs) {
   constexpr std::size_t kShown = 10;
   for (std::size_t i = 0; i < cs.size() && i < kShown; ++i) {
-    rt.warn("conflict: " + event::describe(cs[i], rt.zone()));
+    rt.warn(tr("conflict: ") + event::describe(cs[i], rt.zone()));
   }
   if (cs.size() > kShown) {
-    rt.warn(fmt::format("… and {} more conflicts (see 'omskplan event conflicts')", cs.size() - kShown));
+    rt.warn(trf("… and {} more conflicts (see 'omskplan event conflicts')", cs.size() - kShown));
   }
 }
 
@@ -65,8 +66,8 @@ void report_written(Runtime& rt, const event::Event& e, std::string_view verb) {
   } else if (f == Format::json) {
     rt.print(event::to_json(e, rt.zone()).dump(2) + "\n");
   } else {
-    rt.print(fmt::format("{} event {}: {} ({}){}\n", verb, e.id, e.title, event::format_span(e, rt.zone()),
-                         e.tasks.empty() ? "" : fmt::format(", {} tasks", e.tasks.size())));
+    rt.print(trf("{} event {}: {} ({}){}\n", verb, e.id, e.title, event::format_span(e, rt.zone()),
+                         e.tasks.empty() ? "" : trnf(", {} task", ", {} tasks", static_cast<long>(e.tasks.size()), e.tasks.size())));
   }
 }
 
@@ -83,7 +84,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
   if (!o.time.empty()) {
     clock = time::parse_clock(o.time);
     if (!clock) {
-      throw InputError(fmt::format("invalid --time '{}': expected HH:MM", o.time));
+      throw InputError(trf("invalid --time '{}': expected HH:MM", o.time));
     }
   }
   templates::TemplateCatalog catalog(rt.paths().template_dirs, [&](const std::string& m) { rt.warn(m); });
@@ -102,7 +103,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
   auto s = event_services(rt, OpenMode::create);
   auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_conflicts(rt, res.conflicts);
-  report_written(rt, res.event, "created");
+  report_written(rt, res.event, tr("created"));
 }
 
 struct AddOptions {
@@ -121,7 +122,7 @@ void run_add(Runtime& rt, const AddOptions& o) {
   e.all_day = !start.has_time;
   if (!o.end.empty()) {
     if (!o.duration.empty()) {
-      throw InputError("give --end or --duration, not both");
+      throw InputError(tr("give --end or --duration, not both"));
     }
     const auto end = time::parse_datetime(o.end, rt.ctx());
     e.end = e.all_day && !end.has_time ? end.instant + std::chrono::days{1} : end.instant;
@@ -144,7 +145,7 @@ void run_add(Runtime& rt, const AddOptions& o) {
   auto s = event_services(rt, OpenMode::create);
   auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_conflicts(rt, res.conflicts);
-  report_written(rt, res.event, "created");
+  report_written(rt, res.event, tr("created"));
 }
 
 struct ListOptions {
@@ -158,11 +159,11 @@ void run_list(Runtime& rt, const ListOptions& o) {
   auto day_start = [&](time::Date d) { return ctx.zone->to_instant(time::LocalTime{d.time_since_epoch()}); };
   if (!o.year.empty()) {
     if (!o.from.empty() || !o.to.empty()) {
-      throw InputError("give --year or --from/--to, not both");
+      throw InputError(tr("give --year or --from/--to, not both"));
     }
     const auto span = time::parse_date_span(o.year, ctx);
     if (span.first != time::make_date(time::year_of(span.first), 1, 1) || span.last != time::make_date(time::year_of(span.first), 12, 31)) {
-      throw InputError(fmt::format("invalid --year '{}': expected a year such as 2023", o.year));
+      throw InputError(trf("invalid --year '{}': expected a year such as 2023", o.year));
     }
     f.from = day_start(span.first);
     f.to = day_start(span.last + std::chrono::days{1});
@@ -174,7 +175,7 @@ void run_list(Runtime& rt, const ListOptions& o) {
     f.to = day_start(time::parse_date_span(o.to, ctx).last + std::chrono::days{1});
   }
   if (f.from && f.to && *f.to <= *f.from) {
-    throw InputError(fmt::format("--to {} is before --from {}", o.to, o.from));
+    throw InputError(trf("--to {} is before --from {}", o.to, o.from));
   }
   if (!o.kind.empty()) {
     f.kind = event::parse_kind(o.kind);
@@ -196,7 +197,7 @@ void run_list(Runtime& rt, const ListOptions& o) {
   }
   if (o.limit) {
     if (*o.limit <= 0) {
-      throw InputError("--limit must be positive");
+      throw InputError(tr("--limit must be positive"));
     }
     f.limit = o.limit;
   }
@@ -229,13 +230,13 @@ void run_edit(Runtime& rt, const EditOptions& o) {
   auto res = event::edit(s, o.id, o.changes, o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_conflicts(rt, res.conflicts);
   if (!res.changed) {
-    rt.info(fmt::format("event {} unchanged", o.id));
+    rt.info(trf("event {} unchanged", o.id));
     if (rt.quiet()) {
       rt.print(fmt::format("{}\n", o.id));
     }
     return;
   }
-  report_written(rt, res.event, "updated");
+  report_written(rt, res.event, tr("updated"));
 }
 
 void run_status(Runtime& rt, std::int64_t id, const std::string& status) {
@@ -245,7 +246,7 @@ void run_status(Runtime& rt, std::int64_t id, const std::string& status) {
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", e.id));
   } else {
-    rt.print(fmt::format("event {} is {}\n", e.id, event::to_string(e.status)));
+    rt.print(trf("event {} is {}\n", e.id, event::to_string(e.status)));
   }
 }
 
@@ -275,7 +276,7 @@ void run_task_add(Runtime& rt, const TaskAddOptions& o) {
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", t.no));
   } else {
-    rt.print(fmt::format("added task {} to event {}: {} (due {}{})\n", t.no, o.id, t.title, time::format_date(t.due),
+    rt.print(trf("added task {} to event {}: {} (due {}{})\n", t.no, o.id, t.title, time::format_date(t.due),
                          t.due_offset ? ", " + *t.due_offset : ""));
   }
 }
@@ -290,7 +291,7 @@ void run_task_status(Runtime& rt, std::int64_t id, int no, event::TaskStatus st,
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", t.no));
   } else {
-    rt.print(fmt::format("task {} of event {} is {}\n", t.no, id, event::to_string(t.status)));
+    rt.print(trf("task {} of event {} is {}\n", t.no, id, event::to_string(t.status)));
   }
 }
 
@@ -309,8 +310,9 @@ void run_agenda(Runner& r, int days, bool fail_on_overdue) {
   } else {
     rt.print_table(event::agenda_table(a, today, rt.zone()), f);
     if (f == Format::table) {
-      rt.info(fmt::format("{} open task{} due by {}, {} overdue", a.rows.size(), a.rows.size() == 1 ? "" : "s",
-                          time::format_date(today + std::chrono::days{days}), a.overdue));
+      rt.info(trnf("{} open task due by {}, {} overdue", "{} open tasks due by {}, {} overdue",
+                   static_cast<long>(a.rows.size()), a.rows.size(), time::format_date(today + std::chrono::days{days}),
+                   a.overdue));
     }
   }
   if (fail_on_overdue && a.overdue > 0) {
@@ -331,7 +333,7 @@ void run_conflicts(Runner& r, const ConflictOptions& o) {
   const auto to = ctx.zone->to_instant(
       time::LocalTime{(time::parse_date_span(o.to, ctx).last + std::chrono::days{1}).time_since_epoch()});
   if (to <= from) {
-    throw InputError(fmt::format("--to {} is before --from {}", o.to, o.from));
+    throw InputError(trf("--to {} is before --from {}", o.to, o.from));
   }
   auto s = event_services(rt, OpenMode::existing);
   const auto cs = event::conflicts_in(s, from, to);
@@ -354,7 +356,7 @@ void run_lesson_list(Runtime& rt, std::int64_t id) {
     return;
   }
   render::Table t;
-  t.columns = {{"no", "NO", true}, {"added", "ADDED"}, {"origin", "LEARNED AT"}, {"text", "LESSON", false, 100}};
+  t.columns = {{"no", N_("NO"), true}, {"added", N_("ADDED")}, {"origin", N_("LEARNED AT")}, {"text", N_("LESSON"), false, 100}};
   int no = 0;
   for (const auto& l : e.lessons) {
     std::string origin;
@@ -363,7 +365,7 @@ void run_lesson_list(Runtime& rt, std::int64_t id) {
       const auto origin_event = origin_id ? event::repo::load(s.db, *origin_id) : std::nullopt;
       origin = origin_event ? fmt::format("#{} {}", origin_event->id,
                                           time::format_date(time::local_date(rt.zone().to_local(origin_event->start))))
-                            : "another database";
+                            : tr("another database");
     }
     t.add({std::to_string(++no), time::format_date(time::local_date(rt.zone().to_local(l.added))), origin, l.text});
   }
@@ -375,7 +377,7 @@ void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool stric
   auto s = event_services(rt, OpenMode::existing);
   auto res = event::clone(s, id, d, strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_conflicts(rt, res.conflicts);
-  report_written(rt, res.event, fmt::format("cloned event {} as", id));
+  report_written(rt, res.event, trf("cloned event {} as", id));
 }
 
 void run_event_import(Runtime& rt, const std::string& file, bool dry_run) {
@@ -394,7 +396,7 @@ void run_event_import(Runtime& rt, const std::string& file, bool dry_run) {
           }
         },
         dry_run);
-    rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", dry_run ? "dry run: " : "", r.created,
+    rt.print(trf("{}{} created, {} updated, {} unchanged\n", dry_run ? tr("dry run: ") : "", r.created,
                          r.updated, r.unchanged));
   } catch (const InputError& e) {
     throw InputError(fmt::format("{}: {}", file == "-" ? "<stdin>" : file, e.what()));
@@ -409,7 +411,7 @@ void run_event_import_ics(Runtime& rt, const std::string& file, const event::Ics
   in->read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in->gcount()));
   if (text.size() > kMaxBytes) {
-    throw InputError(fmt::format("{}: larger than 64 MiB; split the calendar", name));
+    throw InputError(trf("{}: larger than 64 MiB; split the calendar", name));
   }
   auto s = event_services(rt, OpenMode::create);
   try {
@@ -417,7 +419,7 @@ void run_event_import_ics(Runtime& rt, const std::string& file, const event::Ics
     for (const auto& w : r.warnings) {
       rt.warn(fmt::format("{}: {}", name, w));
     }
-    rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", dry_run ? "dry run: " : "", r.counts.created,
+    rt.print(trf("{}{} created, {} updated, {} unchanged\n", dry_run ? tr("dry run: ") : "", r.counts.created,
                          r.counts.updated, r.counts.unchanged));
   } catch (const InputError& e) {
     throw InputError(fmt::format("{}: {}", name, e.what()));
@@ -522,7 +524,7 @@ void setup_event(CLI::App& app, Runner& r) {
       Runtime& rt = r.rt();
       auto s = event_services(rt, OpenMode::existing);
       const auto e = event::remove_event(s, *id);
-      rt.print(rt.quiet() ? fmt::format("{}\n", e.id) : fmt::format("deleted event {}: {}\n", e.id, e.title));
+      rt.print(rt.quiet() ? fmt::format("{}\n", e.id) : trf("deleted event {}: {}\n", e.id, e.title));
     });
   }
   {
@@ -589,7 +591,8 @@ void setup_event(CLI::App& app, Runner& r) {
         auto s = event_services(rt, OpenMode::existing);
         const auto e = event::add_lesson(s, *id, *txt);
         rt.print(rt.quiet() ? fmt::format("{}\n", e.lessons.size())
-                            : fmt::format("event {} has {} lesson(s)\n", e.id, e.lessons.size()));
+                            : trnf("event {} has {} lesson\n", "event {} has {} lessons\n", static_cast<long>(e.lessons.size()), e.id,
+                                   e.lessons.size()));
       });
     }
     {

@@ -1,5 +1,6 @@
 // omskplan history, omskplan undo: the audit log and going back in it
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -27,10 +28,10 @@ void setup_history(CLI::App& app, Runner& r) {
                                                     "badge",  "site",         "agency",    "agency_member",
                                                     "visit",  "finding",      "command"};
     if (!entity->empty() && std::find(kEntities.begin(), kEntities.end(), *entity) == kEntities.end()) {
-      throw InputError(fmt::format("invalid entity '{}'; expected one of: {}", *entity, text::join(kEntities, ", ")));
+      throw InputError(trf("invalid entity '{}'; expected one of: {}", *entity, text::join(kEntities, ", ")));
     }
     if (*limit <= 0) {
-      throw InputError("--limit must be positive");
+      throw InputError(tr("--limit must be positive"));
     }
     auto& db = rt.db(store::OpenMode::existing);
     const auto rows = store::history(db, entity->empty() ? std::nullopt : std::optional<std::string>(*entity), *id,
@@ -56,13 +57,13 @@ void setup_history(CLI::App& app, Runner& r) {
       return;
     }
     render::Table t;
-    t.columns = {{"command_id", "CMD", true}, {"at", "WHEN"},   {"user", "USER"},
-                 {"action", "ACTION"},        {"entity", "ENTITY"}, {"id", "ID", true},
-                 {"changed", "CHANGED", false, 40}, {"note", "NOTE"}, {"command", "COMMAND", false, 80}};
+    t.columns = {{"command_id", N_("CMD"), true}, {"at", N_("WHEN")},   {"user", N_("USER")},
+                 {"action", N_("ACTION")},        {"entity", N_("ENTITY")}, {"id", N_("ID"), true},
+                 {"changed", N_("CHANGED"), false, 40}, {"note", N_("NOTE")}, {"command", N_("COMMAND"), false, 80}};
     for (const auto& e : rows) {
       const auto at = time::parse_utc(e.at_utc);
-      const std::string note = e.undone_by ? fmt::format("undone by {}", *e.undone_by)
-                               : e.undo_of  ? fmt::format("undo of {}", *e.undo_of)
+      const std::string note = e.undone_by ? trf("undone by {}", *e.undone_by)
+                               : e.undo_of  ? trf("undo of {}", *e.undo_of)
                                             : "";
       t.add({std::to_string(e.command_id), at ? time::format_local(rt.zone().to_local(*at)) : e.at_utc, e.os_user,
              e.action, e.entity, std::to_string(e.entity_id), text::join(store::changed_fields(e.before, e.after), ", "),
@@ -80,9 +81,12 @@ void setup_undo(CLI::App& app, Runner& r) {
     Runtime& rt = r.rt();
     const auto u = store::undo(rt.db(store::OpenMode::existing), *dry);
     const auto at = time::parse_utc(u.at_utc);
-    rt.print(fmt::format("{}command {} of {} ({} row change{}): {}\n", *dry ? "would undo " : "undid ", u.command_id,
-                         at ? time::format_local(rt.zone().to_local(*at)) : u.at_utc, u.changes,
-                         u.changes == 1 ? "" : "s", u.argv));
+    const std::string when = at ? time::format_local(rt.zone().to_local(*at)) : u.at_utc;
+    rt.print(*dry ? trnf("would undo command {} of {} ({} row change): {}\n",
+                         "would undo command {} of {} ({} row changes): {}\n", static_cast<long>(u.changes),
+                         u.command_id, when, u.changes, u.argv)
+                  : trnf("undid command {} of {} ({} row change): {}\n", "undid command {} of {} ({} row changes): {}\n",
+                         static_cast<long>(u.changes), u.command_id, when, u.changes, u.argv));
   });
 }
 

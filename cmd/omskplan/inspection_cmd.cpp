@@ -1,5 +1,6 @@
 // omskplan inspection …
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -97,7 +98,7 @@ std::vector<std::int64_t> id_list(const std::string& s) {
   for (const auto& part : text::split(s, ',')) {
     const std::string p = text::trim(part);
     if (p.empty() || p.size() > 12 || !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      throw InputError(fmt::format("invalid --attended '{}': expected member ids such as 1,3", s));
+      throw InputError(trf("invalid --attended '{}': expected member ids such as 1,3", s));
     }
     out.push_back(std::stoll(p));
   }
@@ -127,7 +128,7 @@ void setup_sites(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::create);
       const auto st = in::add_site(s, *o);
-      rt.print(rt.quiet() ? fmt::format("{}\n", st.id) : fmt::format("registered site {}: {} «{}»\n", st.id, st.code, st.name));
+      rt.print(rt.quiet() ? fmt::format("{}\n", st.id) : trf("registered site {}: {} «{}»\n", st.id, st.code, st.name));
     });
   }
   {
@@ -143,7 +144,7 @@ void setup_sites(CLI::App& parent, Runner& r) {
       buf << input->rdbuf();
       auto s = inspection_services(rt, OpenMode::create);
       const auto res = in::import_sites_csv(s, buf.str(), *file == "-" ? "<stdin>" : *file, *dry);
-      rt.print(fmt::format("{}{} created, {} updated, {} unchanged\n", *dry ? "dry run: " : "", res.created,
+      rt.print(trf("{}{} created, {} updated, {} unchanged\n", *dry ? tr("dry run: ") : "", res.created,
                            res.updated, res.unchanged));
     });
   }
@@ -212,19 +213,19 @@ void setup_sites(CLI::App& parent, Runner& r) {
       std::string out = fmt::format("{} «{}»\n", st.code, st.name);
       auto field = [&](std::string_view k, const std::string& v) {
         if (!v.empty()) {
-          out += fmt::format("  {:<11}{}\n", k, v);
+          out += "  " + text::label(tr(std::string(k)), 11) + v + "\n";  // names are marked N_()
         }
       };
-      field("address", st.address);
-      field("where", st.where ? fmt::format("{:.5f}, {:.5f}", st.where->lat, st.where->lon) : "");
-      field("program", st.program);
-      field("work", std::string(in::to_string(st.work)));
-      field("risk", std::string(in::to_string(st.risk)));
-      field("progress", fmt::format("{}%", st.progress));
-      field("deadline", st.deadline ? time::format_date(*st.deadline) : "");
-      field("active", st.active ? "yes" : "no");
+      field(N_("address"), st.address);
+      field(N_("where"), st.where ? fmt::format("{:.5f}, {:.5f}", st.where->lat, st.where->lon) : "");
+      field(N_("program"), st.program);
+      field(N_("work"), std::string(in::to_string(st.work)));
+      field(N_("risk"), std::string(in::to_string(st.risk)));
+      field(N_("progress"), fmt::format("{}%", st.progress));
+      field(N_("deadline"), st.deadline ? time::format_date(*st.deadline) : "");
+      field(N_("active"), st.active ? tr("yes") : tr("no"));
       if (!fs.empty()) {
-        out += "\nFindings\n" + render::to_text(in::findings_table(fs, {{st.id, st.code}}, rt.ctx().today()), false);
+        out += "\n" + std::string(tr("Findings")) + "\n" + render::to_text(in::findings_table(fs, {{st.id, st.code}}, rt.ctx().today()), false);
       }
       rt.print(out);
     });
@@ -244,7 +245,7 @@ void setup_agencies(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::create);
       const auto a = in::add_agency(s, *name, *kind);
-      rt.print(rt.quiet() ? fmt::format("{}\n", a.id) : fmt::format("registered agency {}: {}\n", a.id, a.name));
+      rt.print(rt.quiet() ? fmt::format("{}\n", a.id) : trf("registered agency {}: {}\n", a.id, a.name));
     });
   }
   ag->add_subcommand("list", "List agencies and their representatives")->callback([&r] {
@@ -252,8 +253,8 @@ void setup_agencies(CLI::App& parent, Runner& r) {
     const Format f = rt.format({Format::table, Format::csv, Format::md});
     auto s = inspection_services(rt, OpenMode::existing);
     render::Table t;
-    t.columns = {{"agency", "AGENCY", true}, {"name", "NAME", false, 60}, {"kind", "KIND"},
-                 {"member", "MEMBER", true}, {"member_name", "REPRESENTATIVE"}, {"position", "POSITION", false, 40}};
+    t.columns = {{"agency", N_("AGENCY"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND")},
+                 {"member", N_("MEMBER"), true}, {"member_name", N_("REPRESENTATIVE")}, {"position", N_("POSITION"), false, 40}};
     const auto ms = in::repo::members(s.db, std::nullopt);
     for (const auto& a : in::repo::list_agencies(s.db)) {
       t.add({std::to_string(a.id), a.name, std::string(in::to_string(a.kind)), "", "", ""});
@@ -282,7 +283,7 @@ void setup_agencies(CLI::App& parent, Runner& r) {
       auto s = inspection_services(rt, OpenMode::existing);
       const auto m = in::add_member(s, *id, *name, *position, *phone);
       rt.print(rt.quiet() ? fmt::format("{}\n", m.id)
-                          : fmt::format("member {}: {} ({}) of agency {}\n", m.id, m.name, m.position, m.agency_id));
+                          : trf("member {}: {} ({}) of agency {}\n", m.id, m.name, m.position, m.agency_id));
     });
   }
   {
@@ -297,7 +298,7 @@ void setup_agencies(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
       in::require_agency(s, *id, *program, *work);
-      rt.print(fmt::format("agency {} attends {}{}{}\n", *id, program->empty() ? "" : "«" + *program + "»",
+      rt.print(trf("agency {} attends {}{}{}\n", *id, program->empty() ? "" : "«" + *program + "»",
                            !program->empty() && !work->empty() ? ", " : "", *work));
     });
   }
@@ -319,7 +320,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
       const auto f = in::add_finding(s, *o);
-      rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : fmt::format("finding {} at {}: {}\n", f.id, o->site, f.text));
+      rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : trf("finding {} at {}: {}\n", f.id, o->site, f.text));
     });
   }
   auto print_findings = [](Runtime& rt, in::Services& s, const std::vector<in::Finding>& fs) {
@@ -383,7 +384,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
       const auto f = in::set_finding_status(s, *id, in::parse_finding_status(*st), *note);
-      rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : fmt::format("finding {} is {}\n", f.id, in::to_string(f.status)));
+      rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : trf("finding {} is {}\n", f.id, in::to_string(f.status)));
     });
   }
   {
@@ -396,7 +397,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
       auto s = inspection_services(rt, OpenMode::existing);
       in::load_finding(s, *id);
       render::Table t;
-      t.columns = {{"at", "WHEN"}, {"from", "FROM"}, {"to", "TO"}, {"note", "NOTE", false, 80}};
+      t.columns = {{"at", N_("WHEN")}, {"from", N_("FROM")}, {"to", N_("TO")}, {"note", N_("NOTE"), false, 80}};
       for (const auto& ch : in::repo::changes(s.db, *id)) {
         t.add({time::format_local(rt.zone().to_local(ch.at)), ch.from ? std::string(in::to_string(*ch.from)) : "",
                std::string(in::to_string(ch.to)), ch.note});
@@ -446,7 +447,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
       const auto p = in::schedule(s, monday, *replan ? in::ScheduleMode::replan : in::ScheduleMode::normal, *dry,
                                   *explain);
       if (p.existing && !*replan) {
-        rt.info(fmt::format("week {} is planned already; nothing changed (--replan to plan it again)", p.week));
+        rt.info(trf("week {} is planned already; nothing changed (--replan to plan it again)", p.week));
       }
       print_plan(rt, s, p, *explain);
     });
@@ -479,7 +480,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
         auto s = inspection_services(rt, OpenMode::existing);
         const auto vis = in::visit_held(s, *id, *notes, id_list(*attended), *on);
         rt.print(rt.quiet() ? fmt::format("{}\n", vis.id)
-                            : fmt::format("visit {} held on {}\n", vis.id, time::format_date(*vis.held_on)));
+                            : trf("visit {} held on {}\n", vis.id, time::format_date(*vis.held_on)));
       });
     }
     {
@@ -492,7 +493,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
         Runtime& rt = r.rt();
         auto s = inspection_services(rt, OpenMode::existing);
         const auto vis = in::visit_cancel(s, *id, *notes);
-        rt.print(rt.quiet() ? fmt::format("{}\n", vis.id) : fmt::format("visit {} cancelled\n", vis.id));
+        rt.print(rt.quiet() ? fmt::format("{}\n", vis.id) : trf("visit {} cancelled\n", vis.id));
       });
     }
   }

@@ -1,11 +1,13 @@
 // omskplan: the command-line front end. Parses, runs one library operation
 // per command, maps errors to exit codes (docs/exit-codes.md).
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/args.h>
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -15,6 +17,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <regex>
 
 namespace omskplan::cli {
 
@@ -24,11 +27,11 @@ std::unique_ptr<std::istream> open_input(const std::string& path) {
   }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    throw InputError(fmt::format("{}: is a directory", path));
+    throw InputError(trf("{}: is a directory", path));
   }
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) {
-    throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+    throw InputError(trf("{}: cannot read: {}", path, std::strerror(errno)));
   }
   return in;
 }
@@ -88,13 +91,91 @@ std::optional<std::string> unknown_subcommand(CLI::App& app, int argc, char** ar
         best = s->get_name();
       }
     }
-    return best.empty() ? fmt::format("unknown command '{}' for '{}'; expected one of: {}", tok, path, names)
-                        : fmt::format("unknown command '{}' for '{}', did you mean '{}'?", tok, path, best);
+    return best.empty() ? trf("unknown command '{}' for '{}'; expected one of: {}", tok, path, names)
+                        : trf("unknown command '{}' for '{}', did you mean '{}'?", tok, path, best);
   }
   return std::nullopt;
 }
 
+// The language, before the command line is built (its help is translated):
+// --lang, then the settings' layers (OMSKPLAN_LANG, config.toml's lang), then
+// the locale. A broken config file is reported later, by the command.
+void choose_language(int argc, char** argv) {
+  GlobalOptions g;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    for (auto [name, target] : {std::pair{std::string_view("--lang"), &g.lang}, {"--config", &g.config}}) {
+      if (a == name && i + 1 < argc) {
+        *target = argv[i + 1];
+      } else if (a.size() > name.size() + 1 && a.substr(0, name.size()) == name && a[name.size()] == '=') {
+        *target = std::string(a.substr(name.size() + 1));
+      }
+    }
+  }
+  if (g.lang != "ru" && g.lang != "en" && g.lang != "auto") {
+    g.lang.clear();  // CLI11 reports it, in the language the rest decides
+  }
+  std::string setting = "auto";
+  try {
+    setting = load_layers(g).settings.lang.value;
+  } catch (const std::exception&) {
+    setting = g.lang.empty() ? config::process_env()("OMSKPLAN_LANG").value_or("auto") : g.lang;
+  }
+  i18n::use(config::resolve_lang(setting, config::process_env()));
+}
+
+// Help texts, footers and group names, translated once the tree is built:
+// the definitions stay plain English literals (po/update.sh extracts them
+// from the binary with `omskplan completion strings`).
+void translate_cli(CLI::App& app) {
+  app.description(tr(app.get_description()));
+  app.footer(tr(app.get_footer()));
+  if (!app.get_group().empty()) {
+    app.group(tr(app.get_group()));
+  }
+  for (CLI::Option* opt : app.get_options()) {
+    opt->description(tr(opt->get_description()));
+    if (!opt->get_group().empty()) {
+      opt->group(tr(opt->get_group()));
+    }
+  }
+  for (CLI::App* sub : app.get_subcommands({})) {
+    translate_cli(*sub);
+  }
+}
+
+// CLI11's parse errors, in the user's language (the msgids are CLI11 2.1's own wording).
+std::string parse_error_message(const std::string& what) {
+  if (i18n::language() == "en") {
+    return what;
+  }
+  static const std::pair<const char*, const char*> kPatterns[] = {
+      {R"(^(.+) is required$)", N_("{} is required")},
+      {R"(^(\S+): (\d+) required (\S+) missing$)", N_("{}: {} required {} missing")},
+      {R"(^Could not convert: (.+) = (.*)$)", N_("Could not convert: {} = {}")},
+      {R"(^The following argument was not expected: (.*)$)", N_("The following argument was not expected: {}")},
+      {R"(^The following arguments were not expected: (.*)$)", N_("The following arguments were not expected: {}")},
+      {R"(^(\S+): (.*) not in \{(.*)\}$)", N_("{}: {} not in {{{}}}")},
+      {R"(^(\S+): Value (.*) not in range (.*) to (.*)$)", N_("{}: Value {} not in range {} to {}")},
+      {R"(^A subcommand is required$)", N_("A subcommand is required")},
+      {R"(^(.+) requires (.+)$)", N_("{} requires {}")},
+      {R"(^(.+) excludes (.+)$)", N_("{} excludes {}")},
+  };
+  for (const auto& [pattern, msgid] : kPatterns) {
+    std::smatch m;
+    if (std::regex_match(what, m, std::regex(pattern))) {
+      fmt::dynamic_format_arg_store<fmt::format_context> args;
+      for (std::size_t i = 1; i < m.size(); ++i) {
+        args.push_back(m[i].str());
+      }
+      return fmt::vformat(i18n::translate(msgid), args);
+    }
+  }
+  return what;
+}
+
 int run(int argc, char** argv) {
+  choose_language(argc, argv);
   CLI::App app{"omskplan — planning for the organizational department of the Omsk City Administration:\n"
                "events, their checklists and run of show, conflicts and calendars."};
   app.name("omskplan");
@@ -128,9 +209,18 @@ int run(int argc, char** argv) {
   setup_undo(app, r);
   setup_config(app, r);
   setup_completion(app, r);
+  app.get_formatter()->label("Usage", tr("Usage"));
+  app.get_formatter()->label("OPTIONS", tr("OPTIONS"));
+  app.get_formatter()->label("SUBCOMMAND", tr("SUBCOMMAND"));
+  app.get_formatter()->label("SUBCOMMANDS", tr("SUBCOMMANDS"));
+  app.get_formatter()->label("REQUIRED", tr("REQUIRED"));
+  app.get_formatter()->label("Positionals", tr("Positionals"));
+  app.get_formatter()->label("Needs", tr("Needs"));
+  app.get_formatter()->label("Excludes", tr("Excludes"));
+  translate_cli(app);
 
   if (auto msg = unknown_subcommand(app, argc, argv)) {
-    fmt::print(stderr, "omskplan: error: {}\n", *msg);
+    fmt::print(stderr, "omskplan: {}: {}\n", tr("error"), *msg);
     return static_cast<int>(ExitCode::usage);
   }
   try {
@@ -138,12 +228,12 @@ int run(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "omskplan: error: {}\n", e.what());
-    fmt::print(stderr, "Run with --help for more information.\n");
+    fmt::print(stderr, "omskplan: {}: {}\n", tr("error"), parse_error_message(e.what()));
+    fmt::print(stderr, "{}\n", tr("Run with --help for more information."));
     return static_cast<int>(ExitCode::usage);
   }
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    throw StorageError(fmt::format("cannot write the output: {}", std::strerror(errno)));
+    throw StorageError(trf("cannot write the output: {}", std::strerror(errno)));
   }
   return r.exit_code;
 }
@@ -155,10 +245,10 @@ int main(int argc, char** argv) {
   try {
     return omskplan::cli::run(argc, argv);
   } catch (const omskplan::Error& e) {
-    fmt::print(stderr, "omskplan: error: {}\n", e.what());
+    fmt::print(stderr, "omskplan: {}: {}\n", omskplan::tr("error"), e.what());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    fmt::print(stderr, "omskplan: error: {}\n", e.what());
+    fmt::print(stderr, "omskplan: {}: {}\n", omskplan::tr("error"), e.what());
     return static_cast<int>(omskplan::ExitCode::error);
   }
 }

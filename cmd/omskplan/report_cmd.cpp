@@ -1,5 +1,6 @@
 // omskplan report …
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -33,7 +34,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
   const report::ReportTemplate t =
       o.template_file.empty() ? report_catalog(rt).get(o.id) : report::load_report_template(o.template_file);
   if (!o.template_file.empty() && !o.id.empty() && o.id != t.id) {
-    throw InputError(fmt::format("{} is report '{}', not '{}'", o.template_file, t.id, o.id));
+    throw InputError(trf("{} is report '{}', not '{}'", o.template_file, t.id, o.id));
   }
   report::RunOptions ro;
   if (!o.month.empty()) {
@@ -51,7 +52,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
   if (!o.narrative.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(o.narrative, ec)) {
-      throw InputError(fmt::format("{}: no such narrative file", o.narrative));
+      throw InputError(trf("{}: no such narrative file", o.narrative));
     }
     ro.narrative_path = o.narrative;
   }
@@ -60,16 +61,16 @@ void run_report(Runtime& rt, const RunOptions& o) {
     const auto dir = std::filesystem::path(o.output).parent_path();
     std::error_code ec;
     if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
-      throw InputError(fmt::format("cannot write {}: directory {} does not exist", o.output, dir.string()));
+      throw InputError(trf("cannot write {}: directory {} does not exist", o.output, dir.string()));
     }
   }
   const auto doc = report::run_report(t, ro, rt.db(store::OpenMode::existing), rt.ctx());
   if (f == Format::xlsx) {
     if (o.output.empty()) {
-      throw InputError("XLSX is binary: give the file with -o FILE");
+      throw InputError(tr("XLSX is binary: give the file with -o FILE"));
     }
     files::write_atomically_with(o.output, [&](const std::string& tmp) { report::write_xlsx(doc, tmp); });
-    rt.info(fmt::format("wrote {}", o.output));
+    rt.info(trf("wrote {}", o.output));
     return;
   }
   std::string out;
@@ -93,7 +94,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
     rt.print(out);
   } else {
     files::write_atomically(o.output, out);
-    rt.info(fmt::format("wrote {}", o.output));
+    rt.info(trf("wrote {}", o.output));
   }
 }
 
@@ -119,7 +120,7 @@ void setup_report(CLI::App& app, Runner& r) {
       return;
     }
     render::Table tb;
-    tb.columns = {{"id", "ID"}, {"name", "NAME", false, 60}, {"params", "PARAMETERS"}, {"file", "FILE", false, 200}};
+    tb.columns = {{"id", N_("ID")}, {"name", N_("NAME"), false, 60}, {"params", N_("PARAMETERS")}, {"file", N_("FILE"), false, 200}};
     for (const auto& t : all) {
       std::string params;
       for (const auto& p : t.params) {
@@ -142,7 +143,7 @@ void setup_report(CLI::App& app, Runner& r) {
     c->add_option("-o,--output", o->output, "write to this file (atomically) instead of stdout");
     c->callback([&r, o] {
       if (o->id.empty() && o->template_file.empty()) {
-        throw InputError("give a report id or --template FILE");
+        throw InputError(tr("give a report id or --template FILE"));
       }
       run_report(r.rt(), *o);
     });
@@ -154,7 +155,7 @@ void setup_report(CLI::App& app, Runner& r) {
     c->callback([&r, file] {
       Runtime& rt = r.rt();
       const auto t = report::load_report_template(*file);
-      rt.print(fmt::format("{}: ok: report '{}' ({}), {} sections\n", *file, t.id, t.name, t.sections.size()));
+      rt.print(trf("{}: ok: report '{}' ({}), {} sections\n", *file, t.id, t.name, t.sections.size()));
     });
   }
 }

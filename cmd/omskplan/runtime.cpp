@@ -1,4 +1,5 @@
 #include "runtime.hpp"
+#include "core/i18n.hpp"
 
 #include "inspection/settings.hpp"
 
@@ -156,7 +157,7 @@ Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allow
       f = Format::table;
     } else {
       throw InputError(
-          fmt::format("invalid --format '{}'; expected one of: table, text, json, csv, md, ics, html, xlsx", s));
+          trf("invalid --format '{}'; expected one of: table, text, json, csv, md, ics, html, xlsx", s));
     }
   }
   for (Format a : allowed) {
@@ -168,14 +169,14 @@ Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allow
   for (Format a : allowed) {
     list += (list.empty() ? "" : ", ") + std::string(format_name(a));
   }
-  throw InputError(fmt::format("--format {} is not available here; use one of: {}", format_name(f), list));
+  throw InputError(trf("--format {} is not available here; use one of: {}", format_name(f), list));
 }
 
 bool Runtime::stderr_is_terminal() const { return isatty(STDERR_FILENO); }
 
 void Runtime::print(std::string_view s) const { std::fwrite(s.data(), 1, s.size(), stdout); }
 
-void Runtime::warn(std::string_view s) const { fmt::print(stderr, "omskplan: warning: {}\n", s); }
+void Runtime::warn(std::string_view s) const { fmt::print(stderr, "omskplan: {}: {}\n", tr("warning"), s); }
 
 void Runtime::info(std::string_view s) const {
   std::fflush(stdout);  // after the results it follows, even when stdout is a pipe

@@ -1,5 +1,6 @@
 // omskplan template …
 #include "commands.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "event/json.hpp"
@@ -69,8 +70,8 @@ void run_template_list(Runtime& rt) {
     return;
   }
   render::Table t;
-  t.columns = {{"id", "ID"},         {"name", "NAME", false, 50}, {"kind", "KIND"},
-               {"level", "LEVEL"},   {"tasks", "TASKS", true},    {"file", "FILE", false, 200}};
+  t.columns = {{"id", N_("ID")},         {"name", N_("NAME"), false, 50}, {"kind", N_("KIND")},
+               {"level", N_("LEVEL")},   {"tasks", N_("TASKS"), true},    {"file", N_("FILE"), false, 200}};
   for (const auto& e : entries) {
     t.add({e.tmpl.id, e.tmpl.name, std::string(event::to_string(e.tmpl.kind)),
            std::string(event::to_string(e.tmpl.level)), std::to_string(e.tmpl.tasks.size()),
@@ -94,18 +95,18 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
     rt.print(template_json(t).dump(2) + "\n");
     return;
   }
-  std::string out = fmt::format("{} — {}\n  file       {}\n  kind       {}, {}\n  title      {}\n", t.id, t.name,
+  std::string out = trf("{} — {}\n  file       {}\n  kind       {}, {}\n  title      {}\n", t.id, t.name,
                                 t.origin, event::to_string(t.kind), event::to_string(t.level), t.title);
   if (t.anniversary_base) {
-    out += fmt::format("  base year  {}\n", *t.anniversary_base);
+    out += trf("  base year  {}\n", *t.anniversary_base);
   }
-  out += fmt::format("  start      {:02}:{:02}, {}\n", t.start_time.count() / 60, t.start_time.count() % 60,
+  out += trf("  start      {:02}:{:02}, {}\n", t.start_time.count() / 60, t.start_time.count() % 60,
                      time::format_duration(t.duration));
   if (!t.venue.empty()) {
-    out += fmt::format("  venue      {}\n", t.venue);
+    out += trf("  venue      {}\n", t.venue);
   }
   if (!t.organizer.empty()) {
-    out += fmt::format("  organizer  {}\n", t.organizer);
+    out += trf("  organizer  {}\n", t.organizer);
   }
   if (!t.participants.empty()) {
     out += "\nParticipants\n";
@@ -116,7 +117,7 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
   }
   if (!t.tasks.empty()) {
     render::Table tt;
-    tt.columns = {{"due", "DUE", true}, {"owner", "OWNER", false, 40}, {"title", "TITLE", false, 80}};
+    tt.columns = {{"due", N_("DUE"), true}, {"owner", N_("OWNER"), false, 40}, {"title", N_("TITLE"), false, 80}};
     for (const auto& task : t.tasks) {
       tt.add({task.due.text, task.owner, task.title});
     }
@@ -124,8 +125,8 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
   }
   if (!t.program.empty()) {
     render::Table pt;
-    pt.columns = {{"at", "AT", true}, {"duration", "LENGTH"}, {"title", "TITLE", false, 80},
-                  {"responsible", "RESPONSIBLE", false, 40}};
+    pt.columns = {{"at", N_("AT"), true}, {"duration", N_("LENGTH")}, {"title", N_("TITLE"), false, 80},
+                  {"responsible", N_("RESPONSIBLE"), false, 40}};
     for (const auto& p : t.program) {
       pt.add({p.at, p.duration.count() ? time::format_duration(p.duration) : "", p.title, p.responsible});
     }
@@ -136,7 +137,7 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
 
 void run_check(Runtime& rt, const std::string& file) {
   const auto t = templates::load_event_template(file);
-  rt.print(fmt::format("{}: ok: template '{}' ({}), {} tasks, {} program items, {} participants\n", file, t.id,
+  rt.print(trf("{}: ok: template '{}' ({}), {} tasks, {} program items, {} participants\n", file, t.id,
                        t.name, t.tasks.size(), t.program.size(), t.participants.size()));
 }
 

@@ -1,4 +1,5 @@
 #include "agreement/ceremony.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "event/repository.hpp"
@@ -13,14 +14,14 @@ event::WriteResult create_ceremony(Services& s, event::Services& es, const templ
   store::WriteTransaction tx(s.db);
   const auto invited = ceremony_participants(s, year);
   if (invited.empty()) {
-    throw InputError(fmt::format("no «{}» titles or «Меценат» badges for {} yet; add them first "
+    throw InputError(trf("no «{}» titles or «Меценат» badges for {} yet; add them first "
                                  "('agreement award add', 'agreement badge issue')",
                                  s.settings.award_title, year));
   }
   event::repo::Filter f;
   f.tag = fmt::format("меценат года {}", year);
   if (const auto existing = event::repo::list(s.db, f, false); !existing.empty()) {
-    throw InputError(fmt::format("the ceremony of {} exists already: event {} «{}»", year, existing.front().id,
+    throw InputError(trf("the ceremony of {} exists already: event {} «{}»", year, existing.front().id,
                                  existing.front().title));
   }
   event::Event e = event::materialize(tmpl, date, start, std::nullopt, es.ctx);

@@ -1,4 +1,5 @@
 #include "agreement/json.hpp"
+#include "core/i18n.hpp"
 
 #include "agreement/repository.hpp"
 #include "core/error.hpp"
@@ -158,7 +159,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
     a.number = f.str("number");
     a.title = f.str("title");
     if (!f.has("org") || !j.at("org").is_object()) {
-      f.fail("org", "must be an object with \"inn\" or \"id\"");
+      f.fail("org", tr("must be an object with \"inn\" or \"id\""));
     }
     const json& org = j.at("org");
     if (org.contains("inn") && org.at("inn").is_string() && !org.at("inn").get<std::string>().empty()) {
@@ -166,7 +167,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
     } else if (org.contains("id") && org.at("id").is_number_integer()) {
       a.org_id = f.parsed("org", [&] { return load_org(s, org.at("id").get<std::int64_t>()).id; });
     } else {
-      f.fail("org", "must name the organization by \"inn\" or \"id\"");
+      f.fail("org", tr("must name the organization by \"inn\" or \"id\""));
     }
     a.sphere = f.str("sphere");
     a.signed_on = f.date("signed_on");
@@ -175,7 +176,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
     a.value = f.has("value") ? f.parsed("value", [&] { return money::parse_roubles(str_or_number(f, "value")); }) : 0;
     a.status = f.has("status") ? f.parsed("status", [&] { return parse_status(f.str("status")); }) : Status::draft;
     if (a.status == Status::expired) {
-      f.fail("status", "'expired' follows from the dates; give signed or active");
+      f.fail("status", tr("'expired' follows from the dates; give signed or active"));
     }
     a.terminated_on = f.date("terminated_on");
     a.termination_reason = f.str("termination_reason");
@@ -183,11 +184,11 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
     if (f.has("files")) {
       const json& files = j.at("files");
       if (!files.is_array()) {
-        f.fail("files", "must be an array of paths");
+        f.fail("files", tr("must be an array of paths"));
       }
       for (const auto& p : files) {
         if (!p.is_string()) {
-          f.fail("files", "must be an array of paths");
+          f.fail("files", tr("must be an array of paths"));
         }
         a.files.push_back(p.get<std::string>());
       }
@@ -195,7 +196,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
     if (f.has("obligations")) {
       const json& obs = j.at("obligations");
       if (!obs.is_array()) {
-        f.fail("obligations", "must be an array");
+        f.fail("obligations", tr("must be an array"));
       }
       std::set<int> seen;
       for (std::size_t i = 0; i < obs.size(); ++i) {
@@ -205,7 +206,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
         o.no = obs[i].contains("no") && obs[i]["no"].is_number_integer() ? obs[i]["no"].get<int>()
                                                                          : static_cast<int>(i + 1);
         if (o.no <= 0 || !seen.insert(o.no).second) {
-          of.fail("no", fmt::format("{} is not a new positive number", o.no));
+          of.fail("no", trf("{} is not a new positive number", o.no));
         }
         o.party = of.has("party") ? of.parsed("party", [&] { return parse_party(of.str("party")); }) : Party::partner;
         o.text = of.str("text");
@@ -244,7 +245,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
       a.created = a.updated = s.ctx.now;
       check(s, a);
       if (auto other = repo::find_by_number(s.db, a.number)) {
-        throw InputError(fmt::format("agreement number {} is already taken by agreement {}", a.number, *other));
+        throw InputError(trf("agreement number {} is already taken by agreement {}", a.number, *other));
       }
       repo::insert(s.db, a);
       ++r.created;

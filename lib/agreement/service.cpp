@@ -1,4 +1,5 @@
 #include "agreement/service.hpp"
+#include "core/i18n.hpp"
 
 #include "agreement/tax_ids.hpp"
 #include "core/error.hpp"
@@ -41,7 +42,7 @@ std::optional<Date> opt_date(const std::string& expr, const time::Context& ctx) 
 
 void validate_org(const Organization& o) {
   if (text::trim(o.name).empty()) {
-    throw InputError("the organization's name is empty");
+    throw InputError(tr("the organization's name is empty"));
   }
   text::check_field("the name", o.name, kMaxText, true);
   for (const auto* f : {&o.contact, &o.phone, &o.email, &o.address}) {
@@ -50,7 +51,7 @@ void validate_org(const Organization& o) {
   text::check_field("the notes", o.notes, kMaxNotes, false);
   if (o.inn.empty()) {
     if (o.kind != OrgKind::other) {
-      throw InputError(fmt::format("an organization of kind {} needs an INN", to_string(o.kind)));
+      throw InputError(trf("an organization of kind {} needs an INN", to_string(o.kind)));
     }
   } else {
     if (auto e = check_inn(o.inn); !e.empty()) {
@@ -58,10 +59,10 @@ void validate_org(const Organization& o) {
     }
     const bool person = o.inn.size() == 12;
     if (o.kind == OrgKind::entrepreneur && !person) {
-      throw InputError(fmt::format("INN {} has 10 digits, an organization's; a sole trader's INN has 12", o.inn));
+      throw InputError(trf("INN {} has 10 digits, an organization's; a sole trader's INN has 12", o.inn));
     }
     if ((o.kind == OrgKind::company || o.kind == OrgKind::ngo) && person) {
-      throw InputError(fmt::format("INN {} has 12 digits, a person's; an organization's INN has 10", o.inn));
+      throw InputError(trf("INN {} has 12 digits, a person's; an organization's INN has 10", o.inn));
     }
   }
   if (!o.ogrn.empty()) {
@@ -69,14 +70,14 @@ void validate_org(const Organization& o) {
       throw InputError(e);
     }
     if (o.kind == OrgKind::entrepreneur && o.ogrn.size() != 15) {
-      throw InputError(fmt::format("a sole trader has a 15-digit OGRNIP, not the 13-digit OGRN {}", o.ogrn));
+      throw InputError(trf("a sole trader has a 15-digit OGRNIP, not the 13-digit OGRN {}", o.ogrn));
     }
     if ((o.kind == OrgKind::company || o.kind == OrgKind::ngo) && o.ogrn.size() != 13) {
-      throw InputError(fmt::format("an organization has a 13-digit OGRN, not the 15-digit OGRNIP {}", o.ogrn));
+      throw InputError(trf("an organization has a 13-digit OGRN, not the 15-digit OGRNIP {}", o.ogrn));
     }
   }
   if (!o.email.empty() && o.email.find('@') == std::string::npos) {
-    throw InputError(fmt::format("invalid email '{}'", o.email));
+    throw InputError(trf("invalid email '{}'", o.email));
   }
 }
 
@@ -85,7 +86,7 @@ void check_inn_free(Services& s, const Organization& o) {
     return;
   }
   if (auto other = repo::find_org_by_inn(s.db, o.inn); other && other->id != o.id) {
-    throw InputError(fmt::format("INN {} is already registered: organization {} «{}»", o.inn, other->id, other->name));
+    throw InputError(trf("INN {} is already registered: organization {} «{}»", o.inn, other->id, other->name));
   }
 }
 
@@ -93,37 +94,37 @@ void check_inn_free(Services& s, const Organization& o) {
 
 void check(Services& s, const Agreement& a) {
   if (text::trim(a.number).empty()) {
-    throw InputError("the agreement's number is empty");
+    throw InputError(tr("the agreement's number is empty"));
   }
   text::check_field("the number", a.number, 100, true);
   if (text::trim(a.title).empty()) {
-    throw InputError("the agreement's title is empty");
+    throw InputError(tr("the agreement's title is empty"));
   }
   text::check_field("the title", a.title, kMaxText, true);
   text::check_field("the notes", a.notes, kMaxNotes, false);
   if (std::find(s.settings.spheres.begin(), s.settings.spheres.end(), a.sphere) == s.settings.spheres.end()) {
-    throw InputError(fmt::format("invalid sphere '{}'; expected one of: {}", a.sphere,
+    throw InputError(trf("invalid sphere '{}'; expected one of: {}", a.sphere,
                                  text::join(s.settings.spheres, ", ")));
   }
   if (a.valid_from && a.valid_to && *a.valid_to < *a.valid_from) {
-    throw InputError(fmt::format("valid to {} is before valid from {}", time::format_date(*a.valid_to),
+    throw InputError(trf("valid to {} is before valid from {}", time::format_date(*a.valid_to),
                                  time::format_date(*a.valid_from)));
   }
   if (a.signed_on && a.valid_to && *a.valid_to < *a.signed_on) {
-    throw InputError(fmt::format("valid to {} is before the signing on {}", time::format_date(*a.valid_to),
+    throw InputError(trf("valid to {} is before the signing on {}", time::format_date(*a.valid_to),
                                  time::format_date(*a.signed_on)));
   }
   if ((a.status != Status::draft) && !a.signed_on) {
-    throw InputError(fmt::format("a {} agreement needs the date it was signed (--signed)", to_string(a.status)));
+    throw InputError(trf("a {} agreement needs the date it was signed (--signed)", to_string(a.status)));
   }
   for (const auto& f : a.files) {
     text::check_field("a file path", f, 4096, true);
   }
   for (const auto& o : a.obligations) {
     if (text::trim(o.text).empty()) {
-      throw InputError(fmt::format("obligation {} has no text", o.no));
+      throw InputError(trf("obligation {} has no text", o.no));
     }
-    text::check_field(fmt::format("obligation {}", o.no), o.text, kMaxText, false);
+    text::check_field(trf("obligation {}", o.no), o.text, kMaxText, false);
   }
 }
 
@@ -147,7 +148,7 @@ int parse_days(const std::string& s, std::string_view option) {
   }
   const auto off = time::parse_offset(t);
   if (!off || off->unit != time::Offset::Unit::days || off->amount < 0 || off->amount > 36600) {
-    throw InputError(fmt::format("invalid {} '{}': expected a number of days or weeks such as 30d or 2w", option, s));
+    throw InputError(trf("invalid {} '{}': expected a number of days or weeks such as 30d or 2w", option, s));
   }
   return static_cast<int>(off->amount);
 }
@@ -178,7 +179,7 @@ Organization add_org(Services& s, const OrgInput& in) {
 Organization load_org(Services& s, std::int64_t id) {
   auto o = repo::load_org(s.db, id);
   if (!o) {
-    throw NotFound(fmt::format("no organization with id {}", id));
+    throw NotFound(trf("no organization with id {}", id));
   }
   return *o;
 }
@@ -187,7 +188,7 @@ Organization resolve_org(Services& s, const std::string& ref) {
   const std::string r = text::trim(ref);
   const bool digits = !r.empty() && std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits) {
-    throw InputError(fmt::format("invalid organization '{}': give its id or its INN", ref));
+    throw InputError(trf("invalid organization '{}': give its id or its INN", ref));
   }
   if (r.size() == 10 || r.size() == 12) {
     if (auto e = check_inn(r); !e.empty()) {
@@ -195,12 +196,12 @@ Organization resolve_org(Services& s, const std::string& ref) {
     }
     auto o = repo::find_org_by_inn(s.db, r);
     if (!o) {
-      throw NotFound(fmt::format("no organization with INN {}", r));
+      throw NotFound(trf("no organization with INN {}", r));
     }
     return *o;
   }
   if (r.size() > 9) {
-    throw InputError(fmt::format("invalid organization '{}': an INN has 10 or 12 digits", ref));
+    throw InputError(trf("invalid organization '{}': an INN has 10 or 12 digits", ref));
   }
   return load_org(s, std::stoll(r));
 }
@@ -258,7 +259,7 @@ Agreement add(Services& s, const AgreementInput& in) {
   if (!in.status.empty()) {
     a.status = parse_status(in.status);
     if (a.status == Status::expired) {
-      throw InputError("'expired' follows from the dates; give the status the agreement had (signed or active)");
+      throw InputError(tr("'expired' follows from the dates; give the status the agreement had (signed or active)"));
     }
   } else if (a.signed_on) {
     a.status = (!a.valid_from || *a.valid_from <= s.ctx.today()) ? Status::active : Status::signed_;
@@ -268,10 +269,10 @@ Agreement add(Services& s, const AgreementInput& in) {
   a.org_id = resolve_org(s, in.org).id;
   check(s, a);
   if (auto other = repo::find_by_number(s.db, a.number)) {
-    throw InputError(fmt::format("agreement number {} is already taken by agreement {}", a.number, *other));
+    throw InputError(trf("agreement number {} is already taken by agreement {}", a.number, *other));
   }
   if (a.signed_at_event && !event::repo::load(s.db, *a.signed_at_event)) {
-    throw NotFound(fmt::format("no event with id {}", *a.signed_at_event));
+    throw NotFound(trf("no event with id {}", *a.signed_at_event));
   }
   repo::insert(s.db, a);
   tx.commit();
@@ -281,7 +282,7 @@ Agreement add(Services& s, const AgreementInput& in) {
 Agreement load(Services& s, std::int64_t id) {
   auto a = repo::load(s.db, id);
   if (!a) {
-    throw NotFound(fmt::format("no agreement with id {}", id));
+    throw NotFound(trf("no agreement with id {}", id));
   }
   return *a;
 }
@@ -294,13 +295,13 @@ Agreement set_status(Services& s, std::int64_t id, Status to) {
     return before;
   }
   if (to == Status::expired) {
-    throw InputError("'expired' follows from the dates; use renew or terminate");
+    throw InputError(tr("'expired' follows from the dates; use renew or terminate"));
   }
   if (!transition_allowed(from, to)) {
-    throw InputError(fmt::format("agreement {} is {}; it cannot become {}", id, to_string(from), to_string(to)));
+    throw InputError(trf("agreement {} is {}; it cannot become {}", id, to_string(from), to_string(to)));
   }
   if (to == Status::terminated) {
-    throw InputError(fmt::format("use 'agreement terminate {} --on DATE --reason TEXT'", id));
+    throw InputError(trf("use 'agreement terminate {} --on DATE --reason TEXT'", id));
   }
   Agreement a = before;
   a.status = to;
@@ -320,16 +321,16 @@ Agreement set_status(Services& s, std::int64_t id, Status to) {
 Agreement terminate(Services& s, std::int64_t id, const std::string& on, const std::string& reason) {
   const Date day = on.empty() ? s.ctx.today() : time::parse_date(on, s.ctx);
   if (text::trim(reason).empty()) {
-    throw InputError("give the reason for the termination (--reason)");
+    throw InputError(tr("give the reason for the termination (--reason)"));
   }
   store::WriteTransaction tx(s.db);
   const Agreement before = load(s, id);
   const Status from = effective_status(before, s.ctx.today());
   if (!transition_allowed(from, Status::terminated)) {
-    throw InputError(fmt::format("agreement {} is {}; it cannot be terminated", id, to_string(from)));
+    throw InputError(trf("agreement {} is {}; it cannot be terminated", id, to_string(from)));
   }
   if (before.signed_on && day < *before.signed_on) {
-    throw InputError(fmt::format("termination on {} is before the signing on {}", time::format_date(day),
+    throw InputError(trf("termination on {} is before the signing on {}", time::format_date(day),
                                  time::format_date(*before.signed_on)));
   }
   Agreement a = before;
@@ -349,15 +350,15 @@ Agreement renew(Services& s, std::int64_t id, const std::string& valid_to) {
   const Agreement before = load(s, id);
   const Status from = effective_status(before, s.ctx.today());
   if (from != Status::signed_ && from != Status::active && from != Status::expired) {
-    throw InputError(fmt::format("agreement {} is {}; only a signed, active or expired one can be renewed", id,
+    throw InputError(trf("agreement {} is {}; only a signed, active or expired one can be renewed", id,
                                  to_string(from)));
   }
   if (before.valid_to && to <= *before.valid_to) {
-    throw InputError(fmt::format("the new end {} is not after the current one, {}", time::format_date(to),
+    throw InputError(trf("the new end {} is not after the current one, {}", time::format_date(to),
                                  time::format_date(*before.valid_to)));
   }
   if (to < s.ctx.today()) {
-    throw InputError(fmt::format("the new end {} has already passed", time::format_date(to)));
+    throw InputError(trf("the new end {} has already passed", time::format_date(to)));
   }
   Agreement a = before;
   a.valid_to = to;
@@ -376,7 +377,7 @@ Obligation add_obligation(Services& s, std::int64_t id, const ObligationInput& i
   o.party = parse_party(in.party);
   o.text = text::trim(in.text);
   if (o.text.empty()) {
-    throw InputError("the obligation's text is empty");
+    throw InputError(tr("the obligation's text is empty"));
   }
   o.due = opt_date(in.due, s.ctx);
   o.value = opt_money(in.value);
@@ -384,7 +385,7 @@ Obligation add_obligation(Services& s, std::int64_t id, const ObligationInput& i
   const Agreement before = load(s, id);
   const Status st = effective_status(before, s.ctx.today());
   if (st == Status::terminated || st == Status::fulfilled) {
-    throw InputError(fmt::format("agreement {} is {}; it takes no new obligations", id, to_string(st)));
+    throw InputError(trf("agreement {} is {}; it takes no new obligations", id, to_string(st)));
   }
   Agreement a = before;
   o.no = 1;
@@ -406,14 +407,14 @@ Obligation obligation_done(Services& s, std::int64_t id, int no, const std::stri
   Agreement a = before;
   auto it = std::find_if(a.obligations.begin(), a.obligations.end(), [&](const Obligation& o) { return o.no == no; });
   if (it == a.obligations.end()) {
-    throw NotFound(fmt::format("agreement {} has no obligation {}", id, no));
+    throw NotFound(trf("agreement {} has no obligation {}", id, no));
   }
   if (a.signed_on && day < *a.signed_on) {
-    throw InputError(fmt::format("{} is before the agreement was signed ({})", time::format_date(day),
+    throw InputError(trf("{} is before the agreement was signed ({})", time::format_date(day),
                                  time::format_date(*a.signed_on)));
   }
   if (day > s.ctx.today()) {
-    throw InputError(fmt::format("{} is in the future", time::format_date(day)));
+    throw InputError(trf("{} is in the future", time::format_date(day)));
   }
   if (it->done_on == day) {
     return *it;
@@ -494,7 +495,7 @@ DueReport due(Services& s, int within_days) {
 
 std::vector<PatronRow> patrons(Services& s, int year) {
   if (year < 1900 || year > 2200) {
-    throw InputError(fmt::format("invalid year {}", year));
+    throw InputError(trf("invalid year {}", year));
   }
   const auto contributions = repo::fulfilled_by_partner(s.db, time::make_date(year, 1, 1), time::make_date(year, 12, 31));
   std::vector<PatronRow> rows;
@@ -551,7 +552,7 @@ bool has_signed_agreement(Services& s, std::int64_t org_id) {
 
 int check_year(int year) {
   if (year < 2022 || year > 2200) {
-    throw InputError(fmt::format("invalid year {}: the award exists since 2022", year));
+    throw InputError(trf("invalid year {}: the award exists since 2022", year));
   }
   return year;
 }
@@ -570,22 +571,23 @@ Award add_award(Services& s, int year, const std::string& org_ref, const std::st
   const Organization o = resolve_org(s, org_ref);
   a.org_id = o.id;
   if (!has_signed_agreement(s, o.id)) {
-    throw InputError(fmt::format("organization {} «{}» has no signed cooperation agreement; the title is for "
+    throw InputError(trf("organization {} «{}» has no signed cooperation agreement; the title is for "
                                  "partners under an agreement",
                                  o.id, o.name));
   }
   const auto given = repo::awards(s.db, year, std::nullopt);
   for (const auto& other : given) {
     if (other.org_id == o.id && other.title == a.title) {
-      throw InputError(fmt::format("organization {} «{}» already has «{}» for {}", o.id, o.name, a.title, year));
+      throw InputError(trf("organization {} «{}» already has «{}» for {}", o.id, o.name, a.title, year));
     }
   }
   if (a.title == s.settings.award_title) {
     const auto n = std::count_if(given.begin(), given.end(), [&](const Award& x) { return x.title == a.title; });
     const int max = s.settings.max_titles(year);
     if (n >= max) {
-      throw InputError(fmt::format("{} already has {} «{}» title{} (at most {} a year)", year, n, a.title,
-                                   n == 1 ? "" : "s", max));
+      throw InputError(trnf("{} already has {} «{}» title (at most {} a year)",
+                            "{} already has {} «{}» titles (at most {} a year)", static_cast<long>(n), year, n, a.title,
+                            max));
     }
   }
   repo::insert(s.db, a);
@@ -602,12 +604,12 @@ Badge issue_badge(Services& s, int year, const std::string& org_ref, const std::
   const Organization o = resolve_org(s, org_ref);
   b.org_id = o.id;
   if (!has_signed_agreement(s, o.id)) {
-    throw InputError(fmt::format("organization {} «{}» has no signed cooperation agreement; the «Меценат» badge is "
+    throw InputError(trf("organization {} «{}» has no signed cooperation agreement; the «Меценат» badge is "
                                  "for partners under an agreement",
                                  o.id, o.name));
   }
   for (const auto& other : repo::badges(s.db, year, o.id)) {
-    throw InputError(fmt::format("organization {} «{}» already has badge №{} for {}", o.id, o.name, other.number,
+    throw InputError(trf("organization {} «{}» already has badge №{} for {}", o.id, o.name, other.number,
                                  year));
   }
   b.number = repo::next_badge_number(s.db, year);

@@ -1,4 +1,5 @@
 #include "agreement/tax_ids.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -39,7 +40,7 @@ int mod_of(std::string_view d, int m) {
 
 std::string check_inn(std::string_view id) {
   if (!digits(id) || (id.size() != 10 && id.size() != 12)) {
-    return fmt::format("INN '{}' must be 10 digits (organization) or 12 digits (person, sole trader)", id);
+    return trf("INN '{}' must be 10 digits (organization) or 12 digits (person, sole trader)", id);
   }
   if (id.size() == 10) {
     if (weighted(id, kInn10) != id[9] - '0') {
@@ -55,12 +56,12 @@ std::string check_inn(std::string_view id) {
 
 std::string check_ogrn(std::string_view id) {
   if (!digits(id) || (id.size() != 13 && id.size() != 15)) {
-    return fmt::format("OGRN '{}' must be 13 digits (OGRN) or 15 digits (OGRNIP)", id);
+    return trf("OGRN '{}' must be 13 digits (OGRN) or 15 digits (OGRNIP)", id);
   }
   const bool ip = id.size() == 15;
   const int check = mod_of(id.substr(0, id.size() - 1), ip ? 13 : 11) % 10;
   if (check != id.back() - '0') {
-    return fmt::format("{} {}: the check digit does not match", ip ? "OGRNIP" : "OGRN", id);
+    return trf("{} {}: the check digit does not match", ip ? "OGRNIP" : "OGRN", id);
   }
   return {};
 }

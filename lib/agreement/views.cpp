@@ -1,4 +1,6 @@
 #include "agreement/views.hpp"
+#include "core/i18n.hpp"
+#include "core/text.hpp"
 
 #include "core/russian.hpp"
 
@@ -36,8 +38,8 @@ Tone tone_of(Status s) {
 
 Table orgs_table(const std::vector<Organization>& orgs) {
   Table t;
-  t.columns = {{"id", "ID", true}, {"name", "NAME", false, 60}, {"kind", "KIND"}, {"inn", "INN"},
-               {"ogrn", "OGRN"},   {"contact", "CONTACT", false, 30}, {"phone", "PHONE"}};
+  t.columns = {{"id", N_("ID"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND")}, {"inn", N_("INN")},
+               {"ogrn", N_("OGRN")},   {"contact", N_("CONTACT"), false, 30}, {"phone", N_("PHONE")}};
   for (const auto& o : orgs) {
     t.add({std::to_string(o.id), o.name, std::string(to_string(o.kind)), o.inn, o.ogrn, o.contact, o.phone});
   }
@@ -47,9 +49,9 @@ Table orgs_table(const std::vector<Organization>& orgs) {
 Table agreements_table(const std::vector<Agreement>& as, const std::map<std::int64_t, std::string>& names,
                        time::Date today) {
   Table t;
-  t.columns = {{"id", "ID", true},       {"number", "NUMBER"},       {"org", "ORGANIZATION", false, 40},
-               {"title", "TITLE", false, 60}, {"sphere", "SPHERE"},  {"signed_on", "SIGNED"},
-               {"valid_to", "VALID TO"},  {"value", "VALUE", true},   {"status", "STATUS"}};
+  t.columns = {{"id", N_("ID"), true},       {"number", N_("NUMBER")},       {"org", N_("ORGANIZATION"), false, 40},
+               {"title", N_("TITLE"), false, 60}, {"sphere", N_("SPHERE")},  {"signed_on", N_("SIGNED")},
+               {"valid_to", N_("VALID TO")},  {"value", N_("VALUE"), true},   {"status", N_("STATUS")}};
   for (const auto& a : as) {
     const Status st = effective_status(a, today);
     t.add({std::to_string(a.id), a.number, name_of(names, a.org_id), a.title, a.sphere, day(a.signed_on),
@@ -61,8 +63,8 @@ Table agreements_table(const std::vector<Agreement>& as, const std::map<std::int
 
 Table obligations_table(const Agreement& a, time::Date today) {
   Table t;
-  t.columns = {{"no", "NO", true},  {"party", "PARTY"}, {"due", "DUE"},  {"value", "VALUE", true},
-               {"done_on", "DONE"}, {"text", "OBLIGATION", false, 80}};
+  t.columns = {{"no", N_("NO"), true},  {"party", N_("PARTY")}, {"due", N_("DUE")},  {"value", N_("VALUE"), true},
+               {"done_on", N_("DONE")}, {"text", N_("OBLIGATION"), false, 80}};
   for (const auto& o : a.obligations) {
     const Tone tone = o.done_on ? Tone::good : (o.due && *o.due < today ? Tone::bad : Tone::plain);
     t.add({std::to_string(o.no), std::string(to_string(o.party)), day(o.due),
@@ -74,22 +76,22 @@ Table obligations_table(const Agreement& a, time::Date today) {
 
 Table due_table(const DueReport& r, time::Date today) {
   Table t;
-  t.columns = {{"due", "DUE"},          {"when", "WHEN"},   {"what", "WHAT"},
-               {"agreement", "AGREEMENT", true}, {"number", "NUMBER"}, {"org", "ORGANIZATION", false, 40},
-               {"party", "PARTY"},      {"text", "TEXT", false, 70}};
+  t.columns = {{"due", N_("DUE")},          {"when", N_("WHEN")},   {"what", N_("WHAT")},
+               {"agreement", N_("AGREEMENT"), true}, {"number", N_("NUMBER")}, {"org", N_("ORGANIZATION"), false, 40},
+               {"party", N_("PARTY")},      {"text", N_("TEXT"), false, 70}};
   auto when = [&](time::Date d) {
     const long n = (d - today).count();
-    return n == 0 ? std::string("today") : n < 0 ? fmt::format("{}d overdue", -n) : fmt::format("in {}d", n);
+    return n == 0 ? std::string(tr("today")) : n < 0 ? trf("{}d overdue", -n) : trf("in {}d", n);
   };
   for (const auto& o : r.obligations) {
     const auto d = *o.obligation.due;
-    t.add({time::format_date(d), when(d), "obligation", std::to_string(o.agreement_id), o.number, o.org_name,
+    t.add({time::format_date(d), when(d), tr("obligation"), std::to_string(o.agreement_id), o.number, o.org_name,
            std::string(to_string(o.obligation.party)),
            fmt::format("{}. {}", o.obligation.no, o.obligation.text)},
           d < today ? Tone::bad : d == today ? Tone::warn : Tone::plain);
   }
   for (const auto& e : r.expiring) {
-    t.add({time::format_date(*e.agreement.valid_to), when(*e.agreement.valid_to), "expiry",
+    t.add({time::format_date(*e.agreement.valid_to), when(*e.agreement.valid_to), tr("expiry"),
            std::to_string(e.agreement.id), e.agreement.number, e.org_name, "", e.agreement.title},
           Tone::warn);
   }
@@ -127,9 +129,9 @@ nlohmann::ordered_json due_json(const DueReport& r, time::Date today) {
 
 Table patrons_table(const std::vector<PatronRow>& rows) {
   Table t;
-  t.columns = {{"rank", "RANK", true},   {"org_id", "ORG", true},    {"name", "ORGANIZATION", false, 50},
-               {"inn", "INN"},           {"value", "FULFILLED", true}, {"count", "COUNT", true},
-               {"titles", "TITLES", false, 40}, {"badge", "BADGE"}};
+  t.columns = {{"rank", N_("RANK"), true},   {"org_id", N_("ORG"), true},    {"name", N_("ORGANIZATION"), false, 50},
+               {"inn", N_("INN")},           {"value", N_("FULFILLED"), true}, {"count", N_("COUNT"), true},
+               {"titles", N_("TITLES"), false, 40}, {"badge", N_("BADGE")}};
   for (const auto& r : rows) {
     std::string titles;
     for (const auto& s : r.titles) {
@@ -162,8 +164,8 @@ nlohmann::ordered_json patrons_json(const std::vector<PatronRow>& rows, int year
 
 Table awards_table(const std::vector<Award>& as, const std::map<std::int64_t, std::string>& names) {
   Table t;
-  t.columns = {{"id", "ID", true}, {"year", "YEAR"}, {"title", "TITLE"}, {"org_id", "ORG", true},
-               {"org", "ORGANIZATION", false, 50}, {"decided_on", "DECIDED"}};
+  t.columns = {{"id", N_("ID"), true}, {"year", N_("YEAR")}, {"title", N_("TITLE")}, {"org_id", N_("ORG"), true},
+               {"org", N_("ORGANIZATION"), false, 50}, {"decided_on", N_("DECIDED")}};
   for (const auto& a : as) {
     t.add({std::to_string(a.id), std::to_string(a.year), a.title, std::to_string(a.org_id), name_of(names, a.org_id),
            day(a.decided_on)});
@@ -173,8 +175,8 @@ Table awards_table(const std::vector<Award>& as, const std::map<std::int64_t, st
 
 Table badges_table(const std::vector<Badge>& bs, const std::map<std::int64_t, std::string>& names) {
   Table t;
-  t.columns = {{"year", "YEAR"}, {"number", "NUMBER", true}, {"org_id", "ORG", true},
-               {"org", "ORGANIZATION", false, 50}, {"issued_on", "ISSUED"}};
+  t.columns = {{"year", N_("YEAR")}, {"number", N_("NUMBER"), true}, {"org_id", N_("ORG"), true},
+               {"org", N_("ORGANIZATION"), false, 50}, {"issued_on", N_("ISSUED")}};
   for (const auto& b : bs) {
     t.add({std::to_string(b.year), fmt::format("№{}", b.number), std::to_string(b.org_id), name_of(names, b.org_id),
            time::format_date(b.issued_on)});
@@ -186,7 +188,7 @@ namespace {
 
 void field(std::string& out, std::string_view name, const std::string& value) {
   if (!value.empty()) {
-    out += fmt::format("  {:<13}{}\n", name, value);
+    out += "  " + text::label(tr(std::string(name)), 13) + value + "\n";  // names are marked N_()
   }
 }
 
@@ -205,14 +207,14 @@ std::string indent(const std::string& table) {
 
 std::string org_card(const Organization& o, const std::vector<Agreement>& agreements, time::Date today) {
   std::string out = fmt::format("#{} {}\n", o.id, o.name);
-  field(out, "kind", std::string(to_string(o.kind)));
+  field(out, N_("kind"), std::string(to_string(o.kind)));
   field(out, "INN", o.inn);
   field(out, o.ogrn.size() == 15 ? "OGRNIP" : "OGRN", o.ogrn);
-  field(out, "contact", o.contact);
-  field(out, "phone", o.phone);
-  field(out, "email", o.email);
-  field(out, "address", o.address);
-  field(out, "uuid", o.uuid);
+  field(out, N_("contact"), o.contact);
+  field(out, N_("phone"), o.phone);
+  field(out, N_("email"), o.email);
+  field(out, N_("address"), o.address);
+  field(out, N_("uuid"), o.uuid);
   if (!o.notes.empty()) {
     out += "\nNotes\n  " + o.notes + "\n";
   }
@@ -224,22 +226,22 @@ std::string org_card(const Organization& o, const std::vector<Agreement>& agreem
 
 std::string agreement_card(const Agreement& a, const Organization& org, time::Date today) {
   std::string out = fmt::format("#{} № {} «{}»\n", a.id, a.number, a.title);
-  field(out, "organization", fmt::format("#{} {} (INN {})", org.id, org.name, org.inn.empty() ? "—" : org.inn));
-  field(out, "status", std::string(to_string(effective_status(a, today))));
-  field(out, "sphere", a.sphere);
-  field(out, "signed", a.signed_on ? russian::format_date(*a.signed_on) : "");
-  field(out, "valid", fmt::format("{} – {}", day(a.valid_from), day(a.valid_to)));
-  field(out, "value", money::format_roubles(a.value));
+  field(out, N_("organization"), fmt::format("#{} {} (INN {})", org.id, org.name, org.inn.empty() ? "—" : org.inn));
+  field(out, N_("status"), std::string(to_string(effective_status(a, today))));
+  field(out, N_("sphere"), a.sphere);
+  field(out, N_("signed"), a.signed_on ? russian::format_date(*a.signed_on) : "");
+  field(out, N_("valid"), fmt::format("{} – {}", day(a.valid_from), day(a.valid_to)));
+  field(out, N_("value"), money::format_roubles(a.value));
   if (a.terminated_on) {
-    field(out, "terminated", fmt::format("{}: {}", time::format_date(*a.terminated_on), a.termination_reason));
+    field(out, N_("terminated"), fmt::format("{}: {}", time::format_date(*a.terminated_on), a.termination_reason));
   }
   if (a.signed_at_event) {
-    field(out, "signed at", fmt::format("event #{}", *a.signed_at_event));
+    field(out, N_("signed at"), trf("event #{}", *a.signed_at_event));
   }
   for (const auto& f : a.files) {
-    field(out, "file", f);
+    field(out, N_("file"), f);
   }
-  field(out, "uuid", a.uuid);
+  field(out, N_("uuid"), a.uuid);
   if (!a.notes.empty()) {
     out += "\nNotes\n  " + a.notes + "\n";
   }
@@ -248,7 +250,7 @@ std::string agreement_card(const Agreement& a, const Organization& org, time::Da
     for (const auto& o : a.obligations) {
       done += o.done_on.has_value();
     }
-    out += fmt::format("\nObligations ({} of {} fulfilled)\n", done, a.obligations.size()) +
+    out += trf("\nObligations ({} of {} fulfilled)\n", done, a.obligations.size()) +
            indent(render::to_text(obligations_table(a, today), false));
   }
   return out;

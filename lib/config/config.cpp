@@ -1,4 +1,5 @@
 #include "config/config.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -156,8 +157,8 @@ std::string unknown_key(std::string_view key) {
       best = name;
     }
   }
-  return best.empty() ? fmt::format("unknown key '{}'", key)
-                      : fmt::format("unknown key '{}', did you mean '{}'?", key, best);
+  return best.empty() ? trf("unknown key '{}'", key)
+                      : trf("unknown key '{}', did you mean '{}'?", key, best);
 }
 
 // A value from one layer: a TOML node from the file, or text from the
@@ -190,7 +191,7 @@ struct Raw {
     const auto t = text::trim(text);
     const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (ec != std::errc{} || p != t.data() + t.size()) {
-      fail(key, fmt::format("must be a number, not '{}'", text));
+      fail(key, trf("must be a number, not '{}'", text));
     }
     return v;
   }
@@ -205,7 +206,7 @@ struct Raw {
     const auto t = text::trim(text);
     const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (ec != std::errc{} || p != t.data() + t.size()) {
-      fail(key, fmt::format("must be a whole number, not '{}'", text));
+      fail(key, trf("must be a whole number, not '{}'", text));
     }
     return v;
   }
@@ -246,7 +247,7 @@ struct Raw {
     }
     const auto parts = text::split(text, ',');
     if (parts.size() != 2) {
-      fail(key, fmt::format("must be lat,lon, not '{}'", text));
+      fail(key, trf("must be lat,lon, not '{}'", text));
     }
     return {Raw{where, nullptr, std::string(parts[0])}.number(key), Raw{where, nullptr, std::string(parts[1])}.number(key)};
   }
@@ -282,7 +283,7 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
       ok = ok || c == v;
     }
     if (!ok) {
-      raw.fail(key, fmt::format("must be one of {}, not '{}'", k.choices, v));
+      raw.fail(key, trf("must be one of {}, not '{}'", k.choices, v));
     }
     (key == "lang" ? s.lang : s.color) = {v, origin};
     shown = v;
@@ -326,7 +327,7 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
     } else if (k == "day_start" || k == "day_end") {
       const std::string v = raw.string(key);
       if (!time::parse_clock(v)) {
-        raw.fail(key, fmt::format("'{}' is not a time HH:MM", v));
+        raw.fail(key, trf("'{}' is not a time HH:MM", v));
       }
       (k == "day_start" ? in.day_start : in.day_end) = v;
       shown = v;
@@ -369,7 +370,7 @@ void walk(Settings& s, const toml::table& t, const std::string& prefix, const st
     } else if (has_keys_below(key)) {
       const toml::table* sub = node.as_table();
       if (!sub) {
-        throw InputError(fmt::format("{}: '{}' must be a table", at(file, node.source()), key));
+        throw InputError(trf("{}: '{}' must be a table", at(file, node.source()), key));
       }
       walk(s, *sub, key, file);
     } else {
@@ -383,11 +384,11 @@ void walk(Settings& s, const toml::table& t, const std::string& prefix, const st
 Override parse_set(std::string_view arg) {
   const auto eq = arg.find('=');
   if (eq == std::string_view::npos || eq == 0) {
-    throw InputError(fmt::format("--set '{}': expected KEY=VALUE, e.g. inspection.day_start=10:00", arg));
+    throw InputError(trf("--set '{}': expected KEY=VALUE, e.g. inspection.day_start=10:00", arg));
   }
   Override o{std::string(text::trim(arg.substr(0, eq))), std::string(arg.substr(eq + 1)), "--set"};
   if (!find_key(o.key)) {
-    throw InputError(fmt::format("--set '{}': {}", arg, unknown_key(o.key)));
+    throw InputError(trf("--set '{}': {}", arg, unknown_key(o.key)));
   }
   return o;
 }
@@ -399,7 +400,7 @@ Settings load_settings(const Paths& paths, const EnvLookup& env, const std::vect
   std::error_code ec;
   if (fs::exists(file, ec)) {
     if (fs::is_directory(file, ec)) {
-      throw InputError(fmt::format("{}: is a directory, not a config file", file));
+      throw InputError(trf("{}: is a directory, not a config file", file));
     }
     toml::table t;
     try {
@@ -409,7 +410,7 @@ Settings load_settings(const Paths& paths, const EnvLookup& env, const std::vect
     }
     walk(s, t, "", file);
   } else if (paths.config_origin != "default") {
-    throw InputError(fmt::format("{} '{}': no such config file", paths.config_origin, file));
+    throw InputError(trf("{} '{}': no such config file", paths.config_origin, file));
   }
   if (env("NO_COLOR")) {  // https://no-color.org
     apply(s, "color", Raw{"NO_COLOR", nullptr, "never"}, "NO_COLOR");

@@ -1,4 +1,5 @@
 #include "core/csv.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -73,18 +74,18 @@ Table parse(std::string_view text) {
     }
   }
   if (quoted) {
-    throw InputError(fmt::format("line {}: a quoted field is never closed", row.line));
+    throw InputError(trf("line {}: a quoted field is never closed", row.line));
   }
   if (!cell.empty() || !row.cells.empty()) {
     end_row();
   }
   if (rows.empty()) {
-    throw InputError("the file is empty: expected a header line");
+    throw InputError(tr("the file is empty: expected a header line"));
   }
   for (const auto& r : rows) {
     for (const auto& c : r.cells) {
       if (!text::is_valid_utf8(c)) {
-        throw InputError(fmt::format("line {}: not valid UTF-8 (save the file as UTF-8)", r.line));
+        throw InputError(trf("line {}: not valid UTF-8 (save the file as UTF-8)", r.line));
       }
     }
   }

@@ -1,4 +1,5 @@
 #include "core/files.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -23,10 +24,10 @@ std::string temp_beside(const std::string& path) {
   const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    throw InputError(fmt::format("cannot write {}: directory {} does not exist", path, dir.string()));
+    throw InputError(trf("cannot write {}: directory {} does not exist", path, dir.string()));
   }
   if (fs::is_directory(p, ec)) {
-    throw InputError(fmt::format("cannot write {}: it is a directory", path));
+    throw InputError(trf("cannot write {}: it is a directory", path));
   }
   return (dir / fmt::format(".{}.tmp-{}", p.filename().string(), ::getpid())).string();
 }
@@ -40,7 +41,7 @@ void finish(const std::string& tmp, const std::string& path) {
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     const int err = errno;
     std::remove(tmp.c_str());
-    throw StorageError(fmt::format("cannot write {}: {}", path, std::strerror(err)));
+    throw StorageError(trf("cannot write {}: {}", path, std::strerror(err)));
   }
 }
 
@@ -50,13 +51,13 @@ void write_atomically(const std::string& path, std::string_view content) {
   write_atomically_with(path, [&](const std::string& tmp) {
     std::FILE* f = std::fopen(tmp.c_str(), "wb");
     if (!f) {
-      throw StorageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+      throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
     }
     const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
     const bool closed = std::fclose(f) == 0;
     if (!ok || !closed) {
       std::remove(tmp.c_str());
-      throw StorageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+      throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
     }
   });
 }

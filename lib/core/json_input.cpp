@@ -1,4 +1,5 @@
 #include "core/json_input.hpp"
+#include "core/i18n.hpp"
 
 #include "core/text.hpp"
 
@@ -9,17 +10,17 @@ namespace omskplan::json_input {
 using nlohmann::json;
 
 void Fields::fail(std::string_view key, const std::string& what) const {
-  throw InputError(fmt::format("field '{}{}': {}", prefix, key, what));
+  throw InputError(trf("field '{}{}': {}", prefix, key, what));
 }
 
 void Fields::only(const std::set<std::string>& allowed) const {
   if (!j.is_object()) {
     throw InputError(prefix.empty() ? std::string("expected a JSON object")
-                                    : fmt::format("{}: expected a JSON object", prefix));
+                                    : trf("{}: expected a JSON object", prefix));
   }
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (!allowed.count(it.key())) {
-      throw InputError(fmt::format("unknown field '{}{}'", prefix, it.key()));
+      throw InputError(trf("unknown field '{}{}'", prefix, it.key()));
     }
   }
 }
@@ -94,7 +95,7 @@ std::optional<time::Date> Fields::date(std::string_view key) const {
   const std::string s = str(key);
   auto d = time::parse_iso_date(s);
   if (!d) {
-    fail(key, fmt::format("invalid date '{}': expected YYYY-MM-DD", s));
+    fail(key, trf("invalid date '{}': expected YYYY-MM-DD", s));
   }
   return d;
 }
@@ -113,7 +114,7 @@ std::size_t stream_records(std::istream& in, std::string_view key,
     }
     if (root_object && depth == 1 && ev == Ev::key) {
       if (parsed != key) {
-        throw InputError(fmt::format("unknown top-level key '{}'; expected an array or {{\"{}\": [...]}}",
+        throw InputError(trf("unknown top-level key '{}'; expected an array or {{\"{}\": [...]}}",
                                      parsed.get<std::string>(), key));
       }
       return true;
@@ -123,16 +124,16 @@ std::size_t stream_records(std::istream& in, std::string_view key,
       return true;
     }
     if (record_depth > 0 && depth == record_depth && (ev == Ev::value || ev == Ev::array_end)) {
-      throw InputError(fmt::format("record {}: expected a JSON object", n + 1));
+      throw InputError(trf("record {}: expected a JSON object", n + 1));
     }
     if (record_depth > 0 && depth == record_depth && ev == Ev::object_end) {
       ++n;
       try {
         each(parsed);
       } catch (const NotFound& e) {
-        throw NotFound(fmt::format("record {}: {}", n, e.what()));
+        throw NotFound(trf("record {}: {}", n, e.what()));
       } catch (const InputError& e) {
-        throw InputError(fmt::format("record {}: {}", n, e.what()));
+        throw InputError(trf("record {}: {}", n, e.what()));
       }
       return false;  // drop it from the document
     }
@@ -142,10 +143,10 @@ std::size_t stream_records(std::istream& in, std::string_view key,
   try {
     doc = json::parse(in, on_token);
   } catch (const json::exception& e) {  // parse errors, and numbers out of range such as 55e550
-    throw InputError(fmt::format("not valid JSON: {}", e.what()));
+    throw InputError(trf("not valid JSON: {}", e.what()));
   }
   if (record_depth < 0 && !doc.is_null()) {
-    throw InputError(fmt::format("expected a JSON array (or {{\"{}\": [...]}})", key));
+    throw InputError(trf("expected a JSON array (or {{\"{}\": [...]}})", key));
   }
   return n;
 }

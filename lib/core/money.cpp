@@ -1,4 +1,5 @@
 #include "core/money.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 constexpr Kopecks kMaxRoubles = 10'000'000'000'000;  // 10^13 roubles
 
 [[noreturn]] void bad(std::string_view s, std::string_view why) {
-  throw InputError(fmt::format("invalid amount '{}': {}", s, why));
+  throw InputError(trf("invalid amount '{}': {}", s, why));
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -105,7 +106,7 @@ std::string format_roubles(Kopecks k) {
     }
     grouped += digits[i];
   }
-  return fmt::format("{}{},{:02}\xC2\xA0₽", neg ? "-" : "", grouped, a % 100);
+  return trf("{}{},{:02}\xC2\xA0₽", neg ? "-" : "", grouped, a % 100);
 }
 
 std::string format_plain(Kopecks k) {

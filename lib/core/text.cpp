@@ -1,4 +1,5 @@
 #include "core/text.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -134,6 +135,10 @@ std::size_t display_width(std::string_view s) {
   return width;
 }
 
+std::string label(std::string_view s, std::size_t width) {
+  return display_width(s) >= width ? std::string(s) + " " : pad(s, width);
+}
+
 std::string pad(std::string_view s, std::size_t width, bool right) {
   const std::size_t w = display_width(s);
   if (w >= width) {
@@ -263,15 +268,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 void check_field(std::string_view what, std::string_view s, std::size_t max_bytes, bool single_line) {
   if (!is_valid_utf8(s)) {
-    throw InputError(fmt::format("{} is not valid UTF-8", what));
+    throw InputError(trf("{} is not valid UTF-8", what));
   }
   if (s.size() > max_bytes) {
-    throw InputError(fmt::format("{} is too long ({} bytes; at most {})", what, s.size(), max_bytes));
+    throw InputError(trf("{} is too long ({} bytes; at most {})", what, s.size(), max_bytes));
   }
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
     if ((u < 0x20 && !(c == '\n' && !single_line) && c != '\t') || u == 0x7F) {
-      throw InputError(fmt::format("{} contains a control character (0x{:02X})", what, u));
+      throw InputError(trf("{} contains a control character (0x{:02X})", what, u));
     }
   }
 }

@@ -18,6 +18,8 @@ bool is_valid_utf8(std::string_view s);
 std::size_t display_width(std::string_view s);
 // Pads `s` with spaces to `width` columns (left-aligned unless `right`).
 std::string pad(std::string_view s, std::size_t width, bool right = false);
+// A label padded to `width` columns, and always followed by at least one space.
+std::string label(std::string_view s, std::size_t width);
 // Cuts `s` to at most `width` columns, ending with "…" when cut.
 std::string truncate(std::string_view s, std::size_t width);
 

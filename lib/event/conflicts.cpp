@@ -1,4 +1,5 @@
 #include "event/conflicts.hpp"
+#include "core/i18n.hpp"
 
 #include "core/text.hpp"
 #include "time/zone.hpp"
@@ -72,8 +73,8 @@ std::string describe(const Conflict& c, const time::TimeZone& zone) {
                ? fmt::format("{}–{}", time::format_local(ls), time::format_clock(le))
                : fmt::format("{} – {}", time::format_local(ls), time::format_local(le));
   };
-  const std::string relation = c.gap_minutes < 0 ? fmt::format("overlaps by {} min with", -c.gap_minutes)
-                                                : fmt::format("ends {} min before", c.gap_minutes);
+  const std::string relation = c.gap_minutes < 0 ? trf("overlaps by {} min with", -c.gap_minutes)
+                                                : trf("ends {} min before", c.gap_minutes);
   return fmt::format("{} '{}': #{} «{}» {} {} #{} «{}» {}", c.type == Conflict::Type::venue ? "venue" : "VIP",
                      c.subject, c.first_id, c.first_title, span(c.first_start, c.first_end), relation, c.second_id,
                      c.second_title, span(c.second_start, c.second_end));

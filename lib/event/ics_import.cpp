@@ -1,4 +1,5 @@
 #include "event/ics_import.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -255,19 +256,19 @@ std::vector<std::string> split(std::string_view s, char sep) { return text::spli
 
 Observance observance(const render::IcsComponent& c, const std::string& tzid) {
   auto fail = [&](std::string_view what) -> Observance {
-    throw InputError(fmt::format("VTIMEZONE '{}': {}", tzid, what));
+    throw InputError(trf("VTIMEZONE '{}': {}", tzid, what));
   };
   Observance o;
   const auto* from = c.get("TZOFFSETFROM");
   const auto* to = c.get("TZOFFSETTO");
   const auto* start = c.get("DTSTART");
   if (!from || !to || !start) {
-    return fail(fmt::format("{} needs DTSTART, TZOFFSETFROM and TZOFFSETTO", c.name));
+    return fail(trf("{} needs DTSTART, TZOFFSETFROM and TZOFFSETTO", c.name));
   }
   const auto f = ics_offset(from->value), t = ics_offset(to->value);
   const auto s = ics_local(start->value);
   if (!f || !t || !s) {
-    return fail(fmt::format("{} has a bad DTSTART or offset", c.name));
+    return fail(trf("{} has a bad DTSTART or offset", c.name));
   }
   o.from = *f;
   o.to = *t;
@@ -287,7 +288,7 @@ Observance observance(const render::IcsComponent& c, const std::string& tzid) {
       const auto eq = part.find('=');
       const std::string k = part.substr(0, eq), v = eq == std::string::npos ? "" : part.substr(eq + 1);
       if (k == "FREQ" && v != "YEARLY") {
-        return fail("only yearly rules are understood");
+        return fail(tr("only yearly rules are understood"));
       } else if (k == "BYMONTH") {
         o.month = digits(v, 0, v.size());
       } else if (k == "BYDAY") {
@@ -302,7 +303,7 @@ Observance observance(const render::IcsComponent& c, const std::string& tzid) {
       }
     }
     if (o.month < 1 || o.month > 12 || o.wday == 0 || o.nth == 0 || o.nth < -5 || o.nth > 5) {
-      return fail(fmt::format("{} RRULE '{}' is not BYMONTH=m;BYDAY=nWD", c.name, rr->value));
+      return fail(trf("{} RRULE '{}' is not BYMONTH=m;BYDAY=nWD", c.name, rr->value));
     }
   }
   return o;
@@ -337,7 +338,7 @@ public:
     if (!z.tz) {
       auto it = defined_.find(tzid);
       if (it == defined_.end()) {
-        throw InputError(fmt::format("TZID '{}' is neither a known time zone nor defined by a VTIMEZONE", tzid));
+        throw InputError(trf("TZID '{}' is neither a known time zone nor defined by a VTIMEZONE", tzid));
       }
       for (const auto& c : it->second->children) {
         if (c.name == "STANDARD" || c.name == "DAYLIGHT") {
@@ -345,7 +346,7 @@ public:
         }
       }
       if (z.rules.empty()) {
-        throw InputError(fmt::format("VTIMEZONE '{}' has no STANDARD or DAYLIGHT", tzid));
+        throw InputError(trf("VTIMEZONE '{}' has no STANDARD or DAYLIGHT", tzid));
       }
     }
     return cache_.emplace(tzid, std::move(z)).first->second;
@@ -405,7 +406,7 @@ When parse_when(std::string_view value, const std::map<std::string, std::string>
   if (date_only) {
     const auto d = ics_date(value);
     if (!d || value.size() != 8) {
-      throw InputError(fmt::format("{} '{}' is not a date YYYYMMDD", what, value));
+      throw InputError(trf("{} '{}' is not a date YYYYMMDD", what, value));
     }
     w.is_date = true;
     w.date = *d;
@@ -414,7 +415,7 @@ When parse_when(std::string_view value, const std::map<std::string, std::string>
   const auto l = ics_local(value);
   const bool z = value.size() == 16 && (value[15] == 'Z' || value[15] == 'z');
   if (!l || (value.size() != 15 && !z)) {
-    throw InputError(fmt::format("{} '{}' is not a date-time YYYYMMDDTHHMMSS[Z]", what, value));
+    throw InputError(trf("{} '{}' is not a date-time YYYYMMDDTHHMMSS[Z]", what, value));
   }
   w.local = *l;
   if (z) {
@@ -448,7 +449,7 @@ std::string occurrence_key(const When& w, Instant at) {
   }
   const Date d = std::chrono::floor<days>(at);
   const auto s = (at - Instant{d.time_since_epoch()}).count();
-  return fmt::format("{}T{:02}{:02}{:02}Z", compact_date(d), s / 3600, s / 60 % 60, s % 60);
+  return trf("{}T{:02}{:02}{:02}Z", compact_date(d), s / 3600, s / 60 % 60, s % 60);
 }
 
 Date date_of(LocalTime l) { return Date{std::chrono::floor<days>(l).time_since_epoch()}; }
@@ -469,7 +470,7 @@ Rule parse_rule(const std::string& value, Zones& zones) {
   for (const auto& part : split(value, ';')) {
     const auto eq = part.find('=');
     if (eq == std::string::npos) {
-      throw InputError(fmt::format("RRULE part '{}' is not NAME=VALUE", part));
+      throw InputError(trf("RRULE part '{}' is not NAME=VALUE", part));
     }
     const std::string k = part.substr(0, eq), v = part.substr(eq + 1);
     auto number = [&](const std::string& s, int lo, int hi) {
@@ -477,7 +478,7 @@ Rule parse_rule(const std::string& value, Zones& zones) {
       const bool plus = !s.empty() && s[0] == '+';
       const int n = digits(s, neg || plus, s.size() - (neg || plus));
       if (s.size() <= static_cast<std::size_t>(neg || plus) || n < 0 || n > hi || (neg ? -n : n) < lo) {
-        throw InputError(fmt::format("RRULE {}={}: '{}' is out of range", k, v, s));
+        throw InputError(trf("RRULE {}={}: '{}' is out of range", k, v, s));
       }
       return neg ? -n : n;
     };
@@ -492,7 +493,7 @@ Rule parse_rule(const std::string& value, Zones& zones) {
       } else if (v == "YEARLY") {
         r.freq = Rule::Freq::yearly;
       } else {
-        throw Unsupported(fmt::format("RRULE FREQ={} is not supported (DAILY, WEEKLY, MONTHLY, YEARLY are)", v));
+        throw Unsupported(trf("RRULE FREQ={} is not supported (DAILY, WEEKLY, MONTHLY, YEARLY are)", v));
       }
     } else if (k == "INTERVAL") {
       r.interval = number(v, 1, 1000);
@@ -504,7 +505,7 @@ Rule parse_rule(const std::string& value, Zones& zones) {
       for (const auto& d : split(v, ',')) {
         const std::string wd = d.size() >= 2 ? d.substr(d.size() - 2) : d;
         if (!kWeekdays.count(wd)) {
-          throw InputError(fmt::format("RRULE BYDAY '{}' is not a weekday", d));
+          throw InputError(trf("RRULE BYDAY '{}' is not a weekday", d));
         }
         const std::string n = d.substr(0, d.size() - 2);
         r.byday.emplace_back(n.empty() ? 0 : number(n, -53, 53), kWeekdays.at(wd));
@@ -519,22 +520,22 @@ Rule parse_rule(const std::string& value, Zones& zones) {
       }
     } else if (k == "WKST") {
       if (!kWeekdays.count(v)) {
-        throw InputError(fmt::format("RRULE WKST '{}' is not a weekday", v));
+        throw InputError(trf("RRULE WKST '{}' is not a weekday", v));
       }
       r.wkst = kWeekdays.at(v);
     } else {
-      throw Unsupported(fmt::format("RRULE part {} is not supported", k));
+      throw Unsupported(trf("RRULE part {} is not supported", k));
     }
   }
   if (!has_freq) {
-    throw InputError("RRULE has no FREQ");
+    throw InputError(tr("RRULE has no FREQ"));
   }
   if (r.count && r.until) {
-    throw InputError("RRULE has both COUNT and UNTIL");
+    throw InputError(tr("RRULE has both COUNT and UNTIL"));
   }
   for (const auto& [nth, wd] : r.byday) {
     if (nth != 0 && (r.freq == Rule::Freq::daily || r.freq == Rule::Freq::weekly)) {
-      throw InputError("RRULE BYDAY with a number needs FREQ=MONTHLY or YEARLY");
+      throw InputError(tr("RRULE BYDAY with a number needs FREQ=MONTHLY or YEARLY"));
     }
     if (nth != 0 && r.freq == Rule::Freq::yearly && r.bymonth.empty()) {
       throw Unsupported("RRULE FREQ=YEARLY with a numbered BYDAY and no BYMONTH is not supported");
@@ -695,7 +696,7 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
   const std::string who = !m.uid.empty() ? fmt::format("UID {}", m.uid)
                                          : fmt::format("VEVENT {} ('{}')", index, m.title);
   if (!dtstart) {
-    throw InputError(fmt::format("{}: no DTSTART", who));
+    throw InputError(trf("{}: no DTSTART", who));
   }
   try {
     m.start = parse_when(dtstart->value, dtstart->params, zones, "DTSTART");
@@ -720,7 +721,7 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
     } else if (const auto* dur = ev.get("DURATION")) {
       const auto d = ics_duration(dur->value);
       if (!d) {
-        throw InputError(fmt::format("DURATION '{}' is not a duration such as PT1H30M", dur->value));
+        throw InputError(trf("DURATION '{}' is not a duration such as PT1H30M", dur->value));
       }
       if (m.start.is_date) {
         m.length_days = std::max(1L, static_cast<long>(d->count() / 86400));
@@ -751,7 +752,7 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
       h = (h ^ c) * 1099511628211ULL;
     }
     m.uid = fmt::format("ics-{:016x}", h);
-    warnings.push_back(fmt::format("{}: no UID; using {} to recognise it next time", who, m.uid));
+    warnings.push_back(trf("{}: no UID; using {} to recognise it next time", who, m.uid));
   }
   if (m.title.empty()) {
     m.title = "(без названия)";
@@ -875,9 +876,9 @@ void expand(const Master& m, const render::IcsProperty& rrule, Zones& zones, con
     }
   }
   if (cut) {
-    warnings.push_back(endless ? fmt::format("UID {}: repeats without end; occurrences until {} imported (--horizon)",
+    warnings.push_back(endless ? trf("UID {}: repeats without end; occurrences until {} imported (--horizon)",
                                              m.uid, time::format_date(horizon))
-                               : fmt::format("UID {}: repeats more than {} times; the first {} imported", m.uid,
+                               : trf("UID {}: repeats more than {} times; the first {} imported", m.uid,
                                              opt.max_occurrences, opt.max_occurrences));
   }
   for (const auto& p : m.comp->props) {
@@ -931,27 +932,27 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
       Master m = read_master(*ev, zones, ctx, warnings, index);
       if (const auto* rid = ev->get("RECURRENCE-ID")) {
         if (auto range = rid->params.find("RANGE"); range != rid->params.end()) {
-          throw Unsupported(fmt::format("UID {}: RECURRENCE-ID;RANGE={} is not supported", m.uid, range->second));
+          throw Unsupported(trf("UID {}: RECURRENCE-ID;RANGE={} is not supported", m.uid, range->second));
         }
         When w;
         try {
           w = parse_when(rid->value, rid->params, zones, "RECURRENCE-ID");
         } catch (const InputError& e) {
-          throw InputError(fmt::format("UID {}: {}", m.uid, e.what()));
+          throw InputError(trf("UID {}: {}", m.uid, e.what()));
         }
         const std::string key = occurrence_key(w, w.is_date ? Instant{} : w.instant(ctx));
         overrides[m.uid][key] = std::move(m);
         continue;
       }
       if (!by_uid.emplace(m.uid, masters.size()).second) {
-        throw InputError(fmt::format("UID {} appears twice (without RECURRENCE-ID)", m.uid));
+        throw InputError(trf("UID {} appears twice (without RECURRENCE-ID)", m.uid));
       }
       masters.push_back(std::move(m));
     } catch (const Unsupported& e) {
       if (!opt.skip_unsupported) {
-        throw InputError(fmt::format("{} (--skip-unsupported skips such events)", e.what()));
+        throw InputError(trf("{} (--skip-unsupported skips such events)", e.what()));
       }
-      warnings.push_back(fmt::format("skipped: {}", e.what()));
+      warnings.push_back(trf("skipped: {}", e.what()));
     }
   }
   std::vector<IcsItem> out;
@@ -968,11 +969,11 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
       expand(m, rrule ? *rrule : no_rule, zones, ctx, opt, ov == overrides.end() ? none : ov->second, out, warnings);
     } catch (const Unsupported& e) {
       if (!opt.skip_unsupported) {
-        throw InputError(fmt::format("UID {}: {} (--skip-unsupported skips such events)", m.uid, e.what()));
+        throw InputError(trf("UID {}: {} (--skip-unsupported skips such events)", m.uid, e.what()));
       }
-      warnings.push_back(fmt::format("skipped UID {}: {}", m.uid, e.what()));
+      warnings.push_back(trf("skipped UID {}: {}", m.uid, e.what()));
     } catch (const InputError& e) {
-      throw InputError(fmt::format("UID {}: {}", m.uid, e.what()));
+      throw InputError(trf("UID {}: {}", m.uid, e.what()));
     }
   }
   // Overrides without their master (a file of changed occurrences only) are events of their own.
@@ -1027,7 +1028,7 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
     try {
       import_record(s, std::move(e), res.counts);
     } catch (const InputError& err) {
-      throw InputError(fmt::format("UID {} ('{}'): {}", it.uuid, it.title, err.what()));
+      throw InputError(trf("UID {} ('{}'): {}", it.uuid, it.title, err.what()));
     }
   }
   if (!dry_run) {

@@ -1,4 +1,5 @@
 #include "event/json.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/json_input.hpp"
@@ -97,7 +98,7 @@ using json_input::Fields;
 time::Instant instant(const Fields& f, std::string_view key, const time::Context& ctx) {
   const std::string s = f.str(key, true);
   if (s.size() < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ')) {
-    f.fail(key, fmt::format("invalid date-time '{}': expected 2023-08-05T10:00:00+06:00", s));
+    f.fail(key, trf("invalid date-time '{}': expected 2023-08-05T10:00:00+06:00", s));
   }
   return f.parsed(key, [&] { return time::parse_datetime(s, ctx).instant; });
 }
@@ -127,7 +128,7 @@ Event from_json(const json& j, const time::Context& ctx) {
   e.start = instant(r, "start", ctx);
   e.end = instant(r, "end", ctx);
   if (e.end < e.start) {
-    r.fail("end", "is before start");
+    r.fail("end", tr("is before start"));
   }
   e.all_day = r.boolean("all_day");
   e.venue = r.str("venue");
@@ -136,7 +137,7 @@ Event from_json(const json& j, const time::Context& ctx) {
   if (const json* tags = r.array("tags")) {
     for (const auto& t : *tags) {
       if (!t.is_string() || text::trim(t.get<std::string>()).empty()) {
-        r.fail("tags", "must hold non-empty strings");
+        r.fail("tags", tr("must hold non-empty strings"));
       }
       e.tags.push_back(text::trim(t.get<std::string>()));
     }
@@ -168,14 +169,14 @@ Event from_json(const json& j, const time::Context& ctx) {
       Task t;
       t.no = static_cast<int>(tr.opt_int("no").value_or(static_cast<long long>(i + 1)));
       if (t.no <= 0 || !seen.insert(t.no).second) {
-        tr.fail("no", fmt::format("{} is not a new positive task number", t.no));
+        tr.fail("no", trf("{} is not a new positive task number", t.no));
       }
       t.title = tr.str("title", true);
       t.owner = tr.str("owner");
       t.due = required_date(tr, "due");
       t.due_offset = tr.opt_str("due_offset");
       if (t.due_offset && !time::parse_offset(*t.due_offset)) {
-        tr.fail("due_offset", fmt::format("invalid offset '{}'", *t.due_offset));
+        tr.fail("due_offset", trf("invalid offset '{}'", *t.due_offset));
       }
       t.status = tr.has("status") ? tr.parsed("status", [&] { return parse_task_status(tr.str("status")); })
                                   : TaskStatus::todo;
@@ -195,7 +196,7 @@ Event from_json(const json& j, const time::Context& ctx) {
       p.at_spec = pr.opt_str("at_spec");
       const long long d = pr.opt_int("duration_min").value_or(0);
       if (d < 0 || d > 366 * 24 * 60) {
-        pr.fail("duration_min", "must be 0 … 527040");
+        pr.fail("duration_min", tr("must be 0 … 527040"));
       }
       p.duration = time::Minutes{d};
       p.title = pr.str("title", true);

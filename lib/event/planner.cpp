@@ -1,4 +1,5 @@
 #include "event/planner.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/json_input.hpp"
@@ -25,41 +26,41 @@ constexpr std::size_t kMaxTextBytes = 100000;
 
 void validate(const Event& e) {
   if (text::trim(e.title).empty()) {
-    throw InputError("the title is empty");
+    throw InputError(tr("the title is empty"));
   }
   text::check_field("the title", e.title, kMaxTitleBytes, true);
   text::check_field("the venue", e.venue, kMaxTitleBytes, true);
   text::check_field("the organizer", e.organizer, kMaxTitleBytes, true);
   text::check_field("the notes", e.notes, kMaxTextBytes, false);
   for (const auto& t : e.tags) {
-    text::check_field(fmt::format("tag '{}'", t), t, 100, true);
+    text::check_field(trf("tag '{}'", t), t, 100, true);
   }
   for (const auto& p : e.participants) {
     if (text::trim(p.who).empty()) {
-      throw InputError("a participant has no name");
+      throw InputError(tr("a participant has no name"));
     }
     text::check_field("a participant", p.who, kMaxTitleBytes, true);
     text::check_field("a participant's role", p.role, kMaxTitleBytes, true);
   }
   for (const auto& t : e.tasks) {
-    text::check_field(fmt::format("task {}", t.no), t.title, kMaxTitleBytes, true);
-    text::check_field(fmt::format("the owner of task {}", t.no), t.owner, kMaxTitleBytes, true);
+    text::check_field(trf("task {}", t.no), t.title, kMaxTitleBytes, true);
+    text::check_field(trf("the owner of task {}", t.no), t.owner, kMaxTitleBytes, true);
   }
   for (const auto& l : e.lessons) {
     text::check_field("a lesson", l.text, kMaxTextBytes, false);
   }
   const int y = time::year_of(floor<days>(e.start));
   if (y < 1900 || y > 2200) {
-    throw InputError(fmt::format("the start year {} is out of range 1900–2200", y));
+    throw InputError(trf("the start year {} is out of range 1900–2200", y));
   }
   if (e.end < e.start) {
-    throw InputError("the event ends before it starts");
+    throw InputError(tr("the event ends before it starts"));
   }
   if (e.end - e.start > days{366}) {
-    throw InputError("the event is longer than a year");
+    throw InputError(tr("the event is longer than a year"));
   }
   if (e.ordinal && *e.ordinal <= 0) {
-    throw InputError(fmt::format("the anniversary ordinal {} is not positive: the date is before the base year",
+    throw InputError(trf("the anniversary ordinal {} is not positive: the date is before the base year",
                                  *e.ordinal));
   }
 }
@@ -114,15 +115,16 @@ std::vector<Conflict> check_conflicts(Services& s, const Event& e) {
 
 void refuse_if(Services& s, const std::vector<Conflict>& conflicts, ConflictPolicy policy) {
   if (policy == ConflictPolicy::refuse && !conflicts.empty()) {
-    throw ConflictError(fmt::format("refused (--strict), {} conflict{}: {}", conflicts.size(),
-                                    conflicts.size() == 1 ? "" : "s", describe(conflicts.front(), *s.ctx.zone)));
+    throw ConflictError(trnf("refused (--strict), {} conflict: {}", "refused (--strict), {} conflicts: {}",
+                             static_cast<long>(conflicts.size()), conflicts.size(),
+                             describe(conflicts.front(), *s.ctx.zone)));
   }
 }
 
 Task* find_task(Event& e, int no) {
   auto it = std::find_if(e.tasks.begin(), e.tasks.end(), [&](const Task& t) { return t.no == no; });
   if (it == e.tasks.end()) {
-    throw NotFound(fmt::format("event {} has no task {}", e.id, no));
+    throw NotFound(trf("event {} has no task {}", e.id, no));
   }
   return &*it;
 }
@@ -241,7 +243,7 @@ WriteResult create(Services& s, Event e, ConflictPolicy policy) {
 Event load_event(Services& s, std::int64_t id) {
   auto e = repo::load(s.db, id);
   if (!e) {
-    throw NotFound(fmt::format("no event with id {}", id));
+    throw NotFound(trf("no event with id {}", id));
   }
   return std::move(*e);
 }
@@ -325,7 +327,7 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
     const auto n = std::erase_if(e.participants,
                                  [&](const Participant& p) { return text::fold(text::trim(p.who)) == key; });
     if (n == 0) {
-      throw NotFound(fmt::format("event {} has no participant '{}'", id, who));
+      throw NotFound(trf("event {} has no participant '{}'", id, who));
     }
   }
   validate(e);
@@ -347,7 +349,7 @@ Event set_status(Services& s, std::int64_t id, Status status) {
     return before;
   }
   if (!status_transition_allowed(before.status, status)) {
-    throw InputError(fmt::format("event {} is {}; it cannot become {}", id, to_string(before.status),
+    throw InputError(trf("event {} is {}; it cannot become {}", id, to_string(before.status),
                                  to_string(status)));
   }
   Event e = before;
@@ -366,7 +368,7 @@ Task add_task(Services& s, std::int64_t event_id, const std::string& title, cons
   Task t;
   t.title = text::trim(title);
   if (t.title.empty()) {
-    throw InputError("the task title is empty");
+    throw InputError(tr("the task title is empty"));
   }
   t.owner = text::trim(owner);
   std::tie(t.due, t.due_offset) = resolve_due(due, e, s.ctx);
@@ -396,7 +398,7 @@ Task set_task_status(Services& s, std::int64_t event_id, int task_no, TaskStatus
 
 Agenda agenda(Services& s, int days_ahead) {
   if (days_ahead < 0 || days_ahead > 3660) {
-    throw InputError(fmt::format("--days {} is out of range 0–3660", days_ahead));
+    throw InputError(trf("--days {} is out of range 0–3660", days_ahead));
   }
   Agenda a;
   const Date today = s.ctx.today();
@@ -423,7 +425,7 @@ Event add_lesson(Services& s, std::int64_t event_id, const std::string& text_) {
   const Event before = load_event(s, event_id);
   Event e = before;
   if (text::trim(text_).empty()) {
-    throw InputError("the lesson is empty");
+    throw InputError(tr("the lesson is empty"));
   }
   e.lessons.push_back({text::trim(text_), s.ctx.now, std::nullopt});
   validate(e);
@@ -479,7 +481,7 @@ void import_record(Services& s, Event e, ImportResult& r) {
     existing = repo::find_by_uuid(s.db, e.uuid);
   } else if (e.id > 0) {
     if (!repo::load(s.db, e.id)) {
-      throw NotFound(fmt::format("no event with id {}", e.id));
+      throw NotFound(trf("no event with id {}", e.id));
     }
     existing = e.id;
   }

@@ -1,4 +1,5 @@
 #include "event/views.hpp"
+#include "core/i18n.hpp"
 
 #include "core/text.hpp"
 #include "event/json.hpp"
@@ -31,9 +32,9 @@ std::string format_span(const Event& e, const time::TimeZone& zone) {
 
 Table events_table(const std::vector<Event>& events, const time::TimeZone& zone) {
   Table t;
-  t.columns = {{"id", "ID", true},       {"start", "START"}, {"end", "END"},       {"title", "TITLE", false, 70},
-               {"kind", "KIND"},         {"level", "LEVEL"}, {"venue", "VENUE", false, 40},
-               {"status", "STATUS"}};
+  t.columns = {{"id", N_("ID"), true},       {"start", N_("START")}, {"end", N_("END")},       {"title", N_("TITLE"), false, 70},
+               {"kind", N_("KIND")},         {"level", N_("LEVEL")}, {"venue", N_("VENUE"), false, 40},
+               {"status", N_("STATUS")}};
   for (const auto& e : events) {
     const auto ls = zone.to_local(e.start);
     const auto le = zone.to_local(e.end);
@@ -50,9 +51,9 @@ Table events_table(const std::vector<Event>& events, const time::TimeZone& zone)
 
 Table tasks_table(const Event& e, time::Date today) {
   Table t;
-  t.columns = {{"no", "NO", true},        {"due", "DUE"},    {"offset", "OFFSET"},
-               {"status", "STATUS"},      {"done_on", "DONE"}, {"owner", "OWNER", false, 40},
-               {"title", "TITLE", false, 80}};
+  t.columns = {{"no", N_("NO"), true},        {"due", N_("DUE")},    {"offset", N_("OFFSET")},
+               {"status", N_("STATUS")},      {"done_on", N_("DONE")}, {"owner", N_("OWNER"), false, 40},
+               {"title", N_("TITLE"), false, 80}};
   for (const auto& task : e.tasks) {
     Tone tone = Tone::plain;
     if (task.status == TaskStatus::done) {
@@ -74,11 +75,11 @@ Table tasks_table(const Event& e, time::Date today) {
 
 Table program_table(const Event& e, const time::TimeZone& zone) {
   Table t;
-  t.columns = {{"no", "NO", true},
-               {"at", "AT"},
-               {"duration", "MIN", true},
-               {"title", "TITLE", false, 80},
-               {"responsible", "RESPONSIBLE", false, 40}};
+  t.columns = {{"no", N_("NO"), true},
+               {"at", N_("AT")},
+               {"duration", N_("MIN"), true},
+               {"title", N_("TITLE"), false, 80},
+               {"responsible", N_("RESPONSIBLE"), false, 40}};
   const auto start_day = time::local_date(zone.to_local(e.start));
   for (const auto& p : e.program) {
     const auto l = zone.to_local(p.at);
@@ -92,19 +93,19 @@ namespace {
 
 std::string days_word(long d) {
   if (d == 0) {
-    return "today";
+    return tr("today");
   }
-  return d < 0 ? fmt::format("{}d overdue", -d) : fmt::format("in {}d", d);
+  return d < 0 ? trf("{}d overdue", -d) : trf("in {}d", d);
 }
 
 }  // namespace
 
 Table agenda_table(const Agenda& a, time::Date today, const time::TimeZone& zone) {
   Table t;
-  t.columns = {{"due", "DUE"},          {"when", "WHEN"},
-               {"event_id", "EVENT", true}, {"task_no", "TASK", true},
-               {"title", "TITLE", false, 60}, {"owner", "OWNER", false, 36},
-               {"event_title", "FOR EVENT", false, 50}, {"event_start", "EVENT START"}};
+  t.columns = {{"due", N_("DUE")},          {"when", N_("WHEN")},
+               {"event_id", N_("EVENT"), true}, {"task_no", N_("TASK"), true},
+               {"title", N_("TITLE"), false, 60}, {"owner", N_("OWNER"), false, 36},
+               {"event_title", N_("FOR EVENT"), false, 50}, {"event_start", N_("EVENT START")}};
   for (const auto& r : a.rows) {
     const long d = (r.task.due - today).count();
     t.add({time::format_date(r.task.due), days_word(d), std::to_string(r.event_id), std::to_string(r.task.no),
@@ -138,14 +139,14 @@ nlohmann::ordered_json agenda_json(const Agenda& a, time::Date today, const time
 
 Table conflicts_table(const std::vector<Conflict>& cs, const time::TimeZone& zone) {
   Table t;
-  t.columns = {{"type", "TYPE"},
-               {"subject", "VENUE / VIP", false, 40},
-               {"first_id", "EVENT", true},
-               {"first_time", "TIME"},
-               {"second_id", "EVENT", true},
-               {"second_time", "TIME"},
-               {"gap_min", "GAP MIN", true},
-               {"titles", "TITLES", false, 90}};
+  t.columns = {{"type", N_("TYPE")},
+               {"subject", N_("VENUE / VIP"), false, 40},
+               {"first_id", N_("EVENT"), true},
+               {"first_time", N_("TIME")},
+               {"second_id", N_("EVENT"), true},
+               {"second_time", N_("TIME")},
+               {"gap_min", N_("GAP MIN"), true},
+               {"titles", N_("TITLES"), false, 90}};
   for (const auto& c : cs) {
     auto span = [&](time::Instant s, time::Instant e) {
       Event tmp;
@@ -187,7 +188,8 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
     if (value.empty()) {
       return;
     }
-    out += md ? fmt::format("- **{}:** {}\n", name, value) : fmt::format("  {:<11}{}\n", name, value);
+    const std::string l = tr(std::string(name));  // marked N_() at the call
+    out += md ? fmt::format("- **{}:** {}\n", l, value) : "  " + text::label(l, 11) + value + "\n";
   };
   auto heading = [&](const std::string& h) { out += md ? fmt::format("\n## {}\n\n", h) : fmt::format("\n{}\n", h); };
   auto table = [&](const Table& t) {
@@ -202,13 +204,13 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
     }
   };
   out += md ? fmt::format("# {} (#{})\n\n", e.title, e.id) : fmt::format("#{} {}\n", e.id, e.title);
-  field("when", fmt::format("{} ({}, {})", format_span(e, zone), zone.info_at(e.start).abbrev, zone.name()));
-  field("kind", fmt::format("{}, {}", to_string(e.kind), to_string(e.level)));
-  field("status", std::string(to_string(e.status)));
-  field("venue", e.venue);
-  field("organizer", e.organizer);
+  field(N_("when"), fmt::format("{} ({}, {})", format_span(e, zone), zone.info_at(e.start).abbrev, zone.name()));
+  field(N_("kind"), fmt::format("{}, {}", to_string(e.kind), to_string(e.level)));
+  field(N_("status"), std::string(to_string(e.status)));
+  field(N_("venue"), e.venue);
+  field(N_("organizer"), e.organizer);
   if (e.template_id) {
-    field("template", e.ordinal ? fmt::format("{} (anniversary {}, counted from {})", *e.template_id, *e.ordinal,
+    field(N_("template"), e.ordinal ? trf("{} (anniversary {}, counted from {})", *e.template_id, *e.ordinal,
                                               *e.anniversary_base)
                                 : *e.template_id);
   }
@@ -217,18 +219,18 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
     for (const auto& t : e.tags) {
       tags += (tags.empty() ? "" : ", ") + t;
     }
-    field("tags", tags);
+    field(N_("tags"), tags);
   }
   if (e.cloned_from) {
-    field("cloned from", fmt::format("#{}", *e.cloned_from));
+    field(N_("cloned from"), fmt::format("#{}", *e.cloned_from));
   }
-  field("uuid", e.uuid);
+  field(N_("uuid"), e.uuid);
   if (!e.notes.empty()) {
-    heading("Notes");
+    heading(tr("Notes"));
     out += (md ? "" : "  ") + e.notes + "\n";
   }
   if (!e.participants.empty()) {
-    heading("Participants");
+    heading(tr("Participants"));
     for (const auto& p : e.participants) {
       out += fmt::format("{}{}{}{}\n", md ? "- " : "  ", p.vip ? "★ " : "", p.who,
                          p.role.empty() ? "" : " — " + p.role);
@@ -239,15 +241,15 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
     for (const auto& t : e.tasks) {
       done += t.status == TaskStatus::done;
     }
-    heading(fmt::format("Tasks ({} of {} done)", done, e.tasks.size()));
+    heading(trf("Tasks ({} of {} done)", done, e.tasks.size()));
     table(tasks_table(e, today));
   }
   if (!e.program.empty()) {
-    heading("Run of show");
+    heading(tr("Run of show"));
     table(program_table(e, zone));
   }
   if (!e.lessons.empty()) {
-    heading("Lessons");
+    heading(tr("Lessons"));
     for (const auto& l : e.lessons) {
       out += fmt::format("{}{}{}\n", md ? "- " : "  - ", l.text,
                          l.origin_uuid && *l.origin_uuid != e.uuid ? " (carried over)" : "");

@@ -1,4 +1,5 @@
 #include "inspection/schedule.hpp"
+#include "core/i18n.hpp"
 
 #include "core/enums.hpp"
 
@@ -38,17 +39,17 @@ std::string Priority::why() const {
     parts.push_back(fmt::format("{:.1f}× its interval since the last visit", overdue));
   }
   if (open_findings > 0) {
-    std::string f = fmt::format("{} open finding{}", open_findings, open_findings == 1 ? "" : "s");
+    std::string f = trnf("{} open finding", "{} open findings", open_findings, open_findings);
     if (overdue_findings > 0) {
-      f += fmt::format(", {} overdue", overdue_findings);
+      f += trf(", {} overdue", overdue_findings);
     }
     if (critical_findings > 0) {
-      f += fmt::format(", {} critical", critical_findings);
+      f += trf(", {} critical", critical_findings);
     }
     parts.push_back(f);
   }
   if (deadline > 0) {
-    parts.push_back(fmt::format("deadline near, work lagging {:.2f}", deadline));
+    parts.push_back(trf("deadline near, work lagging {:.2f}", deadline));
   }
   std::string out;
   for (const auto& p : parts) {

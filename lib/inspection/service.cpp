@@ -1,4 +1,5 @@
 #include "inspection/service.hpp"
+#include "core/i18n.hpp"
 
 #include "core/csv.hpp"
 #include "core/error.hpp"
@@ -30,7 +31,7 @@ std::optional<double> number(std::string s, std::string_view what, bool decimal_
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc{} || p != s.data() + s.size()) {
-    throw InputError(fmt::format("invalid {} '{}': expected a number", what, s));
+    throw InputError(trf("invalid {} '{}': expected a number", what, s));
   }
   return v;
 }
@@ -49,10 +50,10 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
   site.code = text::trim(in.code);
   site.name = text::trim(in.name);
   if (site.code.empty()) {
-    throw InputError("the site's code is empty");
+    throw InputError(tr("the site's code is empty"));
   }
   if (site.name.empty()) {
-    throw InputError("the site's name is empty");
+    throw InputError(tr("the site's name is empty"));
   }
   text::check_field("the code", site.code, 100, true);
   text::check_field("the name", site.name, 1000, true);
@@ -61,14 +62,14 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
   const auto lat = number(in.lat, "latitude", decimal_comma);
   const auto lon = number(in.lon, "longitude", decimal_comma);
   if (lat.has_value() != lon.has_value()) {
-    throw InputError("give both latitude and longitude, or neither");
+    throw InputError(tr("give both latitude and longitude, or neither"));
   }
   if (lat) {
     if (*lat < -90 || *lat > 90) {
-      throw InputError(fmt::format("latitude {} is out of range -90…90", *lat));
+      throw InputError(trf("latitude {} is out of range -90…90", *lat));
     }
     if (*lon < -180 || *lon > 180) {
-      throw InputError(fmt::format("longitude {} is out of range -180…180", *lon));
+      throw InputError(trf("longitude {} is out of range -180…180", *lon));
     }
     site.where = GeoPoint{*lat, *lon};
   }
@@ -82,7 +83,7 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
   if (!text::trim(in.progress).empty()) {
     const auto p = number(in.progress, "progress", decimal_comma);
     if (*p < 0 || *p > 100) {
-      throw InputError(fmt::format("progress {} is out of range 0…100", *p));
+      throw InputError(trf("progress {} is out of range 0…100", *p));
     }
     site.progress = static_cast<int>(*p);
   }
@@ -96,7 +97,7 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
   } else if (active == "0" || active == "no" || active == "нет" || active == "false") {
     site.active = false;
   } else {
-    throw InputError(fmt::format("invalid active '{}': expected yes or no", in.active));
+    throw InputError(trf("invalid active '{}': expected yes or no", in.active));
   }
   return site;
 }
@@ -114,7 +115,7 @@ Site add_site(Services& s, const SiteInput& in) {
   store::WriteTransaction tx(s.db);
   Site site = site_from(s, in, false);
   if (auto other = repo::find_site_by_code(s.db, site.code)) {
-    throw InputError(fmt::format("site code {} is already taken by site {} «{}»", site.code, other->id, other->name));
+    throw InputError(trf("site code {} is already taken by site {} «{}»", site.code, other->id, other->name));
   }
   site.uuid = event::new_uuid();
   site.created = site.updated = s.ctx.now;
@@ -134,9 +135,9 @@ Site resolve_site(Services& s, const std::string& ref) {
     if (auto site = repo::load_site(s.db, std::stoll(r))) {
       return *site;
     }
-    throw NotFound(fmt::format("no site with id {}", r));
+    throw NotFound(trf("no site with id {}", r));
   }
-  throw NotFound(fmt::format("no site with code '{}'", ref));
+  throw NotFound(trf("no site with code '{}'", ref));
 }
 
 CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std::string& name, bool dry_run) {
@@ -153,17 +154,17 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
   for (std::size_t i = 0; i < t.header.size(); ++i) {
     const std::string h = text::fold(text::trim(t.header[i]));
     if (std::find(kColumns.begin(), kColumns.end(), h) == kColumns.end()) {
-      throw InputError(fmt::format("{}:1: unknown column '{}'; expected: {}", name, t.header[i],
+      throw InputError(trf("{}:1: unknown column '{}'; expected: {}", name, t.header[i],
                                    text::join(kColumns, ", ")));
     }
     if (col.count(h)) {
-      throw InputError(fmt::format("{}:1: column '{}' appears twice", name, h));
+      throw InputError(trf("{}:1: column '{}' appears twice", name, h));
     }
     col[h] = i;
   }
   for (const char* required : {"code", "name", "work", "risk"}) {
     if (!col.count(required)) {
-      throw InputError(fmt::format("{}:1: missing column '{}'", name, required));
+      throw InputError(trf("{}:1: missing column '{}'", name, required));
     }
   }
   CsvImportResult r;
@@ -171,7 +172,7 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
   std::set<std::string> codes;
   for (const auto& row : t.rows) {
     if (row.cells.size() != t.header.size()) {
-      throw InputError(fmt::format("{}:{}: {} fields, the header has {}", name, row.line, row.cells.size(),
+      throw InputError(trf("{}:{}: {} fields, the header has {}", name, row.line, row.cells.size(),
                                    t.header.size()));
     }
     auto cell = [&](const char* c) { return col.count(c) ? row.cells[col.at(c)] : std::string(); };
@@ -199,10 +200,10 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
       if ((column == "contractor") && !cell("customer").empty() && msg.find(cell("customer")) != std::string::npos) {
         column = "customer";
       }
-      throw InputError(fmt::format("{}:{}: column '{}': {}", name, row.line, column, msg));
+      throw InputError(trf("{}:{}: column '{}': {}", name, row.line, column, msg));
     }
     if (!codes.insert(site.code).second) {
-      throw InputError(fmt::format("{}:{}: column 'code': {} appears twice in the file", name, row.line, site.code));
+      throw InputError(trf("{}:{}: column 'code': {} appears twice in the file", name, row.line, site.code));
     }
     if (auto before = repo::find_site_by_code(s.db, site.code)) {
       site.id = before->id;
@@ -231,14 +232,14 @@ Agency add_agency(Services& s, const std::string& name, const std::string& kind)
   Agency a;
   a.name = text::trim(name);
   if (a.name.empty()) {
-    throw InputError("the agency's name is empty");
+    throw InputError(tr("the agency's name is empty"));
   }
   text::check_field("the name", a.name, 1000, true);
   a.kind = parse_agency_kind(kind);
   store::WriteTransaction tx(s.db);
   for (const auto& other : repo::list_agencies(s.db)) {
     if (text::fold(other.name) == text::fold(a.name)) {
-      throw InputError(fmt::format("agency «{}» exists already: agency {}", other.name, other.id));
+      throw InputError(trf("agency «{}» exists already: agency {}", other.name, other.id));
     }
   }
   repo::insert(s.db, a);
@@ -254,13 +255,13 @@ Member add_member(Services& s, std::int64_t agency_id, const std::string& name, 
   m.position = text::trim(position);
   m.phone = text::trim(phone);
   if (m.name.empty()) {
-    throw InputError("the member's name is empty");
+    throw InputError(tr("the member's name is empty"));
   }
   text::check_field("the name", m.name, 1000, true);
   text::check_field("the position", m.position, 1000, true);
   store::WriteTransaction tx(s.db);
   if (!repo::load_agency(s.db, agency_id)) {
-    throw NotFound(fmt::format("no agency with id {}", agency_id));
+    throw NotFound(trf("no agency with id {}", agency_id));
   }
   repo::insert(s.db, m);
   tx.commit();
@@ -272,11 +273,11 @@ void require_agency(Services& s, std::int64_t agency_id, const std::string& prog
     parse_work(work);
   }
   if (program.empty() && work.empty()) {
-    throw InputError("give --program, --work or both");
+    throw InputError(tr("give --program, --work or both"));
   }
   store::WriteTransaction tx(s.db);
   if (!repo::load_agency(s.db, agency_id)) {
-    throw NotFound(fmt::format("no agency with id {}", agency_id));
+    throw NotFound(trf("no agency with id {}", agency_id));
   }
   repo::add_requirement(s.db, agency_id, text::trim(program), work);
   tx.commit();
@@ -333,7 +334,7 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
   std::stable_sort(cands.begin(), cands.end(),
                    [](const Candidate& a, const Candidate& b) { return a.priority.total() > b.priority.total(); });
   if (plan.days.empty()) {
-    plan.note = fmt::format("week {} has no working day: nothing planned", plan.week);
+    plan.note = trf("week {} has no working day: nothing planned", plan.week);
     for (auto& c : cands) {
       c.reason = "no working day in the week";
     }
@@ -367,7 +368,7 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     for (const auto& stop : dp.stops) {
       Candidate& c = cands[stop.site];
       c.chosen = true;
-      c.reason = fmt::format("visit {} on {}", ++seq, time::format_date(day));
+      c.reason = trf("visit {} on {}", ++seq, time::format_date(day));
       Visit v;
       v.site_id = c.site.id;
       v.week = plan.week;
@@ -408,16 +409,16 @@ Visit visit_held(Services& s, std::int64_t visit_id, const std::string& notes, c
   store::WriteTransaction tx(s.db);
   auto before = repo::load_visit(s.db, visit_id);
   if (!before) {
-    throw NotFound(fmt::format("no visit with id {}", visit_id));
+    throw NotFound(trf("no visit with id {}", visit_id));
   }
   if (before->status == VisitStatus::cancelled) {
-    throw InputError(fmt::format("visit {} was cancelled", visit_id));
+    throw InputError(trf("visit {} was cancelled", visit_id));
   }
   Visit v = *before;
   v.status = VisitStatus::held;
   v.held_on = on.empty() ? v.day : time::parse_date(on, s.ctx);
   if (*v.held_on > s.ctx.today()) {
-    throw InputError(fmt::format("visit {} cannot be held on {}: that is in the future", visit_id,
+    throw InputError(trf("visit {} cannot be held on {}: that is in the future", visit_id,
                                  time::format_date(*v.held_on)));
   }
   if (!notes.empty()) {
@@ -427,7 +428,7 @@ Visit visit_held(Services& s, std::int64_t visit_id, const std::string& notes, c
   const auto all = repo::members(s.db, std::nullopt);
   for (auto id : attended) {
     if (std::none_of(all.begin(), all.end(), [&](const Member& m) { return m.id == id; })) {
-      throw NotFound(fmt::format("no agency member with id {}", id));
+      throw NotFound(trf("no agency member with id {}", id));
     }
     if (std::find(v.attendees.begin(), v.attendees.end(), id) == v.attendees.end()) {
       v.attendees.push_back(id);
@@ -443,10 +444,10 @@ Visit visit_cancel(Services& s, std::int64_t visit_id, const std::string& notes)
   store::WriteTransaction tx(s.db);
   auto before = repo::load_visit(s.db, visit_id);
   if (!before) {
-    throw NotFound(fmt::format("no visit with id {}", visit_id));
+    throw NotFound(trf("no visit with id {}", visit_id));
   }
   if (before->status == VisitStatus::held) {
-    throw InputError(fmt::format("visit {} was held; it cannot be cancelled", visit_id));
+    throw InputError(trf("visit {} was held; it cannot be cancelled", visit_id));
   }
   Visit v = *before;
   v.status = VisitStatus::cancelled;
@@ -462,7 +463,7 @@ Finding add_finding(Services& s, const FindingInput& in) {
   Finding f;
   f.text = text::trim(in.text);
   if (f.text.empty()) {
-    throw InputError("the finding's text is empty");
+    throw InputError(tr("the finding's text is empty"));
   }
   text::check_field("the text", f.text, 10000, false);
   f.severity = parse_severity(in.severity);
@@ -476,10 +477,10 @@ Finding add_finding(Services& s, const FindingInput& in) {
   if (in.visit_id) {
     auto v = repo::load_visit(s.db, *in.visit_id);
     if (!v) {
-      throw NotFound(fmt::format("no visit with id {}", *in.visit_id));
+      throw NotFound(trf("no visit with id {}", *in.visit_id));
     }
     if (v->site_id != site.id) {
-      throw InputError(fmt::format("visit {} was to another site (id {}), not {}", *in.visit_id, v->site_id, site.code));
+      throw InputError(trf("visit {} was to another site (id {}), not {}", *in.visit_id, v->site_id, site.code));
     }
     f.visit_id = in.visit_id;
   }
@@ -501,7 +502,7 @@ Finding add_finding(Services& s, const FindingInput& in) {
 Finding load_finding(Services& s, std::int64_t id) {
   auto f = repo::load_finding(s.db, id);
   if (!f) {
-    throw NotFound(fmt::format("no finding with id {}", id));
+    throw NotFound(trf("no finding with id {}", id));
   }
   return *f;
 }
@@ -514,7 +515,7 @@ Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const
     return before;
   }
   if (!transition_allowed(before.status, to)) {
-    throw InputError(fmt::format("finding {} is {}; it cannot become {}", id, to_string(before.status), to_string(to)));
+    throw InputError(trf("finding {} is {}; it cannot become {}", id, to_string(before.status), to_string(to)));
   }
   Finding f = before;
   f.status = to;

@@ -1,4 +1,5 @@
 #include "inspection/views.hpp"
+#include "core/i18n.hpp"
 
 #include "core/russian.hpp"
 
@@ -21,9 +22,9 @@ std::string clock(const std::optional<time::Instant>& t, const time::TimeZone& z
 
 Table sites_table(const std::vector<Site>& sites) {
   Table t;
-  t.columns = {{"code", "CODE"},         {"name", "NAME", false, 50}, {"program", "PROGRAM", false, 30},
-               {"work", "WORK"},         {"risk", "RISK"},            {"progress", "%", true},
-               {"deadline", "DEADLINE"}, {"address", "ADDRESS", false, 40}};
+  t.columns = {{"code", N_("CODE")},         {"name", N_("NAME"), false, 50}, {"program", N_("PROGRAM"), false, 30},
+               {"work", N_("WORK")},         {"risk", N_("RISK")},            {"progress", "%", true},
+               {"deadline", N_("DEADLINE")}, {"address", N_("ADDRESS"), false, 40}};
   for (const auto& s : sites) {
     t.add({s.code, s.name, s.program, std::string(to_string(s.work)), std::string(to_string(s.risk)),
            std::to_string(s.progress), day(s.deadline), s.address},
@@ -55,9 +56,9 @@ nlohmann::ordered_json to_json(const Site& s) {
 
 Table plan_table(const WeekPlan& p, const time::TimeZone& zone) {
   Table t;
-  t.columns = {{"visit", "VISIT", true},  {"day", "DAY"},   {"seq", "NO", true},   {"arrive", "ARRIVE"},
-               {"depart", "DEPART"},      {"code", "CODE"}, {"name", "SITE", false, 50},
-               {"status", "STATUS"},      {"why", "WHY", false, 60}};
+  t.columns = {{"visit", N_("VISIT"), true},  {"day", N_("DAY")},   {"seq", N_("NO"), true},   {"arrive", N_("ARRIVE")},
+               {"depart", N_("DEPART")},      {"code", N_("CODE")}, {"name", N_("SITE"), false, 50},
+               {"status", N_("STATUS")},      {"why", N_("WHY"), false, 60}};
   for (const auto& s : p.stops) {
     t.add({s.visit.id ? std::to_string(s.visit.id) : "", time::format_date(s.visit.day), std::to_string(s.visit.seq),
            clock(s.visit.arrive, zone), clock(s.visit.depart, zone), s.site.code, s.site.name,
@@ -110,9 +111,9 @@ nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone) 
 
 Table explain_table(const WeekPlan& p) {
   Table t;
-  t.columns = {{"code", "CODE"},          {"chosen", "CHOSEN"},           {"score", "SCORE", true},
-               {"overdue", "OVERDUE×", true}, {"findings", "FINDINGS", true}, {"deadline", "DEADLINE", true},
-               {"age", "AGE", true},      {"reason", "REASON", false, 70}};
+  t.columns = {{"code", N_("CODE")},          {"chosen", N_("CHOSEN")},           {"score", N_("SCORE"), true},
+               {"overdue", N_("OVERDUE×"), true}, {"findings", N_("FINDINGS"), true}, {"deadline", N_("DEADLINE"), true},
+               {"age", N_("AGE"), true},      {"reason", N_("REASON"), false, 70}};
   for (const auto& c : p.candidates) {
     t.add({c.site.code, c.chosen ? "yes" : "no", fmt::format("{:.2f}", c.priority.total()),
            fmt::format("{:.2f}", c.priority.overdue), fmt::format("{:.0f}", c.priority.findings),
@@ -125,16 +126,16 @@ Table explain_table(const WeekPlan& p) {
 Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t, std::string>& site_codes,
                      time::Date today, const std::map<std::int64_t, std::string>& org_names) {
   Table t;
-  t.columns = {{"id", "ID", true},      {"site", "SITE"},           {"severity", "SEVERITY"},
-               {"status", "STATUS"},    {"due", "DUE"},             {"responsible", "RESPONSIBLE", false, 30},
-               {"text", "FINDING", false, 70}};
+  t.columns = {{"id", N_("ID"), true},      {"site", N_("SITE")},           {"severity", N_("SEVERITY")},
+               {"status", N_("STATUS")},    {"due", N_("DUE")},             {"responsible", N_("RESPONSIBLE"), false, 30},
+               {"text", N_("FINDING"), false, 70}};
   for (const auto& f : fs) {
     const bool open = f.status == FindingStatus::open || f.status == FindingStatus::in_progress;
     const bool overdue = open && f.due && *f.due < today;
     t.add({std::to_string(f.id), site_codes.count(f.site_id) ? site_codes.at(f.site_id) : std::to_string(f.site_id),
            std::string(to_string(f.severity)), std::string(to_string(f.status)), day(f.due),
            f.responsible_org ? (org_names.count(*f.responsible_org) ? org_names.at(*f.responsible_org)
-                                                                     : fmt::format("org #{}", *f.responsible_org))
+                                                                     : trf("org #{}", *f.responsible_org))
                              : f.responsible_person,
            f.text},
           overdue ? Tone::bad : open ? Tone::plain : Tone::good);

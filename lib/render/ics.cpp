@@ -1,4 +1,5 @@
 #include "render/ics.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -220,13 +221,13 @@ IcsProperty parse_content_line(const std::string& l, std::size_t lineno) {
   }
   p.name = upper(l.substr(0, i));
   if (p.name.empty() || i == l.size()) {
-    throw InputError(fmt::format("line {}: not an iCalendar content line", lineno));
+    throw InputError(trf("line {}: not an iCalendar content line", lineno));
   }
   while (i < l.size() && l[i] == ';') {
     ++i;
     const std::size_t eq = l.find('=', i);
     if (eq == std::string::npos) {
-      throw InputError(fmt::format("line {}: parameter without '='", lineno));
+      throw InputError(trf("line {}: parameter without '='", lineno));
     }
     const std::string key = upper(l.substr(i, eq - i));
     i = eq + 1;
@@ -234,7 +235,7 @@ IcsProperty parse_content_line(const std::string& l, std::size_t lineno) {
     if (i < l.size() && l[i] == '"') {
       const std::size_t close = l.find('"', i + 1);
       if (close == std::string::npos) {
-        throw InputError(fmt::format("line {}: unclosed quote in a parameter", lineno));
+        throw InputError(trf("line {}: unclosed quote in a parameter", lineno));
       }
       value = l.substr(i + 1, close - i - 1);
       i = close + 1;
@@ -254,7 +255,7 @@ IcsProperty parse_content_line(const std::string& l, std::size_t lineno) {
     p.params[key] = value;
   }
   if (i >= l.size() || l[i] != ':') {
-    throw InputError(fmt::format("line {}: expected ':' before the value", lineno));
+    throw InputError(trf("line {}: expected ':' before the value", lineno));
   }
   p.value = l.substr(i + 1);
   return p;
@@ -291,20 +292,20 @@ IcsComponent parse_ics(std::string_view text) {
   std::optional<IcsComponent> root;
   for (const auto& [l, n] : lines) {
     if (!text::is_valid_utf8(l)) {
-      throw InputError(fmt::format("line {}: not valid UTF-8", n));
+      throw InputError(trf("line {}: not valid UTF-8", n));
     }
     IcsProperty p = parse_content_line(l, n);
     if (p.name == "BEGIN") {
       stack.push_back(IcsComponent{upper(p.value), {}, {}});
     } else if (p.name == "END") {
       if (stack.empty() || stack.back().name != upper(p.value)) {
-        throw InputError(fmt::format("line {}: END:{} does not close an open component", n, p.value));
+        throw InputError(trf("line {}: END:{} does not close an open component", n, p.value));
       }
       IcsComponent done = std::move(stack.back());
       stack.pop_back();
       if (stack.empty()) {
         if (root) {
-          throw InputError(fmt::format("line {}: a second top-level component", n));
+          throw InputError(trf("line {}: a second top-level component", n));
         }
         root = std::move(done);
       } else {
@@ -312,7 +313,7 @@ IcsComponent parse_ics(std::string_view text) {
       }
     } else {
       if (stack.empty()) {
-        throw InputError(fmt::format("line {}: a property outside any component", n));
+        throw InputError(trf("line {}: a property outside any component", n));
       }
       stack.back().props.push_back(std::move(p));
     }
@@ -321,7 +322,7 @@ IcsComponent parse_ics(std::string_view text) {
     throw InputError(fmt::format("BEGIN:{} is never closed", stack.back().name));
   }
   if (!root || root->name != "VCALENDAR") {
-    throw InputError("not an iCalendar stream: no VCALENDAR");
+    throw InputError(tr("not an iCalendar stream: no VCALENDAR"));
   }
   return *root;
 }

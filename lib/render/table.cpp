@@ -1,5 +1,7 @@
 #include "render/table.hpp"
 
+#include "core/i18n.hpp"
+
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -49,7 +51,8 @@ std::string to_text(const Table& t, bool color) {
   std::vector<std::size_t> width(n, 0);
   std::vector<std::pair<std::string, std::size_t>> header(n);
   for (std::size_t c = 0; c < n; ++c) {
-    header[c] = {t.columns[c].header, text::display_width(t.columns[c].header)};
+    const std::string h = tr(t.columns[c].header);  // headers are marked N_() where the columns are defined
+    header[c] = {h, text::display_width(h)};
     width[c] = header[c].second;
   }
   for (const auto& row : t.rows) {
@@ -153,7 +156,7 @@ std::string to_markdown(const Table& t) {
   };
   std::string out = "|";
   for (const auto& c : t.columns) {
-    out += " " + cell(c.header) + " |";
+    out += " " + cell(tr(c.header)) + " |";
   }
   out += "\n|";
   for (const auto& c : t.columns) {

@@ -1,4 +1,5 @@
 #include "report/queries.hpp"
+#include "core/i18n.hpp"
 
 #include "agreement/repository.hpp"
 #include "agreement/service.hpp"
@@ -413,7 +414,7 @@ const std::vector<std::string>& query_names() {
 const std::vector<Column>& query_columns(const std::string& query) {
   auto it = catalog().find(query);
   if (it == catalog().end()) {
-    throw InputError(fmt::format("unknown query '{}'", query));
+    throw InputError(trf("unknown query '{}'", query));
   }
   return it->second;
 }
@@ -437,7 +438,7 @@ QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::s
   } else if (query == "patrons") {
     r = q_patrons(q, stats);
   } else {
-    throw InputError(fmt::format("unknown query '{}'", query));
+    throw InputError(trf("unknown query '{}'", query));
   }
   r.table.columns = query_columns(query);
   return r;

@@ -1,4 +1,5 @@
 #include "report/template.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -31,13 +32,13 @@ std::string str(const toml::table& t, std::string_view key, const std::string& o
   const toml::node* n = t.get(key);
   if (!n) {
     if (required) {
-      fail(origin, where, fmt::format("missing required key '{}'", key));
+      fail(origin, where, trf("missing required key '{}'", key));
     }
     return {};
   }
   auto v = n->value<std::string>();
   if (!v) {
-    fail(origin, n->source(), fmt::format("'{}' must be a string", key));
+    fail(origin, n->source(), trf("'{}' must be a string", key));
   }
   return *v;
 }
@@ -49,7 +50,7 @@ void only(const toml::table& t, const std::set<std::string>& allowed, const std:
       for (const auto& a : allowed) {
         list += (list.empty() ? "" : ", ") + a;
       }
-      fail(origin, k.source(), fmt::format("unknown key '{}'{}; expected one of: {}", k.str(), where, list));
+      fail(origin, k.source(), trf("unknown key '{}'{}; expected one of: {}", k.str(), where, list));
     }
   }
 }
@@ -86,7 +87,7 @@ std::string check_text(const std::string& text) {
     if (tag == "." || tag.rfind("stats.", 0) == 0 || tag.rfind("narrative.", 0) == 0 || known_vars().count(tag)) {
       continue;
     }
-    return fmt::format("unknown placeholder '{{{{{}}}}}'", tag);
+    return trf("unknown placeholder '{{{{{}}}}}'", tag);
   }
   return {};
 }
@@ -140,15 +141,15 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
         spec.type = ParamType::date;
       } else {
         fail(origin, p->get("type")->source(),
-             fmt::format("invalid type '{}'; expected one of: month, week, year, date", type));
+             trf("invalid type '{}'; expected one of: month, week, year, date", type));
       }
       static const std::set<std::string> allowed_names{"month", "week", "year", "as-of"};
       if (!allowed_names.count(spec.name)) {
         fail(origin, p->get("name")->source(),
-             fmt::format("unknown parameter '{}'; expected one of: month, week, year, as-of", spec.name));
+             trf("unknown parameter '{}'; expected one of: month, week, year, as-of", spec.name));
       }
       if (!names.insert(spec.name).second) {
-        fail(origin, p->get("name")->source(), fmt::format("parameter '{}' is given twice", spec.name));
+        fail(origin, p->get("name")->source(), trf("parameter '{}' is given twice", spec.name));
       }
       spec.default_value = str(*p, "default", origin, false, p->source());
       t.params.push_back(std::move(spec));
@@ -182,7 +183,7 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       const std::string name = str(*s, "query", origin, false, s->source());
       const auto& known = query_names();
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        fail(origin, q->source(), fmt::format("unknown query '{}'; expected one of: {}", name, text::join(known, ", ")));
+        fail(origin, q->source(), trf("unknown query '{}'; expected one of: {}", name, text::join(known, ", ")));
       }
       spec.query = name;
       if (const toml::node* cs = s->get("columns")) {
@@ -201,7 +202,7 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
             for (const auto& k : cols) {
               list += (list.empty() ? "" : ", ") + k.key;
             }
-            fail(origin, c.source(), fmt::format("query '{}' has no column '{}'; it has: {}", name, *v, list));
+            fail(origin, c.source(), trf("query '{}' has no column '{}'; it has: {}", name, *v, list));
           }
           spec.columns.push_back(*v);
         }
@@ -227,16 +228,16 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
 ReportTemplate load_report_template(const std::string& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
-    throw InputError(fmt::format("{}: is a directory, not a report template", path));
+    throw InputError(trf("{}: is a directory, not a report template", path));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw InputError(fmt::format("{}: cannot read the report template", path));
+    throw InputError(trf("{}: cannot read the report template", path));
   }
   std::ostringstream buf;
   buf << in.rdbuf();
   if (!text::is_valid_utf8(buf.str())) {
-    throw InputError(fmt::format("{}: not valid UTF-8", path));
+    throw InputError(trf("{}: not valid UTF-8", path));
   }
   return parse_report_template(buf.str(), path);
 }
@@ -258,7 +259,7 @@ std::vector<ReportTemplate> ReportCatalog::list() const {
         by_id.emplace(id, std::move(t));
       } catch (const InputError& e) {
         if (warn_) {
-          warn_(fmt::format("skipping report {}", e.what()));
+          warn_(trf("skipping report {}", e.what()));
         }
       }
     }
@@ -289,8 +290,8 @@ ReportTemplate ReportCatalog::get(const std::string& id) const {
     ids.push_back(t.id);
   }
   const std::string near = text::closest(id, ids);
-  throw NotFound(fmt::format("unknown report '{}'{}", id,
-                             near.empty() ? " (see 'omskplan report list')" : fmt::format("; did you mean '{}'?", near)));
+  throw NotFound(trf("unknown report '{}'{}", id,
+                             near.empty() ? tr(" (see 'omskplan report list')") : trf("; did you mean '{}'?", near)));
 }
 
 namespace {
@@ -308,7 +309,7 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
   const std::string v = text::fold(text::trim(value));
   const time::Date today = ctx.today();
   auto bad = [&](const std::string& why) {
-    throw InputError(fmt::format("invalid --{} '{}': {}", p.name, value, why));
+    throw InputError(trf("invalid --{} '{}': {}", p.name, value, why));
   };
   switch (p.type) {
     case ParamType::month: {
@@ -323,7 +324,7 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
       } else {
         const auto span = time::parse_date_span(value, ctx);
         if (time::day_of(span.first) != 1 || span.last != time::last_day_of_month(span.first)) {
-          bad("expected a month such as 2023-08, this, next or last");
+          bad(tr("expected a month such as 2023-08, this, next or last"));
         }
         first = span.first;
       }
@@ -348,7 +349,7 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
         const auto span = time::parse_date_span(value, ctx);
         monday = monday_of(span.first);
         if (span.last - span.first > days{6}) {
-          bad("expected a week such as 2024-W19, this, next or last");
+          bad(tr("expected a week such as 2024-W19, this, next or last"));
         }
       }
       r.period = Period{monday, monday + days{6}};
@@ -369,7 +370,7 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
         const auto span = time::parse_date_span(value, ctx);
         if (span.first != time::make_date(time::year_of(span.first), 1, 1) ||
             span.last != time::make_date(time::year_of(span.first), 12, 31)) {
-          bad("expected a year such as 2023, this or last");
+          bad(tr("expected a year such as 2023, this or last"));
         }
         y = time::year_of(span.first);
       }
@@ -403,13 +404,13 @@ kainjow::mustache::data narrative_data(const std::string& path) {
       for (const toml::node& el : *arr) {
         auto s2 = el.value<std::string>();
         if (!s2) {
-          fail(path, el.source(), fmt::format("'{}' must hold strings", key));
+          fail(path, el.source(), trf("'{}' must hold strings", key));
         }
         list.push_back(*s2);
       }
       out.set(key, list);
     } else {
-      fail(path, v.source(), fmt::format("'{}' must be a string or an array of strings", key));
+      fail(path, v.source(), trf("'{}' must be a string or an array of strings", key));
     }
   }
   return out;
@@ -444,8 +445,8 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
       for (const auto& p : t.params) {
         list += (list.empty() ? "" : ", ") + ("--" + p.name);
       }
-      throw InputError(fmt::format("report '{}' takes no --{}{}", t.id, name,
-                                   list.empty() ? "" : fmt::format("; it takes: {}", list)));
+      throw InputError(trf("report '{}' takes no --{}{}", t.id, name,
+                                   list.empty() ? "" : trf("; it takes: {}", list)));
     }
   }
   Resolved r;
@@ -453,7 +454,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
     auto it = o.params.find(p.name);
     const std::string value = it != o.params.end() ? it->second : p.default_value;
     if (value.empty()) {
-      throw InputError(fmt::format("report '{}' needs --{}", t.id, p.name));
+      throw InputError(trf("report '{}' needs --{}", t.id, p.name));
     }
     resolve_param(p, value, ctx, r);
   }

@@ -1,4 +1,5 @@
 #include "store/db.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "store/migrations.hpp"
@@ -29,15 +30,15 @@ std::string directory_of(const std::string& path) {
 // SQLITE_READONLY says what SQLite could not do; say why.
 std::string read_only_message(const std::string& path, const std::string& msg) {
   if (::access(path.c_str(), W_OK) != 0 && errno == EACCES) {
-    return fmt::format("database {} is read-only (no permission to write the file)", path);
+    return trf("database {} is read-only (no permission to write the file)", path);
   }
   const std::string dir = directory_of(path);
   if (::access(dir.c_str(), W_OK) != 0) {
     const std::string file = std::filesystem::path(path).filename().string();
-    return fmt::format("database {}: its directory {} is not writable (SQLite must create {}-wal and {}-shm in it)",
+    return trf("database {}: its directory {} is not writable (SQLite must create {}-wal and {}-shm in it)",
                        path, dir, file, file);
   }
-  return fmt::format("database {} is read-only: {}", path, msg);
+  return trf("database {} is read-only: {}", path, msg);
 }
 
 [[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view what, const std::string& path) {
@@ -46,28 +47,28 @@ std::string read_only_message(const std::string& path, const std::string& msg) {
   switch (rc & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      throw StorageError(fmt::format("database {} is locked by another process; try again ({})", path, what));
+      throw StorageError(trf("database {} is locked by another process; try again ({})", path, what));
     case SQLITE_FULL:
-      throw StorageError(fmt::format("database {}: the disk is full; nothing was written", path));
+      throw StorageError(trf("database {}: the disk is full; nothing was written", path));
     case SQLITE_READONLY:
       throw StorageError(read_only_message(path, msg));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      throw StorageError(fmt::format("database {} is damaged or not an omskplan database: {}", path, msg));
+      throw StorageError(trf("database {} is damaged or not an omskplan database: {}", path, msg));
     case SQLITE_IOERR:
       if (ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_TRUNCATE || ext == SQLITE_IOERR_SHMSIZE ||
           ext == SQLITE_IOERR_FSYNC) {
         throw StorageError(fmt::format(
             "database {}: cannot write to the disk (it is full, or a file-size limit); nothing was written", path));
       }
-      throw StorageError(fmt::format("database {}: {} ({})", path, msg, what));
+      throw StorageError(trf("database {}: {} ({})", path, msg, what));
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-      throw StorageError(fmt::format("database {}: {} ({})", path, msg, what));
+      throw StorageError(trf("database {}: {} ({})", path, msg, what));
     case SQLITE_CONSTRAINT:
       throw InputError(fmt::format("{}: {}", what, msg));
     default:
-      throw StorageError(fmt::format("database {}: {} (code {}, {})", path, msg, ext, what));
+      throw StorageError(trf("database {}: {} (code {}, {})", path, msg, ext, what));
   }
 }
 
@@ -79,7 +80,7 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                     &stmt_, nullptr);
   if (rc != SQLITE_OK) {
-    throw_sqlite(db, rc, fmt::format("preparing {}", sql.substr(0, 60)), sqlite3_db_filename(db, "main") ?: "");
+    throw_sqlite(db, rc, trf("preparing {}", sql.substr(0, 60)), sqlite3_db_filename(db, "main") ?: "");
   }
 }
 
@@ -123,7 +124,7 @@ bool Statement::step() {
   }
   const std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
   sqlite3_reset(stmt_);
-  throw_sqlite(db_, rc, fmt::format("running {}", sql.substr(0, 60)), sqlite3_db_filename(db_, "main") ?: "");
+  throw_sqlite(db_, rc, trf("running {}", sql.substr(0, 60)), sqlite3_db_filename(db_, "main") ?: "");
 }
 
 void Statement::run() {
@@ -221,23 +222,23 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
     std::error_code ec;
     const auto st = fs::status(path, ec);
     if (fs::is_directory(st)) {
-      throw StorageError(fmt::format("database {} is a directory, not a file", path));
+      throw StorageError(trf("database {} is a directory, not a file", path));
     }
     if (!fs::exists(st)) {
       if (mode != OpenMode::create) {
-        throw StorageError(fmt::format("no database at {}; create it with 'omskplan db init'", path));
+        throw StorageError(trf("no database at {}; create it with 'omskplan db init'", path));
       }
       const fs::path parent = fs::path(path).parent_path();
       if (!parent.empty()) {
         fs::create_directories(parent, ec);
         if (ec) {
-          throw StorageError(fmt::format("cannot create directory {}: {}", parent.string(), ec.message()));
+          throw StorageError(trf("cannot create directory {}: {}", parent.string(), ec.message()));
         }
       }
       // Create the file ourselves so that it is 0600 whatever the umask.
       const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
       if (fd < 0 && errno != EEXIST) {
-        throw StorageError(fmt::format("cannot create database {}: {}", path, std::strerror(errno)));
+        throw StorageError(trf("cannot create database {}: {}", path, std::strerror(errno)));
       }
       if (fd >= 0) {
         ::close(fd);
@@ -314,7 +315,7 @@ void Db::exec(std::string_view sql) {
   const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {
     sqlite3_free(err);
-    throw_sqlite(db_, rc, fmt::format("running {}", s.substr(0, 60)), path_);
+    throw_sqlite(db_, rc, trf("running {}", s.substr(0, 60)), path_);
   }
 }
 
@@ -436,7 +437,7 @@ void WriteTransaction::save_changes(bool final) {
   void* changes = nullptr;
   if (sqlite3session_changeset(session_, &size, &changes) != SQLITE_OK) {
     sqlite3_free(changes);
-    throw StorageError(fmt::format("database {}: cannot record the changes of this command for undo", db_.path()));
+    throw StorageError(trf("database {}: cannot record the changes of this command for undo", db_.path()));
   }
   if (size > 0) {
     auto& st = db_.cached("INSERT INTO command_change(command_id, part, changeset) VALUES (?, ?, ?)");

@@ -1,4 +1,5 @@
 #include "store/maintenance.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "store/migrations.hpp"
@@ -38,12 +39,12 @@ CheckResult check(Db& db) {
   {
     Statement st = db.prepare("PRAGMA foreign_key_check");
     while (st.step()) {
-      r.problems.push_back(fmt::format("foreign key: {} row {} refers to a missing {} row", st.get_text(0),
+      r.problems.push_back(trf("foreign key: {} row {} refers to a missing {} row", st.get_text(0),
                                        st.get_text(1), st.get_text(2)));
     }
   }
   if (r.schema_version > schema_version()) {
-    r.problems.push_back(fmt::format("schema version {} is newer than this omskplan knows ({})", r.schema_version,
+    r.problems.push_back(trf("schema version {} is newer than this omskplan knows ({})", r.schema_version,
                                      schema_version()));
   }
   return r;
@@ -52,18 +53,18 @@ CheckResult check(Db& db) {
 void backup(Db& db, const std::string& dest) {
   std::error_code ec;
   if (fs::exists(dest, ec)) {
-    throw InputError(fmt::format("{} exists already; remove it or choose another name", dest));
+    throw InputError(trf("{} exists already; remove it or choose another name", dest));
   }
   const fs::path p(dest);
   const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
   if (!fs::is_directory(dir, ec)) {
-    throw InputError(fmt::format("cannot write {}: directory {} does not exist", dest, dir.string()));
+    throw InputError(trf("cannot write {}: directory {} does not exist", dest, dir.string()));
   }
   const std::string tmp = (dir / fmt::format(".{}.tmp-{}", p.filename().string(), ::getpid())).string();
   // An empty 0600 file first: VACUUM INTO fills it, and the copy is never readable by others.
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) {
-    throw StorageError(fmt::format("cannot write {}: {}", dest, std::strerror(errno)));
+    throw StorageError(trf("cannot write {}: {}", dest, std::strerror(errno)));
   }
   ::close(fd);
   try {
@@ -83,7 +84,7 @@ void backup(Db& db, const std::string& dest) {
   if (std::rename(tmp.c_str(), dest.c_str()) != 0) {
     const int err = errno;
     std::remove(tmp.c_str());
-    throw StorageError(fmt::format("cannot write {}: {}", dest, std::strerror(err)));
+    throw StorageError(trf("cannot write {}: {}", dest, std::strerror(err)));
   }
 }
 
@@ -93,12 +94,12 @@ namespace {
 void verify_backup(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
-    throw InputError(fmt::format("{}: no such file", path));
+    throw InputError(trf("{}: no such file", path));
   }
   sqlite3* raw = nullptr;
   if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(raw);
-    throw InputError(fmt::format("{}: cannot be opened as a database", path));
+    throw InputError(trf("{}: cannot be opened as a database", path));
   }
   auto close = [&] { sqlite3_close(raw); };
   auto scalar = [&](const char* sql) -> std::optional<std::string> {
@@ -114,28 +115,28 @@ void verify_backup(const std::string& path) {
   const auto version = scalar("PRAGMA user_version");
   if (!version) {
     close();
-    throw InputError(fmt::format("{} is not an omskplan database (not SQLite)", path));
+    throw InputError(trf("{} is not an omskplan database (not SQLite)", path));
   }
   const int v = std::stoi(*version);
   if (v < 1) {
     close();
-    throw InputError(fmt::format("{} is not an omskplan database (no schema version)", path));
+    throw InputError(trf("{} is not an omskplan database (no schema version)", path));
   }
   if (v > schema_version()) {
     close();
-    throw InputError(fmt::format("{} has schema version {}, newer than this omskplan knows ({})", path, v,
+    throw InputError(trf("{} has schema version {}, newer than this omskplan knows ({})", path, v,
                                  schema_version()));
   }
   const auto tables =
       scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('event', 'command', 'audit')");
   if (!tables || *tables != "3") {
     close();
-    throw InputError(fmt::format("{} is not an omskplan database (its tables are missing)", path));
+    throw InputError(trf("{} is not an omskplan database (its tables are missing)", path));
   }
   const auto integrity = scalar("PRAGMA quick_check");
   close();
   if (integrity != std::optional<std::string>("ok")) {
-    throw InputError(fmt::format("{} is damaged: {}", path, integrity.value_or("unreadable")));
+    throw InputError(trf("{} is damaged: {}", path, integrity.value_or("unreadable")));
   }
 }
 
@@ -148,18 +149,18 @@ void restore(const std::string& backup_file, const std::string& db_path, Command
   sqlite3* src = nullptr;
   if (sqlite3_open_v2(backup_file.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(src);
-    throw InputError(fmt::format("{}: cannot be opened", backup_file));
+    throw InputError(trf("{}: cannot be opened", backup_file));
   }
   sqlite3_backup* b = sqlite3_backup_init(target.handle(), "main", src, "main");
   if (!b) {
     sqlite3_close(src);
-    target.fail("restoring");
+    target.fail(tr("restoring"));
   }
   const int rc = sqlite3_backup_step(b, -1);
   sqlite3_backup_finish(b);
   sqlite3_close(src);
   if (rc != SQLITE_DONE) {
-    target.fail(fmt::format("restoring from {}", backup_file));
+    target.fail(trf("restoring from {}", backup_file));
   }
 }
 
@@ -168,7 +169,7 @@ std::string migrate_with_backup(const std::string& path, CommandInfo command) {
   const int current = db.user_version();
   if (current >= schema_version()) {
     if (current > schema_version()) {
-      throw StorageError(fmt::format("database {} has schema version {}, newer than this omskplan knows ({})", path,
+      throw StorageError(trf("database {} has schema version {}, newer than this omskplan knows ({})", path,
                                      current, schema_version()));
     }
     return {};

@@ -1,4 +1,5 @@
 #include "store/query.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -47,7 +48,7 @@ void Query::where(std::string_view condition, std::vector<std::string> values) {
 void Query::search(std::string_view condition, std::string_view typed) {
   std::string q = fts_query(typed);
   if (q.empty()) {
-    throw InputError(fmt::format("search '{}' has no words to look for", typed));
+    throw InputError(trf("search '{}' has no words to look for", typed));
   }
   where(condition, {std::move(q)});
 }

@@ -1,4 +1,5 @@
 #include "store/undo.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "store/audit.hpp"
@@ -35,7 +36,7 @@ bool revert(Db& db, const std::string& changes, std::int64_t command_id) {
   void* inverse = nullptr;
   if (sqlite3changeset_invert(static_cast<int>(changes.size()), changes.data(), &size, &inverse) != SQLITE_OK) {
     sqlite3_free(inverse);
-    throw StorageError(fmt::format("the changes of command {} cannot be read", command_id));
+    throw StorageError(trf("the changes of command {} cannot be read", command_id));
   }
   bool conflict = false;
   const int rc = sqlite3changeset_apply(
@@ -69,7 +70,7 @@ UndoResult undo(Db& db, bool dry_run) {
         "AND EXISTS (SELECT 1 FROM command_change WHERE command_id = c.id) ORDER BY id DESC LIMIT 1");
     st.bind(1, tx.command_id());
     if (!st.step()) {
-      throw NotFound("nothing to undo");
+      throw NotFound(tr("nothing to undo"));
     }
     r.command_id = st.get_int(0);
     r.argv = st.get_text(1);
@@ -96,7 +97,7 @@ UndoResult undo(Db& db, bool dry_run) {
     }
     r.changes += count_changes(changes);
     if (!dry_run && !revert(db, changes, r.command_id)) {
-      throw InputError(fmt::format("cannot undo command {} ({}): its rows have been changed since", r.command_id,
+      throw InputError(trf("cannot undo command {} ({}): its rows have been changed since", r.command_id,
                                    r.argv));
     }
   }

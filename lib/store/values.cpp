@@ -1,4 +1,5 @@
 #include "store/values.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -9,7 +10,7 @@ namespace omskplan::store {
 time::Instant to_instant(const std::string& s) {
   auto t = time::parse_utc(s);
   if (!t) {
-    throw StorageError(fmt::format("database holds a malformed instant '{}'", s));
+    throw StorageError(trf("database holds a malformed instant '{}'", s));
   }
   return *t;
 }
@@ -17,7 +18,7 @@ time::Instant to_instant(const std::string& s) {
 time::Date to_date(const std::string& s) {
   auto d = time::parse_iso_date(s);
   if (!d) {
-    throw StorageError(fmt::format("database holds a malformed date '{}'", s));
+    throw StorageError(trf("database holds a malformed date '{}'", s));
   }
   return *d;
 }

@@ -1,4 +1,5 @@
 #include "templates/event_template.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/files.hpp"
@@ -36,8 +37,8 @@ public:
         for (const auto& a : allowed) {
           list += (list.empty() ? "" : ", ") + a;
         }
-        fail(k.source(), fmt::format("unknown key '{}'{}; expected one of: {}", k.str(),
-                                     section.empty() ? "" : fmt::format(" in [[{}]]", section), list));
+        fail(k.source(), trf("unknown key '{}'{}; expected one of: {}", k.str(),
+                                     section.empty() ? "" : trf(" in [[{}]]", section), list));
       }
     }
   }
@@ -49,7 +50,7 @@ public:
     }
     const auto v = n->value<std::string>();
     if (!v) {
-      fail(n->source(), fmt::format("'{}' must be a string", key));
+      fail(n->source(), trf("'{}' must be a string", key));
     }
     return *v;
   }
@@ -57,7 +58,7 @@ public:
   std::string req_string(const toml::table& t, std::string_view key, const toml::source_region& where) const {
     auto v = opt_string(t, key);
     if (!v || text::trim(*v).empty()) {
-      fail(where, fmt::format("missing required key '{}'", key));
+      fail(where, trf("missing required key '{}'", key));
     }
     return *v;
   }
@@ -85,7 +86,7 @@ std::string check_title(std::string_view pattern, bool has_base) {
     }
     const std::string_view name = pattern.substr(i + 1, close - i - 1);
     if (name != "ordinal" && name != "year" && name != "date") {
-      return fmt::format("unknown placeholder '{{{}}}' in title; use {{ordinal}}, {{year}} or {{date}}", name);
+      return trf("unknown placeholder '{{{}}}' in title; use {{ordinal}}, {{year}} or {{date}}", name);
     }
     if (name == "ordinal" && !has_base) {
       return "title uses {ordinal} but the template has no anniversary_base";
@@ -103,12 +104,12 @@ void each_table(const Reader& r, const toml::table& t, std::string_view key, F&&
   }
   const toml::array* arr = n->as_array();
   if (!arr) {
-    r.fail(n->source(), fmt::format("'{}' must be an array of tables: write [[{}]]", key, key));
+    r.fail(n->source(), trf("'{}' must be an array of tables: write [[{}]]", key, key));
   }
   for (const toml::node& el : *arr) {
     const toml::table* tt = el.as_table();
     if (!tt) {
-      r.fail(el.source(), fmt::format("each '{}' must be a table", key));
+      r.fail(el.source(), trf("each '{}' must be a table", key));
     }
     f(*tt);
   }
@@ -132,7 +133,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
   t.origin = origin;
   t.id = r.req_string(root, "id", top);
   if (!std::all_of(t.id.begin(), t.id.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'; })) {
-    r.fail(r.node(root, "id").source(), fmt::format("id '{}' may hold only a-z, 0-9 and '-'", t.id));
+    r.fail(r.node(root, "id").source(), trf("id '{}' may hold only a-z, 0-9 and '-'", t.id));
   }
   t.name = r.req_string(root, "name", top);
   const std::string kind = r.req_string(root, "kind", top);
@@ -162,7 +163,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
   if (auto st = r.opt_string(root, "start_time")) {
     const auto c = time::parse_clock(*st);
     if (!c) {
-      r.fail(r.node(root, "start_time").source(), fmt::format("start_time '{}' is not a time HH:MM", *st));
+      r.fail(r.node(root, "start_time").source(), trf("start_time '{}' is not a time HH:MM", *st));
     }
     t.start_time = *c;
   }
@@ -211,7 +212,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
     auto off = time::parse_offset(due);
     if (!off) {
       r.fail(r.node(p, "due").source(),
-             fmt::format("invalid due '{}': expected an offset from the event such as -30d, -5wd, -2w, +1d", due));
+             trf("invalid due '{}': expected an offset from the event such as -30d, -5wd, -2w, +1d", due));
     }
     tt.due = *off;
     tt.owner = r.opt_string(p, "owner").value_or("");
@@ -227,7 +228,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
       pi.offset = *off;
     } else {
       r.fail(r.node(p, "at").source(),
-             fmt::format("invalid at '{}': expected a clock time (10:00) or an offset from the start (+30m, +1d)",
+             trf("invalid at '{}': expected a clock time (10:00) or an offset from the start (+30m, +1d)",
                          pi.at));
     }
     if (auto d = r.opt_string(p, "duration")) {
@@ -246,17 +247,17 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
 
 EventTemplate load_event_template(const std::string& path) {
   if (fs::is_directory(path)) {
-    throw InputError(fmt::format("{}: is a directory, not a template file", path));
+    throw InputError(trf("{}: is a directory, not a template file", path));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw InputError(fmt::format("{}: cannot read the template file", path));
+    throw InputError(trf("{}: cannot read the template file", path));
   }
   std::ostringstream buf;
   buf << in.rdbuf();
   const std::string data = buf.str();
   if (!text::is_valid_utf8(data)) {
-    throw InputError(fmt::format("{}: not valid UTF-8", path));
+    throw InputError(trf("{}: not valid UTF-8", path));
   }
   return parse_event_template(data, path);
 }
@@ -309,7 +310,7 @@ std::vector<CatalogEntry> TemplateCatalog::list() const {
         }
       } catch (const InputError& e) {
         if (warn_) {
-          warn_(fmt::format("skipping template {}", e.what()));
+          warn_(trf("skipping template {}", e.what()));
         }
       }
     }
@@ -344,8 +345,8 @@ EventTemplate TemplateCatalog::get(const std::string& id) const {
     }
   }
   const std::string near = text::closest(id, ids);
-  throw NotFound(fmt::format("unknown template '{}'{}", id,
-                             near.empty() ? " (see 'omskplan template list')" : fmt::format("; did you mean '{}'?", near)));
+  throw NotFound(trf("unknown template '{}'{}", id,
+                             near.empty() ? tr(" (see 'omskplan template list')") : trf("; did you mean '{}'?", near)));
 }
 
 }  // namespace omskplan::templates

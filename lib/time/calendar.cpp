@@ -1,4 +1,5 @@
 #include "time/calendar.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -38,17 +39,17 @@ std::set<Date> date_list(const toml::table& t, std::string_view key, const std::
   }
   const toml::array* arr = node->as_array();
   if (!arr) {
-    throw InputError(fmt::format("{}: '{}' must be an array of dates", where(origin, node->source()), key));
+    throw InputError(trf("{}: '{}' must be an array of dates", where(origin, node->source()), key));
   }
   for (const toml::node& el : *arr) {
     const auto* d = el.as_date();
     if (!d) {
-      throw InputError(fmt::format("{}: '{}' must hold dates like 2024-01-01", where(origin, el.source()), key));
+      throw InputError(trf("{}: '{}' must hold dates like 2024-01-01", where(origin, el.source()), key));
     }
     const toml::date v = d->get();
     const year_month_day ymd{std::chrono::year{v.year}, month{v.month}, day{v.day}};
     if (!ymd.ok() || v.year != year) {
-      throw InputError(fmt::format("{}: {}-{:02}-{:02} is not a day of {}", where(origin, el.source()), v.year,
+      throw InputError(trf("{}: {}-{:02}-{:02} is not a day of {}", where(origin, el.source()), v.year,
                                    v.month, v.day, year));
     }
     out.insert(sys_days{ymd});
@@ -69,14 +70,14 @@ CalendarYear ProductionCalendar::parse(std::string_view text, const std::string&
                                            "working_days", "transfers"};
   for (auto&& [k, v] : t) {
     if (!known.count(std::string(k.str()))) {
-      throw InputError(fmt::format("{}: unknown key '{}'", where(origin, k.source()), k.str()));
+      throw InputError(trf("{}: unknown key '{}'", where(origin, k.source()), k.str()));
     }
   }
   CalendarYear cy;
   cy.origin = origin;
   const auto y = t["year"].value<int64_t>();
   if (!y || *y < 1900 || *y > 2200) {
-    throw InputError(fmt::format("{}:1:1: 'year' (an integer) is required", origin));
+    throw InputError(trf("{}:1:1: 'year' (an integer) is required", origin));
   }
   cy.year = static_cast<int>(*y);
   cy.source = t["source"].value_or(std::string{});
@@ -85,13 +86,13 @@ CalendarYear ProductionCalendar::parse(std::string_view text, const std::string&
   cy.shortened = date_list(t, "shortened", origin, cy.year);
   for (Date d : cy.days_off) {
     if (iso_weekday(d) >= 6) {
-      throw InputError(fmt::format("{}: days_off lists {}, a weekend day; list only Mon–Fri days", origin,
+      throw InputError(trf("{}: days_off lists {}, a weekend day; list only Mon–Fri days", origin,
                                    format_date(d)));
     }
   }
   for (Date d : cy.working_weekends) {
     if (iso_weekday(d) < 6) {
-      throw InputError(fmt::format("{}: working_weekends lists {}, which is not a Saturday or Sunday", origin,
+      throw InputError(trf("{}: working_weekends lists {}, which is not a Saturday or Sunday", origin,
                                    format_date(d)));
     }
   }
@@ -103,31 +104,31 @@ CalendarYear ProductionCalendar::parse(std::string_view text, const std::string&
   for (Date d : cy.shortened) {
     const bool weekend = iso_weekday(d) >= 6;
     if (weekend ? !cy.working_weekends.count(d) : cy.days_off.count(d) > 0) {
-      throw InputError(fmt::format("{}: shortened lists {}, which is not a working day", origin, format_date(d)));
+      throw InputError(trf("{}: shortened lists {}, which is not a working day", origin, format_date(d)));
     }
   }
   if (const toml::node* tr = t.get("transfers")) {
     const toml::array* arr = tr->as_array();
     if (!arr) {
-      throw InputError(fmt::format("{}: 'transfers' must be an array of {{ from, to }} tables", where(origin, tr->source())));
+      throw InputError(trf("{}: 'transfers' must be an array of {{ from, to }} tables", where(origin, tr->source())));
     }
     for (const toml::node& el : *arr) {
       const toml::table* row = el.as_table();
       const auto* from = row ? row->get_as<toml::date>("from") : nullptr;
       const auto* to = row ? row->get_as<toml::date>("to") : nullptr;
       if (!from || !to) {
-        throw InputError(fmt::format("{}: a transfer needs dates 'from' and 'to'", where(origin, el.source())));
+        throw InputError(trf("{}: a transfer needs dates 'from' and 'to'", where(origin, el.source())));
       }
       const toml::date v = to->get();
       const Date to_day = sys_days{year_month_day{std::chrono::year{v.year}, month{v.month}, day{v.day}}};
       if (!cy.days_off.count(to_day)) {
-        throw InputError(fmt::format("{}: transfer to {} which is not in days_off", where(origin, el.source()),
+        throw InputError(trf("{}: transfer to {} which is not in days_off", where(origin, el.source()),
                                      format_date(to_day)));
       }
     }
   }
   if (const auto total = t["working_days"].value<int64_t>(); total && *total != worked) {
-    throw InputError(fmt::format("{}: working_days = {} but the dates give {} working days", origin, *total,
+    throw InputError(trf("{}: working_days = {} but the dates give {} working days", origin, *total,
                                  worked));
   }
   return cy;
@@ -196,7 +197,7 @@ const CalendarYear& ProductionCalendar::year(int y) const {
     buf << in.rdbuf();
     CalendarYear cy = parse(buf.str(), p.string());
     if (cy.year != y) {
-      throw InputError(fmt::format("{}: says year = {} but its name says {}", p.string(), cy.year, y));
+      throw InputError(trf("{}: says year = {} but its name says {}", p.string(), cy.year, y));
     }
     return years_.emplace(y, std::move(cy)).first->second;
   }
@@ -207,7 +208,7 @@ const CalendarYear& ProductionCalendar::year(int y) const {
     }
   }
   if (warn_) {
-    warn_(fmt::format("no production calendar for {}; using Mon–Fri and the fixed holidays of Labour Code "
+    warn_(trf("no production calendar for {}; using Mon–Fri and the fixed holidays of Labour Code "
                       "art. 112 (add {}.toml to the calendar directory)",
                       y, y));
   }

@@ -1,4 +1,5 @@
 #include "time/expr.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -16,7 +17,7 @@ using namespace std::chrono;
 namespace {
 
 [[noreturn]] void bad_date(std::string_view expr, std::string_view why) {
-  throw InputError(fmt::format("invalid date '{}': {}", expr, why));
+  throw InputError(trf("invalid date '{}': {}", expr, why));
 }
 
 bool all_digits(std::string_view s) {
@@ -231,7 +232,7 @@ DateSpan parse_date_span(std::string_view expr, const Context& ctx) {
     const int w = static_cast<int>(to_long(e.substr(6)));
     const auto monday = iso_week_monday(y, w);
     if (!monday) {
-      bad_date(expr, fmt::format("{} has no ISO week {}", y, w));
+      bad_date(expr, trf("{} has no ISO week {}", y, w));
     }
     return {*monday, *monday + days{6}};
   }
@@ -319,7 +320,7 @@ DateTimeValue parse_datetime(std::string_view expr, const Context& ctx, Minutes 
       const long oh = to_long(tail.substr(1, 2));
       const long om = to_long(tail.substr(4));
       if (oh > 14 || om > 59) {
-        throw InputError(fmt::format("invalid date-time '{}': bad UTC offset {}", expr, tail));
+        throw InputError(trf("invalid date-time '{}': bad UTC offset {}", expr, tail));
       }
       explicit_offset = seconds{(tail[0] == '-' ? -1 : 1) * (oh * 3600 + om * 60)};
       time_part.resize(time_part.size() - 6);
@@ -329,13 +330,13 @@ DateTimeValue parse_datetime(std::string_view expr, const Context& ctx, Minutes 
   if (time_part.size() == 8 && time_part[2] == ':' && time_part[5] == ':' && all_digits(time_part.substr(6))) {
     secs = std::chrono::seconds{to_long(time_part.substr(6))};
     if (secs.count() > 59) {
-      throw InputError(fmt::format("invalid date-time '{}': seconds must be 00–59", expr));
+      throw InputError(trf("invalid date-time '{}': seconds must be 00–59", expr));
     }
     time_part.resize(5);
   }
   const auto clock = parse_clock(time_part);
   if (!clock) {
-    throw InputError(fmt::format("invalid date-time '{}': expected a time HH:MM after the date", expr));
+    throw InputError(trf("invalid date-time '{}': expected a time HH:MM after the date", expr));
   }
   const LocalTime local = LocalTime{d.time_since_epoch()} + *clock + secs;
   if (explicit_offset) {
@@ -384,10 +385,10 @@ Minutes parse_duration(std::string_view s) {
     i = k;
   }
   if (!any || i < e.size()) {
-    throw InputError(fmt::format("invalid duration '{}': expected e.g. 90m, 6h, 1h30m, 2d", s));
+    throw InputError(trf("invalid duration '{}': expected e.g. 90m, 6h, 1h30m, 2d", s));
   }
   if (total <= 0 || total > 366L * 24 * 60) {
-    throw InputError(fmt::format("invalid duration '{}': must be more than 0 and at most a year", s));
+    throw InputError(trf("invalid duration '{}': must be more than 0 and at most a year", s));
   }
   return Minutes{total};
 }

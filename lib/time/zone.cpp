@@ -1,4 +1,5 @@
 #include "time/zone.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 
@@ -19,7 +20,7 @@ namespace {
 
 std::int64_t be(const std::string& data, std::size_t pos, int bytes) {
   if (pos + bytes > data.size()) {
-    throw InputError("truncated time zone file");
+    throw InputError(tr("truncated time zone file"));
   }
   std::uint64_t v = 0;
   for (int i = 0; i < bytes; ++i) {
@@ -54,19 +55,19 @@ TimeZone TimeZone::load(const std::string& name) {
     return fixed(name, seconds{0}, "UTC");
   }
   if (!valid_zone_name(name)) {
-    throw InputError(fmt::format("unknown time zone '{}'", name));
+    throw InputError(trf("unknown time zone '{}'", name));
   }
   const char* tzdir = std::getenv("TZDIR");
   const std::string path = fmt::format("{}/{}", tzdir && *tzdir ? tzdir : "/usr/share/zoneinfo", name);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw InputError(fmt::format("unknown time zone '{}' (no file {})", name, path));
+    throw InputError(trf("unknown time zone '{}' (no file {})", name, path));
   }
   std::ostringstream buf;
   buf << in.rdbuf();
   const std::string data = buf.str();
   if (data.size() < 44 || data.compare(0, 4, "TZif") != 0) {
-    throw InputError(fmt::format("time zone '{}': {} is not a TZif file", name, path));
+    throw InputError(trf("time zone '{}': {} is not a TZif file", name, path));
   }
 
   TimeZone z;
@@ -83,7 +84,7 @@ TimeZone TimeZone::load(const std::string& name) {
     // Skip the 32-bit block; use the 64-bit one that follows it.
     pos += c[3] * 4 + c[3] + c[4] * 6 + c[5] + c[2] * 8 + c[1] + c[0];
     if (pos + 44 > data.size() || data.compare(pos, 4, "TZif") != 0) {
-      throw InputError(fmt::format("time zone '{}': malformed TZif file", name));
+      throw InputError(trf("time zone '{}': malformed TZif file", name));
     }
     c = counts(pos);
     pos += 44;
@@ -91,7 +92,7 @@ TimeZone TimeZone::load(const std::string& name) {
   }
   const auto [isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt] = c;
   if (typecnt < 1 || timecnt < 0 || charcnt < 0) {
-    throw InputError(fmt::format("time zone '{}': malformed TZif file", name));
+    throw InputError(trf("time zone '{}': malformed TZif file", name));
   }
   for (std::int64_t i = 0; i < timecnt; ++i) {
     z.times_.push_back(Instant{seconds{be(data, pos + i * time_size, time_size)}});
@@ -100,7 +101,7 @@ TimeZone TimeZone::load(const std::string& name) {
   for (std::int64_t i = 0; i < timecnt; ++i) {
     const int idx = static_cast<unsigned char>(data.at(pos + i));
     if (idx >= typecnt) {
-      throw InputError(fmt::format("time zone '{}': malformed TZif file", name));
+      throw InputError(trf("time zone '{}': malformed TZif file", name));
     }
     z.type_of_.push_back(idx);
   }

@@ -1,0 +1,59 @@
+// Messages in the user's language. The catalogs are gettext's: po/ru.po,
+// compiled by msgfmt at build time and embedded in the binary (no locale has
+// to be installed, and --lang ru works anywhere). Without a catalog (English,
+// and in the library's unit tests) a message is its msgid.
+//
+// Marking, for xgettext (po/update.sh):
+//   tr("the title is empty")                      a message
+//   trf("no event with id {}", id)                a message formatted with fmt
+//   trnf("{} task", "{} tasks", n, n)             with a plural form (Russian has three)
+//   N_("TITLE")                                   marked here, translated later with tr()
+#pragma once
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace omskplan {
+namespace i18n {
+
+// "ru" loads the Russian catalog; "en" (or anything else) uses the msgids.
+void use(std::string_view lang);
+// "ru" or "en": the language in use.
+std::string_view language();
+// The translation of `msgid`, or `msgid` itself when there is none.
+std::string_view translate(std::string_view msgid);
+// The plural form for `n` (msgid `one`, msgid_plural `many`).
+std::string_view translate_plural(std::string_view one, std::string_view many, long n);
+// Russian plural form index of `n`: 0 (1, 21), 1 (2–4, 22–24), 2 (5–20, 25…), as in ru.po's Plural-Forms.
+int russian_plural_index(long n);
+
+// The catalog loaded for a language: its entries (msgid → msgstr), for tests.
+struct Entry {
+  std::string_view msgid;   // "one\0many" for a plural entry
+  std::string_view msgstr;  // forms separated by '\0' for a plural entry
+};
+std::vector<Entry> entries(std::string_view lang);
+
+}  // namespace i18n
+
+inline const char* tr(const char* msgid) { return i18n::translate(msgid).data(); }
+inline std::string tr(const std::string& msgid) { return std::string(i18n::translate(msgid)); }
+
+template <class... Args>
+std::string trf(const char* msgid, Args&&... args) {
+  return fmt::format(fmt::runtime(i18n::translate(msgid)), std::forward<Args>(args)...);
+}
+
+template <class... Args>
+std::string trnf(const char* one, const char* many, long n, Args&&... args) {
+  return fmt::format(fmt::runtime(i18n::translate_plural(one, many, n)), std::forward<Args>(args)...);
+}
+
+}  // namespace omskplan
+
+// Marks a string for extraction without translating it (it is translated where used, with tr()).
+#define N_(s) s
