@@ -1,6 +1,7 @@
 // `omskplan completion bash|zsh|fish`: scripts generated from the CLI
 // definition itself; `omskplan completion ids KIND`: what they ask for ids.
 #include "commands.hpp"
+#include "core/i18n.hpp"
 #include "core/error.hpp"
 #include "event/model.hpp"
 #include "event/repository.hpp"
@@ -205,7 +206,7 @@ void setup_completion(CLI::App& app, Runner& r) {
       return;  // `completion ids` or `completion strings`
     }
     if (shell->empty()) {
-      throw InputError("which shell? omskplan completion bash|zsh|fish");
+      throw InputError(tr("which shell? omskplan completion bash|zsh|fish"));
     }
     // No Runtime: the build generates the scripts, and neither the builder's
     // config nor a database has anything to do with them.

@@ -213,7 +213,7 @@ void setup_sites(CLI::App& parent, Runner& r) {
       std::string out = fmt::format("{} «{}»\n", st.code, st.name);
       auto field = [&](std::string_view k, const std::string& v) {
         if (!v.empty()) {
-          out += "  " + text::label(tr(std::string(k)), 11) + v + "\n";  // names are marked N_()
+          out += "  " + text::label(tr(std::string(k)), i18n::language() == "ru" ? 17 : 11) + v + "\n";  // names are marked N_()
         }
       };
       field(N_("address"), st.address);

@@ -1,4 +1,5 @@
 #include "agreement/model.hpp"
+#include "core/i18n.hpp"
 
 #include "core/enums.hpp"
 
@@ -10,9 +11,9 @@ namespace omskplan::agreement {
 std::string_view to_string(OrgKind v) { return kOrgKindNames.at(static_cast<std::size_t>(v)); }
 std::string_view to_string(Status v) { return kStatusNames.at(static_cast<std::size_t>(v)); }
 std::string_view to_string(Party v) { return kPartyNames.at(static_cast<std::size_t>(v)); }
-OrgKind parse_org_kind(std::string_view s) { return parse_enum<OrgKind>(kOrgKindNames, s, "organization kind"); }
-Status parse_status(std::string_view s) { return parse_enum<Status>(kStatusNames, s, "agreement status"); }
-Party parse_party(std::string_view s) { return parse_enum<Party>(kPartyNames, s, "party"); }
+OrgKind parse_org_kind(std::string_view s) { return parse_enum<OrgKind>(kOrgKindNames, s, tr("organization kind")); }
+Status parse_status(std::string_view s) { return parse_enum<Status>(kStatusNames, s, tr("agreement status")); }
+Party parse_party(std::string_view s) { return parse_enum<Party>(kPartyNames, s, tr("party")); }
 
 bool transition_allowed(Status from, Status to) {
   switch (from) {

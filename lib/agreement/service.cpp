@@ -44,11 +44,11 @@ void validate_org(const Organization& o) {
   if (text::trim(o.name).empty()) {
     throw InputError(tr("the organization's name is empty"));
   }
-  text::check_field("the name", o.name, kMaxText, true);
+  text::check_field(tr("the name"), o.name, kMaxText, true);
   for (const auto* f : {&o.contact, &o.phone, &o.email, &o.address}) {
-    text::check_field("a contact field", *f, kMaxText, true);
+    text::check_field(tr("a contact field"), *f, kMaxText, true);
   }
-  text::check_field("the notes", o.notes, kMaxNotes, false);
+  text::check_field(tr("the notes"), o.notes, kMaxNotes, false);
   if (o.inn.empty()) {
     if (o.kind != OrgKind::other) {
       throw InputError(trf("an organization of kind {} needs an INN", to_string(o.kind)));
@@ -96,12 +96,12 @@ void check(Services& s, const Agreement& a) {
   if (text::trim(a.number).empty()) {
     throw InputError(tr("the agreement's number is empty"));
   }
-  text::check_field("the number", a.number, 100, true);
+  text::check_field(tr("the number"), a.number, 100, true);
   if (text::trim(a.title).empty()) {
     throw InputError(tr("the agreement's title is empty"));
   }
-  text::check_field("the title", a.title, kMaxText, true);
-  text::check_field("the notes", a.notes, kMaxNotes, false);
+  text::check_field(tr("the title"), a.title, kMaxText, true);
+  text::check_field(tr("the notes"), a.notes, kMaxNotes, false);
   if (std::find(s.settings.spheres.begin(), s.settings.spheres.end(), a.sphere) == s.settings.spheres.end()) {
     throw InputError(trf("invalid sphere '{}'; expected one of: {}", a.sphere,
                                  text::join(s.settings.spheres, ", ")));
@@ -118,7 +118,7 @@ void check(Services& s, const Agreement& a) {
     throw InputError(trf("a {} agreement needs the date it was signed (--signed)", to_string(a.status)));
   }
   for (const auto& f : a.files) {
-    text::check_field("a file path", f, 4096, true);
+    text::check_field(tr("a file path"), f, 4096, true);
   }
   for (const auto& o : a.obligations) {
     if (text::trim(o.text).empty()) {
@@ -337,7 +337,7 @@ Agreement terminate(Services& s, std::int64_t id, const std::string& on, const s
   a.status = Status::terminated;
   a.terminated_on = day;
   a.termination_reason = text::trim(reason);
-  text::check_field("the reason", a.termination_reason, kMaxText, false);
+  text::check_field(tr("the reason"), a.termination_reason, kMaxText, false);
   touch(a, s.ctx);
   repo::update(s.db, before, a);
   tx.commit();
@@ -565,7 +565,7 @@ Award add_award(Services& s, int year, const std::string& org_ref, const std::st
   Award a;
   a.year = year;
   a.title = text::trim(title.empty() ? s.settings.award_title : title);
-  text::check_field("the title", a.title, kMaxText, true);
+  text::check_field(tr("the title"), a.title, kMaxText, true);
   a.decided_on = opt_date(decided_on, s.ctx);
   store::WriteTransaction tx(s.db);
   const Organization o = resolve_org(s, org_ref);

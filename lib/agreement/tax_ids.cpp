@@ -44,12 +44,12 @@ std::string check_inn(std::string_view id) {
   }
   if (id.size() == 10) {
     if (weighted(id, kInn10) != id[9] - '0') {
-      return fmt::format("INN {}: the check digit does not match", id);
+      return trf("INN {}: the check digit does not match", id);
     }
     return {};
   }
   if (weighted(id, kInn11) != id[10] - '0' || weighted(id, kInn12) != id[11] - '0') {
-    return fmt::format("INN {}: the check digits do not match", id);
+    return trf("INN {}: the check digits do not match", id);
   }
   return {};
 }

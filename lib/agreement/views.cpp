@@ -188,7 +188,7 @@ namespace {
 
 void field(std::string& out, std::string_view name, const std::string& value) {
   if (!value.empty()) {
-    out += "  " + text::label(tr(std::string(name)), 13) + value + "\n";  // names are marked N_()
+    out += "  " + text::label(tr(std::string(name)), i18n::language() == "ru" ? 17 : 13) + value + "\n";  // names are marked N_()
   }
 }
 

@@ -77,40 +77,39 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
 
 const std::vector<KeyInfo>& keys() {
   static const std::vector<KeyInfo> all{
-      {"database", Kind::string, "OMSKPLAN_DB", "", "the database file", "", "--db"},
-      {"timezone", Kind::string, "OMSKPLAN_TZ", "Asia/Omsk", "time zone for input and display, an IANA name", "", "--tz"},
+      {"database", Kind::string, "OMSKPLAN_DB", "", N_("the database file"), "", "--db"},
+      {"timezone", Kind::string, "OMSKPLAN_TZ", "Asia/Omsk", N_("time zone for input and display, an IANA name"), "", "--tz"},
       {"lang", Kind::choice, "OMSKPLAN_LANG", "auto",
-       "language of messages: auto (from LC_ALL, LC_MESSAGES, LANG), ru or en", "auto|ru|en", "--lang"},
-      {"color", Kind::choice, "OMSKPLAN_COLOR", "auto", "colors: auto (only on a terminal), always or never; NO_COLOR means never",
+       N_("language of messages: auto (from LC_ALL, LC_MESSAGES, LANG), ru or en"), "auto|ru|en", "--lang"},
+      {"color", Kind::choice, "OMSKPLAN_COLOR", "auto", N_("colors: auto (only on a terminal), always or never; NO_COLOR means never"),
        "auto|always|never", "--no-color"},
       {"now", Kind::string, "OMSKPLAN_NOW", "",
-       "a frozen \"now\" (2023-07-20 09:00, local; or with Z / +06:00) for tests and reproducible runs; "
-       "empty: the clock",
+       N_("a frozen \"now\" (2023-07-20 09:00, local; or with Z / +06:00) for tests and reproducible runs; empty: the clock"),
        "", ""},
       {"event.travel_buffer", Kind::duration, "OMSKPLAN_EVENT_TRAVEL_BUFFER", "30m",
-       "a VIP needs this much time between two events at different venues", "", ""},
+       N_("a VIP needs this much time between two events at different venues"), "", ""},
       {"anniversary_base.*", Kind::integer, "", "",
-       "the year an anniversary template counts from, per template id (city-day = 1716)", "", ""},
+       N_("the year an anniversary template counts from, per template id (city-day = 1716)"), "", ""},
       {"agreement.spheres", Kind::list, "OMSKPLAN_AGREEMENT_SPHERES",
        "culture,sport,education,improvement,social,health,youth,economy,other",
-       "the spheres an agreement may belong to", "", ""},
+       N_("the spheres an agreement may belong to"), "", ""},
       {"agreement.titles_per_year.*", Kind::integer, "", "2022=1,2025=3",
-       "how many «Меценат года» titles a year may have, from a year on", "", ""},
+       N_("how many «Меценат года» titles a year may have, from a year on"), "", ""},
       {"inspection.visit_days", Kind::list, "OMSKPLAN_INSPECTION_VISIT_DAYS", "thu",
-       "the weekdays of the weekly site visits (mon…fri; a holiday moves to the nearest working day)", "", ""},
-      {"inspection.day_start", Kind::clock, "OMSKPLAN_INSPECTION_DAY_START", "09:00", "when a visit day starts", "", ""},
-      {"inspection.day_end", Kind::clock, "OMSKPLAN_INSPECTION_DAY_END", "17:00", "when a visit day must end", "", ""},
+       N_("the weekdays of the weekly site visits (mon…fri; a holiday moves to the nearest working day)"), "", ""},
+      {"inspection.day_start", Kind::clock, "OMSKPLAN_INSPECTION_DAY_START", "09:00", N_("when a visit day starts"), "", ""},
+      {"inspection.day_end", Kind::clock, "OMSKPLAN_INSPECTION_DAY_END", "17:00", N_("when a visit day must end"), "", ""},
       {"inspection.start_point", Kind::point, "OMSKPLAN_INSPECTION_START_POINT", "54.9847,73.371",
-       "where the visits start and end: lat,lon (the City Administration, Gagarina 34)", "", ""},
+       N_("where the visits start and end: lat,lon (the City Administration, Gagarina 34)"), "", ""},
       {"inspection.service_minutes", Kind::integer, "OMSKPLAN_INSPECTION_SERVICE_MINUTES", "45",
-       "minutes spent at each site", "", ""},
-      {"inspection.max_sites", Kind::integer, "OMSKPLAN_INSPECTION_MAX_SITES", "8", "sites per visit day at most", "", ""},
-      {"inspection.speed_kmh", Kind::number, "OMSKPLAN_INSPECTION_SPEED_KMH", "30", "average city speed, km/h", "", ""},
+       N_("minutes spent at each site"), "", ""},
+      {"inspection.max_sites", Kind::integer, "OMSKPLAN_INSPECTION_MAX_SITES", "8", N_("sites per visit day at most"), "", ""},
+      {"inspection.speed_kmh", Kind::number, "OMSKPLAN_INSPECTION_SPEED_KMH", "30", N_("average city speed, km/h"), "", ""},
       {"inspection.detour", Kind::number, "OMSKPLAN_INSPECTION_DETOUR", "1.4",
-       "how much longer roads are than the straight line", "", ""},
+       N_("how much longer roads are than the straight line"), "", ""},
       {"inspection.max_interval_days.*", Kind::integer, "",
        "extreme=7,high=14,significant=21,medium=28,moderate=42,low=91",
-       "the longest gap between visits per risk class, in days", "", ""},
+       N_("the longest gap between visits per risk class, in days"), "", ""},
   };
   return all;
 }
@@ -178,14 +177,14 @@ struct Raw {
     if (auto v = node->value_exact<std::string>()) {
       return *v;
     }
-    fail(key, "must be a string");
+    fail(key, tr("must be a string"));
   }
   double number(std::string_view key) const {
     if (node) {
       if (node->is_number()) {
         return *node->value<double>();
       }
-      fail(key, "must be a number");
+      fail(key, tr("must be a number"));
     }
     double v = 0;
     const auto t = text::trim(text);
@@ -200,7 +199,7 @@ struct Raw {
       if (auto v = node->value_exact<int64_t>()) {
         return static_cast<long>(*v);
       }
-      fail(key, "must be a whole number");
+      fail(key, tr("must be a whole number"));
     }
     long v = 0;
     const auto t = text::trim(text);
@@ -216,12 +215,12 @@ struct Raw {
     if (node) {
       const toml::array* arr = node->as_array();
       if (!arr) {
-        fail(key, "must be an array of strings, such as [\"thu\"]");
+        fail(key, tr("must be an array of strings, such as [\"thu\"]"));
       }
       for (const toml::node& el : *arr) {
         auto v = el.value_exact<std::string>();
         if (!v) {
-          fail(key, "must be an array of strings, such as [\"thu\"]");
+          fail(key, tr("must be an array of strings, such as [\"thu\"]"));
         }
         out.push_back(*v);
       }
@@ -231,7 +230,7 @@ struct Raw {
       }
     }
     if (out.empty() || std::any_of(out.begin(), out.end(), [](const std::string& s) { return s.empty(); })) {
-      fail(key, "must be a non-empty list");
+      fail(key, tr("must be a non-empty list"));
     }
     return out;
   }
@@ -241,7 +240,7 @@ struct Raw {
       const toml::table* t = node->as_table();
       if (!t || !t->get("lat") || !t->get("lon") || t->size() != 2 || !t->get("lat")->is_number() ||
           !t->get("lon")->is_number()) {
-        fail(key, "must be { lat = …, lon = … }");
+        fail(key, tr("must be { lat = …, lon = … }"));
       }
       return {*t->get("lat")->value<double>(), *t->get("lon")->value<double>()};
     }
@@ -269,7 +268,7 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
   if (key == "database") {
     s.database = {raw.string(key), origin};
     if (s.database.value.empty()) {
-      raw.fail(key, "must not be empty");
+      raw.fail(key, tr("must not be empty"));
     }
     shown = s.database.value;
   } else if (key == "timezone") {
@@ -301,7 +300,7 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
   } else if (key.rfind("anniversary_base.", 0) == 0) {
     const long y = raw.integer(key);
     if (y < 1000 || y > 2200) {
-      raw.fail(key, "must be a year");
+      raw.fail(key, tr("must be a year"));
     }
     s.anniversary_base[key.substr(17)] = {static_cast<int>(y), origin};
     shown = std::to_string(y);
@@ -314,7 +313,7 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
     std::from_chars(y.data(), y.data() + y.size(), year);
     const long n = raw.integer(key);
     if (year < 2000 || year > 2200 || n < 1 || n > 100) {
-      raw.fail(key, "needs year = count, e.g. 2025 = 3");
+      raw.fail(key, tr("needs year = count, e.g. 2025 = 3"));
     }
     s.titles_per_year[year] = static_cast<int>(n);
     shown = std::to_string(n);
@@ -406,7 +405,8 @@ Settings load_settings(const Paths& paths, const EnvLookup& env, const std::vect
     try {
       t = toml::parse_file(file);
     } catch (const toml::parse_error& e) {
-      throw InputError(fmt::format("{}: {}", at(file, e.source()), e.description()));
+  // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
+      throw InputError(trf("{0}: {1}", at(file, e.source()), e.description()));
     }
     walk(s, t, "", file);
   } else if (paths.config_origin != "default") {
@@ -440,10 +440,10 @@ std::vector<Shown> show(const Settings& s, const Paths& paths) {
       const std::string key(k.key);
       auto it = s.set_keys.find(key);
       if (it != s.set_keys.end()) {
-        out.push_back({key, it->second.text, it->second.origin, std::string(k.help)});
+        out.push_back({key, it->second.text, it->second.origin, tr(std::string(k.help))});
       } else {
         out.push_back({key, key == "database" ? paths.default_db : std::string(k.fallback), "default",
-                       std::string(k.help)});
+                       tr(std::string(k.help))});
       }
       continue;
     }
@@ -454,16 +454,16 @@ std::vector<Shown> show(const Settings& s, const Paths& paths) {
       const auto eq = pair.find('=');
       if (eq != std::string::npos) {
         const std::string key = prefix + pair.substr(0, eq);
-        out.push_back({key, pair.substr(eq + 1), "default", std::string(k.help)});
+        out.push_back({key, pair.substr(eq + 1), "default", tr(std::string(k.help))});
       }
     }
     for (auto it = s.set_keys.lower_bound(prefix); it != s.set_keys.end() && it->first.rfind(prefix, 0) == 0; ++it) {
       auto row = std::find_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                               [&](const Shown& r) { return r.key == it->first; });
       if (row == out.end()) {
-        out.push_back({it->first, it->second.text, it->second.origin, std::string(k.help)});
+        out.push_back({it->first, it->second.text, it->second.origin, tr(std::string(k.help))});
       } else {
-        *row = {it->first, it->second.text, it->second.origin, std::string(k.help)};
+        *row = {it->first, it->second.text, it->second.origin, tr(std::string(k.help))};
       }
     }
   }
@@ -535,7 +535,7 @@ std::string default_file(const Paths& paths, bool commented) {
     if (!k.option.empty()) {
       also += fmt::format("{}{}", also.empty() ? "" : ", ", k.option);
     }
-    out += fmt::format("# {}{}\n", k.help, also.empty() ? "" : fmt::format(" ({})", also));
+    out += fmt::format("# {}{}\n", tr(std::string(k.help)), also.empty() ? "" : fmt::format(" ({})", also));
     if (is_table_key(k)) {
       if (k.fallback.empty()) {
         out += "# city-day = 1716\n";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/error.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -24,7 +25,7 @@ E parse_enum(const std::array<std::string_view, N>& names, std::string_view s, s
   for (std::size_t i = 0; i < N; ++i) {
     list += (i ? ", " : "") + std::string(names[i]);
   }
-  throw InputError(fmt::format("invalid {} '{}'; expected one of: {}", what, s, list));
+  throw InputError(trf("invalid {} '{}'; expected one of: {}", what, s, list));
 }
 
 }  // namespace omskplan

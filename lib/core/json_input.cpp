@@ -30,20 +30,20 @@ bool Fields::has(std::string_view key) const { return j.contains(key) && !j.at(s
 std::string Fields::str(std::string_view key, bool required) const {
   if (!has(key)) {
     if (required) {
-      fail(key, "missing");
+      fail(key, tr("missing"));
     }
     return {};
   }
   const json& v = j.at(std::string(key));
   if (!v.is_string()) {
-    fail(key, "must be a string");
+    fail(key, tr("must be a string"));
   }
   const std::string s = v.get<std::string>();
   if (!text::is_valid_utf8(s)) {
-    fail(key, "not valid UTF-8");
+    fail(key, tr("not valid UTF-8"));
   }
   if (required && text::trim(s).empty()) {
-    fail(key, "must not be empty");
+    fail(key, tr("must not be empty"));
   }
   return s;
 }
@@ -61,7 +61,7 @@ std::optional<long long> Fields::opt_int(std::string_view key) const {
   }
   const json& v = j.at(std::string(key));
   if (!v.is_number_integer()) {
-    fail(key, "must be an integer");
+    fail(key, tr("must be an integer"));
   }
   return v.get<long long>();
 }
@@ -72,7 +72,7 @@ bool Fields::boolean(std::string_view key) const {
   }
   const json& v = j.at(std::string(key));
   if (!v.is_boolean()) {
-    fail(key, "must be true or false");
+    fail(key, tr("must be true or false"));
   }
   return v.get<bool>();
 }
@@ -83,7 +83,7 @@ const json* Fields::array(std::string_view key) const {
   }
   const json& v = j.at(std::string(key));
   if (!v.is_array()) {
-    fail(key, "must be an array");
+    fail(key, tr("must be an array"));
   }
   return &v;
 }

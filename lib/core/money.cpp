@@ -47,10 +47,10 @@ Kopecks parse_roubles(std::string_view input) {
     }
   }
   if (s.empty()) {
-    bad(input, "empty");
+    bad(input, tr("empty"));
   }
   if (s.front() == '-') {
-    bad(input, "must not be negative");
+    bad(input, tr("must not be negative"));
   }
   if (s.front() == '+') {
     s.remove_prefix(1);
@@ -66,11 +66,11 @@ Kopecks parse_roubles(std::string_view input) {
       if (decimals < 0) {
         roubles = roubles * 10 + (c - '0');
         if (roubles > kMaxRoubles) {
-          bad(input, "too large");
+          bad(input, tr("too large"));
         }
       } else {
         if (++decimals > 2) {
-          bad(input, "at most two digits after the decimal separator");
+          bad(input, tr("at most two digits after the decimal separator"));
         }
         kop = kop * 10 + (c - '0');
       }
@@ -83,11 +83,11 @@ Kopecks parse_roubles(std::string_view input) {
     } else if (c == '\xE2' && s.substr(i, 3) == "\xE2\x80\xAF" && decimals < 0) {
       i += 2;  // narrow no-break space
     } else {
-      bad(input, "expected a number of roubles such as 2500000, 2 500 000,50 or 2500000.50");
+      bad(input, tr("expected a number of roubles such as 2500000, 2 500 000,50 or 2500000.50"));
     }
   }
   if (!any_digit) {
-    bad(input, "no digits");
+    bad(input, tr("no digits"));
   }
   if (decimals == 1) {
     kop *= 10;
@@ -106,7 +106,7 @@ std::string format_roubles(Kopecks k) {
     }
     grouped += digits[i];
   }
-  return trf("{}{},{:02}\xC2\xA0₽", neg ? "-" : "", grouped, a % 100);
+  return fmt::format("{}{},{:02}\xC2\xA0₽", neg ? "-" : "", grouped, a % 100);
 }
 
 std::string format_plain(Kopecks k) {

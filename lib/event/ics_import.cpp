@@ -449,7 +449,7 @@ std::string occurrence_key(const When& w, Instant at) {
   }
   const Date d = std::chrono::floor<days>(at);
   const auto s = (at - Instant{d.time_since_epoch()}).count();
-  return trf("{}T{:02}{:02}{:02}Z", compact_date(d), s / 3600, s / 60 % 60, s % 60);
+  return fmt::format("{}T{:02}{:02}{:02}Z", compact_date(d), s / 3600, s / 60 % 60, s % 60);
 }
 
 Date date_of(LocalTime l) { return Date{std::chrono::floor<days>(l).time_since_epoch()}; }
@@ -538,10 +538,10 @@ Rule parse_rule(const std::string& value, Zones& zones) {
       throw InputError(tr("RRULE BYDAY with a number needs FREQ=MONTHLY or YEARLY"));
     }
     if (nth != 0 && r.freq == Rule::Freq::yearly && r.bymonth.empty()) {
-      throw Unsupported("RRULE FREQ=YEARLY with a numbered BYDAY and no BYMONTH is not supported");
+      throw Unsupported(tr("RRULE FREQ=YEARLY with a numbered BYDAY and no BYMONTH is not supported"));
     }
     if (nth < -5 || nth > 5) {
-      throw Unsupported("RRULE BYDAY beyond the 5th weekday of a month is not supported");
+      throw Unsupported(tr("RRULE BYDAY beyond the 5th weekday of a month is not supported"));
     }
   }
   return r;
@@ -704,18 +704,18 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
     if (const auto* dtend = ev.get("DTEND")) {
       const When e = parse_when(dtend->value, dtend->params, zones, "DTEND");
       if (e.is_date != m.start.is_date) {
-        throw InputError("DTSTART and DTEND are not both dates or both date-times");
+        throw InputError(tr("DTSTART and DTEND are not both dates or both date-times"));
       }
       if (m.start.is_date) {
         m.length_days = (e.date - m.start.date).count();
         if (m.length_days < 0) {
-          throw InputError("DTEND is before DTSTART");
+          throw InputError(tr("DTEND is before DTSTART"));
         }
         m.length_days = std::max(1L, m.length_days);
       } else {
         m.length = e.instant(ctx) - s;
         if (m.length < seconds{0}) {
-          throw InputError("DTEND is before DTSTART");
+          throw InputError(tr("DTEND is before DTSTART"));
         }
       }
     } else if (const auto* dur = ev.get("DURATION")) {
@@ -884,7 +884,7 @@ void expand(const Master& m, const render::IcsProperty& rrule, Zones& zones, con
   for (const auto& p : m.comp->props) {
     if (p.name == "RDATE") {
       if (auto v = p.params.find("VALUE"); v != p.params.end() && v->second == "PERIOD") {
-        throw Unsupported("RDATE;VALUE=PERIOD is not supported");
+        throw Unsupported(tr("RDATE;VALUE=PERIOD is not supported"));
       }
       for (const auto& v : split(p.value, ',')) {
         starts.push_back(parse_when(text::trim(v), p.params, zones, "RDATE"));

@@ -105,7 +105,7 @@ time::Instant instant(const Fields& f, std::string_view key, const time::Context
 
 time::Date required_date(const Fields& f, std::string_view key) {
   if (!f.has(key)) {
-    f.fail(key, "missing");
+    f.fail(key, tr("missing"));
   }
   return *f.date(key);
 }

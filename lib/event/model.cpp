@@ -1,4 +1,5 @@
 #include "event/model.hpp"
+#include "core/i18n.hpp"
 
 #include "core/enums.hpp"
 
@@ -14,11 +15,11 @@ std::string_view to_string(Level v) { return kLevelNames.at(static_cast<std::siz
 std::string_view to_string(Status v) { return kStatusNames.at(static_cast<std::size_t>(v)); }
 std::string_view to_string(TaskStatus v) { return kTaskStatusNames.at(static_cast<std::size_t>(v)); }
 
-Kind parse_kind(std::string_view s) { return parse_enum<Kind>(kKindNames, s, "kind"); }
-Level parse_level(std::string_view s) { return parse_enum<Level>(kLevelNames, s, "level"); }
-Status parse_status(std::string_view s) { return parse_enum<Status>(kStatusNames, s, "status"); }
+Kind parse_kind(std::string_view s) { return parse_enum<Kind>(kKindNames, s, tr("kind")); }
+Level parse_level(std::string_view s) { return parse_enum<Level>(kLevelNames, s, tr("level")); }
+Status parse_status(std::string_view s) { return parse_enum<Status>(kStatusNames, s, tr("status")); }
 TaskStatus parse_task_status(std::string_view s) {
-  return parse_enum<TaskStatus>(kTaskStatusNames, s, "task status");
+  return parse_enum<TaskStatus>(kTaskStatusNames, s, tr("task status"));
 }
 
 bool status_transition_allowed(Status from, Status to) {

@@ -28,10 +28,10 @@ void validate(const Event& e) {
   if (text::trim(e.title).empty()) {
     throw InputError(tr("the title is empty"));
   }
-  text::check_field("the title", e.title, kMaxTitleBytes, true);
-  text::check_field("the venue", e.venue, kMaxTitleBytes, true);
-  text::check_field("the organizer", e.organizer, kMaxTitleBytes, true);
-  text::check_field("the notes", e.notes, kMaxTextBytes, false);
+  text::check_field(tr("the title"), e.title, kMaxTitleBytes, true);
+  text::check_field(tr("the venue"), e.venue, kMaxTitleBytes, true);
+  text::check_field(tr("the organizer"), e.organizer, kMaxTitleBytes, true);
+  text::check_field(tr("the notes"), e.notes, kMaxTextBytes, false);
   for (const auto& t : e.tags) {
     text::check_field(trf("tag '{}'", t), t, 100, true);
   }
@@ -39,15 +39,15 @@ void validate(const Event& e) {
     if (text::trim(p.who).empty()) {
       throw InputError(tr("a participant has no name"));
     }
-    text::check_field("a participant", p.who, kMaxTitleBytes, true);
-    text::check_field("a participant's role", p.role, kMaxTitleBytes, true);
+    text::check_field(tr("a participant"), p.who, kMaxTitleBytes, true);
+    text::check_field(tr("a participant's role"), p.role, kMaxTitleBytes, true);
   }
   for (const auto& t : e.tasks) {
     text::check_field(trf("task {}", t.no), t.title, kMaxTitleBytes, true);
     text::check_field(trf("the owner of task {}", t.no), t.owner, kMaxTitleBytes, true);
   }
   for (const auto& l : e.lessons) {
-    text::check_field("a lesson", l.text, kMaxTextBytes, false);
+    text::check_field(tr("a lesson"), l.text, kMaxTextBytes, false);
   }
   const int y = time::year_of(floor<days>(e.start));
   if (y < 1900 || y > 2200) {

@@ -189,7 +189,7 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
       return;
     }
     const std::string l = tr(std::string(name));  // marked N_() at the call
-    out += md ? fmt::format("- **{}:** {}\n", l, value) : "  " + text::label(l, 11) + value + "\n";
+    out += md ? fmt::format("- **{}:** {}\n", l, value) : "  " + text::label(l, i18n::language() == "ru" ? 17 : 11) + value + "\n";
   };
   auto heading = [&](const std::string& h) { out += md ? fmt::format("\n## {}\n\n", h) : fmt::format("\n{}\n", h); };
   auto table = [&](const Table& t) {

@@ -1,4 +1,5 @@
 #include "inspection/model.hpp"
+#include "core/i18n.hpp"
 
 #include "core/enums.hpp"
 
@@ -9,14 +10,14 @@ std::string_view to_string(AgencyKind v) { return kAgencyKindNames.at(static_cas
 std::string_view to_string(VisitStatus v) { return kVisitStatusNames.at(static_cast<std::size_t>(v)); }
 std::string_view to_string(Severity v) { return kSeverityNames.at(static_cast<std::size_t>(v)); }
 std::string_view to_string(FindingStatus v) { return kFindingStatusNames.at(static_cast<std::size_t>(v)); }
-Work parse_work(std::string_view s) { return parse_enum<Work>(kWorkNames, s, "kind of work"); }
-AgencyKind parse_agency_kind(std::string_view s) { return parse_enum<AgencyKind>(kAgencyKindNames, s, "agency kind"); }
+Work parse_work(std::string_view s) { return parse_enum<Work>(kWorkNames, s, tr("kind of work")); }
+AgencyKind parse_agency_kind(std::string_view s) { return parse_enum<AgencyKind>(kAgencyKindNames, s, tr("agency kind")); }
 VisitStatus parse_visit_status(std::string_view s) {
-  return parse_enum<VisitStatus>(kVisitStatusNames, s, "visit status");
+  return parse_enum<VisitStatus>(kVisitStatusNames, s, tr("visit status"));
 }
-Severity parse_severity(std::string_view s) { return parse_enum<Severity>(kSeverityNames, s, "severity"); }
+Severity parse_severity(std::string_view s) { return parse_enum<Severity>(kSeverityNames, s, tr("severity")); }
 FindingStatus parse_finding_status(std::string_view s) {
-  return parse_enum<FindingStatus>(kFindingStatusNames, s, "finding status");
+  return parse_enum<FindingStatus>(kFindingStatusNames, s, tr("finding status"));
 }
 
 bool transition_allowed(FindingStatus from, FindingStatus to) {

@@ -55,10 +55,10 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
   if (site.name.empty()) {
     throw InputError(tr("the site's name is empty"));
   }
-  text::check_field("the code", site.code, 100, true);
-  text::check_field("the name", site.name, 1000, true);
+  text::check_field(tr("the code"), site.code, 100, true);
+  text::check_field(tr("the name"), site.name, 1000, true);
   site.address = text::trim(in.address);
-  text::check_field("the address", site.address, 1000, true);
+  text::check_field(tr("the address"), site.address, 1000, true);
   const auto lat = number(in.lat, "latitude", decimal_comma);
   const auto lon = number(in.lon, "longitude", decimal_comma);
   if (lat.has_value() != lon.has_value()) {
@@ -74,7 +74,7 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
     site.where = GeoPoint{*lat, *lon};
   }
   site.program = text::trim(in.program);
-  text::check_field("the program", site.program, 1000, true);
+  text::check_field(tr("the program"), site.program, 1000, true);
   site.work = parse_work(text::trim(in.work));
   site.risk = parse_risk(text::trim(in.risk));
   if (!text::trim(in.deadline).empty()) {
@@ -90,7 +90,7 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
   site.contractor_id = org_ref(s, in.contractor);
   site.customer_id = org_ref(s, in.customer);
   site.notes = in.notes;
-  text::check_field("the notes", site.notes, 100000, false);
+  text::check_field(tr("the notes"), site.notes, 100000, false);
   const std::string active = text::fold(text::trim(in.active));
   if (active.empty() || active == "1" || active == "yes" || active == "да" || active == "true") {
     site.active = true;
@@ -234,7 +234,7 @@ Agency add_agency(Services& s, const std::string& name, const std::string& kind)
   if (a.name.empty()) {
     throw InputError(tr("the agency's name is empty"));
   }
-  text::check_field("the name", a.name, 1000, true);
+  text::check_field(tr("the name"), a.name, 1000, true);
   a.kind = parse_agency_kind(kind);
   store::WriteTransaction tx(s.db);
   for (const auto& other : repo::list_agencies(s.db)) {
@@ -257,8 +257,8 @@ Member add_member(Services& s, std::int64_t agency_id, const std::string& name, 
   if (m.name.empty()) {
     throw InputError(tr("the member's name is empty"));
   }
-  text::check_field("the name", m.name, 1000, true);
-  text::check_field("the position", m.position, 1000, true);
+  text::check_field(tr("the name"), m.name, 1000, true);
+  text::check_field(tr("the position"), m.position, 1000, true);
   store::WriteTransaction tx(s.db);
   if (!repo::load_agency(s.db, agency_id)) {
     throw NotFound(trf("no agency with id {}", agency_id));
@@ -422,7 +422,7 @@ Visit visit_held(Services& s, std::int64_t visit_id, const std::string& notes, c
                                  time::format_date(*v.held_on)));
   }
   if (!notes.empty()) {
-    text::check_field("the notes", notes, 100000, false);
+    text::check_field(tr("the notes"), notes, 100000, false);
     v.notes = notes;
   }
   const auto all = repo::members(s.db, std::nullopt);
@@ -465,7 +465,7 @@ Finding add_finding(Services& s, const FindingInput& in) {
   if (f.text.empty()) {
     throw InputError(tr("the finding's text is empty"));
   }
-  text::check_field("the text", f.text, 10000, false);
+  text::check_field(tr("the text"), f.text, 10000, false);
   f.severity = parse_severity(in.severity);
   if (!text::trim(in.due).empty()) {
     f.due = time::parse_date(in.due, s.ctx);
@@ -490,7 +490,7 @@ Finding add_finding(Services& s, const FindingInput& in) {
   if (inn_like) {
     f.responsible_org = org_ref(s, resp);
   } else {
-    text::check_field("the responsible person", resp, 1000, true);
+    text::check_field(tr("the responsible person"), resp, 1000, true);
     f.responsible_person = resp;
   }
   repo::insert(s.db, f);
@@ -508,7 +508,7 @@ Finding load_finding(Services& s, std::int64_t id) {
 }
 
 Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note) {
-  text::check_field("the note", note, 10000, false);
+  text::check_field(tr("the note"), note, 10000, false);
   store::WriteTransaction tx(s.db);
   const Finding before = load_finding(s, id);
   if (before.status == to) {

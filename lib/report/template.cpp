@@ -99,7 +99,8 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
   try {
     root = toml::parse(toml_text, origin);
   } catch (const toml::parse_error& e) {
-    fail(origin, e.source(), std::string(e.description()));
+  // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
+    fail(origin, e.source(), trf("{0}", e.description()));
   }
   const toml::source_region top{{1, 1}, {1, 1}, {}};
   only(root, {"id", "name", "title", "subtitle", "param", "section"}, origin, "");
@@ -391,7 +392,9 @@ kainjow::mustache::data narrative_data(const std::string& path) {
   try {
     t = toml::parse_file(path);
   } catch (const toml::parse_error& e) {
-    throw InputError(fmt::format("{}:{}:{}: {}", path, e.source().begin.line, e.source().begin.column, e.description()));
+  // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
+    throw InputError(trf("{0}: {1}", fmt::format("{}:{}:{}", path, e.source().begin.line, e.source().begin.column),
+                         e.description()));
   }
   only(t, {"achievements", "tasks", "help", "topics"}, path, "");
   kainjow::mustache::data out{kainjow::mustache::data::type::object};

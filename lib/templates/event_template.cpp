@@ -122,8 +122,9 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
   try {
     root = toml::parse(toml_text, origin);
   } catch (const toml::parse_error& e) {
-    throw InputError(fmt::format("{}:{}:{}: {}", origin, e.source().begin.line, e.source().begin.column,
-                                 e.description()));
+  // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
+    throw InputError(trf("{0}: {1}", fmt::format("{}:{}:{}", origin, e.source().begin.line, e.source().begin.column),
+                         e.description()));
   }
   const Reader r(origin);
   const toml::source_region top{{1, 1}, {1, 1}, {}};
@@ -185,7 +186,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
     for (const toml::node& el : *arr) {
       auto v = el.value<std::string>();
       if (!v || text::trim(*v).empty()) {
-        r.fail(el.source(), "each tag must be a non-empty string");
+        r.fail(el.source(), tr("each tag must be a non-empty string"));
       }
       t.tags.push_back(text::trim(*v));
     }

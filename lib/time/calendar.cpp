@@ -64,7 +64,8 @@ CalendarYear ProductionCalendar::parse(std::string_view text, const std::string&
   try {
     t = toml::parse(text, origin);
   } catch (const toml::parse_error& e) {
-    throw InputError(fmt::format("{}: {}", where(origin, e.source()), e.description()));
+  // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
+    throw InputError(trf("{0}: {1}", where(origin, e.source()), e.description()));
   }
   static const std::set<std::string> known{"year", "source", "days_off", "working_weekends", "shortened",
                                            "working_days", "transfers"};

@@ -166,7 +166,7 @@ LocalTime apply_offset_to_time(LocalTime anchor, const Offset& off, const Produc
 DateSpan parse_date_span(std::string_view expr, const Context& ctx) {
   const std::string e = text::fold(text::trim(expr));
   if (e.empty()) {
-    bad_date(expr, "empty");
+    bad_date(expr, tr("empty"));
   }
   const Date today = ctx.today();
   auto one = [](Date d) { return DateSpan{d, d}; };
@@ -205,13 +205,13 @@ DateSpan parse_date_span(std::string_view expr, const Context& ctx) {
   if (!e.empty() && (e.front() == '+' || e.front() == '-')) {
     const auto off = parse_offset(e);
     if (!off) {
-      bad_date(expr, "an offset is a sign, a number and a unit: d (days), w (weeks), wd (working days)");
+      bad_date(expr, tr("an offset is a sign, a number and a unit: d (days), w (weeks), wd (working days)"));
     }
     if (off->unit == Offset::Unit::minutes) {
-      bad_date(expr, "hours and minutes are not days; use d, w or wd");
+      bad_date(expr, tr("hours and minutes are not days; use d, w or wd"));
     }
     if (off->unit == Offset::Unit::working_days && !ctx.calendar) {
-      bad_date(expr, "working days need the production calendar");
+      bad_date(expr, tr("working days need the production calendar"));
     }
     const Date d = off->unit == Offset::Unit::days ? today + days{off->amount}
                                                   : ctx.calendar->add_working_days(today, static_cast<int>(off->amount));
@@ -221,7 +221,7 @@ DateSpan parse_date_span(std::string_view expr, const Context& ctx) {
   if (e.size() == 4 && all_digits(e)) {
     const int y = static_cast<int>(to_long(e));
     if (y < 1900 || y > 2200) {
-      bad_date(expr, "year out of range 1900–2200");
+      bad_date(expr, tr("year out of range 1900–2200"));
     }
     return {make_date(y, 1, 1), make_date(y, 12, 31)};
   }
@@ -241,7 +241,7 @@ DateSpan parse_date_span(std::string_view expr, const Context& ctx) {
     const int y = static_cast<int>(to_long(e.substr(0, 4)));
     const int m = static_cast<int>(to_long(e.substr(5)));
     if (m < 1 || m > 12) {
-      bad_date(expr, "month must be 01–12");
+      bad_date(expr, tr("month must be 01–12"));
     }
     const Date first = make_date(y, m, 1);
     return {first, last_day_of_month(first)};
@@ -249,13 +249,13 @@ DateSpan parse_date_span(std::string_view expr, const Context& ctx) {
   if (e.size() == 10 && e[4] == '-' && e[7] == '-') {
     if (const auto d = parse_iso_date(e)) {
       if (year_of(*d) < 1900 || year_of(*d) > 2200) {
-        bad_date(expr, "year out of range 1900–2200");
+        bad_date(expr, tr("year out of range 1900–2200"));
       }
       return one(*d);
     }
-    bad_date(expr, "no such day");
+    bad_date(expr, tr("no such day"));
   }
-  bad_date(expr, "expected YYYY-MM-DD, YYYY-MM, YYYY-Www, today, +3d, -5wd, a weekday name, eow, eom");
+  bad_date(expr, tr("expected YYYY-MM-DD, YYYY-MM, YYYY-Www, today, +3d, -5wd, a weekday name, eow, eom"));
 }
 
 std::optional<int> parse_weekday(std::string_view s) {

@@ -41,6 +41,16 @@ while IFS=$'\t' read -r args expected; do
   "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
   rc=$?
   after=$(db_hash)
+  # The same case in Russian: the same exit code, one line, in Russian (besides what the user typed).
+  "$BIN" --lang ru "$@" >"$TMP/out.ru" 2>"$TMP/err.ru" </dev/null
+  rc_ru=$?
+  ru_msg=$(grep -a '^omskplan: ошибка: ' "$TMP/err.ru" | head -1 | sed 's/^omskplan: ошибка: //')
+  if [ "$rc_ru" -ne "$rc" ] || [ "$(grep -ac '^omskplan: ошибка: ' "$TMP/err.ru")" -ne 1 ] ||
+    ! grep -aq '[а-яА-ЯёЁ]' <<<"$(sed -e "s|$TMP||g" -e 's/'"'"'[^'"'"']*'"'"'//g' -e 's/«[^»]*»//g' <<<"$ru_msg")"; then
+    fail "case $((cases)) ($short) in Russian: exit $rc_ru (English $rc): $(head -c 300 "$TMP/err.ru")"
+  else
+    pass
+  fi
   line=$(grep -ac '^omskplan: error: ' "$TMP/err")
   if [ "$rc" -eq 0 ]; then
     fail "case $cases ($short): exit 0"
