@@ -31,6 +31,12 @@ void print_settings(const Layers& l, const GlobalOptions& g) {
     fmt::print("{}\n", arr.dump(2));
     return;
   }
+  if (g.quiet && f == Format::table) {
+    for (const auto& s : rows) {
+      fmt::print("{}\n", s.key);
+    }
+    return;
+  }
   render::Table t;
   t.columns = {{"key", N_("KEY")}, {"value", N_("VALUE"), false, 50}, {"origin", N_("ORIGIN"), false, 60}};
   if (f != Format::table) {

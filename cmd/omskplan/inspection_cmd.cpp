@@ -250,8 +250,24 @@ void setup_agencies(CLI::App& parent, Runner& r) {
   }
   ag->add_subcommand("list", "List agencies and their representatives")->callback([&r] {
     Runtime& rt = r.rt();
-    const Format f = rt.format({Format::table, Format::csv, Format::md});
+    const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
     auto s = inspection_services(rt, OpenMode::existing);
+    if (f == Format::json) {
+      const auto members = in::repo::members(s.db, std::nullopt);
+      auto arr = nlohmann::ordered_json::array();
+      for (const auto& a : in::repo::list_agencies(s.db)) {
+        auto ms = nlohmann::ordered_json::array();
+        for (const auto& m : members) {
+          if (m.agency_id == a.id) {
+            ms.push_back({{"id", m.id}, {"name", m.name}, {"position", m.position}, {"phone", m.phone}});
+          }
+        }
+        arr.push_back({{"id", a.id}, {"name", a.name}, {"kind", in::to_string(a.kind)}, {"notes", a.notes},
+                       {"members", ms}});
+      }
+      rt.print(arr.dump(2) + "\n");
+      return;
+    }
     render::Table t;
     t.columns = {{"agency", N_("AGENCY"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND")},
                  {"member", N_("MEMBER"), true}, {"member_name", N_("REPRESENTATIVE")}, {"position", N_("POSITION"), false, 40}};
@@ -393,11 +409,23 @@ void setup_findings(CLI::App& parent, Runner& r) {
     c->add_option("id", *id, "finding id")->required();
     c->callback([&r, id] {
       Runtime& rt = r.rt();
-      const Format f = rt.format({Format::table, Format::csv, Format::md});
+      const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
       auto s = inspection_services(rt, OpenMode::existing);
       in::load_finding(s, *id);
+      if (f == Format::json) {
+        auto arr = nlohmann::ordered_json::array();
+        for (const auto& ch : in::repo::changes(s.db, *id)) {
+          arr.push_back({{"at", time::format_utc(ch.at)},
+                         {"from", ch.from ? nlohmann::ordered_json(in::to_string(*ch.from)) : nlohmann::ordered_json()},
+                         {"to", in::to_string(ch.to)},
+                         {"note", ch.note}});
+        }
+        rt.print(arr.dump(2) + "\n");
+        return;
+      }
       render::Table t;
       t.columns = {{"at", N_("WHEN")}, {"from", N_("FROM")}, {"to", N_("TO")}, {"note", N_("NOTE"), false, 80}};
+      t.id_column = 2;  // --quiet: the statuses it went through
       for (const auto& ch : in::repo::changes(s.db, *id)) {
         t.add({time::format_local(rt.zone().to_local(ch.at)), ch.from ? std::string(in::to_string(*ch.from)) : "",
                std::string(in::to_string(ch.to)), ch.note});

@@ -184,6 +184,22 @@ void Runtime::info(std::string_view s) const {
 }
 
 void Runtime::print_table(const render::Table& t, Format f) const {
+  if (opts_.quiet && f == Format::table) {
+    // Only the ids, once each, in order (a "№12" cell prints as 12).
+    std::string out, last;
+    for (const auto& row : t.rows) {
+      std::string id = t.id_column < row.size() ? row[t.id_column] : "";
+      if (id.rfind("№", 0) == 0) {
+        id = id.substr(std::string_view("№").size());
+      }
+      if (!id.empty() && id != last) {
+        out += id + "\n";
+      }
+      last = id;
+    }
+    print(out);
+    return;
+  }
   switch (f) {
     case Format::csv:
       print(render::to_csv(t));

@@ -132,6 +132,7 @@ Table patrons_table(const std::vector<PatronRow>& rows) {
   t.columns = {{"rank", N_("RANK"), true},   {"org_id", N_("ORG"), true},    {"name", N_("ORGANIZATION"), false, 50},
                {"inn", N_("INN")},           {"value", N_("FULFILLED"), true}, {"count", N_("COUNT"), true},
                {"titles", N_("TITLES"), false, 40}, {"badge", N_("BADGE")}};
+  t.id_column = 1;  // the organization
   for (const auto& r : rows) {
     std::string titles;
     for (const auto& s : r.titles) {
@@ -177,6 +178,7 @@ Table badges_table(const std::vector<Badge>& bs, const std::map<std::int64_t, st
   Table t;
   t.columns = {{"year", N_("YEAR")}, {"number", N_("NUMBER"), true}, {"org_id", N_("ORG"), true},
                {"org", N_("ORGANIZATION"), false, 50}, {"issued_on", N_("ISSUED")}};
+  t.id_column = 1;  // the badge's number
   for (const auto& b : bs) {
     t.add({std::to_string(b.year), fmt::format("№{}", b.number), std::to_string(b.org_id), name_of(names, b.org_id),
            time::format_date(b.issued_on)});

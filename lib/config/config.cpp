@@ -557,6 +557,16 @@ std::string default_file(const Paths& paths, bool commented) {
   return out;
 }
 
+std::string file_language(const std::string& default_file, const std::string& explicit_file) {
+  const std::string& file = explicit_file.empty() ? default_file : explicit_file;
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {
+    return "";
+  }
+  const toml::table t = toml::parse_file(file);
+  return t["lang"].value_or(std::string{});
+}
+
 std::string resolve_lang(const std::string& setting, const EnvLookup& env) {
   if (setting == "ru" || setting == "en") {
     return setting;

@@ -115,6 +115,11 @@ std::vector<Shown> show(const Settings& s, const Paths& paths);
 // its help: what `config init` writes. Uncommented it loads to the defaults.
 std::string default_file(const Paths& paths, bool commented = true);
 
+// The `lang` of a config file — `explicit_file` (--config) if given, else
+// `default_file` — without loading the rest: "" when the file or the key is
+// missing. Throws on a file that does not parse.
+std::string file_language(const std::string& default_file, const std::string& explicit_file);
+
 // The language of messages: `setting` ("auto", "ru", "en"), where auto reads
 // LANGUAGE, LC_ALL, LC_MESSAGES and LANG like gettext does. "ru" or "en".
 std::string resolve_lang(const std::string& setting, const EnvLookup& env);

@@ -20,6 +20,7 @@ struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<std::string>> rows;
   std::vector<Tone> tones;  // per row; empty = all plain
+  std::size_t id_column = 0;  // what --quiet prints, one per line: the id you would pipe on
 
   void add(std::vector<std::string> row, Tone tone = Tone::plain);
 };
