@@ -45,5 +45,7 @@ void setup_config(CLI::App& app, Runner& r);
 
 // A stream over a file, or standard input for "-"; InputError naming the file when it cannot be read.
 std::unique_ptr<std::istream> open_input(const std::string& path);
+// The whole text of a file, or of standard input for "-" (at most 64 MiB; InputError naming it otherwise).
+std::string read_input(const std::string& path);
 
 }  // namespace omskplan::cli

@@ -405,14 +405,7 @@ void run_event_import(Runtime& rt, const std::string& file, bool dry_run) {
 
 void run_event_import_ics(Runtime& rt, const std::string& file, const event::IcsImportOptions& opt, bool dry_run) {
   const std::string name = file == "-" ? "<stdin>" : file;
-  auto in = open_input(file);
-  constexpr std::size_t kMaxBytes = 64u << 20;
-  std::string text(kMaxBytes + 1, '\0');
-  in->read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in->gcount()));
-  if (text.size() > kMaxBytes) {
-    throw InputError(trf("{}: larger than 64 MiB; split the calendar", name));
-  }
+  const std::string text = read_input(file);
   auto s = event_services(rt, OpenMode::create);
   try {
     const auto r = event::import_ics(s, text, opt, dry_run);

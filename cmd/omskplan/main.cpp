@@ -37,6 +37,18 @@ std::unique_ptr<std::istream> open_input(const std::string& path) {
   return in;
 }
 
+std::string read_input(const std::string& path) {
+  auto in = open_input(path);
+  constexpr std::size_t kMax = 64u << 20;
+  std::string text(kMax + 1, '\0');
+  in->read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in->gcount()));
+  if (text.size() > kMax) {
+    throw InputError(trf("{}: larger than 64 MiB", path == "-" ? "<stdin>" : path));
+  }
+  return text;
+}
+
 namespace {
 
 // CLI11 2.1 answers an unknown subcommand with "A subcommand is required" or

@@ -11,7 +11,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -31,8 +35,10 @@ struct RunOptions {
 
 void run_report(Runtime& rt, const RunOptions& o) {
   const Format f = rt.format({Format::table, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
-  const report::ReportTemplate t =
-      o.template_file.empty() ? report_catalog(rt).get(o.id) : report::load_report_template(o.template_file);
+  const report::ReportTemplate t = o.template_file.empty() ? report_catalog(rt).get(o.id)
+                                   : o.template_file == "-"
+                                       ? report::parse_report_template(read_input("-"), "<stdin>")
+                                       : report::load_report_template(o.template_file);
   if (!o.template_file.empty() && !o.id.empty() && o.id != t.id) {
     throw InputError(trf("{} is report '{}', not '{}'", o.template_file, t.id, o.id));
   }
@@ -49,14 +55,18 @@ void run_report(Runtime& rt, const RunOptions& o) {
   if (!o.as_of.empty()) {
     ro.params["as-of"] = o.as_of;
   }
-  if (!o.narrative.empty()) {
+  if (o.narrative == "-") {
+    ro.narrative_path = "<stdin>";
+    ro.narrative_text = read_input("-");
+  } else if (!o.narrative.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(o.narrative, ec)) {
       throw InputError(trf("{}: no such narrative file", o.narrative));
     }
     ro.narrative_path = o.narrative;
   }
-  if (!o.output.empty()) {
+  const bool to_stdout = o.output.empty() || o.output == "-";
+  if (!to_stdout) {
     // Fail before the work if the output cannot go there.
     const auto dir = std::filesystem::path(o.output).parent_path();
     std::error_code ec;
@@ -68,6 +78,15 @@ void run_report(Runtime& rt, const RunOptions& o) {
   if (f == Format::xlsx) {
     if (o.output.empty()) {
       throw InputError(tr("XLSX is binary: give the file with -o FILE"));
+    }
+    if (o.output == "-") {  // -o - : the bytes to standard output, for a pipe
+      const auto tmp = std::filesystem::temp_directory_path() / fmt::format("omskplan-{}.xlsx", ::getpid());
+      report::write_xlsx(doc, tmp.string());
+      std::ifstream in(tmp, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::filesystem::remove(tmp);
+      rt.print(bytes);
+      return;
     }
     files::write_atomically_with(o.output, [&](const std::string& tmp) { report::write_xlsx(doc, tmp); });
     rt.info(trf("wrote {}", o.output));
@@ -90,7 +109,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
     default:
       out = report::to_text(doc);
   }
-  if (o.output.empty()) {
+  if (to_stdout) {
     rt.print(out);
   } else {
     files::write_atomically(o.output, out);
@@ -154,8 +173,10 @@ void setup_report(CLI::App& app, Runner& r) {
     c->add_option("file", *file, "the TOML file")->required();
     c->callback([&r, file] {
       Runtime& rt = r.rt();
-      const auto t = report::load_report_template(*file);
-      rt.print(trf("{}: ok: report '{}' ({}), {} sections\n", *file, t.id, t.name, t.sections.size()));
+      const auto t = *file == "-" ? report::parse_report_template(read_input("-"), "<stdin>")
+                                  : report::load_report_template(*file);
+      rt.print(trnf("{}: ok: report '{}' ({}), {} section\n", "{}: ok: report '{}' ({}), {} sections\n",
+                    static_cast<long>(t.sections.size()), *file, t.id, t.name, t.sections.size()));
     });
   }
 }

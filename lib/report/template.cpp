@@ -387,10 +387,10 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
   }
 }
 
-kainjow::mustache::data narrative_data(const std::string& path) {
+kainjow::mustache::data narrative_data(const std::string& path, const std::optional<std::string>& text) {
   toml::table t;
   try {
-    t = toml::parse_file(path);
+    t = text ? toml::parse(*text, path) : toml::parse_file(path);
   } catch (const toml::parse_error& e) {
   // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
     throw InputError(trf("{0}: {1}", fmt::format("{}:{}:{}", path, e.source().begin.line, e.source().begin.column),
@@ -474,7 +474,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
     r.vars.set("period_to", russian::format_date(r.period->to));
   }
   if (o.narrative_path) {
-    r.vars.set("narrative", narrative_data(*o.narrative_path));
+    r.vars.set("narrative", narrative_data(*o.narrative_path, o.narrative_text));
   }
   // Data first, so that the texts can use the figures.
   std::map<std::string, std::string> stats;

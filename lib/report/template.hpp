@@ -57,6 +57,7 @@ private:
 struct RunOptions {
   std::map<std::string, std::string> params;  // name → value as typed
   std::optional<std::string> narrative_path;  // TOML with achievements, tasks, help, topics
+  std::optional<std::string> narrative_text;  // …or its text (from standard input), named by narrative_path
 };
 
 // Resolves the parameters (unknown ones are errors), runs the queries and

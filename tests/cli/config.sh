@@ -103,3 +103,9 @@ run --config "$TMP/other.toml" config get lang
 expect_out_is "ru"
 run --lang de config show
 expect_rc 2
+
+# docs/config.md lists every setting.
+run config show --json
+for key in $(jq -r '.[].key' "$TMP/out" | grep -v -e '^agreement\.titles_per_year\.' -e '^inspection\.max_interval_days\.'); do
+  if grep -qF "\`$key\`" "$SRC/docs/config.md"; then pass; else fail "docs/config.md does not list $key"; fi
+done

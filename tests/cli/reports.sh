@@ -125,3 +125,18 @@ expect_err "XLSX is binary: give the file with -o FILE"
 expect_unchanged report run annual --year 2023 --narrative "$TMP/none.toml"
 expect_err "no such narrative file"
 [ -e "$TMP/missing" ] && fail "a directory was created" || pass
+
+# "-": a template and the narrative from standard input, the document to standard output.
+"$BIN" report check - <"$SRC/examples/reports/monthly-plan.toml" >"$TMP/out" 2>"$TMP/err"
+expect_out "-: ok: report 'monthly-plan'"
+"$BIN" report run --template - --month 2023-08 <"$SRC/examples/reports/monthly-plan.toml" >"$TMP/out" 2>"$TMP/err"
+expect_out "План основных мероприятий"
+"$BIN" report run annual --year 2023 --narrative - --format md <"$SRC/examples/annual-2023.toml" >"$TMP/out" 2>"$TMP/err"
+expect_out "Ассоциации сибирских и дальневосточных городов"
+run report run monthly-plan --month 2023-08 -o -
+expect_rc 0
+expect_out "План основных мероприятий"
+if [ -e ./- ] || [ -e "$TMP/-" ]; then fail "-o - wrote a file named '-'"; else pass; fi
+run report run agreements-register --format xlsx -o -
+expect_rc 0
+expect_eq "$(head -c 2 "$TMP/out")" "PK" "xlsx to standard output"

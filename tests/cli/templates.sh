@@ -58,3 +58,13 @@ expect_err "omskplan: warning: skipping template $XDG_CONFIG_HOME/omskplan/templ
 run event new --template bad --date 2024-01-10
 expect_rc 1
 expect_err "bad.toml:5:1: unknown key 'venu'"
+
+# A template from standard input.
+"$BIN" template check - <"$SRC/examples/templates/city-day.toml" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 0
+expect_out "-: ok: template 'city-day'"
+printf 'id = "x"\n' | "$BIN" template check - >"$TMP/out" 2>"$TMP/err"
+rc=$?
+expect_rc 1
+expect_err "<stdin>"
