@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""po/set.py FILE.po < pairs: sets translations. Input: blocks of "msgid<TAB>msgstr" lines
-(for a plural entry: msgstr forms separated by " ||| "); clears the fuzzy flag of each."""
+"""po/set.py FILE.po < pairs: sets translations. Input: "msgid<TAB>msgstr" lines (for a plural
+entry: msgstr forms separated by " ||| "; for an entry with a msgctxt: "@context@msgid");
+clears the fuzzy flag of each."""
 import re
 import sys
 
@@ -21,10 +22,19 @@ def main():
     done = set()
     for i, b in enumerate(blocks):
         m = re.search(r'^msgid "(.*)"$', b, re.M)
-        if not m or m.group(1) not in pairs:
+        c = re.search(r'^msgctxt "(.*)"$', b, re.M)
+        key = (f"@{c.group(1)}@" if c else "") + (m.group(1) if m else "")
+        if not m or key not in pairs:
             continue
-        v = pairs[m.group(1)]
-        lines = [l for l in b.split("\n") if not l.startswith("msgstr")]
+        v = pairs[key]
+        lines, in_msgstr = [], False
+        for l in b.split("\n"):  # drop the old msgstr and its continuation lines, keep the rest
+            if l.startswith("msgstr"):
+                in_msgstr = True
+            elif not l.startswith('"'):
+                in_msgstr = False
+            if not in_msgstr:
+                lines.append(l)
         lines = [re.sub(r"^#, fuzzy, ", "#, ", l) for l in lines if l != "#, fuzzy" and not l.startswith("#| ")]
         if any(l.startswith("msgid_plural") for l in lines):
             forms = v.split(" ||| ")
@@ -32,7 +42,7 @@ def main():
         else:
             lines.append(f"msgstr {quote(v)}")
         blocks[i] = "\n".join(lines)
-        done.add(m.group(1))
+        done.add(key)
     missing = set(pairs) - done
     if missing:
         sys.exit(f"not in {path}: {sorted(missing)}")

@@ -102,6 +102,18 @@ std::string_view translate(std::string_view msgid) {
   return msgid;
 }
 
+std::string_view translate_context(std::string_view context, std::string_view msgid) {
+  if (current) {
+    std::string key(context);
+    key += '\4';  // how .mo files join msgctxt and msgid
+    key += msgid;
+    if (const auto* s = current->find(key); s && !s->empty()) {
+      return *s;
+    }
+  }
+  return msgid;
+}
+
 int russian_plural_index(long n) {
   n = n < 0 ? -n : n;
   if (n % 10 == 1 && n % 100 != 11) {

@@ -8,6 +8,7 @@
 //   trf("no event with id {}", id)                a message formatted with fmt
 //   trnf("{} task", "{} tasks", n, n)             with a plural form (Russian has three)
 //   N_("TITLE")                                   marked here, translated later with tr()
+//   trc("man", "NAME")                            with a context (msgctxt), where one word has two meanings
 #pragma once
 
 #include <fmt/format.h>
@@ -28,6 +29,9 @@ std::string_view language();
 std::string_view translate(std::string_view msgid);
 // The plural form for `n` (msgid `one`, msgid_plural `many`).
 std::string_view translate_plural(std::string_view one, std::string_view many, long n);
+// The translation of `msgid` in `context` (gettext's msgctxt), for words that
+// need different translations in different places ("NAME": a column, a man section).
+std::string_view translate_context(std::string_view context, std::string_view msgid);
 // Russian plural form index of `n`: 0 (1, 21), 1 (2–4, 22–24), 2 (5–20, 25…), as in ru.po's Plural-Forms.
 int russian_plural_index(long n);
 
@@ -42,6 +46,9 @@ std::vector<Entry> entries(std::string_view lang);
 
 inline const char* tr(const char* msgid) { return i18n::translate(msgid).data(); }
 inline std::string tr(const std::string& msgid) { return std::string(i18n::translate(msgid)); }
+inline const char* trc(const char* context, const char* msgid) {
+  return i18n::translate_context(context, msgid).data();
+}
 
 template <class... Args>
 std::string trf(const char* msgid, Args&&... args) {

@@ -1,6 +1,7 @@
 #include "shell/manpage.hpp"
 
 #include "config/config.hpp"
+#include "core/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -82,9 +83,9 @@ void options(std::string& out, const CommandSpec& c) {
       continue;  // every command has it; said once under GLOBAL OPTIONS
     }
     out += ".TP\n" + option_head(o) + "\n";
-    out += roff_escape(o.help.empty() ? "(no description)" : o.help);
+    out += roff_escape(o.help.empty() ? tr("(no description)") : o.help);
     if (o.repeatable) {
-      out += roff_escape(" (may be repeated)");
+      out += roff_escape(tr(" (may be repeated)"));
     }
     out += "\n";
   }
@@ -108,42 +109,47 @@ void command(std::string& out, const CommandSpec& c, const std::string& path, co
   }
 }
 
+// Descriptions are marked N_() and translated where printed: `omskplan --lang ru manpage` is the Russian page.
 constexpr const char* kExitStatus[][2] = {
-    {"0", "done"},
-    {"1", "operational error: bad input (a date, an offset, an enum value, a template, a JSON or iCalendar file), "
-          "an unknown id or template; nothing was written"},
-    {"2", "usage error: the command line itself (an unknown command or option, a missing argument)"},
-    {"3", "alert: the command worked and found something to act on (--fail-on-overdue, --fail-if-any)"},
-    {"4", "refused because of a scheduling conflict (--strict)"},
-    {"5", "database or disk: no database at the path, a damaged file, a schema newer than the binary or older "
-          "(until db migrate), a full disk, a read-only file or directory, locked longer than 10 s; "
-          "db check found a problem"},
+    {"0", N_("done")},
+    {"1", N_("operational error: bad input (a date, an offset, an enum value, a template, a JSON or iCalendar file), "
+             "an unknown id or template; nothing was written")},
+    {"2", N_("usage error: the command line itself (an unknown command or option, a missing argument)")},
+    {"3", N_("alert: the command worked and found something to act on (--fail-on-overdue, --fail-if-any)")},
+    {"4", N_("refused because of a scheduling conflict (--strict)")},
+    {"5", N_("database or disk: no database at the path, a damaged file, a schema newer than the binary or older "
+             "(until db migrate), a full disk, a read-only file or directory, locked longer than 10 s; "
+             "db check found a problem")},
 };
 
 constexpr const char* kFiles[][2] = {
-    {"$XDG_DATA_HOME/omskplan/omskplan.db", "the database (mode 0600) and its \\-wal and \\-shm files"},
-    {"$XDG_CONFIG_HOME/omskplan/config.toml", "settings; omskplan config init writes a commented one"},
+    {"$XDG_DATA_HOME/omskplan/omskplan.db", N_("the database (mode 0600) and its -wal and -shm files")},
+    {"$XDG_CONFIG_HOME/omskplan/config.toml", N_("settings; omskplan config init writes a commented one")},
     {"$XDG_CONFIG_HOME/omskplan/templates/*.toml",
-     "your event templates; one with the id of a shipped template replaces it"},
-    {"$XDG_CONFIG_HOME/omskplan/reports/*.toml", "your report templates"},
-    {"$XDG_CONFIG_HOME/omskplan/calendar/YYYY.toml", "a production calendar year of your own"},
-    {"<prefix>/share/omskplan/", "the shipped templates, reports and production calendars, found relative to "
-                                 "the binary"},
+     N_("your event templates; one with the id of a shipped template replaces it")},
+    {"$XDG_CONFIG_HOME/omskplan/reports/*.toml", N_("your report templates")},
+    {"$XDG_CONFIG_HOME/omskplan/calendar/YYYY.toml", N_("a production calendar year of your own")},
+    {"<prefix>/share/omskplan/", N_("the shipped templates, reports and production calendars, found relative to "
+                                    "the binary")},
 };
 
 constexpr const char* kExamples[][2] = {
     {"omskplan event new \\-\\-template city\\-day \\-\\-date 2024\\-08\\-03",
-     "plan City Day from its template: the checklist counted back from the day, the run of show"},
-    {"omskplan event clone 2 \\-\\-date 2025\\-08\\-02", "next year's event from this year's, with its lessons"},
-    {"omskplan event agenda \\-\\-days 14 \\-\\-fail\\-on\\-overdue", "what is due; exit 3 when a task is overdue"},
-    {"omskplan event list \\-\\-year 2024 \\-f ics > plan.ics", "the year's events for a shared calendar"},
-    {"omskplan inspection schedule \\-\\-week next", "the weekly inspection schedule (cron, every Friday)"},
-    {"omskplan agreement due \\-\\-within 30d \\-\\-fail\\-if\\-any", "obligations and expiries of the month"},
+     N_("plan City Day from its template: the checklist counted back from the day, the run of show")},
+    {"omskplan event clone 2 \\-\\-date 2025\\-08\\-02", N_("next year's event from this year's, with its lessons")},
+    {"omskplan event agenda \\-\\-days 14 \\-\\-fail\\-on\\-overdue", N_("what is due; exit 3 when a task is overdue")},
+    {"omskplan event list \\-\\-year 2024 \\-f ics > plan.ics", N_("the year's events for a shared calendar")},
+    {"omskplan inspection schedule \\-\\-week next", N_("the weekly inspection schedule (cron, every Friday)")},
+    {"omskplan agreement due \\-\\-within 30d \\-\\-fail\\-if\\-any", N_("obligations and expiries of the month")},
     {"omskplan report run monthly\\-plan \\-\\-month 2024\\-03 \\-f html \\-o plan.html",
-     "the monthly plan of main events"},
-    {"omskplan db backup /srv/backup/omskplan\\-$(date +%F).db", "a consistent copy, while others write"},
-    {"omskplan \\-\\-quiet event list \\-\\-kind concert | xargs \\-n1 omskplan event show", "ids for pipes"},
+     N_("the monthly plan of main events")},
+    {"omskplan db backup /srv/backup/omskplan\\-$(date +%F).db", N_("a consistent copy, while others write")},
+    {"omskplan \\-\\-quiet event list \\-\\-kind concert | xargs \\-n1 omskplan event show", N_("ids for pipes")},
 };
+
+std::string section(const std::string& t) {  // a heading, already translated
+  return t.find(' ') == std::string::npos ? ".SH " + t + "\n" : ".SH \"" + t + "\"\n";
+}
 
 }  // namespace
 
@@ -151,56 +157,70 @@ std::string man_page(const CommandSpec& root, const std::string& date, const std
   std::string out;
   out += ".\\\" -*- coding: UTF-8 -*-\n";  // man-db and preconv read it: the page is UTF-8 in any locale
   out += ".\\\" Generated by omskplan from its command-line definition; do not edit.\n";
-  out += fmt::format(".TH OMSKPLAN 1 \"{}\" \"{}\" \"User Commands\"\n", date, roff_escape(version));
-  out += ".SH NAME\nomskplan \\- " + roff_escape("plans the events, agreements and inspections of the "
-                                                  "organizational department of the Omsk City Administration") +
+  out += fmt::format(".TH OMSKPLAN 1 \"{}\" \"{}\" \"{}\"\n", date, roff_escape(version), tr("User Commands"));
+  out += section(trc("man", "NAME"));
+  out += "omskplan \\- " +
+         roff_escape(tr("plans the events, agreements and inspections of the organizational department of the Omsk "
+                        "City Administration")) +
          "\n";
-  out += ".SH SYNOPSIS\n.B omskplan\n[\\fIglobal options\\fR] \\fIcommand\\fR [\\fIsubcommand\\fR] "
-         "[\\fIoptions\\fR] [\\fIarguments\\fR]\n";
-  out += ".SH DESCRIPTION\n" + paragraphs(root.help);
-  out += ".PP\nCommands:\n";
+  out += section(trc("man", "SYNOPSIS"));
+  out += fmt::format(".B omskplan\n[\\fI{}\\fR] \\fI{}\\fR [\\fI{}\\fR] [\\fI{}\\fR] [\\fI{}\\fR]\n",
+                     roff_escape(tr("global options")), roff_escape(tr("command")), roff_escape(tr("subcommand")),
+                     roff_escape(tr("options")), roff_escape(tr("arguments")));
+  out += section(trc("man", "DESCRIPTION")) + paragraphs(root.help);
+  out += ".PP\n" + roff_escape(tr("Commands:")) + "\n";
   for (const CommandSpec& s : root.subcommands) {
     out += ".TP\n" + bold(s.name) + "\n" + paragraphs(s.help);
   }
-  out += ".PP\nResults go to standard output and nothing else does; errors are one line on standard error, "
-         "\\fBomskplan: error:\\fR followed by the input and what is wrong. Nothing is written when a command "
-         "fails: every change is one SQLite transaction. No command ever prompts.\n";
-  out += ".SH \"GLOBAL OPTIONS\"\nThese go before the command.\n";
+  out += ".PP\n" +
+         roff_escape(trf("Results go to standard output and nothing else does; errors are one line on standard error, "
+                         "\"omskplan: {}: …\", naming the input and what is wrong. Nothing is written when a "
+                         "command fails: every change is one SQLite transaction. No command ever prompts.",
+                         tr("error"))) +
+         "\n";
+  out += section(trc("man", "GLOBAL OPTIONS")) + roff_escape(tr("These go before the command.")) + "\n";
   options(out, root);
-  out += ".TP\n\\fB\\-\\-help\\fR, \\fB\\-h\\fR\nhelp for any command: omskplan event add \\-\\-help\n";
-  out += ".SH COMMANDS\n";
+  out += ".TP\n\\fB\\-\\-help\\fR, \\fB\\-h\\fR\n" + roff_escape(tr("help for any command, e.g.")) +
+         " omskplan event add \\-\\-help\n";
+  out += section(trc("man", "COMMANDS"));
   command(out, root, "", root.footer);  // the root's footer is EXIT STATUS and ENVIRONMENT below
-  out += ".SH \"EXIT STATUS\"\n";
+  out += section(trc("man", "EXIT STATUS"));
   for (const auto& [code, what] : kExitStatus) {
-    out += fmt::format(".TP\n.B {}\n{}\n", code, roff_escape(what));
+    out += fmt::format(".TP\n.B {}\n{}\n", code, roff_escape(tr(what)));
   }
-  out += ".SH ENVIRONMENT\n";
-  out += "Every setting can be set in config.toml, in the environment and on the command line "
-         "(\\fB\\-\\-set\\fR \\fIKEY\\fR=\\fIVALUE\\fR), each overriding the one before; "
-         "\\fBomskplan config show\\fR prints each setting with where it came from.\n";
+  out += section(trc("man", "ENVIRONMENT"));
+  out += roff_escape(tr("Every setting can be set in config.toml, in the environment and on the command line "
+                        "(--set KEY=VALUE), each overriding the one before; omskplan config show prints each "
+                        "setting with where it came from.")) +
+         "\n";
   for (const config::KeyInfo& k : config::keys()) {
     if (k.env.empty()) {
       continue;
     }
-    out += fmt::format(".TP\n.B {}\n{} (setting \\fB{}\\fR{})\n", roff_escape(std::string(k.env)),
-                       roff_escape(std::string(k.help)), roff_escape(std::string(k.key)),
-                       k.fallback.empty() ? "" : ", default " + roff_escape(std::string(k.fallback)));
+    const std::string fallback =
+        k.fallback.empty() ? "" : roff_escape(trf(", default {}", std::string(k.fallback)));
+    out += fmt::format(".TP\n.B {}\n{} ({} \\fB{}\\fR{})\n", roff_escape(std::string(k.env)),
+                       roff_escape(tr(std::string(k.help))), roff_escape(tr("setting")),
+                       roff_escape(std::string(k.key)), fallback);
   }
-  out += ".TP\n.B OMSKPLAN_CONFIG\nanother config file; it must exist\n";
-  out += ".TP\n.B OMSKPLAN_DATA_DIR\nan extra directory with templates/, reports/ and calendar/\n";
-  out += ".TP\n.B NO_COLOR\nno colors, even on a terminal\n";
-  out += ".TP\n.BR LC_ALL \", \" LC_MESSAGES \", \" LANG \", \" LANGUAGE\n"
-         "the language of messages when the lang setting is auto: Russian for ru_*, English otherwise\n";
-  out += ".SH FILES\n";
+  out += ".TP\n.B OMSKPLAN_CONFIG\n" + roff_escape(tr("another config file; it must exist")) + "\n";
+  out += ".TP\n.B OMSKPLAN_DATA_DIR\n" +
+         roff_escape(tr("an extra directory with templates/, reports/ and calendar/")) + "\n";
+  out += ".TP\n.B NO_COLOR\n" + roff_escape(tr("no colors, even on a terminal")) + "\n";
+  out += ".TP\n.BR LC_ALL \", \" LC_MESSAGES \", \" LANG \", \" LANGUAGE\n" +
+         roff_escape(tr("the language of messages when the lang setting is auto: Russian for ru_*, English otherwise")) +
+         "\n";
+  out += section(trc("man", "FILES"));
   for (const auto& [path, what] : kFiles) {
-    out += fmt::format(".TP\n.I {}\n{}\n", roff_escape(path), what);
+    out += fmt::format(".TP\n.I {}\n{}\n", roff_escape(path), roff_escape(tr(what)));
   }
-  out += ".SH EXAMPLES\n";
+  out += section(trc("man", "EXAMPLES"));
   for (const auto& [cmd, what] : kExamples) {
-    out += fmt::format(".TP\n.B {}\n{}\n", cmd, roff_escape(what));
+    out += fmt::format(".TP\n.B {}\n{}\n", cmd, roff_escape(tr(what)));
   }
-  out += ".SH \"SEE ALSO\"\n.BR sqlite3 (1),\n.BR crontab (5).\n"
-         "The user guide: /usr/share/doc/omskplan/ and docs/ in the sources.\n";
+  out += section(trc("man", "SEE ALSO"));
+  out += ".BR sqlite3 (1),\n.BR crontab (5).\n" +
+         roff_escape(tr("The user guide: /usr/share/doc/omskplan/ and docs/ in the sources.")) + "\n";
   return out;
 }
 

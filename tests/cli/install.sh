@@ -8,7 +8,7 @@ STAGE="$TMP/stage"
 cmake --install "$BUILD" --prefix "$STAGE" >"$TMP/install.log" 2>&1
 rc=$?
 expect_rc 0
-for f in bin/omskplan share/man/man1/omskplan.1.gz share/bash-completion/completions/omskplan \
+for f in bin/omskplan share/man/man1/omskplan.1.gz share/man/ru/man1/omskplan.1.gz share/bash-completion/completions/omskplan \
   share/zsh/vendor-completions/_omskplan share/fish/vendor_completions.d/omskplan.fish \
   share/omskplan/templates/city-day.toml share/omskplan/reports/monthly-plan.toml share/omskplan/calendar/2024.toml \
   share/doc/omskplan/README.md share/doc/omskplan/LICENSE share/doc/omskplan/exit-codes.md \
@@ -55,7 +55,8 @@ if command -v cpack >/dev/null && command -v dpkg-shlibdeps >/dev/null; then
     case "$depends" in *libc6*tzdata* | *tzdata*libc6*) pass ;; *) fail "Depends: $depends" ;; esac
     expect_eq "$(dpkg-deb -f "$deb" Package)" omskplan
     dpkg-deb -c "$deb" >"$TMP/contents"
-    for f in ./usr/bin/omskplan ./usr/share/man/man1/omskplan.1.gz ./usr/share/bash-completion/completions/omskplan \
+    for f in ./usr/bin/omskplan ./usr/share/man/man1/omskplan.1.gz ./usr/share/man/ru/man1/omskplan.1.gz \
+      ./usr/share/bash-completion/completions/omskplan \
       ./usr/share/omskplan/templates/city-day.toml ./usr/share/doc/omskplan/README.md; do
       if grep -qF " $f" "$TMP/contents"; then pass; else fail ".deb lacks $f"; fi
     done

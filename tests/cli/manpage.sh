@@ -89,3 +89,31 @@ expect_eq "$([ "$n" -ge 5 ] && echo ok)" ok "examples found: $n"
 expect_eq "$("$BIN" manpage --date 2026-11-27 | sha256sum)" "$(sha256sum <"$PAGE")" "same page twice"
 run manpage
 expect_rc 2
+
+# The Russian page: the same tree in Russian, as cleanly.
+RU="$TMP/omskplan.ru.1"
+"$BIN" --lang ru manpage --date 2026-11-27 >"$RU"
+rc=$?
+expect_rc 0
+if [ -n "${OMSKPLAN_MANPAGE:-}" ]; then
+  if diff <(grep -v '^\.TH' "${OMSKPLAN_MANPAGE%.1}.ru.1") <(grep -v '^\.TH' "$RU") >/dev/null; then pass; else
+    fail "${OMSKPLAN_MANPAGE%.1}.ru.1 differs from what the binary generates"
+  fi
+fi
+if command -v groff >/dev/null; then
+  expect_eq "$(groff -k -man -Tutf8 -ww -z "$RU" 2>&1)" "" "groff warnings (Russian)"
+fi
+if command -v man >/dev/null; then
+  warnings=$(MANWIDTH=80 LC_ALL=C.UTF-8 man --warnings -l "$RU" 2>&1 >"$TMP/page.ru.txt")
+  expect_eq "$warnings" "" "man warnings (Russian)"
+  for section in ИМЯ ОБЗОР ОПИСАНИЕ "ОБЩИЕ ПАРАМЕТРЫ" КОМАНДЫ "КОД ВЫХОДА" ОКРУЖЕНИЕ ФАЙЛЫ ПРИМЕРЫ "СМОТРИТЕ ТАКЖЕ"; do
+    if grep -aq "^$section\$" "$TMP/page.ru.txt"; then pass; else fail "no section $section in the Russian page"; fi
+  done
+fi
+# Every text line of the Russian page's source (not a macro, not a bold or italic tag) that has
+# words has Russian in it: enum lists and paths aside, nothing was left in English.
+english=$(LC_ALL=C grep -vE '^(\.|\\f[BI])' "$RU" | LC_ALL=C grep -E '[A-Za-z]{3}' | LC_ALL=C grep -vP '[^\x00-\x7F]' |
+  LC_ALL=C grep -vE '^[a-z0-9|,./_ \\-]+$' | head -5)
+expect_eq "$english" "" "English text in the Russian page"
+english=$(LC_ALL=C grep -vE '^(\.|\\f[BI])' "$PAGE" | LC_ALL=C grep -E '[A-Za-z]{3}' | LC_ALL=C grep -vP '[^\x00-\x7F]' | wc -l)
+expect_eq "$([ "$english" -gt 100 ] && echo yes)" yes "the check finds English in the English page ($english lines)"
