@@ -161,6 +161,31 @@ void translate_cli(CLI::App& app) {
   }
 }
 
+// CLI11 pads the option column by bytes; Russian (ОБЯЗ.) is two bytes a letter. The same
+// layout, padded by display width.
+class DisplayWidthFormatter : public CLI::Formatter {
+public:
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    const std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    const std::string desc = make_option_desc(opt);
+    const std::size_t wid = get_column_width();
+    const std::size_t w = text::display_width(name);
+    std::string out = name;
+    if (!desc.empty()) {
+      out += w >= wid ? "\n" + std::string(wid, ' ') : std::string(wid - w, ' ');
+      for (const char c : desc) {
+        out += c;
+        if (c == '\n') {
+          out += std::string(wid, ' ');
+        }
+      }
+    } else if (w < wid) {
+      out += std::string(wid - w, ' ');
+    }
+    return out + "\n";
+  }
+};
+
 // CLI11's parse errors, in the user's language (the msgids are CLI11 2.1's own wording).
 std::string parse_error_message(const std::string& what) {
   if (i18n::language() == "en") {
@@ -235,6 +260,7 @@ int run(int argc, char** argv) {
       new CLI::App{"omskplan — planning for the organizational department of the Omsk City Administration:\n"
                    "events, their checklists and run of show, conflicts and calendars."};
   CLI::App& app = *app_ptr;
+  app.formatter(std::make_shared<DisplayWidthFormatter>());  // before the subcommands: they share it
   app.name("omskplan");
   app.set_version_flag("--version", kVersion);
   app.fallthrough();

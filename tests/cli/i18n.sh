@@ -115,3 +115,8 @@ expect_out "id,start,end,title"  # CSV headers are machine names, in every langu
 run --lang ru event show 1
 expect_out "  когда            2023-08-05 10:00–23:00"
 expect_out "  шаблон           city-day (юбилей: 307-й, отсчёт от 1716)"
+# The help's option column is aligned by display width, also where Russian is in it (ОБЯЗ.).
+run --lang ru agreement add --help
+org=$(grep -a -- '--org' "$TMP/out")
+helpline=$(grep -a -- '-h,--help' "$TMP/out")
+expect_eq "$(col "$org" "организация")" "$(col "$helpline" "Показать")" "help columns aligned"
