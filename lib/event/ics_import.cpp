@@ -887,7 +887,11 @@ void expand(const Master& m, const render::IcsProperty& rrule, Zones& zones, con
         throw Unsupported(tr("RDATE;VALUE=PERIOD is not supported"));
       }
       for (const auto& v : split(p.value, ',')) {
-        starts.push_back(parse_when(text::trim(v), p.params, zones, "RDATE"));
+        When w = parse_when(text::trim(v), p.params, zones, "RDATE");
+        if (w.is_date != m.start.is_date) {  // RFC 5545: RDATE has DTSTART's value type
+          throw InputError(trf("RDATE '{}' does not match DTSTART: one is a date, the other a date-time", text::trim(v)));
+        }
+        starts.push_back(w);
       }
     }
   }

@@ -192,6 +192,10 @@ TEST_SUITE("event::ics_import") {
     REQUIRE(w.size() == 1);
     CHECK(w[0] == "skipped UID s: RRULE part BYSETPOS is not supported");
     CHECK_THROWS_AS(read("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"), InputError);
+    // Found by fuzz_ics_import: a date RDATE on a timed event made an all-day occurrence of no length.
+    CHECK_THROWS_WITH_AS(read(cal("BEGIN:VEVENT\nUID:r\nDTSTART:20240314T040000Z\nRDATE:20240510\nEND:VEVENT")),
+                         "UID r: RDATE '20240510' does not match DTSTART: one is a date, the other a date-time",
+                         InputError);
   }
 
   TEST_CASE("import: by UID, all or nothing; omskplan's own export comes back unchanged") {
