@@ -33,7 +33,11 @@ struct Unsupported : InputError {
   using InputError::InputError;
 };
 
+// The number in s[pos, pos + n), or -1 when it is not all digits (or has more than 9).
 int digits(std::string_view s, std::size_t pos, std::size_t n) {
+  if (n == 0 || n > 9) {
+    return -1;
+  }
   int v = 0;
   for (std::size_t i = pos; i < pos + n; ++i) {
     if (i >= s.size() || s[i] < '0' || s[i] > '9') {
@@ -294,7 +298,9 @@ Observance observance(const render::IcsComponent& c, const std::string& tzid) {
       } else if (k == "BYDAY") {
         const std::string wd = v.size() >= 2 ? v.substr(v.size() - 2) : "";
         const std::string n = v.substr(0, v.size() - wd.size());
-        o.nth = n.empty() ? 1 : n[0] == '-' ? -digits(n, 1, n.size() - 1) : digits(n, n[0] == '+', n.size() - (n[0] == '+'));
+        const bool sign = !n.empty() && (n[0] == '-' || n[0] == '+');
+        const int count = n.empty() ? 1 : digits(n, sign, n.size() - sign);
+        o.nth = count < 0 ? 0 : (n[0] == '-' ? -count : count);  // 0: refused below
         o.wday = kWeekdays.count(wd) ? kWeekdays.at(wd) : 0;
       } else if (k == "UNTIL") {
         if (auto d = ics_date(v)) {

@@ -192,6 +192,12 @@ TEST_SUITE("event::ics_import") {
     REQUIRE(w.size() == 1);
     CHECK(w[0] == "skipped UID s: RRULE part BYSETPOS is not supported");
     CHECK_THROWS_AS(read("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n"), InputError);
+    // Found by fuzz_ics_import: a number of 60 digits in a VTIMEZONE rule overflowed.
+    CHECK_THROWS_AS(read(cal("BEGIN:VEVENT\nUID:v\nDTSTART;TZID=Z:20240314T040000\nEND:VEVENT",
+                             "BEGIN:VTIMEZONE\r\nTZID:Z\r\nBEGIN:STANDARD\r\nDTSTART:16010325T020000\r\n"
+                             "RRULE:FREQ=YEARLY;BYDAY=-666666666666666666666666666660SU;BYMONTH=3\r\n"
+                             "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")),
+                    InputError);
     // Found by fuzz_ics_import: a date RDATE on a timed event made an all-day occurrence of no length.
     CHECK_THROWS_WITH_AS(read(cal("BEGIN:VEVENT\nUID:r\nDTSTART:20240314T040000Z\nRDATE:20240510\nEND:VEVENT")),
                          "UID r: RDATE '20240510' does not match DTSTART: one is a date, the other a date-time",
