@@ -186,13 +186,7 @@ struct Raw {
       }
       fail(key, tr("must be a number"));
     }
-    double v = 0;
-    const auto t = text::trim(text);
-    const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec != std::errc{} || p != t.data() + t.size()) {
-      fail(key, trf("must be a number, not '{}'", text));
-    }
-    return v;
+    return parsed<double>(key, N_("must be a number, not '{}'"));
   }
   long integer(std::string_view key) const {
     if (node) {
@@ -201,11 +195,16 @@ struct Raw {
       }
       fail(key, tr("must be a whole number"));
     }
-    long v = 0;
+    return parsed<long>(key, N_("must be a whole number, not '{}'"));
+  }
+  // `text` as a T, all of it; `refusal` (marked N_) names the text otherwise.
+  template <class T>
+  T parsed(std::string_view key, const char* refusal) const {
+    T v{};
     const auto t = text::trim(text);
     const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (ec != std::errc{} || p != t.data() + t.size()) {
-      fail(key, trf("must be a whole number, not '{}'", text));
+      fail(key, trf(refusal, text));
     }
     return v;
   }
