@@ -32,6 +32,8 @@ void describe_value(const std::string& path, const std::string& name, shell::Opt
   const bool in_event = path.rfind("event", 0) == 0;
   if (name == "--format") {
     o.choices = {"table", "json", "csv", "md", "ics", "html", "xlsx"};
+  } else if (name == "--lang") {
+    o.choices = {"ru", "en", "auto"};
   } else if (in_event && name == "--kind") {
     o.choices = names(event::kKindNames);
   } else if (in_event && name == "--level") {
@@ -55,6 +57,9 @@ std::string positional_kind(const std::string& path, const std::string& name) {
   }
   if (name == "site") {
     return "site";
+  }
+  if (name == "key" && path == "config get") {
+    return "setting";
   }
   if (name == "id") {
     if (path.rfind("template", 0) == 0) {
@@ -181,6 +186,10 @@ void print_ids(Runtime& rt, const std::string& kind) {
     for (const auto& e : events) {
       rt.print(fmt::format("{}\n", e.id));
     }
+  } else if (kind == "setting") {
+    for (const auto& s : config::show(rt.settings(), rt.paths())) {
+      rt.print(s.key + "\n");
+    }
   } else if (kind == "site") {
     for (const auto& s : inspection::repo::list_sites(rt.db(store::OpenMode::existing), {})) {
       rt.print(s.code + "\n");
@@ -190,7 +199,7 @@ void print_ids(Runtime& rt, const std::string& kind) {
     for (const std::string& k : shell::id_kinds()) {
       all += (all.empty() ? "" : ", ") + k;
     }
-    throw InputError(fmt::format("id kind '{}' is not one of {}", kind, all));
+    throw InputError(trf("id kind '{}' is not one of {}", kind, all));
   }
 }
 

@@ -42,9 +42,12 @@ expect_eq "$(complete "$BIN" event new --template vic)" "victory-day "
 expect_eq "$(complete "$BIN" report run mon)" "monthly-plan "
 # A value that follows an option is not taken for a subcommand.
 expect_eq "$(complete "$BIN" event list --venue event "")" ""
+# Settings for `config get`, languages for --lang.
+expect_eq "$(complete "$BIN" config get inspection.day_s)" "inspection.day_start "
+expect_eq "$(complete "$BIN" --lang r)" "ru "
 run completion ids planet
 expect_rc 1
-expect_err "id kind 'planet' is not one of event, site, template, report"
+expect_err "id kind 'planet' is not one of event, site, template, report, setting"
 
 # zsh runs the same candidate logic; fish has its own script. Checked where installed (.ci/run installs both).
 if command -v zsh >/dev/null; then
