@@ -10,8 +10,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 
 namespace omskplan::cli {
@@ -31,12 +29,6 @@ void print_settings(const Layers& l, const GlobalOptions& g) {
     fmt::print("{}\n", arr.dump(2));
     return;
   }
-  if (g.quiet && f == Format::table) {
-    for (const auto& s : rows) {
-      fmt::print("{}\n", s.key);
-    }
-    return;
-  }
   render::Table t;
   t.columns = {{"key", N_("KEY")}, {"value", N_("VALUE"), false, 50}, {"origin", N_("ORIGIN"), false, 60}};
   if (f != Format::table) {
@@ -49,11 +41,7 @@ void print_settings(const Layers& l, const GlobalOptions& g) {
     }
     t.add(std::move(cells));
   }
-  const std::string& color = l.settings.color.value;
-  fmt::print("{}", f == Format::csv  ? render::to_csv(t)
-                   : f == Format::md ? render::to_markdown(t)
-                                     : render::to_text(t, color == "always" ||
-                                                              (color == "auto" && isatty(STDOUT_FILENO))));
+  fmt::print("{}", render_table(t, f, use_color(l.settings), g.quiet));  // --quiet: the keys
 }
 
 }  // namespace

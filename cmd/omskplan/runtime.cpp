@@ -99,8 +99,7 @@ Runtime::Runtime(const GlobalOptions& g) : opts_(g) {
       throw InputError(fmt::format("{} '{}': {}", settings_.now.origin, settings_.now.value, e.what()));
     }
   }
-  const std::string& color = settings_.color.value;
-  color_ = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
+  color_ = use_color(settings_);
   if (!settings_.agreement_spheres.value.empty()) {
     agreement_settings_.spheres = settings_.agreement_spheres.value;
   }
@@ -183,8 +182,8 @@ void Runtime::info(std::string_view s) const {
   fmt::print(stderr, "{}\n", s);
 }
 
-void Runtime::print_table(const render::Table& t, Format f) const {
-  if (opts_.quiet && f == Format::table) {
+std::string render_table(const render::Table& t, Format f, bool color, bool quiet) {
+  if (quiet && f == Format::table) {
     // Only the ids, once each, in order (a "№12" cell prints as 12).
     std::string out, last;
     for (const auto& row : t.rows) {
@@ -197,19 +196,22 @@ void Runtime::print_table(const render::Table& t, Format f) const {
       }
       last = id;
     }
-    print(out);
-    return;
+    return out;
   }
   switch (f) {
     case Format::csv:
-      print(render::to_csv(t));
-      break;
+      return render::to_csv(t);
     case Format::md:
-      print(render::to_markdown(t));
-      break;
+      return render::to_markdown(t);
     default:
-      print(render::to_text(t, color_));
+      return render::to_text(t, color);
   }
 }
+
+bool use_color(const config::Settings& s) {
+  return s.color.value == "always" || (s.color.value == "auto" && isatty(STDOUT_FILENO));
+}
+
+void Runtime::print_table(const render::Table& t, Format f) const { print(render_table(t, f, color_, opts_.quiet)); }
 
 }  // namespace omskplan::cli

@@ -86,6 +86,10 @@ private:
 };
 
 std::string_view format_name(Format f);
+// Colors on standard output, as the color setting says: always, never, or auto (a terminal).
+bool use_color(const config::Settings& s);
+// A table in format `f`; with `quiet` (and the table format) only its id column, each id once.
+std::string render_table(const render::Table& t, Format f, bool color, bool quiet);
 // The output format the global options ask for, among `allowed` (InputError otherwise).
 Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allowed);
 

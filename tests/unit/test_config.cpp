@@ -28,6 +28,21 @@ config::EnvLookup fake_env(std::map<std::string, std::string> vars) {
   };
 }
 
+// A temporary XDG_CONFIG_HOME (and HOME) with an omskplan directory, removed afterwards.
+struct ConfigHome {
+  fs::path home;
+  explicit ConfigHome(const std::string& name) : home(fs::temp_directory_path() / name) {
+    fs::remove_all(home);
+    fs::create_directories(home / "omskplan");
+  }
+  ~ConfigHome() { fs::remove_all(home); }
+  config::EnvLookup env(std::map<std::string, std::string> more = {}) const {
+    more.emplace("HOME", home.string());
+    more.emplace("XDG_CONFIG_HOME", home.string());
+    return fake_env(std::move(more));
+  }
+};
+
 }  // namespace
 
 TEST_SUITE("config") {
@@ -71,14 +86,10 @@ TEST_SUITE("config") {
   }
 
   TEST_CASE("every layer with its origin: file < environment < command line, keys of tables too") {
-    const fs::path home = fs::temp_directory_path() / "omskplan-config-layers";
-    fs::remove_all(home);
-    fs::create_directories(home / "omskplan");
-    auto env = fake_env({{"HOME", home.string()},
-                         {"XDG_CONFIG_HOME", home.string()},
-                         {"OMSKPLAN_INSPECTION_VISIT_DAYS", "wed, thu"},
-                         {"OMSKPLAN_INSPECTION_START_POINT", "55.0,73.3"},
-                         {"NO_COLOR", "1"}});
+    const ConfigHome dir("omskplan-config-layers");
+    auto env = dir.env({{"OMSKPLAN_INSPECTION_VISIT_DAYS", "wed, thu"},
+                      {"OMSKPLAN_INSPECTION_START_POINT", "55.0,73.3"},
+                      {"NO_COLOR", "1"}});
     const auto paths = config::resolve_paths(env, "");
     std::ofstream(paths.config_file) << "timezone = \"Asia/Novosibirsk\"\n"
                                         "[inspection]\nday_start = \"08:30\"\nvisit_days = [\"mon\"]\n"
@@ -112,14 +123,11 @@ TEST_SUITE("config") {
     CHECK(shown.at("agreement.titles_per_year.2025") == std::pair<std::string, std::string>{"3", "default"});
     CHECK(shown.at("color") == std::pair<std::string, std::string>{"never", "NO_COLOR"});
     CHECK(shown.at("database").first == paths.default_db);
-    fs::remove_all(home);
   }
 
   TEST_CASE("the file `config init` writes: commented it sets nothing, uncommented it is the defaults") {
-    const fs::path home = fs::temp_directory_path() / "omskplan-config-init";
-    fs::remove_all(home);
-    fs::create_directories(home / "omskplan");
-    auto env = fake_env({{"HOME", home.string()}, {"XDG_CONFIG_HOME", home.string()}});
+    const ConfigHome dir("omskplan-config-init");
+    auto env = dir.env();
     const auto paths = config::resolve_paths(env, "");
     const auto defaults = config::load_settings(paths, env);
     CHECK(defaults.set_keys.empty());
@@ -156,7 +164,6 @@ TEST_SUITE("config") {
     CHECK(s.agreement_spheres.value == agreement_defaults.spheres);
     CHECK(s.titles_per_year == agreement_defaults.titles_per_year);
     CHECK(s.travel_buffer_min.value == 30);
-    fs::remove_all(home);
   }
 
   TEST_CASE("each key has one environment variable named after it") {
@@ -178,10 +185,9 @@ TEST_SUITE("config") {
   }
 
   TEST_CASE("bad values name the layer, the key and what is wrong") {
-    const fs::path home = fs::temp_directory_path() / "omskplan-config-bad";
-    fs::remove_all(home);
-    fs::create_directories(home / "omskplan");
-    auto env = fake_env({{"HOME", home.string()}, {"XDG_CONFIG_HOME", home.string()}});
+    const ConfigHome dir("omskplan-config-bad");
+    const fs::path& home = dir.home;
+    auto env = dir.env();
     const auto paths = config::resolve_paths(env, "");
     auto file_error = [&](const std::string& text) {
       std::ofstream(paths.config_file) << text;
@@ -203,8 +209,7 @@ TEST_SUITE("config") {
     CHECK(file_error("[anniversary_base]\ncity-day = 17\n") == ":2:12: anniversary_base.city-day must be a year");
     CHECK(file_error("") == "no error");
 
-    auto env_bad = fake_env({{"HOME", home.string()}, {"XDG_CONFIG_HOME", home.string()},
-                             {"OMSKPLAN_INSPECTION_SPEED_KMH", "fast"}});
+    auto env_bad = dir.env({{"OMSKPLAN_INSPECTION_SPEED_KMH", "fast"}});
     CHECK_THROWS_WITH(config::load_settings(paths, env_bad),
                       "OMSKPLAN_INSPECTION_SPEED_KMH: inspection.speed_kmh must be a number, not 'fast'");
     CHECK_THROWS_WITH(config::parse_set("timezone"), "--set 'timezone': expected KEY=VALUE, e.g. inspection.day_start=10:00");
@@ -218,7 +223,6 @@ TEST_SUITE("config") {
     missing.config_origin = "--config";
     CHECK_THROWS_WITH(config::load_settings(missing, env),
                       ("--config '" + missing.config_file + "': no such config file").c_str());
-    fs::remove_all(home);
   }
 
   TEST_CASE("the language: a setting, else the locale as gettext reads it") {
