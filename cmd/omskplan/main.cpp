@@ -51,6 +51,17 @@ std::string read_input(const std::string& path) {
 
 namespace {
 
+// `tok` is an option of `app` or an ancestor that takes a value (so the next
+// argument is that value): what the argv pre-scans below need to skip.
+bool takes_value(CLI::App& app, const std::string& tok) {
+  for (CLI::App* a = &app; a; a = a->get_parent()) {
+    if (const CLI::Option* opt = a->get_option_no_throw(tok)) {
+      return opt->get_type_size_max() > 0 && opt->get_items_expected_max() > 0;
+    }
+  }
+  return false;
+}
+
 // CLI11 2.1 answers an unknown subcommand with "A subcommand is required" or
 // "arguments were not expected"; walk argv first and name the nearest one.
 std::optional<std::string> unknown_subcommand(CLI::App& app, int argc, char** argv) {
@@ -65,15 +76,8 @@ std::optional<std::string> unknown_subcommand(CLI::App& app, int argc, char** ar
       if (tok.find('=') != std::string::npos) {
         continue;
       }
-      // An option that takes a value swallows the next token.
-      for (CLI::App* a = cur; a; a = a->get_parent()) {
-        const CLI::Option* opt = a->get_option_no_throw(tok);
-        if (opt) {
-          if (opt->get_type_size_max() > 0 && opt->get_items_expected_max() > 0) {
-            ++i;
-          }
-          break;
-        }
+      if (takes_value(*cur, tok)) {
+        ++i;  // its value is not a command
       }
       continue;
     }
@@ -228,15 +232,15 @@ constexpr CommandSetup kCommands[] = {
 };
 
 // The top-level command argv names, when it is one that can be built alone; "" otherwise.
-std::string_view selected_command(int argc, char** argv) {
-  static constexpr std::string_view kWithValue[] = {"--db", "--tz", "--format", "-f", "--config", "--lang", "--set"};
+// The global options are defined already; the commands not yet.
+std::string_view selected_command(CLI::App& app, int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     if (a == "--") {
       return "";
     }
     if (!a.empty() && a[0] == '-') {
-      if (std::find(std::begin(kWithValue), std::end(kWithValue), a) != std::end(kWithValue)) {
+      if (a.find('=') == std::string_view::npos && takes_value(app, std::string(a))) {
         ++i;
       }
       continue;
@@ -284,7 +288,7 @@ int run(int argc, char** argv) {
       ->type_name("KEY=VALUE");
   // Only the command being run is built (the others cost start-up time, and `event add`
   // has 5 ms); everything for help, completion, the man page or an unknown command.
-  const std::string_view only = selected_command(argc, argv);
+  const std::string_view only = selected_command(app, argc, argv);
   for (const auto& [name, setup] : kCommands) {
     if (only.empty() || only == name) {
       setup(app, r);

@@ -256,8 +256,6 @@ struct Zone {
 const std::map<std::string_view, int> kWeekdays{{"MO", 1}, {"TU", 2}, {"WE", 3}, {"TH", 4},
                                                 {"FR", 5}, {"SA", 6}, {"SU", 7}};
 
-std::vector<std::string> split(std::string_view s, char sep) { return text::split(s, sep); }
-
 Observance observance(const render::IcsComponent& c, const std::string& tzid) {
   auto fail = [&](std::string_view what) -> Observance {
     throw InputError(trf("VTIMEZONE '{}': {}", tzid, what));
@@ -279,7 +277,7 @@ Observance observance(const render::IcsComponent& c, const std::string& tzid) {
   o.start = *s;
   for (const auto& p : c.props) {
     if (p.name == "RDATE") {
-      for (const auto& v : split(p.value, ',')) {
+      for (const auto& v : text::split(p.value, ',')) {
         if (auto r = ics_local(v)) {
           o.rdates.push_back(*r);
         }
@@ -288,7 +286,7 @@ Observance observance(const render::IcsComponent& c, const std::string& tzid) {
   }
   if (const auto* rr = c.get("RRULE")) {
     o.yearly = true;
-    for (const auto& part : split(rr->value, ';')) {
+    for (const auto& part : text::split(rr->value, ';')) {
       const auto eq = part.find('=');
       const std::string k = part.substr(0, eq), v = eq == std::string::npos ? "" : part.substr(eq + 1);
       if (k == "FREQ" && v != "YEARLY") {
@@ -375,7 +373,7 @@ private:
       out.push_back(it->second);
     }
     out.push_back(tzid);
-    const auto parts = split(tzid, '/');
+    const auto parts = text::split(tzid, '/');
     if (parts.size() >= 3) {
       out.push_back(parts[parts.size() - 2] + "/" + parts.back());
     }
@@ -473,7 +471,7 @@ struct Rule {
 Rule parse_rule(const std::string& value, Zones& zones) {
   Rule r;
   bool has_freq = false;
-  for (const auto& part : split(value, ';')) {
+  for (const auto& part : text::split(value, ';')) {
     const auto eq = part.find('=');
     if (eq == std::string::npos) {
       throw InputError(trf("RRULE part '{}' is not NAME=VALUE", part));
@@ -508,7 +506,7 @@ Rule parse_rule(const std::string& value, Zones& zones) {
     } else if (k == "UNTIL") {
       r.until = parse_when(v, {}, zones, "RRULE UNTIL");
     } else if (k == "BYDAY") {
-      for (const auto& d : split(v, ',')) {
+      for (const auto& d : text::split(v, ',')) {
         const std::string wd = d.size() >= 2 ? d.substr(d.size() - 2) : d;
         if (!kWeekdays.count(wd)) {
           throw InputError(trf("RRULE BYDAY '{}' is not a weekday", d));
@@ -517,11 +515,11 @@ Rule parse_rule(const std::string& value, Zones& zones) {
         r.byday.emplace_back(n.empty() ? 0 : number(n, -53, 53), kWeekdays.at(wd));
       }
     } else if (k == "BYMONTHDAY") {
-      for (const auto& d : split(v, ',')) {
+      for (const auto& d : text::split(v, ',')) {
         r.bymonthday.push_back(number(d, -31, 31));
       }
     } else if (k == "BYMONTH") {
-      for (const auto& d : split(v, ',')) {
+      for (const auto& d : text::split(v, ',')) {
         r.bymonth.push_back(number(d, 1, 12));
       }
     } else if (k == "WKST") {
@@ -778,7 +776,7 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
   }
   for (const auto& p : ev.props) {
     if (p.name == "CATEGORIES") {
-      for (const auto& c : split(p.value, ',')) {
+      for (const auto& c : text::split(p.value, ',')) {
         m.categories.push_back(text::trim(render::unescape_text(c)));
       }
     }
@@ -818,7 +816,7 @@ void expand(const Master& m, const render::IcsProperty& rrule, Zones& zones, con
   std::set<std::string> excluded;
   for (const auto& p : m.comp->props) {
     if (p.name == "EXDATE") {
-      for (const auto& v : split(p.value, ',')) {
+      for (const auto& v : text::split(p.value, ',')) {
         // A date excludes the occurrence on that day (an all-day one, or a timed one by its local day).
         const When w = parse_when(text::trim(v), p.params, zones, "EXDATE");
         excluded.insert(occurrence_key(w, w.is_date ? Instant{} : w.instant(ctx)));
@@ -892,7 +890,7 @@ void expand(const Master& m, const render::IcsProperty& rrule, Zones& zones, con
       if (auto v = p.params.find("VALUE"); v != p.params.end() && v->second == "PERIOD") {
         throw Unsupported(tr("RDATE;VALUE=PERIOD is not supported"));
       }
-      for (const auto& v : split(p.value, ',')) {
+      for (const auto& v : text::split(p.value, ',')) {
         When w = parse_when(text::trim(v), p.params, zones, "RDATE");
         if (w.is_date != m.start.is_date) {  // RFC 5545: RDATE has DTSTART's value type
           throw InputError(trf("RDATE '{}' does not match DTSTART: one is a date, the other a date-time", text::trim(v)));
