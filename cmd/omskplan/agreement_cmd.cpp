@@ -68,6 +68,9 @@ void print_agreement_written(Runtime& rt, ag::Services& s, const ag::Agreement& 
 }
 
 void run_agreement_import(Runtime& rt, const std::string& file, bool dry_run, bool orgs) {
+  if (dry_run) {
+    rt.dry_run();
+  }
   auto in = open_input(file);
   auto s = agreement_services(rt, OpenMode::create);
   try {

@@ -2,6 +2,8 @@
 // a struct and runs one library operation per command, then renders.
 #pragma once
 
+#include "core/files.hpp"
+
 #include "runtime.hpp"
 
 #include <istream>
@@ -43,9 +45,11 @@ void setup_report(CLI::App& app, Runner& r);
 void setup_completion(CLI::App& app, Runner& r);
 void setup_config(CLI::App& app, Runner& r);
 
+// "omskplan: error: MSG" on standard error, MSG escaped for the terminal and cut when long.
+void print_error(std::string_view msg);
 // A stream over a file, or standard input for "-"; InputError naming the file when it cannot be read.
 std::unique_ptr<std::istream> open_input(const std::string& path);
 // The whole text of a file, or of standard input for "-" (at most 64 MiB; InputError naming it otherwise).
-std::string read_input(const std::string& path);
+std::string read_input(const std::string& path, std::size_t limit = files::kDataLimit);
 
 }  // namespace omskplan::cli

@@ -17,11 +17,25 @@ namespace omskplan::cli {
 void setup_db(CLI::App& app, Runner& r) {
   auto* db = app.add_subcommand("db", "The database: create, locate, check, back up, restore, migrate");
   db->require_subcommand(1);
-  db->add_subcommand("init", "Create the database (a new one gets the whole schema)")->callback([&r] {
-    Runtime& rt = r.rt();
-    auto& d = rt.db(store::OpenMode::create);
-    rt.print(trf("{}: schema version {}\n", d.path(), d.user_version()));
-  });
+  {
+    auto shared = std::make_shared<std::string>();
+    auto* c = db->add_subcommand("init", "Create the database (a new one gets the whole schema)");
+    c->add_option("--shared", *shared,
+                  "for a team on one server: the database file 0660 and its directory 2770, both of this group");
+    c->callback([&r, shared] {
+      Runtime& rt = r.rt();
+      if (!shared->empty()) {
+        store::check_group(*shared);
+      }
+      auto& d = rt.db(store::OpenMode::create);
+      if (!shared->empty()) {
+        store::share(d.path(), *shared);
+        rt.print(trf("{}: schema version {}, shared with group {}\n", d.path(), d.user_version(), *shared));
+      } else {
+        rt.print(trf("{}: schema version {}\n", d.path(), d.user_version()));
+      }
+    });
+  }
   db->add_subcommand("path", "Print the database path and where it was set")->callback([&r] {
     Runtime& rt = r.rt();
     if (rt.quiet()) {
@@ -60,20 +74,7 @@ void setup_db(CLI::App& app, Runner& r) {
     c->callback([&r, file] {
       Runtime& rt = r.rt();
       const std::string path = rt.db_path();
-      std::error_code ec;
-      std::string kept;
-      if (std::filesystem::exists(path, ec)) {
-        kept = fmt::format("{}.before-restore.bak", path);
-        for (int n = 2; std::filesystem::exists(kept, ec); ++n) {
-          kept = fmt::format("{}.before-restore.{}.bak", path, n);
-        }
-        // Refuse a bad backup before touching anything.
-        store::Db probe = store::Db::open(*file, store::OpenMode::raw);
-        (void)probe;
-        store::Db current = store::Db::open(path, store::OpenMode::raw);
-        store::backup(current, kept);
-      }
-      store::restore(*file, path, {});
+      const std::string kept = store::restore(*file, path);
       rt.print(trf("restored {} from {}{}\n", path, *file,
                            kept.empty() ? "" : trf(" (the previous database is in {})", kept)));
     });

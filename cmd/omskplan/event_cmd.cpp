@@ -126,6 +126,9 @@ void run_add(Runtime& rt, const AddOptions& o) {
     }
     const auto end = time::parse_datetime(o.end, rt.ctx());
     e.end = e.all_day && !end.has_time ? end.instant + std::chrono::days{1} : end.instant;
+    if (e.end == e.start) {  // as --duration 0m is refused (an end before the start: the planner says so)
+      throw InputError(trf("--end '{}' is the same as --start: an event must last some time", o.end));
+    }
   } else {
     const auto d = o.duration.empty() ? (e.all_day ? time::Minutes{24 * 60} : time::Minutes{120})
                                       : time::parse_duration(o.duration);
@@ -381,6 +384,9 @@ void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool stric
 }
 
 void run_event_import(Runtime& rt, const std::string& file, bool dry_run) {
+  if (dry_run) {
+    rt.dry_run();
+  }
   auto in = open_input(file);
   auto s = event_services(rt, OpenMode::create);
   const bool progress = rt.stderr_is_terminal();
@@ -404,6 +410,9 @@ void run_event_import(Runtime& rt, const std::string& file, bool dry_run) {
 }
 
 void run_event_import_ics(Runtime& rt, const std::string& file, const event::IcsImportOptions& opt, bool dry_run) {
+  if (dry_run) {
+    rt.dry_run();
+  }
   const std::string name = file == "-" ? "<stdin>" : file;
   const std::string text = read_input(file);
   auto s = event_services(rt, OpenMode::create);

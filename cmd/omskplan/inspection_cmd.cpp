@@ -139,11 +139,12 @@ void setup_sites(CLI::App& parent, Runner& r) {
     c->add_flag("--dry-run", *dry, "check and count, write nothing");
     c->callback([&r, file, dry] {
       Runtime& rt = r.rt();
-      auto input = open_input(*file);
-      std::ostringstream buf;
-      buf << input->rdbuf();
+      const std::string text = read_input(*file);
+      if (*dry) {
+        rt.dry_run();
+      }
       auto s = inspection_services(rt, OpenMode::create);
-      const auto res = in::import_sites_csv(s, buf.str(), *file == "-" ? "<stdin>" : *file, *dry);
+      const auto res = in::import_sites_csv(s, text, *file == "-" ? "<stdin>" : *file, *dry);
       rt.print(trf("{}{} created, {} updated, {} unchanged\n", *dry ? tr("dry run: ") : "", res.created,
                            res.updated, res.unchanged));
     });
@@ -471,6 +472,9 @@ void setup_inspection(CLI::App& app, Runner& r) {
     c->callback([&r, week, explain, dry, replan] {
       Runtime& rt = r.rt();
       const auto monday = week_monday(rt, *week);
+      if (*dry) {
+        rt.dry_run();
+      }
       auto s = inspection_services(rt, *dry ? OpenMode::existing : OpenMode::create);
       const auto p = in::schedule(s, monday, *replan ? in::ScheduleMode::replan : in::ScheduleMode::normal, *dry,
                                   *explain);

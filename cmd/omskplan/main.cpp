@@ -4,6 +4,7 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,34 +20,20 @@
 #include <iostream>
 #include <optional>
 #include <regex>
+#include <sstream>
 
 namespace omskplan::cli {
 
 std::unique_ptr<std::istream> open_input(const std::string& path) {
-  if (path == "-") {
-    return std::make_unique<std::istream>(std::cin.rdbuf());
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw InputError(trf("{}: is a directory", path));
-  }
-  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*in) {
-    throw InputError(trf("{}: cannot read: {}", path, std::strerror(errno)));
-  }
-  return in;
+  return std::make_unique<std::istringstream>(files::read(path, files::kDataLimit));
 }
 
-std::string read_input(const std::string& path) {
-  auto in = open_input(path);
-  constexpr std::size_t kMax = 64u << 20;
-  std::string text(kMax + 1, '\0');
-  in->read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in->gcount()));
-  if (text.size() > kMax) {
-    throw InputError(trf("{}: larger than 64 MiB", path == "-" ? "<stdin>" : path));
-  }
-  return text;
+std::string read_input(const std::string& path, std::size_t limit) { return files::read(path, limit); }
+
+// One line on standard error; whatever the message quotes from the input is
+// made safe for the terminal and cut when long.
+void print_error(std::string_view msg) {
+  fmt::print(stderr, "omskplan: {}: {}\n", tr("error"), text::for_terminal(msg, 1000));
 }
 
 namespace {
@@ -307,7 +294,7 @@ int run(int argc, char** argv) {
   app.get_formatter()->label("Excludes", tr("Excludes"));
 
   if (auto msg = unknown_subcommand(app, argc, argv)) {
-    fmt::print(stderr, "omskplan: {}: {}\n", tr("error"), *msg);
+    print_error(*msg);
     return static_cast<int>(ExitCode::usage);
   }
   try {
@@ -315,7 +302,7 @@ int run(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "omskplan: {}: {}\n", tr("error"), parse_error_message(e.what()));
+    print_error(parse_error_message(e.what()));
     fmt::print(stderr, "{}\n", tr("Run with --help for more information."));
     return static_cast<int>(ExitCode::usage);
   }
@@ -329,13 +316,24 @@ int run(int argc, char** argv) {
 }  // namespace omskplan::cli
 
 int main(int argc, char** argv) {
+  using omskplan::cli::print_error;
+  using omskplan::tr;
+  using omskplan::trf;
   try {
     return omskplan::cli::run(argc, argv);
   } catch (const omskplan::Error& e) {
-    fmt::print(stderr, "omskplan: {}: {}\n", omskplan::tr("error"), e.what());
+    print_error(e.what());
     return static_cast<int>(e.code());
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "omskplan: {}: {}\n", omskplan::tr("error"), e.what());
+  } catch (const std::bad_alloc&) {
+    print_error(tr("out of memory; nothing was written"));
+    return static_cast<int>(omskplan::ExitCode::error);
+  } catch (const std::filesystem::filesystem_error& e) {
+    // The path and the system's reason, not the library's wording.
+    print_error(e.path1().empty() ? e.code().message()
+                                  : trf("{}: {}", e.path1().string(), e.code().message()));
+    return static_cast<int>(omskplan::ExitCode::error);
+  } catch (const std::exception&) {
+    print_error(tr("internal error (a bug in omskplan; nothing was written); please report the command that caused it"));
     return static_cast<int>(omskplan::ExitCode::error);
   }
 }

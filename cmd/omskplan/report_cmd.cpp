@@ -37,7 +37,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
   const Format f = rt.format({Format::table, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
   const report::ReportTemplate t = o.template_file.empty() ? report_catalog(rt).get(o.id)
                                    : o.template_file == "-"
-                                       ? report::parse_report_template(read_input("-"), "<stdin>")
+                                       ? report::parse_report_template(read_input("-", files::kTextLimit), "<stdin>")
                                        : report::load_report_template(o.template_file);
   if (!o.template_file.empty() && !o.id.empty() && o.id != t.id) {
     throw InputError(trf("{} is report '{}', not '{}'", o.template_file, t.id, o.id));
@@ -57,7 +57,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
   }
   if (o.narrative == "-") {
     ro.narrative_path = "<stdin>";
-    ro.narrative_text = read_input("-");
+    ro.narrative_text = read_input("-", files::kTextLimit);
   } else if (!o.narrative.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(o.narrative, ec)) {
@@ -173,7 +173,7 @@ void setup_report(CLI::App& app, Runner& r) {
     c->add_option("file", *file, "the TOML file")->required();
     c->callback([&r, file] {
       Runtime& rt = r.rt();
-      const auto t = *file == "-" ? report::parse_report_template(read_input("-"), "<stdin>")
+      const auto t = *file == "-" ? report::parse_report_template(read_input("-", files::kTextLimit), "<stdin>")
                                   : report::load_report_template(*file);
       rt.print(trnf("{}: ok: report '{}' ({}), {} section\n", "{}: ok: report '{}' ({}), {} sections\n",
                     static_cast<long>(t.sections.size()), *file, t.id, t.name, t.sections.size()));

@@ -124,8 +124,21 @@ store::Db& Runtime::db(store::OpenMode mode) {
     for (std::size_t i = 1; i < opts_.argv.size(); ++i) {
       argv += " " + text::shell_quote(opts_.argv[i]);
     }
-    db_.emplace(store::Db::open(settings_.database.value, mode,
-                                store::CommandInfo{os_user(), argv, time::format_utc(ctx_.now)}));
+    store::CommandInfo info{os_user(), argv, time::format_utc(ctx_.now)};
+    if (dry_run_) {
+      scratch_ = std::make_unique<files::PrivateTempDir>();
+      db_.emplace(store::Db::open_snapshot(settings_.database.value, scratch_->path() + "/dry-run.db", info));
+    } else {
+      db_.emplace(store::Db::open(settings_.database.value, mode, info));
+    }
+    if (stderr_is_terminal()) {
+      db_->on_wait([path = settings_.database.value] {
+        fmt::print(stderr, "omskplan: {}\n",
+                   trf("waiting for another command to finish writing {} (up to {} s)…", path,
+                       store::Db::kBusyTimeoutMs / 1000));
+        std::fflush(stderr);
+      });
+    }
   }
   return *db_;
 }
@@ -175,7 +188,9 @@ bool Runtime::stderr_is_terminal() const { return isatty(STDERR_FILENO); }
 
 void Runtime::print(std::string_view s) const { std::fwrite(s.data(), 1, s.size(), stdout); }
 
-void Runtime::warn(std::string_view s) const { fmt::print(stderr, "omskplan: {}: {}\n", tr("warning"), s); }
+void Runtime::warn(std::string_view s) const {
+  fmt::print(stderr, "omskplan: {}: {}\n", tr("warning"), text::for_terminal(s, 1000));
+}
 
 void Runtime::info(std::string_view s) const {
   std::fflush(stdout);  // after the results it follows, even when stdout is a pipe

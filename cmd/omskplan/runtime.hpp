@@ -5,6 +5,7 @@
 
 #include "agreement/service.hpp"
 #include "config/config.hpp"
+#include "core/files.hpp"
 #include "inspection/schedule.hpp"
 #include "render/table.hpp"
 #include "store/db.hpp"
@@ -59,6 +60,9 @@ public:
 
   // Opens the database: `create` for commands that write.
   store::Db& db(store::OpenMode mode);
+  // From now on db() is a private copy of the database (a dry run): the
+  // command runs as it would, writes nothing and never takes the write lock.
+  void dry_run() { dry_run_ = true; }
   const std::string& db_path() const { return settings_.database.value; }
 
   // The output format chosen for a command that offers `allowed`; table by default.
@@ -79,6 +83,8 @@ private:
   std::unique_ptr<time::TimeZone> zone_;
   std::unique_ptr<time::ProductionCalendar> calendar_;
   time::Context ctx_;
+  bool dry_run_ = false;
+  std::unique_ptr<files::PrivateTempDir> scratch_;  // the dry run's copy: declared before db_, so it outlives it
   std::optional<store::Db> db_;
   agreement::Settings agreement_settings_;
   inspection::ScheduleSettings schedule_settings_;

@@ -42,6 +42,11 @@ std::string check_inn(std::string_view id) {
   if (!digits(id) || (id.size() != 10 && id.size() != 12)) {
     return trf("INN '{}' must be 10 digits (organization) or 12 digits (person, sole trader)", id);
   }
+  // The first two digits are the code of the tax office's region: 00 is none
+  // (and an all-zero INN passes every check digit).
+  if (id.substr(0, 2) == "00") {
+    return trf("INN {}: it starts with 00, which is no region's code", id);
+  }
   if (id.size() == 10) {
     if (weighted(id, kInn10) != id[9] - '0') {
       return trf("INN {}: the check digit does not match", id);
@@ -59,6 +64,11 @@ std::string check_ogrn(std::string_view id) {
     return trf("OGRN '{}' must be 13 digits (OGRN) or 15 digits (OGRNIP)", id);
   }
   const bool ip = id.size() == 15;
+  // The first digit is the kind of record: 1 or 5 for an organization's OGRN,
+  // 3 for a sole trader's OGRNIP (an all-zero number passes the check digit).
+  if (ip ? id[0] != '3' : (id[0] != '1' && id[0] != '5')) {
+    return ip ? trf("OGRNIP {}: it must start with 3", id) : trf("OGRN {}: it must start with 1 or 5", id);
+  }
   const int check = mod_of(id.substr(0, id.size() - 1), ip ? 13 : 11) % 10;
   if (check != id.back() - '0') {
     return trf("{} {}: the check digit does not match", ip ? "OGRNIP" : "OGRN", id);

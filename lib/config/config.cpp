@@ -2,6 +2,7 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
 #include "time/expr.hpp"
 
@@ -10,8 +11,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace omskplan::config {
 
@@ -31,11 +36,30 @@ EnvLookup process_env() {
 #define OMSKPLAN_SOURCE_DIR ""
 #endif
 
+std::string home_directory(const EnvLookup& env) {
+  if (auto h = env("HOME"); h && (*h)[0] == '/') {
+    return *h;
+  }
+  // HOME unset or relative (cron, systemd units, sudo -i): the account's own.
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw && pw->pw_dir && pw->pw_dir[0] == '/') {
+    return pw->pw_dir;
+  }
+  throw InputError(tr("cannot tell the home directory: HOME is not set and the account has none; "
+                      "set HOME or give --db and --config"));
+}
+
 Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
   Paths p;
-  const std::string home = env("HOME").value_or("/tmp");
-  const std::string config_home = env("XDG_CONFIG_HOME").value_or(home + "/.config");
-  const std::string data_home = env("XDG_DATA_HOME").value_or(home + "/.local/share");
+  // The XDG base directory specification: a relative path in XDG_* is invalid and ignored.
+  auto xdg = [&](const char* name) -> std::optional<std::string> {
+    auto v = env(name);
+    return v && (*v)[0] == '/' ? v : std::nullopt;
+  };
+  const auto config_env = xdg("XDG_CONFIG_HOME");
+  const auto data_env = xdg("XDG_DATA_HOME");
+  const std::string home = config_env && data_env ? std::string() : home_directory(env);
+  const std::string config_home = config_env.value_or(home + "/.config");
+  const std::string data_home = data_env.value_or(home + "/.local/share");
   p.user_dir = config_home + "/omskplan";
   p.config_file = p.user_dir + "/config.toml";
   if (auto c = env("OMSKPLAN_CONFIG")) {
@@ -180,13 +204,19 @@ struct Raw {
     fail(key, tr("must be a string"));
   }
   double number(std::string_view key) const {
+    double v = 0;
     if (node) {
-      if (node->is_number()) {
-        return *node->value<double>();
+      if (!node->is_number()) {
+        fail(key, tr("must be a number"));
       }
-      fail(key, tr("must be a number"));
+      v = *node->value<double>();
+    } else {
+      v = parsed<double>(key, N_("must be a number, not '{}'"));
     }
-    return parsed<double>(key, N_("must be a number, not '{}'"));
+    if (!std::isfinite(v)) {  // nan and inf parse as numbers, and compare false with every bound
+      fail(key, tr("must be a finite number"));
+    }
+    return v;
   }
   long integer(std::string_view key) const {
     if (node) {
@@ -402,7 +432,7 @@ Settings load_settings(const Paths& paths, const EnvLookup& env, const std::vect
     }
     toml::table t;
     try {
-      t = toml::parse_file(file);
+      t = toml::parse(files::read(file, files::kTextLimit), file);
     } catch (const toml::parse_error& e) {
   // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
       throw InputError(trf("{0}: {1}", at(file, e.source()), e.description()));
@@ -562,8 +592,12 @@ std::string file_language(const std::string& default_file, const std::string& ex
   if (!fs::is_regular_file(file, ec)) {
     return "";
   }
-  const toml::table t = toml::parse_file(file);
-  return t["lang"].value_or(std::string{});
+  try {
+    const toml::table t = toml::parse(files::read(file, files::kTextLimit), file);
+    return t["lang"].value_or(std::string{});
+  } catch (const std::exception&) {
+    return "";  // reported by the command, which reads the file again
+  }
 }
 
 std::string resolve_lang(const std::string& setting, const EnvLookup& env) {

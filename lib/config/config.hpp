@@ -32,6 +32,8 @@ struct Paths {
 // `exe_dir` is the directory of the running binary (shipped data is found
 // relative to it: <prefix>/bin → <prefix>/share/omskplan).
 Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir);
+// $HOME when it is absolute, else the account's home from the password database.
+std::string home_directory(const EnvLookup& env);
 
 template <class T>
 struct Setting {

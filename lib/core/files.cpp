@@ -3,13 +3,17 @@
 
 #include "core/error.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -19,47 +23,236 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string temp_beside(const std::string& path) {
-  const fs::path p(path);
-  const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    throw InputError(trf("cannot write {}: directory {} does not exist", path, dir.string()));
-  }
-  if (fs::is_directory(p, ec)) {
-    throw InputError(trf("cannot write {}: it is a directory", path));
-  }
-  return (dir / fmt::format(".{}.tmp-{}", p.filename().string(), ::getpid())).string();
+std::string size_text(std::size_t bytes) {
+  return bytes >= (1u << 20) ? fmt::format("{} MiB", bytes >> 20) : fmt::format("{} KiB", bytes >> 10);
 }
 
-void finish(const std::string& tmp, const std::string& path) {
-  const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+std::string label(const std::string& path) { return path == "-" ? std::string("<stdin>") : path; }
+
+constexpr std::string_view kTempInfix = ".omskplan-tmp-";
+
+fs::path dir_of(const std::string& path) {
+  const fs::path p(path);
+  return p.parent_path().empty() ? fs::path(".") : p.parent_path();
+}
+
+void fsync_path(const std::string& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
   if (fd >= 0) {
     ::fsync(fd);
     ::close(fd);
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    throw StorageError(trf("cannot write {}: {}", path, std::strerror(err)));
-  }
 }
+
+bool process_gone(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH; }
 
 }  // namespace
 
-void write_atomically(const std::string& path, std::string_view content) {
-  write_atomically_with(path, [&](const std::string& tmp) {
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) {
+std::string read(const std::string& path, std::size_t limit) {
+  int fd = 0;
+  if (path != "-") {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+      throw InputError(trf("{}: cannot read: {}", path, std::strerror(errno)));
+    }
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fd != 0) {
+      ::close(fd);
+    }
+    throw InputError(trf("{}: is a directory", path));
+  }
+  std::string text;
+  char buf[65536];
+  bool over = false;
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int err = errno;
+      if (fd != 0) {
+        ::close(fd);
+      }
+      throw InputError(trf("{}: cannot read: {}", label(path), std::strerror(err)));
+    }
+    if (n == 0) {
+      break;
+    }
+    if (text.size() + static_cast<std::size_t>(n) > limit) {
+      over = true;
+      break;
+    }
+    text.append(buf, static_cast<std::size_t>(n));
+  }
+  if (fd != 0) {
+    ::close(fd);
+  }
+  if (over) {
+    throw InputError(trf("{}: larger than {}, the limit for this file", label(path), size_text(limit)));
+  }
+  return text;
+}
+
+int clean_stale(const std::string& path) {
+  const fs::path dir = dir_of(path);
+  const std::string prefix = "." + fs::path(path).filename().string();
+  const std::string ours = prefix + std::string(kTempInfix);  // .NAME.omskplan-tmp-PID-XXXXXX (a directory)
+  const std::string old = prefix + ".tmp-";                     // .NAME.tmp-PID (a file, older versions)
+  int removed = 0;
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) {
+    return 0;
+  }
+  while (const dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    const bool is_ours = name.rfind(ours, 0) == 0;
+    const bool is_old = !is_ours && name.rfind(old, 0) == 0;
+    if (!is_ours && !is_old) {
+      continue;
+    }
+    const std::string rest = name.substr(is_ours ? ours.size() : old.size());
+    char* end = nullptr;
+    const long pid = std::strtol(rest.c_str(), &end, 10);
+    if (end == rest.c_str() || (is_ours ? *end != '-' : *end != '\0') || !process_gone(pid)) {
+      continue;
+    }
+    struct stat st {};
+    if (::fstatat(::dirfd(d), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || st.st_uid != ::geteuid()) {
+      continue;
+    }
+    std::error_code ec;
+    if (is_ours && S_ISDIR(st.st_mode)) {
+      removed += fs::remove_all(dir / name, ec) > 0 ? 1 : 0;
+    } else if (is_old && S_ISREG(st.st_mode)) {
+      removed += fs::remove(dir / name, ec) ? 1 : 0;
+    }
+  }
+  ::closedir(d);
+  return removed;
+}
+
+void write_atomically(const std::string& path, std::string_view content, WriteOptions options) {
+  write_atomically_with(
+      path,
+      [&](const std::string& tmp) {
+        const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0) {
+          throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+        }
+        std::size_t done = 0;
+        while (done < content.size()) {
+          const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+          if (n < 0 && errno == EINTR) {
+            continue;
+          }
+          if (n <= 0) {
+            const int err = errno;
+            ::close(fd);
+            throw StorageError(trf("cannot write {}: {}", path, std::strerror(err)));
+          }
+          done += static_cast<std::size_t>(n);
+        }
+        if (::close(fd) != 0) {
+          throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+        }
+      },
+      options);
+}
+
+void write_atomically_with(const std::string& path, const std::function<void(const std::string&)>& produce,
+                           WriteOptions options) {
+  const fs::path p(path);
+  const fs::path dir = dir_of(path);
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw InputError(trf("cannot write {}: directory {} does not exist", path, dir.string()));
+  }
+  struct stat target {};
+  const bool exists = ::lstat(path.c_str(), &target) == 0;
+  if (exists && S_ISDIR(target.st_mode)) {
+    throw InputError(trf("cannot write {}: it is a directory", path));
+  }
+  if (exists && !options.replace) {
+    throw InputError(trf("{} exists already; remove it or choose another name", path));
+  }
+  clean_stale(path);
+  std::string tmpl =
+      (dir / fmt::format(".{}{}{}-XXXXXX", p.filename().string(), kTempInfix, ::getpid())).string();
+  if (!::mkdtemp(tmpl.data())) {
+    throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+  }
+  const std::string tmpdir = tmpl;
+  const std::string tmp = tmpdir + "/" + p.filename().string();
+  auto cleanup = [&] {
+    std::error_code e;
+    fs::remove_all(tmpdir, e);
+  };
+  try {
+    produce(tmp);
+    struct stat made {};
+    if (::lstat(tmp.c_str(), &made) != 0 || !S_ISREG(made.st_mode)) {
+      throw StorageError(trf("cannot write {}: nothing was written", path));
+    }
+    // An existing regular file keeps its mode; a new one gets the mode asked for.
+    const unsigned mode = exists && S_ISREG(target.st_mode) ? (target.st_mode & 07777) : options.mode;
+    if (::chmod(tmp.c_str(), mode) != 0) {
       throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
     }
-    const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-    const bool closed = std::fclose(f) == 0;
-    if (!ok || !closed) {
-      std::remove(tmp.c_str());
-      throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+    fsync_path(tmp, O_RDONLY);
+    if (options.replace) {
+      if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+      }
+    } else if (::link(tmp.c_str(), path.c_str()) != 0) {  // never replaces
+      const int err = errno;
+      if (err == EEXIST) {
+        throw InputError(trf("{} exists already; remove it or choose another name", path));
+      }
+      throw StorageError(trf("cannot write {}: {}", path, std::strerror(err)));
     }
-  });
+  } catch (...) {
+    cleanup();
+    throw;
+  }
+  cleanup();
+  fsync_path(dir.string(), O_RDONLY | O_DIRECTORY);
+}
+
+PrivateTempDir::PrivateTempDir() {
+  const char* env = std::getenv("TMPDIR");
+  std::string base = env && *env == '/' ? env : "/tmp";
+  std::string tmpl = base + "/omskplan-XXXXXX";
+  if (!::mkdtemp(tmpl.data())) {
+    throw StorageError(trf("cannot create a temporary directory in {}: {}", base, std::strerror(errno)));
+  }
+  path_ = tmpl;
+}
+
+PrivateTempDir::~PrivateTempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+void create_private_directories(const std::string& dir) {
+  if (dir.empty()) {
+    return;
+  }
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) {
+    return;
+  }
+  const fs::path parent = fs::path(dir).parent_path();
+  if (!parent.empty() && parent != fs::path(dir)) {
+    create_private_directories(parent.string());
+  }
+  if (::mkdir(dir.c_str(), 0700) == 0) {
+    ::chmod(dir.c_str(), 0700);  // the umask may have taken bits the owner needs
+  } else if (errno != EEXIST) {
+    throw StorageError(trf("cannot create directory {}: {}", dir, std::strerror(errno)));
+  }
 }
 
 std::vector<std::string> list(const std::string& dir, std::string_view extension) {
@@ -73,17 +266,6 @@ std::vector<std::string> list(const std::string& dir, std::string_view extension
   }
   std::sort(files.begin(), files.end());
   return files;
-}
-
-void write_atomically_with(const std::string& path, const std::function<void(const std::string&)>& produce) {
-  const std::string tmp = temp_beside(path);
-  try {
-    produce(tmp);
-  } catch (...) {
-    std::remove(tmp.c_str());
-    throw;
-  }
-  finish(tmp, path);
 }
 
 }  // namespace omskplan::files

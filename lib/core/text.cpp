@@ -213,13 +213,60 @@ std::string yo_to_ye(std::string_view s) {
   return out;
 }
 
+bool is_space_or_invisible(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
+         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF || cp == 0x180E;
+}
+
 std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) {
-    return {};
+  std::size_t first = 0;
+  std::size_t last = s.size();
+  while (first < last) {
+    std::size_t pos = first;
+    if (!is_space_or_invisible(decode_utf8(s, pos))) {
+      break;
+    }
+    first = pos;
   }
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
+  while (last > first) {
+    std::size_t start = last - 1;
+    while (start > first && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+      --start;
+    }
+    std::size_t pos = start;
+    const char32_t cp = decode_utf8(s, pos);
+    if (pos != last || !is_space_or_invisible(cp)) {
+      break;
+    }
+    last = start;
+  }
+  return std::string(s.substr(first, last - first));
+}
+
+std::string for_terminal(std::string_view s, std::size_t max_chars) {
+  std::string out;
+  std::size_t chars = 0;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    if (chars >= max_chars) {
+      out += fmt::format("… ({} bytes more)", s.size() - pos);
+      break;
+    }
+    const std::size_t start = pos;
+    const char32_t cp = decode_utf8(s, pos);
+    ++chars;
+    if (cp == 0xFFFD && !(pos - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(s[start]));
+    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+      out += cp == '\n' ? std::string("\\n") : cp == '\t' ? std::string("\\t") : fmt::format("\\x{:02X}", static_cast<unsigned>(cp));
+    } else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      out += fmt::format("\\u{{{:04X}}}", static_cast<unsigned>(cp));
+    } else {
+      out.append(s.substr(start, pos - start));
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {
@@ -277,6 +324,14 @@ void check_field(std::string_view what, std::string_view s, std::size_t max_byte
     const auto u = static_cast<unsigned char>(c);
     if ((u < 0x20 && !(c == '\n' && !single_line) && c != '\t') || u == 0x7F) {
       throw InputError(trf("{} contains a control character (0x{:02X})", what, u));
+    }
+  }
+  // C1 controls and the bidirectional overrides (U+202E turns the rest of a
+  // line around on screen and in print): never part of a real title or text.
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = decode_utf8(s, pos);
+    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      throw InputError(trf("{} contains an invisible control character (U+{:04X})", what, static_cast<unsigned>(cp)));
     }
   }
 }

@@ -40,6 +40,14 @@ std::string closest(std::string_view name, const std::vector<std::string>& candi
 // Checks text a user gives for a field: valid UTF-8, at most `max_bytes`, no
 // control characters (newlines only when not `single_line`). InputError names `what`.
 void check_field(std::string_view what, std::string_view s, std::size_t max_bytes, bool single_line);
+// A code point that shows as nothing or as a blank: spaces of every width,
+// no-break spaces, zero-width characters, the byte-order mark. trim() takes
+// them off both ends, so a title of nothing but them is empty.
+bool is_space_or_invisible(char32_t cp);
+// `s` safe to print on a terminal, on one line: control characters (C0, C1,
+// DEL), bidirectional overrides and invalid bytes escaped (\x1B, \u{202E}),
+// cut after `max_chars` characters with how much was left out.
+std::string for_terminal(std::string_view s, std::size_t max_chars = 2000);
 // Quotes `arg` for a POSIX shell when it needs it (for the audit log's command).
 std::string shell_quote(std::string_view arg);
 

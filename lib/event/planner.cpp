@@ -53,6 +53,10 @@ void validate(const Event& e) {
   if (y < 1900 || y > 2200) {
     throw InputError(trf("the start year {} is out of range 1900–2200", y));
   }
+  const int end_year = time::year_of(floor<days>(e.end - std::chrono::seconds{1}));
+  if (end_year > 2200) {
+    throw InputError(trf("the end year {} is out of range 1900–2200", end_year));
+  }
   if (e.end < e.start) {
     throw InputError(tr("the event ends before it starts"));
   }

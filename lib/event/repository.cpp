@@ -9,6 +9,9 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+#include <unordered_set>
+
 #include <algorithm>
 
 namespace omskplan::event::repo {
@@ -277,10 +280,20 @@ bool update(Db& db, const Event& before, const Event& after) {
     write_participants(db, after);
     changed = true;
   }
-  // Tasks by number: update the changed, add the new, delete the dropped.
+  // Tasks by number: update the changed, add the new, delete the dropped
+  // (looked up by number: an event may have tens of thousands of tasks).
+  std::unordered_map<int, const Task*> before_by_no;
+  before_by_no.reserve(before.tasks.size());
+  for (const auto& t : before.tasks) {
+    before_by_no.emplace(t.no, &t);
+  }
+  std::unordered_set<int> after_nos;
+  after_nos.reserve(after.tasks.size());
   for (const auto& t : after.tasks) {
-    const auto it = std::find_if(before.tasks.begin(), before.tasks.end(), [&](const Task& o) { return o.no == t.no; });
-    if (it == before.tasks.end()) {
+    after_nos.insert(t.no);
+    const auto found = before_by_no.find(t.no);
+    const Task* it = found == before_by_no.end() ? nullptr : found->second;
+    if (!it) {
       Task copy = t;
       insert_task(db, after.id, copy);
       changed = true;
@@ -291,7 +304,7 @@ bool update(Db& db, const Event& before, const Event& after) {
     }
   }
   for (const auto& t : before.tasks) {
-    if (std::none_of(after.tasks.begin(), after.tasks.end(), [&](const Task& o) { return o.no == t.no; })) {
+    if (!after_nos.count(t.no)) {
       auto& del = db.cached("DELETE FROM task WHERE event_id = ? AND no = ?");
       del.bind_all(after.id, t.no);
       del.run();

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -30,7 +31,7 @@ std::optional<double> number(std::string s, std::string_view what, bool decimal_
   }
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || p != s.data() + s.size()) {
+  if (ec != std::errc{} || p != s.data() + s.size() || !std::isfinite(v)) {
     throw InputError(trf("invalid {} '{}': expected a number", what, s));
   }
   return v;

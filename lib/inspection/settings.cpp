@@ -33,7 +33,7 @@ ScheduleSettings schedule_settings(const config::Settings::Inspection& in) {
     bad(tr("day_end must be after day_start"));
   }
   if (in.start_lat) {
-    if (*in.start_lat < -90 || *in.start_lat > 90 || *in.start_lon < -180 || *in.start_lon > 180) {
+    if (!(*in.start_lat >= -90 && *in.start_lat <= 90 && *in.start_lon >= -180 && *in.start_lon <= 180)) {
       bad(tr("start_point is not a point on Earth"));
     }
     cfg.start_point = {*in.start_lat, *in.start_lon};
@@ -51,13 +51,13 @@ ScheduleSettings schedule_settings(const config::Settings::Inspection& in) {
     cfg.max_sites = static_cast<int>(*in.max_sites);
   }
   if (in.speed_kmh) {
-    if (*in.speed_kmh <= 1 || *in.speed_kmh > 150) {
+    if (!(*in.speed_kmh >= 1 && *in.speed_kmh <= 150)) {
       bad(tr("speed_kmh must be 1…150"));
     }
     cfg.speed_kmh = *in.speed_kmh;
   }
   if (in.detour) {
-    if (*in.detour < 1 || *in.detour > 5) {
+    if (!(*in.detour >= 1 && *in.detour <= 5)) {
       bad(tr("detour must be 1…5"));
     }
     cfg.detour = *in.detour;

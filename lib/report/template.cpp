@@ -63,8 +63,41 @@ const std::set<std::string>& known_vars() {
   return v;
 }
 
+// Sections nested deeper than this are refused before the Mustache parser
+// sees them (its memory grows with the depth: 30 000 levels took 7.9 GB).
+constexpr int kMaxSectionDepth = 16;
+
+// The deepest nesting of {{#…}}/{{^…}} sections, or an error for a delimiter
+// change (which would hide the sections from this count).
+std::string check_nesting(const std::string& text) {
+  int depth = 0;
+  std::size_t i = 0;
+  while ((i = text.find("{{", i)) != std::string::npos) {
+    std::size_t j = i + 2;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
+      ++j;
+    }
+    const char c = j < text.size() ? text[j] : '\0';
+    if (c == '=') {
+      return tr("changing the Mustache delimiters ({{=…=}}) is not supported");
+    }
+    if (c == '#' || c == '^') {
+      if (++depth > kMaxSectionDepth) {
+        return trf("sections nested deeper than {} levels", kMaxSectionDepth);
+      }
+    } else if (c == '/') {
+      --depth;
+    }
+    i = j;
+  }
+  return {};
+}
+
 // Checks Mustache syntax and that every variable is known.
 std::string check_text(const std::string& text) {
+  if (auto problem = check_nesting(text); !problem.empty()) {
+    return problem;
+  }
   kainjow::mustache::mustache m{text};
   if (!m.is_valid()) {
     return "invalid Mustache: " + m.error_message();
@@ -231,16 +264,11 @@ ReportTemplate load_report_template(const std::string& path) {
   if (fs::is_directory(path, ec)) {
     throw InputError(trf("{}: is a directory, not a report template", path));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw InputError(trf("{}: cannot read the report template", path));
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (!text::is_valid_utf8(buf.str())) {
+  const std::string data = files::read(path, files::kTextLimit);
+  if (!text::is_valid_utf8(data)) {
     throw InputError(trf("{}: not valid UTF-8", path));
   }
-  return parse_report_template(buf.str(), path);
+  return parse_report_template(data, path);
 }
 
 ReportCatalog::ReportCatalog(std::vector<std::string> dirs, Warn warn) : dirs_(std::move(dirs)), warn_(std::move(warn)) {}
@@ -390,7 +418,7 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
 kainjow::mustache::data narrative_data(const std::string& path, const std::optional<std::string>& text) {
   toml::table t;
   try {
-    t = text ? toml::parse(*text, path) : toml::parse_file(path);
+    t = toml::parse(text ? *text : files::read(path, files::kTextLimit), path);
   } catch (const toml::parse_error& e) {
   // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
     throw InputError(trf("{0}: {1}", fmt::format("{}:{}:{}", path, e.source().begin.line, e.source().begin.column),

@@ -2,14 +2,120 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <stdexcept>
+#include <tuple>
 
 namespace omskplan::store {
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// The key of an element of an array of records: its "id", else its "no".
+std::optional<std::string> element_key(const Json& e) {
+  if (!e.is_object()) {
+    return std::nullopt;
+  }
+  for (const char* k : {"id", "no"}) {
+    if (auto it = e.find(k); it != e.end() && (it->is_number() || it->is_string())) {
+      return it->dump();
+    }
+  }
+  return std::nullopt;
+}
+
+// An array of records: the elements removed or changed (old) and added or
+// changed (new), each whole; other arrays: the whole arrays.
+void diff_array(const Json& b, const Json& a, Json& old_out, Json& new_out) {
+  std::map<std::string, const Json*> before, after;
+  bool keyed = true;
+  for (const auto& e : b) {
+    auto k = element_key(e);
+    keyed = keyed && k;
+    if (k) {
+      before[*k] = &e;
+    }
+  }
+  for (const auto& e : a) {
+    auto k = element_key(e);
+    keyed = keyed && k;
+    if (k) {
+      after[*k] = &e;
+    }
+  }
+  if (!keyed) {
+    old_out = b;
+    new_out = a;
+    return;
+  }
+  old_out = Json::array();
+  new_out = Json::array();
+  for (const auto& e : b) {
+    auto it = after.find(*element_key(e));
+    if (it == after.end() || *it->second != e) {
+      old_out.push_back(e);
+    }
+  }
+  for (const auto& e : a) {
+    auto it = before.find(*element_key(e));
+    if (it == before.end() || *it->second != e) {
+      new_out.push_back(e);
+    }
+  }
+}
+
+// What an update changed: the top-level fields that differ (and "id"), each
+// array of records reduced to the records that differ. A child added to an
+// agreement with a thousand obligations stores one obligation, not two
+// thousand.
+std::pair<std::string, std::string> reduce(const std::string& before, const std::string& after) {
+  const auto b = Json::parse(before, nullptr, false);
+  const auto a = Json::parse(after, nullptr, false);
+  if (!b.is_object() || !a.is_object()) {
+    return {before, after};
+  }
+  Json ob = Json::object();
+  Json oa = Json::object();
+  if (a.contains("id")) {
+    ob["id"] = b.value("id", a["id"]);
+    oa["id"] = a["id"];
+  }
+  for (auto it = a.begin(); it != a.end(); ++it) {
+    if (it.key() == "id") {
+      continue;
+    }
+    const auto bt = b.find(it.key());
+    if (bt == b.end()) {
+      oa[it.key()] = it.value();
+    } else if (*bt != it.value()) {
+      if (bt->is_array() && it.value().is_array()) {
+        diff_array(*bt, it.value(), ob[it.key()], oa[it.key()]);
+      } else {
+        ob[it.key()] = *bt;
+        oa[it.key()] = it.value();
+      }
+    }
+  }
+  for (auto it = b.begin(); it != b.end(); ++it) {
+    if (!a.contains(it.key())) {
+      ob[it.key()] = it.value();
+    }
+  }
+  return {ob.dump(), oa.dump()};
+}
+
+}  // namespace
+
 void audit(Db& db, std::string_view entity, std::int64_t entity_id, AuditAction action,
-           const std::optional<std::string>& before, const std::optional<std::string>& after) {
+           const std::optional<std::string>& before_in, const std::optional<std::string>& after_in) {
   if (db.command_id() == 0) {
     throw std::logic_error("audit outside a write transaction");
+  }
+  std::optional<std::string> before = before_in;
+  std::optional<std::string> after = after_in;
+  if (action == AuditAction::update && before && after) {
+    std::tie(before, after) = reduce(*before, *after);
   }
   const char* name = action == AuditAction::insert ? "insert" : action == AuditAction::update ? "update" : "delete";
   auto& st = db.cached(

@@ -15,7 +15,9 @@ namespace omskplan::store {
 
 enum class AuditAction { insert, update, remove };
 
-// Must run inside a WriteTransaction.
+// Must run inside a WriteTransaction. An update stores what changed: the
+// fields that differ (and "id"); in an array of records (with "id" or "no"),
+// only the records removed, added or changed.
 void audit(Db& db, std::string_view entity, std::int64_t entity_id, AuditAction action,
            const std::optional<std::string>& before, const std::optional<std::string>& after);
 

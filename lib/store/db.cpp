@@ -2,6 +2,7 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "store/migrations.hpp"
 
 #include <fcntl.h>
@@ -187,7 +188,8 @@ Db::Db(Db&& o) noexcept
       undo_part_budget_(o.undo_part_budget_),
       wrote_(o.wrote_),
       last_command_id_(o.last_command_id_),
-      cache_(std::move(o.cache_)) {
+      cache_(std::move(o.cache_)),
+      busy_(std::move(o.busy_)) {
   o.db_ = nullptr;
 }
 
@@ -207,6 +209,7 @@ Db& Db::operator=(Db&& o) noexcept {
     wrote_ = o.wrote_;
     last_command_id_ = o.last_command_id_;
     cache_ = std::move(o.cache_);
+    busy_ = std::move(o.busy_);
     o.db_ = nullptr;
   }
   return *this;
@@ -224,23 +227,27 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
     if (fs::is_directory(st)) {
       throw StorageError(trf("database {} is a directory, not a file", path));
     }
+    if (fs::exists(st) && !fs::is_regular_file(st)) {
+      throw StorageError(trf("database {} is not a regular file (a device, a pipe or a socket)", path));
+    }
+    // An empty file is no database: a reading command says so and leaves it
+    // alone (SQLite would write a whole schema into it).
+    if (fs::exists(st) && mode != OpenMode::create && fs::file_size(path, ec) == 0 && !ec) {
+      throw StorageError(trf("database {} is an empty file, not an omskplan database; create one with 'omskplan db init'",
+                             path));
+    }
     if (!fs::exists(st)) {
       if (mode != OpenMode::create) {
         throw StorageError(trf("no database at {}; create it with 'omskplan db init'", path));
       }
-      const fs::path parent = fs::path(path).parent_path();
-      if (!parent.empty()) {
-        fs::create_directories(parent, ec);
-        if (ec) {
-          throw StorageError(trf("cannot create directory {}: {}", parent.string(), ec.message()));
-        }
-      }
-      // Create the file ourselves so that it is 0600 whatever the umask.
-      const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      // Private data: directories 0700, the file 0600, whatever the umask.
+      files::create_private_directories(fs::path(path).parent_path().string());
+      const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
       if (fd < 0 && errno != EEXIST) {
         throw StorageError(trf("cannot create database {}: {}", path, std::strerror(errno)));
       }
       if (fd >= 0) {
+        ::fchmod(fd, 0600);
         ::close(fd);
       }
     }
@@ -274,7 +281,7 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
     throw_sqlite(db.db_, rc, "opening", path);
   }
   sqlite3_extended_result_codes(db.db_, 1);
-  sqlite3_busy_timeout(db.db_, 10000);
+  sqlite3_busy_handler(db.db_, &Db::busy, db.busy_.get());
   db.exec("PRAGMA foreign_keys = ON");
   if (!memory) {
     // Reading the header first gives a clear error for a file that is not a database.
@@ -307,6 +314,55 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
     migrate(db, mode == OpenMode::upgrade);
   }
   return db;
+}
+
+Db Db::open_snapshot(const std::string& path, const std::string& scratch, CommandInfo command) {
+  std::error_code ec;
+  if (path == ":memory:" || !std::filesystem::exists(path, ec)) {
+    return open(":memory:", OpenMode::create, std::move(command));
+  }
+  {
+    Db live = open(path, OpenMode::existing);  // checks the schema; writes nothing
+    sqlite3* copy = nullptr;
+    if (sqlite3_open_v2(scratch.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+      sqlite3_close(copy);
+      throw StorageError(trf("cannot make a copy of {} for the dry run in {}", path, scratch));
+    }
+    sqlite3_backup* b = sqlite3_backup_init(copy, "main", live.db_, "main");
+    const int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+    sqlite3_backup_finish(b);
+    const std::string msg = sqlite3_errmsg(copy);
+    sqlite3_close(copy);
+    if (rc != SQLITE_DONE) {
+      throw StorageError(trf("cannot make a copy of {} for the dry run: {}", path, msg));
+    }
+  }
+  Db db = open(scratch, OpenMode::existing, std::move(command));
+  // A scratch copy: nothing in it has to survive a crash.
+  db.exec("PRAGMA journal_mode = MEMORY");
+  db.exec("PRAGMA synchronous = OFF");
+  return db;
+}
+
+int Db::busy(void* state, int count) {
+  // SQLite's own schedule (as sqlite3_busy_timeout), and a notice after a second.
+  static constexpr int kDelays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+  Busy& b = *static_cast<Busy*>(state);
+  if (count == 0) {
+    b.waited_ms = 0;
+  }
+  if (b.waited_ms >= kBusyTimeoutMs) {
+    return 0;
+  }
+  const int delay = count < 12 ? kDelays[count] : 100;
+  ::usleep(static_cast<useconds_t>(delay) * 1000);
+  const int before = b.waited_ms;
+  b.waited_ms += delay;
+  if (before < 1000 && b.waited_ms >= 1000 && b.notice) {
+    b.notice();
+  }
+  return 1;
 }
 
 void Db::exec(std::string_view sql) {
@@ -346,18 +402,14 @@ void Db::fail(std::string_view what) const { throw_sqlite(db_, sqlite3_errcode(d
 
 namespace {
 
-// What undo restores: the data tables, not the log of commands and changes,
-// and not the full-text indexes (their triggers follow the data).
-int recorded_table(void*, const char* table) {
-  const std::string_view t(table);
-  if (t == "command" || t == "command_change" || t == "audit" || t.rfind("sqlite_", 0) == 0 ||
-      t.find("_fts") != std::string_view::npos) {
-    return 0;
-  }
-  return 1;
-}
+int recorded_table(void*, const char* table) { return recorded_for_undo(table) ? 1 : 0; }
 
 }  // namespace
+
+bool recorded_for_undo(std::string_view t) {
+  return !(t == "command" || t == "command_change" || t == "audit" || t.rfind("sqlite_", 0) == 0 ||
+           t.find("_fts") != std::string_view::npos);
+}
 
 WriteTransaction::WriteTransaction(Db& db) : db_(db) {
   if (db_.command_id_ != 0) {

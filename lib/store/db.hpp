@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -82,6 +83,18 @@ public:
   // Opens `path` (":memory:" for tests). A new database gets the whole
   // schema; an older one is refused (run `db migrate`) unless `upgrade`.
   static Db open(const std::string& path, OpenMode mode, CommandInfo command = {});
+  // For a dry run: a private copy of the database at `path` as it is now, made
+  // at `scratch` (a new file in a private directory) inside one read
+  // transaction — the live database's write lock is never taken, and the
+  // command runs exactly as it would, on the copy. A missing database gives an
+  // empty in-memory one.
+  static Db open_snapshot(const std::string& path, const std::string& scratch, CommandInfo command = {});
+
+  // How long a command waits for another one's write lock before it gives up.
+  static constexpr int kBusyTimeoutMs = 60000;
+  // Called once when a command has waited a second for the write lock (the
+  // CLI says "waiting for …" on a terminal).
+  void on_wait(std::function<void()> notice) { busy_->notice = std::move(notice); }
   ~Db();
   Db(Db&&) noexcept;
   Db& operator=(Db&&) noexcept;
@@ -123,7 +136,13 @@ private:
   bool wrote_ = false;  // a write transaction committed: refresh the planner's statistics on close
   std::int64_t last_command_id_ = 0;
   std::map<std::string, std::unique_ptr<Statement>> cache_;
+  struct Busy {
+    int waited_ms = 0;
+    std::function<void()> notice;
+  };
+  std::unique_ptr<Busy> busy_ = std::make_unique<Busy>();  // a stable address for the busy handler
   friend class WriteTransaction;
+  static int busy(void* state, int count);
 };
 
 // BEGIN IMMEDIATE … COMMIT, rolled back unless committed. It records the
@@ -162,6 +181,10 @@ private:
   sqlite3_session* session_ = nullptr;  // records the changes, for `undo`
   friend class Db;
 };
+
+// What undo restores: the data tables, not the log of commands and changes,
+// and not the full-text indexes (their triggers follow the data).
+bool recorded_for_undo(std::string_view table);
 
 // The newest schema version this binary knows.
 int schema_version();

@@ -2,9 +2,11 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 #include "store/migrations.hpp"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -51,41 +53,16 @@ CheckResult check(Db& db) {
 }
 
 void backup(Db& db, const std::string& dest) {
-  std::error_code ec;
-  if (fs::exists(dest, ec)) {
-    throw InputError(trf("{} exists already; remove it or choose another name", dest));
-  }
-  const fs::path p(dest);
-  const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-  if (!fs::is_directory(dir, ec)) {
-    throw InputError(trf("cannot write {}: directory {} does not exist", dest, dir.string()));
-  }
-  const std::string tmp = (dir / fmt::format(".{}.tmp-{}", p.filename().string(), ::getpid())).string();
-  // An empty 0600 file first: VACUUM INTO fills it, and the copy is never readable by others.
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    throw StorageError(trf("cannot write {}: {}", dest, std::strerror(errno)));
-  }
-  ::close(fd);
-  try {
-    Statement st = db.prepare("VACUUM INTO ?");
-    st.bind(1, tmp);
-    st.run();
-  } catch (...) {
-    std::remove(tmp.c_str());
-    throw;
-  }
-  const int rfd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
-  if (rfd >= 0) {
-    ::fsync(rfd);
-    ::close(rfd);
-  }
-  ::chmod(tmp.c_str(), 0600);
-  if (std::rename(tmp.c_str(), dest.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    throw StorageError(trf("cannot write {}: {}", dest, std::strerror(err)));
-  }
+  // VACUUM INTO a private temporary directory beside `dest` (files.hpp): a
+  // consistent copy, 0600, never over an existing file, never through a symlink.
+  files::write_atomically_with(
+      dest,
+      [&](const std::string& tmp) {
+        Statement st = db.prepare("VACUUM INTO ?");
+        st.bind(1, tmp);
+        st.run();
+      },
+      files::WriteOptions{false, 0600});
 }
 
 namespace {
@@ -114,8 +91,9 @@ void verify_backup(const std::string& path) {
   };
   const auto version = scalar("PRAGMA user_version");
   if (!version) {
+    const std::string msg = sqlite3_errmsg(raw);
     close();
-    throw InputError(trf("{} is not an omskplan database (not SQLite)", path));
+    throw StorageError(trf("{} is damaged or not an omskplan database: {}", path, msg));
   }
   const int v = std::stoi(*version);
   if (v < 1) {
@@ -142,26 +120,106 @@ void verify_backup(const std::string& path) {
 
 }  // namespace
 
-void restore(const std::string& backup_file, const std::string& db_path, CommandInfo command) {
+std::string restore(const std::string& backup_file, const std::string& db_path) {
   verify_backup(backup_file);
-  // The target may be older, newer or missing: open it raw, then copy every page.
-  Db target = Db::open(db_path, OpenMode::create, std::move(command));
-  sqlite3* src = nullptr;
-  if (sqlite3_open_v2(backup_file.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(src);
-    throw InputError(trf("{}: cannot be opened", backup_file));
+  std::error_code ec;
+  const auto st = fs::symlink_status(db_path, ec);
+  if (fs::exists(st) && !fs::is_regular_file(st)) {
+    throw StorageError(trf("database {} is not a regular file; nothing was restored", db_path));
   }
-  sqlite3_backup* b = sqlite3_backup_init(target.handle(), "main", src, "main");
-  if (!b) {
-    sqlite3_close(src);
-    target.fail(tr("restoring"));
+  const bool live = fs::exists(st);
+  std::string kept;
+  if (live) {
+    kept = fmt::format("{}.before-restore.bak", db_path);
+    for (int n = 2; fs::exists(fs::symlink_status(kept, ec)); ++n) {
+      kept = fmt::format("{}.before-restore.{}.bak", db_path, n);
+    }
   }
-  const int rc = sqlite3_backup_step(b, -1);
-  sqlite3_backup_finish(b);
-  sqlite3_close(src);
-  if (rc != SQLITE_DONE) {
-    target.fail(trf("restoring from {}", backup_file));
+  // The backup copied (VACUUM INTO: whatever its page size or journal mode)
+  // into a private temporary directory beside the database, then renamed over
+  // it: a reader sees the old database or the new one, never a mix. The live
+  // file is never opened as an omskplan database (it may be damaged, older or
+  // newer); it is kept aside by a hard link, with its WAL.
+  files::write_atomically_with(
+      db_path,
+      [&](const std::string& tmp) {
+        sqlite3* src = nullptr;
+        if (sqlite3_open_v2(backup_file.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+          sqlite3_close(src);
+          throw InputError(trf("{}: cannot be opened", backup_file));
+        }
+        sqlite3_stmt* vac = nullptr;
+        int rc = sqlite3_prepare_v2(src, "VACUUM INTO ?", -1, &vac, nullptr);
+        if (rc == SQLITE_OK) {
+          sqlite3_bind_text(vac, 1, tmp.c_str(), -1, SQLITE_TRANSIENT);
+          rc = sqlite3_step(vac);
+        }
+        const std::string msg = sqlite3_errmsg(src);
+        sqlite3_finalize(vac);
+        sqlite3_close(src);
+        if (rc != SQLITE_DONE) {
+          throw StorageError(trf("cannot restore from {}: {}", backup_file, msg));
+        }
+        if (!live) {
+          return;
+        }
+        // The live database's last commits into its main file where it can be
+        // read at all; a damaged one is kept with its WAL as it is.
+        sqlite3* cur = nullptr;
+        if (sqlite3_open_v2(db_path.c_str(), &cur, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+          sqlite3_busy_timeout(cur, 10000);
+          sqlite3_exec(cur, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+        }
+        sqlite3_close(cur);
+        if (::link(db_path.c_str(), kept.c_str()) != 0) {
+          throw StorageError(trf("cannot keep the current database as {}: {}; nothing was restored", kept,
+                                 std::strerror(errno)));
+        }
+        const std::string wal = db_path + "-wal";
+        struct stat ws {};
+        if (::lstat(wal.c_str(), &ws) == 0 && S_ISREG(ws.st_mode)) {
+          if (ws.st_size > 0 ? ::rename(wal.c_str(), (kept + "-wal").c_str()) != 0 : ::unlink(wal.c_str()) != 0) {
+            const int err = errno;
+            ::unlink(kept.c_str());
+            throw StorageError(trf("cannot move {} aside: {}; nothing was restored", wal, std::strerror(err)));
+          }
+        }
+        ::unlink((db_path + "-shm").c_str());
+      },
+      files::WriteOptions{true, 0600});
+  return kept;
+}
+
+void check_group(const std::string& group) {
+  if (!::getgrnam(group.c_str())) {
+    throw InputError(trf("--shared '{}': no such group", group));
   }
+}
+
+void share(const std::string& db_path, const std::string& group) {
+  check_group(group);
+  const gid_t gid = ::getgrnam(group.c_str())->gr_gid;
+  auto apply = [&](const std::string& path, mode_t mode, bool required) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+      if (required) {
+        throw StorageError(trf("{}: {}", path, std::strerror(errno)));
+      }
+      return;
+    }
+    if (S_ISLNK(st.st_mode)) {
+      throw StorageError(trf("{} is a symbolic link; not changing its group", path));
+    }
+    if (::chown(path.c_str(), static_cast<uid_t>(-1), gid) != 0 || ::chmod(path.c_str(), mode) != 0) {
+      throw StorageError(trf("cannot give {} to group {}: {}", path, group, std::strerror(errno)));
+    }
+  };
+  const fs::path p(db_path);
+  const std::string dir = p.parent_path().empty() ? std::string(".") : p.parent_path().string();
+  apply(dir, 02770, true);
+  apply(db_path, 0660, true);
+  apply(db_path + "-wal", 0660, false);
+  apply(db_path + "-shm", 0660, false);
 }
 
 std::string migrate_with_backup(const std::string& path, CommandInfo command) {

@@ -352,6 +352,18 @@ CREATE TABLE finding_change (
 CREATE INDEX finding_change_finding ON finding_change(finding_id);
 )sql";
 
+// Each AUTOINCREMENT table's counter past the largest id its audit log names
+// (a row deleted before the migration). SQLite itself takes the largest of
+// the counter and the ids in the table.
+void seed_sequences(Db& db) {
+  Statement st = db.prepare(
+      "INSERT INTO sqlite_sequence(name, seq) "
+      "SELECT s.name, (SELECT coalesce(max(a.entity_id), 0) FROM audit a WHERE a.entity = s.name) "
+      "FROM sqlite_schema s WHERE s.type = 'table' AND s.sql LIKE '%AUTOINCREMENT%' AND s.name NOT LIKE 'sqlite_%' "
+      "AND s.name NOT IN (SELECT name FROM sqlite_sequence)");
+  st.run();
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -385,6 +397,23 @@ const std::vector<Migration>& migrations() {
        "CREATE INDEX IF NOT EXISTS visit_attendee_member ON visit_attendee(member_id);\n"
        "CREATE INDEX IF NOT EXISTS finding_responsible_org ON finding(responsible_org) WHERE responsible_org IS NOT NULL;\n"
        "CREATE INDEX IF NOT EXISTS finding_visit ON finding(visit_id) WHERE visit_id IS NOT NULL;\n"},
+      // Ids are never used twice: without AUTOINCREMENT SQLite gives a new row
+      // the largest id + 1, so after an undo or a delete of the newest event
+      // the next one got its id, and the history mixed two events. Adding the
+      // keyword changes no stored byte (a rowid table either way), so the
+      // tables' definitions are edited in place, as SQLite's documentation on
+      // ALTER TABLE describes for such changes; the schema cookie is bumped
+      // after it (migrate(), `bump_schema`). Each counter starts past every id
+      // the table or its audit log has ever seen.
+      {6, "ids are never reused (AUTOINCREMENT)",
+       "CREATE TABLE omskplan_seq_init (id INTEGER PRIMARY KEY AUTOINCREMENT);\n"
+       "DROP TABLE omskplan_seq_init;\n"
+       "PRAGMA writable_schema = ON;\n"
+       "UPDATE sqlite_schema SET sql = replace(sql, 'INTEGER PRIMARY KEY,', 'INTEGER PRIMARY KEY AUTOINCREMENT,')\n"
+       "  WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql LIKE '%INTEGER PRIMARY KEY,%'\n"
+       "  AND sql NOT LIKE '%AUTOINCREMENT%';\n"
+       "PRAGMA writable_schema = OFF;\n",
+       true},
   };
   return all;
 }
@@ -420,6 +449,17 @@ void migrate(Db& db, bool allow_upgrade) {
         continue;
       }
       db.exec(m.sql);
+      if (m.edits_schema) {
+        // The definitions were edited in place: a new schema cookie makes every
+        // connection (this one too) read them again; then the counters.
+        const int cookie = [&] {
+          Statement st = db.prepare("PRAGMA schema_version");
+          st.step();
+          return static_cast<int>(st.get_int(0));
+        }();
+        db.exec(fmt::format("PRAGMA schema_version = {}", cookie + 1));
+        seed_sequences(db);
+      }
       db.exec(fmt::format("PRAGMA user_version = {}", m.version));
       db.exec("COMMIT");
     } catch (...) {

@@ -13,6 +13,7 @@ struct Migration {
   int version;
   std::string description;
   std::string sql;
+  bool edits_schema = false;  // edits table definitions in place: bump the schema cookie after it
 };
 
 const std::vector<Migration>& migrations();

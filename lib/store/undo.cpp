@@ -10,38 +10,176 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <functional>
+#include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace omskplan::store {
 
 namespace {
 
-int count_changes(const std::string& blob) {
-  sqlite3_changeset_iter* it = nullptr;
-  if (sqlite3changeset_start(&it, static_cast<int>(blob.size()), const_cast<char*>(blob.data())) != SQLITE_OK) {
-    return 0;
+std::string value_text(sqlite3_value* v) {
+  if (!v) {
+    return "?";
   }
-  int n = 0;
-  while (sqlite3changeset_next(it) == SQLITE_ROW) {
-    ++n;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+      return std::to_string(sqlite3_value_int64(v));
+    case SQLITE_NULL:
+      return "NULL";
+    case SQLITE_FLOAT:
+      return fmt::format("{}", sqlite3_value_double(v));
+    default: {
+      const auto* t = reinterpret_cast<const char*>(sqlite3_value_text(v));
+      return t ? std::string(t, static_cast<std::size_t>(sqlite3_value_bytes(v))) : std::string();
+    }
   }
-  sqlite3changeset_finalize(it);
-  return n;
 }
 
-// Applies the inverse of one part; false when a row has changed since.
-bool revert(Db& db, const std::string& changes, std::int64_t command_id) {
+// One row of a changeset: its table, its primary key, the operation recorded
+// and, for an update, which columns (by index) it changed.
+struct Row {
+  std::string table;
+  std::string key;
+  int op = 0;
+  std::vector<int> changed;
+};
+
+std::string row_id(const std::string& table, const std::string& key) { return table + '\x1f' + key; }
+
+Row read_row(sqlite3_changeset_iter* it) {
+  const char* table = nullptr;
+  int columns = 0, op = 0, indirect = 0;
+  sqlite3changeset_op(it, &table, &columns, &op, &indirect);
+  unsigned char* pk = nullptr;
+  int pk_columns = 0;
+  sqlite3changeset_pk(it, &pk, &pk_columns);
+  Row r;
+  r.table = table ? table : "";
+  r.op = op;
+  for (int c = 0; c < columns; ++c) {
+    sqlite3_value* v = nullptr;
+    if (op == SQLITE_INSERT) {
+      sqlite3changeset_new(it, c, &v);
+    } else {
+      sqlite3changeset_old(it, c, &v);
+    }
+    if (pk && pk[c]) {
+      r.key += (r.key.empty() ? "" : "/") + value_text(v);
+    }
+    if (op == SQLITE_UPDATE) {
+      sqlite3_value* nv = nullptr;
+      sqlite3changeset_new(it, c, &nv);
+      if (nv && !(pk && pk[c])) {
+        r.changed.push_back(c);
+      }
+    }
+  }
+  return r;
+}
+
+// Calls `f` for each row of a changeset blob.
+void for_each_row(const std::string& blob, std::int64_t command_id, const std::function<void(const Row&)>& f) {
+  sqlite3_changeset_iter* it = nullptr;
+  if (sqlite3changeset_start(&it, static_cast<int>(blob.size()), const_cast<char*>(blob.data())) != SQLITE_OK) {
+    throw StorageError(trf("the changes of command {} cannot be read", command_id));
+  }
+  while (sqlite3changeset_next(it) == SQLITE_ROW) {
+    f(read_row(it));
+  }
+  sqlite3changeset_finalize(it);
+}
+
+std::vector<std::int64_t> parts_of(Db& db, std::int64_t command_id) {
+  std::vector<std::int64_t> parts;
+  auto& st = db.cached("SELECT part FROM command_change WHERE command_id = ? ORDER BY part DESC");
+  st.bind(1, command_id);
+  while (st.step()) {
+    parts.push_back(st.get_int(0));
+  }
+  return parts;
+}
+
+std::string part_blob(Db& db, std::int64_t command_id, std::int64_t part) {
+  auto& st = db.cached("SELECT changeset FROM command_change WHERE command_id = ? AND part = ?");
+  st.bind_all(command_id, part);
+  st.step();
+  return st.get_blob(0);
+}
+
+UndoConflict load_command(Db& db, std::int64_t id) {
+  auto& st = db.cached("SELECT id, os_user, argv, at_utc FROM command WHERE id = ?");
+  st.bind(1, id);
+  UndoConflict c;
+  if (st.step()) {
+    c = {st.get_int(0), st.get_text(1), st.get_text(2), st.get_text(3)};
+  }
+  return c;
+}
+
+// The later commands (still in force) that changed a row of `rows`, oldest
+// first; with `first_only`, stops at the first one.
+std::vector<std::int64_t> later_commands_touching(Db& db, std::int64_t after, std::int64_t before,
+                                                   const std::unordered_set<std::string>& rows, bool first_only) {
+  std::vector<std::int64_t> later;
+  {
+    auto& st = db.cached(
+        "SELECT id FROM command c WHERE id > ? AND id != ? AND undone_by IS NULL AND undo_of IS NULL "
+        "AND EXISTS (SELECT 1 FROM command_change WHERE command_id = c.id) ORDER BY id");
+    st.bind_all(after, before);
+    while (st.step()) {
+      later.push_back(st.get_int(0));
+    }
+  }
+  std::vector<std::int64_t> found;
+  for (const std::int64_t id : later) {
+    bool touches = false;
+    for (const std::int64_t part : parts_of(db, id)) {
+      for_each_row(part_blob(db, id, part), id, [&](const Row& r) {
+        touches = touches || rows.count(row_id(r.table, r.key)) > 0;
+      });
+      if (touches) {
+        break;
+      }
+    }
+    if (touches) {
+      found.push_back(id);
+      if (first_only) {
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+[[noreturn]] void refuse(Db& db, const UndoResult& r, std::int64_t later_id) {
+  const UndoConflict l = load_command(db, later_id);
+  throw InputError(trf("cannot undo command {} ({}): command {} of {} at {} ({}) changed the same rows since; "
+                       "undo that first, or use --force",
+                       r.command_id, r.argv, l.command_id, l.os_user, l.at_utc, l.argv));
+}
+
+struct ApplyState {
+  bool force = false;
+  bool conflict = false;
+  std::string conflict_row;  // row_id of the row that stopped it
+};
+
+// Applies the inverse of one part.
+void revert(Db& db, const std::string& changes, std::int64_t command_id, ApplyState& state) {
   int size = 0;
   void* inverse = nullptr;
   if (sqlite3changeset_invert(static_cast<int>(changes.size()), changes.data(), &size, &inverse) != SQLITE_OK) {
     sqlite3_free(inverse);
     throw StorageError(trf("the changes of command {} cannot be read", command_id));
   }
-  bool conflict = false;
   const int rc = sqlite3changeset_apply(
       db.handle(), size, inverse, nullptr,
       [](void* ctx, int kind, sqlite3_changeset_iter* it) {
+        auto* s = static_cast<ApplyState*>(ctx);
         const char* table = nullptr;
         int columns = 0, op = 0, indirect = 0;
         sqlite3changeset_op(it, &table, &columns, &op, &indirect);
@@ -50,59 +188,180 @@ bool revert(Db& db, const std::string& changes, std::int64_t command_id) {
         if (kind == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE) {
           return SQLITE_CHANGESET_OMIT;
         }
-        *static_cast<bool*>(ctx) = true;
+        if (s->force) {
+          if (kind == SQLITE_CHANGESET_DATA || kind == SQLITE_CHANGESET_CONFLICT) {
+            return SQLITE_CHANGESET_REPLACE;
+          }
+          if (kind == SQLITE_CHANGESET_NOTFOUND) {
+            return SQLITE_CHANGESET_OMIT;
+          }
+        }
+        s->conflict = true;
+        if (kind != SQLITE_CHANGESET_FOREIGN_KEY && s->conflict_row.empty()) {
+          const Row r = read_row(it);
+          s->conflict_row = row_id(r.table, r.key);
+        }
         return SQLITE_CHANGESET_ABORT;
       },
-      &conflict);
+      &state);
   sqlite3_free(inverse);
-  return !conflict && rc == SQLITE_OK;
+  if (rc != SQLITE_OK && !state.conflict) {
+    db.fail(trf("undoing command {}", command_id));
+  }
 }
+
+std::vector<std::string> column_names(Db& db, const std::string& table) {
+  std::vector<std::string> names;
+  auto& st = db.cached("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+  st.bind(1, table);
+  while (st.step()) {
+    names.push_back(st.get_text(0));
+  }
+  return names;
+}
+
+// Records what a revert really changed (cascades included), to compare with
+// the rows of the command undone.
+class Watch {
+public:
+  explicit Watch(Db& db) {
+    if (sqlite3session_create(db.handle(), "main", &s_) != SQLITE_OK) {
+      throw StorageError(tr("cannot watch the changes of undo"));
+    }
+    sqlite3session_table_filter(
+        s_, [](void*, const char* t) { return recorded_for_undo(t) ? 1 : 0; }, nullptr);
+    sqlite3session_attach(s_, nullptr);
+  }
+  ~Watch() { sqlite3session_delete(s_); }
+  Watch(const Watch&) = delete;
+  std::string changes() {
+    int size = 0;
+    void* p = nullptr;
+    if (sqlite3session_changeset(s_, &size, &p) != SQLITE_OK) {
+      sqlite3_free(p);
+      throw StorageError(tr("cannot watch the changes of undo"));
+    }
+    std::string out(static_cast<const char*>(p), static_cast<std::size_t>(size));
+    sqlite3_free(p);
+    return out;
+  }
+
+private:
+  sqlite3_session* s_ = nullptr;
+};
 
 }  // namespace
 
-UndoResult undo(Db& db, bool dry_run) {
+UndoResult undo(Db& db, const UndoOptions& o) {
   WriteTransaction tx(db);
   tx.forget_changes();
   UndoResult r;
-  {
-    auto& st = db.cached(
-        "SELECT id, argv, at_utc FROM command c WHERE undone_by IS NULL AND undo_of IS NULL AND id != ? "
-        "AND EXISTS (SELECT 1 FROM command_change WHERE command_id = c.id) ORDER BY id DESC LIMIT 1");
-    st.bind(1, tx.command_id());
-    if (!st.step()) {
-      throw NotFound(tr("nothing to undo"));
+  if (o.command_id) {
+    auto& st = db.cached("SELECT id, argv, at_utc, os_user, undone_by, undo_of FROM command WHERE id = ?");
+    st.bind(1, *o.command_id);
+    if (!st.step() || st.get_int(0) == tx.command_id()) {
+      throw NotFound(trf("no command {}; see 'omskplan history --commands'", *o.command_id));
+    }
+    if (!st.is_null(4)) {
+      throw InputError(trf("command {} ({}) was undone already by command {}", *o.command_id, st.get_text(1),
+                           st.get_int(4)));
+    }
+    if (!st.is_null(5)) {
+      throw InputError(trf("command {} is an undo itself (of command {}); an undo cannot be undone",
+                           *o.command_id, st.get_int(5)));
     }
     r.command_id = st.get_int(0);
     r.argv = st.get_text(1);
     r.at_utc = st.get_text(2);
+    r.os_user = st.get_text(3);
+  } else {
+    auto& st = db.cached(
+        "SELECT id, argv, at_utc, os_user FROM command WHERE undone_by IS NULL AND undo_of IS NULL AND id != ? "
+        "AND os_user = ? ORDER BY id DESC LIMIT 1");
+    st.bind_all(tx.command_id(), o.os_user);
+    if (!st.step()) {
+      throw NotFound(trf("nothing to undo: no command of {} is left to undo", o.os_user));
+    }
+    r.command_id = st.get_int(0);
+    r.argv = st.get_text(1);
+    r.at_utc = st.get_text(2);
+    r.os_user = st.get_text(3);
   }
   // The parts last to first: a row a later part changed again is restored to
   // what the earlier part left before that part itself is reverted. One part
   // in memory at a time.
-  std::vector<std::int64_t> parts;
-  {
-    auto& st = db.cached("SELECT part FROM command_change WHERE command_id = ? ORDER BY part DESC");
-    st.bind(1, r.command_id);
-    while (st.step()) {
-      parts.push_back(st.get_int(0));
-    }
-  }
+  const std::vector<std::int64_t> parts = parts_of(db, r.command_id);
+  std::unordered_set<std::string> own;
+  std::map<std::string, std::vector<std::string>> names;
   for (const std::int64_t part : parts) {
-    std::string changes;
-    {
-      auto& st = db.cached("SELECT changeset FROM command_change WHERE command_id = ? AND part = ?");
-      st.bind_all(r.command_id, part);
-      st.step();
-      changes = st.get_blob(0);
+    for_each_row(part_blob(db, r.command_id, part), r.command_id, [&](const Row& row) {
+      if (own.insert(row_id(row.table, row.key)).second) {
+        ++r.changes;
+        if (o.dry_run) {
+          RowRevert rv;
+          rv.op = row.op == SQLITE_INSERT ? "delete" : row.op == SQLITE_DELETE ? "insert" : "update";
+          rv.table = row.table;
+          rv.key = row.key;
+          auto n = names.find(row.table);
+          if (n == names.end()) {
+            n = names.emplace(row.table, column_names(db, row.table)).first;
+          }
+          for (const int c : row.changed) {
+            rv.columns.push_back(static_cast<std::size_t>(c) < n->second.size() ? n->second[c] : std::to_string(c));
+          }
+          r.rows.push_back(std::move(rv));
+        }
+      }
+    });
+  }
+  // A later command that changed one of these rows: its work would be lost.
+  const auto touching = later_commands_touching(db, r.command_id, tx.command_id(), own, !o.force);
+  if (!touching.empty()) {
+    if (!o.force) {
+      refuse(db, r, touching.front());
     }
-    r.changes += count_changes(changes);
-    if (!dry_run && !revert(db, changes, r.command_id)) {
-      throw InputError(trf("cannot undo command {} ({}): its rows have been changed since", r.command_id,
-                                   r.argv));
+    r.overridden = touching;
+  }
+  {
+    ApplyState state;
+    state.force = o.force;
+    Watch watch(db);
+    for (const std::int64_t part : parts) {
+      revert(db, part_blob(db, r.command_id, part), r.command_id, state);
+      if (state.conflict) {
+        break;
+      }
+    }
+    if (state.conflict) {
+      if (!state.conflict_row.empty()) {
+        std::unordered_set<std::string> one{state.conflict_row};
+        const auto who = later_commands_touching(db, r.command_id, tx.command_id(), one, true);
+        if (!who.empty()) {
+          refuse(db, r, who.front());
+        }
+      }
+      throw InputError(trf("cannot undo command {} ({}): its rows have been changed since", r.command_id, r.argv));
+    }
+    // Rows the revert changed that the command had not written: a cascade into
+    // a later command's rows (a task added to an event this command created).
+    std::unordered_set<std::string> extra;
+    for_each_row(watch.changes(), r.command_id, [&](const Row& row) {
+      const std::string id = row_id(row.table, row.key);
+      if (!own.count(id)) {
+        extra.insert(id);
+      }
+    });
+    if (!extra.empty() && !o.force) {
+      const auto who = later_commands_touching(db, r.command_id, tx.command_id(), extra, true);
+      if (!who.empty()) {
+        refuse(db, r, who.front());
+      }
+      throw InputError(trf("cannot undo command {} ({}): it would also remove {} rows it did not write; "
+                           "use --force to undo it anyway", r.command_id, r.argv, extra.size()));
     }
   }
-  if (dry_run) {
-    return r;
+  if (o.dry_run) {
+    return r;  // the transaction rolls back
   }
   auto& mark = db.cached("UPDATE command SET undone_by = ? WHERE id = ?");
   mark.bind_all(tx.command_id(), r.command_id);
@@ -114,6 +373,21 @@ UndoResult undo(Db& db, bool dry_run) {
         nlohmann::json{{"undone_by", tx.command_id()}}.dump());
   tx.commit();
   return r;
+}
+
+std::vector<CommandRecord> commands(Db& db, const std::optional<std::string>& os_user, long limit) {
+  std::vector<CommandRecord> out;
+  auto& st = db.cached(
+      "SELECT c.id, c.at_utc, c.os_user, c.argv, "
+      "(SELECT count(*) FROM audit a WHERE a.command_id = c.id AND a.entity != 'command'), c.undone_by, c.undo_of "
+      "FROM command c WHERE (?1 IS NULL OR c.os_user = ?1) ORDER BY c.id DESC LIMIT ?2");
+  st.bind(1, os_user);
+  st.bind(2, static_cast<std::int64_t>(limit));
+  while (st.step()) {
+    out.push_back({st.get_int(0), st.get_text(1), st.get_text(2), st.get_text(3), st.get_int(4),
+                   st.get_opt_int(5), st.get_opt_int(6)});
+  }
+  return out;
 }
 
 }  // namespace omskplan::store

@@ -250,13 +250,7 @@ EventTemplate load_event_template(const std::string& path) {
   if (fs::is_directory(path)) {
     throw InputError(trf("{}: is a directory, not a template file", path));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw InputError(trf("{}: cannot read the template file", path));
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  const std::string data = buf.str();
+  const std::string data = files::read(path, files::kTextLimit);
   if (!text::is_valid_utf8(data)) {
     throw InputError(trf("{}: not valid UTF-8", path));
   }

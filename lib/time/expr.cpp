@@ -111,8 +111,8 @@ std::optional<Offset> parse_offset(std::string_view s) {
       minutes_total += n * 10080;
     } else if (unit == "wd") {
       single = Offset{Offset::Unit::working_days, sign * n, {}};
-      if (parts > 1) {
-        return std::nullopt;
+      if (parts > 1 || n > 10 * 260) {
+        return std::nullopt;  // more than ten years of working days, like any offset
       }
     } else if (unit == "h") {
       has_clock_unit = true;

@@ -50,7 +50,7 @@ expect_rc 1
 expect_err "id kind 'planet' is not one of event, site, template, report, setting"
 
 # zsh runs the same candidate logic; fish has its own script. Checked where installed (.ci/run installs both).
-if command -v zsh >/dev/null; then
+if need zsh; then
   zsh -n "$TMP/omskplan.zsh"
   expect_eq "$?" "0" "(the zsh script does not parse)"
   zc() { zsh -c 'source "$1" 2>/dev/null; shift; _omskplan_candidates "$@"' _ "$TMP/omskplan.zsh" "$@" | sort | tr '\n' ' '; }
@@ -63,7 +63,7 @@ if command -v zsh >/dev/null; then
 else
   echo "zsh: skipped (not installed)"
 fi
-if command -v fish >/dev/null; then
+if need fish; then
   fish -n "$TMP/omskplan.fish"
   expect_eq "$?" "0" "(the fish script does not parse)"
   mkdir -p "$TMP/bin"

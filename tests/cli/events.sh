@@ -4,7 +4,7 @@
 
 run db init
 expect_rc 0
-expect_out "schema version 5"
+expect_out "schema version 6"
 
 run event new --template city-day --date 2023-08-05
 expect_rc 0
@@ -149,8 +149,12 @@ expect_out "(2023-09-01 – 2023-09-03)"
 expect_eq "$(sql "SELECT count(*) = (SELECT count(*) FROM command) FROM audit")" "1"
 expect_eq "$(sql "SELECT c.argv FROM audit a JOIN command c ON c.id = a.command_id
                   WHERE a.entity = 'event' AND a.entity_id = 1
-                    AND json_extract(a.before, '$.tasks[2].status') = 'todo'
-                    AND json_extract(a.after, '$.tasks[2].status') = 'done'")" "omskplan event task done 1 3"
+                    AND json_extract(a.before, '$.tasks[0].no') = 3
+                    AND json_extract(a.before, '$.tasks[0].status') = 'todo'
+                    AND json_extract(a.after, '$.tasks[0].status') = 'done'")" "omskplan event task done 1 3"
+# … and only what changed: the one task, not the event's eleven twice.
+expect_eq "$(sql "SELECT json_array_length(a.after, '$.tasks') FROM audit a JOIN command c ON c.id = a.command_id
+                  WHERE c.argv = 'omskplan event task done 1 3'")" "1"
 
 # Delete: gone with its tasks; the audit log has what it was.
 run event delete 5

@@ -7,7 +7,7 @@
 
 # 1. The catalog: every message xgettext finds in lib/ and cmd/, and every text
 # of the command-line definition, is translated in po/ru.po; none fuzzy.
-if command -v xgettext >/dev/null && command -v msgcmp >/dev/null; then
+if need xgettext msgcmp; then
   "$SRC/po/extract.sh" "$BIN" "$TMP/now.pot" >"$TMP/extract.log" 2>&1
   expect_eq "$?" 0 "po/extract.sh: $(head -c 300 "$TMP/extract.log")"
   if msgcmp "$SRC/po/ru.po" "$TMP/now.pot" >"$TMP/msgcmp.log" 2>&1; then pass; else

@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # The exported calendar as a real client reads it: ical.js (Thunderbird's parser)
 # must see every time in Asia/Omsk (not floating) at the right instant.
-# Skipped (exit 77) when node or ical.js is not installed (.ci/run installs it).
+# node and ical.js are installed by .ci/install-deps (ical.js into build/npm).
 . "$(dirname "$0")/lib.sh"
 ICALJS=${OMSKPLAN_ICALJS:-}
-if ! command -v node >/dev/null || [ ! -f "$ICALJS" ]; then
-  echo "skipped: node or ical.js not installed (npm install --prefix build/npm ical.js)"
-  trap - EXIT
-  rm -rf "$TMP"
-  exit 77
+need node || exit 1
+if [ ! -f "$ICALJS" ]; then
+  fail "ical.js is not installed at $ICALJS (.ci/install-deps installs it)"
+  exit 1
 fi
 
 run event new --template city-day --date 2023-08-05

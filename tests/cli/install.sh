@@ -40,13 +40,13 @@ if [ -x "$TMP/dest/usr/bin/omskplan" ] && [ -f "$TMP/dest/usr/share/man/man1/oms
   fail "DESTDIR install"
 fi
 check_installed "$TMP/dest/usr"
-if command -v man >/dev/null; then
+if need man; then
   warnings=$(MANWIDTH=80 LC_ALL=C.UTF-8 man --warnings -l "$TMP/dest/usr/share/man/man1/omskplan.1.gz" 2>&1 >/dev/null)
   expect_eq "$warnings" "" "installed page renders cleanly"
 fi
 
 # The Debian package (needs dpkg-deb and dpkg-shlibdeps: dpkg-dev).
-if command -v cpack >/dev/null && command -v dpkg-shlibdeps >/dev/null; then
+if need cpack dpkg-shlibdeps file; then
   (cd "$TMP" && cpack -G DEB --config "$BUILD/CPackConfig.cmake" -B "$TMP/pkg") >"$TMP/cpack.log" 2>&1
   deb=$(ls "$TMP"/pkg/omskplan_*_amd64.deb 2>/dev/null | head -1)
   if [ -n "$deb" ]; then pass; else fail "no .deb: $(tail -5 "$TMP/cpack.log")"; fi

@@ -80,3 +80,17 @@ expect_unchanged() {
 }
 
 sql() { sqlite3 "$OMSKPLAN_DB" "$1"; }
+
+# need TOOL…: true when every TOOL is installed; otherwise a failure naming it.
+# No part of a suite is skipped for a missing tool: .ci/install-deps installs
+# them all (.ci/packages), and tests/lint/tools.sh checks that it does.
+need() {
+  local t missing=""
+  for t in "$@"; do
+    command -v "$t" >/dev/null || missing="$missing $t"
+  done
+  if [ -n "$missing" ]; then
+    fail "not installed:$missing (.ci/install-deps installs it)"
+    return 1
+  fi
+}

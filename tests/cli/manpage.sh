@@ -17,12 +17,12 @@ check_page() {
       fail "$copy differs from what the binary generates"
     fi
   fi
-  if command -v groff >/dev/null; then
+  if need groff; then
     expect_eq "$(groff -k -man -Tutf8 -ww -z "$page" 2>&1)" "" "groff warnings ($lang)"
   else
     echo "groff not installed: groff check skipped"
   fi
-  if command -v man >/dev/null; then
+  if need man; then
     warnings=$(MANWIDTH=80 LC_ALL=C.UTF-8 man --warnings -l "$page" 2>&1 >"$page.txt")
     expect_eq "$warnings" "" "man warnings ($lang)"
     for section in "$@"; do

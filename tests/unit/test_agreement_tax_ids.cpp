@@ -19,6 +19,13 @@ TEST_SUITE("agreement::tax_ids") {
     CHECK(check_ogrn("1022500001328") == "OGRN 1022500001328: the check digit does not match");
   }
 
+  TEST_CASE("all-zero numbers pass the check digits but are no one's") {
+    CHECK(check_inn("0000000000") == "INN 0000000000: it starts with 00, which is no region's code");
+    CHECK(check_inn("000000000000") == "INN 000000000000: it starts with 00, which is no region's code");
+    CHECK(check_ogrn("0000000000000") == "OGRN 0000000000000: it must start with 1 or 5");
+    CHECK(check_ogrn("000000000000000") == "OGRNIP 000000000000000: it must start with 3");
+  }
+
   TEST_CASE("the issue's examples") {
     CHECK(check_inn("5504945804").empty());
     CHECK(check_ogrn("1045573021570").empty());
@@ -45,10 +52,11 @@ TEST_SUITE("agreement::tax_ids") {
     };
     int checked = 0;
     for (int round = 0; round < 500; ++round) {
-      const std::string inn10 = complete_tax_id(TaxIdKind::inn_org, body(9));
-      const std::string inn12 = complete_tax_id(TaxIdKind::inn_person, body(10));
-      const std::string ogrn = complete_tax_id(TaxIdKind::ogrn, body(12));
-      const std::string ogrnip = complete_tax_id(TaxIdKind::ogrnip, body(14));
+      // Real numbers: a region code (not 00) first; an OGRN starts with 1 or 5, an OGRNIP with 3.
+      const std::string inn10 = complete_tax_id(TaxIdKind::inn_org, "55" + body(7));
+      const std::string inn12 = complete_tax_id(TaxIdKind::inn_person, "72" + body(8));
+      const std::string ogrn = complete_tax_id(TaxIdKind::ogrn, (round % 2 ? "1" : "5") + body(11));
+      const std::string ogrnip = complete_tax_id(TaxIdKind::ogrnip, "3" + body(13));
       REQUIRE(check_inn(inn10).empty());
       REQUIRE(check_inn(inn12).empty());
       REQUIRE(check_ogrn(ogrn).empty());

@@ -42,4 +42,36 @@ TEST_SUITE("core::text") {
     CHECK(text::shell_quote("День города") == "'День города'");
     CHECK(text::shell_quote("it's") == "'it'\\''s'");
   }
+
+  TEST_CASE("trim takes no-break, zero-width and other invisible spaces off both ends") {
+    CHECK(text::trim("\u00A0\u200B\uFEFF").empty());
+    CHECK(text::trim("\u2060 \u202F\u3000").empty());
+    CHECK(text::trim("\u00A0День города\u200B ") == "День города");
+    CHECK(text::trim("2\u00A0500") == "2\u00A0500");  // inside: kept
+    CHECK(text::trim("  a\t") == "a");
+    CHECK(text::trim("") == "");
+  }
+
+  TEST_CASE("check_field refuses C1 controls and bidirectional overrides") {
+    CHECK_THROWS_WITH(text::check_field("the title", "abc\u202Edef", 100, true),
+                      "the title contains an invisible control character (U+202E)");
+    CHECK_THROWS_WITH(text::check_field("the title", "a\u0085b", 100, true),
+                      "the title contains an invisible control character (U+0085)");
+    CHECK_THROWS_WITH(text::check_field("the title", "a\x1b]0;x\x07", 100, true),
+                      "the title contains a control character (0x1B)");
+    CHECK_NOTHROW(text::check_field("the title", "Концерт «Омск» — 2023", 100, true));
+  }
+
+  TEST_CASE("for_terminal escapes what a terminal would act on and cuts long text") {
+    CHECK(text::for_terminal("invalid kind '\x1b]0;PWNED\x07\x1b[2J'") == "invalid kind '\\x1B]0;PWNED\\x07\\x1B[2J'");
+    CHECK(text::for_terminal("a\u202Eb") == "a\\u{202E}b");
+    CHECK(text::for_terminal("a\u0085b") == "a\\x85b");
+    CHECK(text::for_terminal("line\nnext") == "line\\nnext");
+    CHECK(text::for_terminal("bad \xff byte") == "bad \\xFF byte");
+    CHECK(text::for_terminal("Концерт «Омск»") == "Концерт «Омск»");
+    const std::string longer(120000, 'x');
+    const std::string cut = text::for_terminal(longer, 1000);
+    CHECK(cut.size() < 1100);
+    CHECK(cut.find("… (119000 bytes more)") != std::string::npos);
+  }
 }
