@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -152,6 +154,37 @@ void translate_cli(CLI::App& app) {
   }
 }
 
+// CLI11 converts an integer that does not fit to the largest one (an id of
+// 10^20 became 9223372036854775807, a real id to look up): every whole-number
+// option refuses what does not fit, naming it.
+void check_integer_ranges(CLI::App& app) {
+  static const CLI::Validator fits(
+      [](std::string& value) -> std::string {
+        std::string_view v = value;
+        if (!v.empty() && (v[0] == '-' || v[0] == '+')) {
+          v.remove_prefix(1);
+        }
+        if (v.empty() || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          return {};  // not digits: CLI11's own conversion says what is wrong
+        }
+        long long n = 0;
+        const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+        if (ec == std::errc::result_out_of_range) {
+          return trf("{} is too large for a whole number (at most {})", value, std::numeric_limits<long long>::max());
+        }
+        return {};
+      },
+      "", "integer range");
+  for (CLI::Option* opt : app.get_options()) {
+    if (opt->get_type_name() == "INT" || opt->get_type_name() == "UINT") {
+      opt->check(fits);
+    }
+  }
+  for (CLI::App* sub : app.get_subcommands({})) {
+    check_integer_ranges(*sub);
+  }
+}
+
 // CLI11 pads the option column by bytes; Russian (ОБЯЗ.) is two bytes a letter. The same
 // layout, padded by display width.
 class DisplayWidthFormatter : public CLI::Formatter {
@@ -281,6 +314,7 @@ int run(int argc, char** argv) {
       setup(app, r);
     }
   }
+  check_integer_ranges(app);
   if (i18n::language() != "en") {
     translate_cli(app);
   }
@@ -330,7 +364,7 @@ int main(int argc, char** argv) {
   } catch (const std::filesystem::filesystem_error& e) {
     // The path and the system's reason, not the library's wording.
     print_error(e.path1().empty() ? e.code().message()
-                                  : trf("{}: {}", e.path1().string(), e.code().message()));
+                                  : fmt::format("{}: {}", e.path1().string(), e.code().message()));
     return static_cast<int>(omskplan::ExitCode::error);
   } catch (const std::exception&) {
     print_error(tr("internal error (a bug in omskplan; nothing was written); please report the command that caused it"));

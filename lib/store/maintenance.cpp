@@ -203,7 +203,7 @@ void share(const std::string& db_path, const std::string& group) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) {
       if (required) {
-        throw StorageError(trf("{}: {}", path, std::strerror(errno)));
+        throw StorageError(fmt::format("{}: {}", path, std::strerror(errno)));
       }
       return;
     }

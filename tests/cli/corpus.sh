@@ -24,6 +24,12 @@ printf 'code;name;work;risk\nS;\xff\xfe;construction;low\n' >"$TMP/sites-utf.csv
 printf 'name = "x"\n' >"$TMP/report-bad.toml"
 head -c 4096 /dev/urandom >"$TMP/junk.db"
 HUGE=$(printf 'я%.0s' $(seq 1 2000))
+printf 'code;name;lat;lon;work;risk\nS-9;Y;nan;nan;construction;low\n' >"$TMP/sites-nan.csv"
+{ printf 'id = "deep"\nname = "x"\ntitle = "x"\n[[section]]\ntext = """'
+  for i in $(seq 1 3000); do printf '{{#year}}'; done
+  for i in $(seq 1 3000); do printf '{{/year}}'; done
+  printf '"""\n'; } >"$TMP/deep.toml"
+BIGID=$(printf '9%.0s' $(seq 1 3000))
 
 cases=0
 NL=$'\n'
@@ -33,6 +39,7 @@ while IFS=$'\t' read -r args expected; do
   args=${args//@TMP@/$TMP}
   shown_args=${args//@HUGE@/"<4000 bytes>"}
   args=${args//@HUGE@/"$HUGE"}
+  args=${args//@BIGID@/"$BIGID"}
   expected=${expected//@TMP@/$TMP}
   eval "set -- $args"
   cases=$((cases + 1))

@@ -105,7 +105,9 @@ TEST_SUITE("core::i18n") {
         }
         bool integer_spec = false;
         for (const auto& f : want) {
-          integer_spec = integer_spec || f.find(":02") != std::string::npos;
+          // Integer presentations ({:02}, {:04X}) refuse the double stand-in.
+          integer_spec = integer_spec || f.find(":02") != std::string::npos || f.find(":04") != std::string::npos ||
+                         (f.size() > 2 && f.find(':') != std::string::npos && (f.back() == 'X' || f.back() == 'd'));
         }
         if (!integer_spec) {
           CHECK_NOTHROW(fmt::vformat(str, args));
