@@ -38,6 +38,7 @@ while IFS=$'\t' read -r args expected; do
   [ -z "$args" ] || [ "${args:0:1}" = "#" ] && continue
   args=${args//@TMP@/$TMP}
   shown_args=${args//@HUGE@/"<4000 bytes>"}
+  shown_args=${shown_args//@BIGID@/"<3000 digits>"}
   args=${args//@HUGE@/"$HUGE"}
   args=${args//@BIGID@/"$BIGID"}
   expected=${expected//@TMP@/$TMP}

@@ -74,3 +74,39 @@ expect_eq "$(sql "SELECT count(*) FROM obligation WHERE done_on IS NOT NULL")" "
 expect_eq "$(sql "SELECT count(DISTINCT week) FROM visit")" "$(sql "SELECT count(*) FROM (SELECT DISTINCT week FROM visit)")"
 expect_eq "$(sql "PRAGMA integrity_check")" "ok"
 echo "concurrency: $WRITERS writers × $WRITES writes in $((end - start)) s, $total_fails failed, $total_locked locked, 2 readers"
+
+# Undo under concurrency: each writer is another OS user (as root, through
+# setpriv) who adds an event and undoes at once, while the others do the same.
+# Every undo must take its own user's command, never another writer's.
+if [ "$(id -u)" -eq 0 ]; then
+  users=(root nobody daemon bin)
+  chmod 0777 "$TMP"
+  chmod 0666 "$OMSKPLAN_DB" "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm" 2>/dev/null
+  undo_writer() { # index
+    local w=$1 u=${users[$1]} k out wrong=0 fails=0
+    local as=()
+    [ "$u" = root ] || as=(setpriv --reuid="$u" --regid="$(id -g "$u")" --clear-groups)
+    for k in $(seq 1 $((WRITES / 10 + 1))); do
+      "${as[@]}" "$BIN" event add --title "Отмена $u-$k" --start "2028-03-01 10:00" >/dev/null 2>>"$TMP/undo-failures.txt" ||
+        fails=$((fails + 1))
+      out=$("${as[@]}" "$BIN" undo 2>&1) || fails=$((fails + 1))
+      case $out in *"of $u at"*"Отмена $u-$k"*) ;; *) wrong=$((wrong + 1)); echo "$u: $out" >>"$TMP/undo-wrong.txt" ;; esac
+    done
+    echo "$fails $wrong" >"$TMP/undo-$w.txt"
+  }
+  for w in 0 1 2 3; do undo_writer "$w" & done
+  wait
+  undo_fails=0 undo_wrong=0
+  for w in 0 1 2 3; do
+    read -r f x <"$TMP/undo-$w.txt"
+    undo_fails=$((undo_fails + f))
+    undo_wrong=$((undo_wrong + x))
+  done
+  expect_eq "$undo_fails" "0" "(failed adds or undos; see $TMP/undo-failures.txt)"
+  expect_eq "$undo_wrong" "0" "(undos that took another user's command; see $TMP/undo-wrong.txt)"
+  expect_eq "$(sql "SELECT count(*) FROM event WHERE title LIKE 'Отмена %'")" "0"
+  chmod 0700 "$TMP"
+  echo "undo: 4 users × $((WRITES / 10 + 1)) add-and-undo pairs at once, $undo_wrong took another user's command"
+else
+  fail "the concurrent per-user undo runs as root (setpriv to other users)"
+fi
