@@ -3,7 +3,8 @@
 #
 #   bench/run.sh [BUILD_DIR] [SIZES…]      default: build 10000 100000
 #
-# SIZES are numbers of events; "agreements" in SIZES runs the agreements part
+# SIZES are numbers of events; "trust" runs task operations on a 50 000-task event and
+# measures who waits during a 30 000-event import; "agreements" in SIZES runs the agreements part
 # (50 000 organizations, 100 000 agreements), "inspections" the inspections part
 # (10 000 sites, 100 000 past visits, 20 000 findings).
 #
@@ -83,7 +84,57 @@ inspections_bench() {
   run "inspection site list --program" "$bin" --db "$db" --quiet inspection site list --program "НП «Демография»"
 }
 
+# Issue 12: task operations on an event with 50 000 tasks (against one with 10, the
+# baseline in the same run), and who waits during a 30 000-event import.
+trust_bench() {
+  local db="$work/trust.db" i
+  {
+    printf '[{"title":"Большое мероприятие","kind":"concert","start":"2027-05-09T10:00:00+06:00","end":"2027-05-09T12:00:00+06:00","tasks":['
+    for i in $(seq 1 50000); do
+      [ "$i" -gt 1 ] && printf ','
+      printf '{"title":"Задача %d","due":"2027-05-01"}' "$i"
+    done
+    printf ']},{"title":"Малое мероприятие","kind":"concert","start":"2027-05-10T10:00:00+06:00","end":"2027-05-10T12:00:00+06:00","tasks":['
+    for i in $(seq 1 10); do
+      [ "$i" -gt 1 ] && printf ','
+      printf '{"title":"Задача %d","due":"2027-05-01"}' "$i"
+    done
+    printf ']}]'
+  } >"$work/tasks.json"
+  "$bin" --db "$db" event import "$work/tasks.json" >/dev/null
+  run "event task add (event with 10 tasks)" "$bin" --db "$db" event task add 2 "Ещё задача" --due 2027-05-02
+  run "event task add (event with 50000 tasks)" "$bin" --db "$db" event task add 1 "Ещё задача" --due 2027-05-02
+  run "event task done (event with 50000 tasks)" "$bin" --db "$db" event task done 1 7
+  "$gen" 30000 >"$work/events-30000.json"
+  local big="$work/trust-import.db" start end
+  "$bin" --db "$big" db init >/dev/null
+  start=$(date +%s%N)
+  "$bin" --db "$big" event import --dry-run "$work/events-30000.json" >/dev/null
+  end=$(date +%s%N)
+  printf '%-44s %12s %12s\n' "import 30000 events --dry-run (one run)" "$(( (end - start) / 1000000 ))" ""
+  start=$(date +%s%N)
+  "$bin" --db "$big" event import "$work/events-30000.json" >/dev/null &
+  local importer=$!
+  sleep 1
+  local t0 t1
+  t0=$(date +%s%N)
+  "$bin" --db "$big" event import --dry-run "$work/tasks.json" >/dev/null
+  t1=$(date +%s%N)
+  printf '%-44s %12s %12s\n' "a dry run during that import (one run)" "$(( (t1 - t0) / 1000000 ))" ""
+  t0=$(date +%s%N)
+  "$bin" --db "$big" event add --title "Во время импорта" --start "2027-03-15 07:00" >/dev/null
+  t1=$(date +%s%N)
+  printf '%-44s %12s %12s\n' "event add during that import: waited (one)" "$(( (t1 - t0) / 1000000 ))" ""
+  wait "$importer"
+  end=$(date +%s%N)
+  printf '%-44s %12s %12s\n' "import 30000 events: write lock held (one)" "$(( (end - start) / 1000000 ))" ""
+}
+
 for n in "${sizes[@]}"; do
+  if [ "$n" = trust ]; then
+    trust_bench
+    continue
+  fi
   if [ "$n" = inspections ]; then
     inspections_bench
     continue

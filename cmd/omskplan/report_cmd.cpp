@@ -17,7 +17,7 @@
 #include <fstream>
 #include <iterator>
 #include <filesystem>
-#include <fstream>
+#include <limits>
 #include <sstream>
 
 namespace omskplan::cli {
@@ -80,12 +80,10 @@ void run_report(Runtime& rt, const RunOptions& o) {
       throw InputError(tr("XLSX is binary: give the file with -o FILE"));
     }
     if (o.output == "-") {  // -o - : the bytes to standard output, for a pipe
-      const auto tmp = std::filesystem::temp_directory_path() / fmt::format("omskplan-{}.xlsx", ::getpid());
-      report::write_xlsx(doc, tmp.string());
-      std::ifstream in(tmp, std::ios::binary);
-      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      std::filesystem::remove(tmp);
-      rt.print(bytes);
+      const files::PrivateTempDir dir;  // never a predictable name in a shared /tmp
+      const std::string tmp = dir.path() + "/report.xlsx";
+      report::write_xlsx(doc, tmp);
+      rt.print(files::read(tmp, std::numeric_limits<std::size_t>::max()));
       return;
     }
     files::write_atomically_with(o.output, [&](const std::string& tmp) { report::write_xlsx(doc, tmp); });

@@ -96,11 +96,11 @@ std::string read(const std::string& path, std::size_t limit) {
   return text;
 }
 
-int clean_stale(const std::string& path) {
-  const fs::path dir = dir_of(path);
-  const std::string prefix = "." + fs::path(path).filename().string();
-  const std::string ours = prefix + std::string(kTempInfix);  // .NAME.omskplan-tmp-PID-XXXXXX (a directory)
-  const std::string old = prefix + ".tmp-";                     // .NAME.tmp-PID (a file, older versions)
+namespace {
+
+// Removes from `dir` the directories named `ours`PID-XXXXXX and the files
+// named `old`PID ("" for none) whose process is gone and whose owner is us.
+int clean_stale_in(const fs::path& dir, const std::string& ours, const std::string& old) {
   int removed = 0;
   DIR* d = ::opendir(dir.c_str());
   if (!d) {
@@ -109,7 +109,7 @@ int clean_stale(const std::string& path) {
   while (const dirent* e = ::readdir(d)) {
     const std::string name = e->d_name;
     const bool is_ours = name.rfind(ours, 0) == 0;
-    const bool is_old = !is_ours && name.rfind(old, 0) == 0;
+    const bool is_old = !is_ours && !old.empty() && name.rfind(old, 0) == 0;
     if (!is_ours && !is_old) {
       continue;
     }
@@ -132,6 +132,19 @@ int clean_stale(const std::string& path) {
   }
   ::closedir(d);
   return removed;
+}
+
+std::string temp_base() {
+  const char* env = std::getenv("TMPDIR");
+  return env && *env == '/' ? env : "/tmp";
+}
+
+}  // namespace
+
+int clean_stale(const std::string& path) {
+  const std::string prefix = "." + fs::path(path).filename().string();
+  // .NAME.omskplan-tmp-PID-XXXXXX (a directory); .NAME.tmp-PID (a file, older versions)
+  return clean_stale_in(dir_of(path), prefix + std::string(kTempInfix), prefix + ".tmp-");
 }
 
 void write_atomically(const std::string& path, std::string_view content, WriteOptions options) {
@@ -222,9 +235,9 @@ void write_atomically_with(const std::string& path, const std::function<void(con
 }
 
 PrivateTempDir::PrivateTempDir() {
-  const char* env = std::getenv("TMPDIR");
-  std::string base = env && *env == '/' ? env : "/tmp";
-  std::string tmpl = base + "/omskplan-XXXXXX";
+  const std::string base = temp_base();
+  clean_stale_in(base, "omskplan-tmp-", "");
+  std::string tmpl = fmt::format("{}/omskplan-tmp-{}-XXXXXX", base, ::getpid());
   if (!::mkdtemp(tmpl.data())) {
     throw StorageError(trf("cannot create a temporary directory in {}: {}", base, std::strerror(errno)));
   }

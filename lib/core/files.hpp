@@ -41,7 +41,8 @@ void write_atomically_with(const std::string& path, const std::function<void(con
 // gone. Returns how many were removed.
 int clean_stale(const std::string& path);
 
-// A private temporary directory (0700) under $TMPDIR, removed with its contents.
+// A private temporary directory (0700) under $TMPDIR ("omskplan-tmp-PID-XXXXXX"),
+// removed with its contents; those of gone processes of ours are removed first.
 class PrivateTempDir {
 public:
   PrivateTempDir();

@@ -127,4 +127,27 @@ TEST_SUITE("core::files") {
     files::write_atomically(target, "db");
     CHECK(!fs::exists(tmp.path / gone));
   }
+
+  TEST_CASE("a private temporary directory is 0700 and cleans up after killed runs") {
+    TempDir tmp;
+    const char* old = std::getenv("TMPDIR");
+    const std::string saved = old ? old : "";
+    ::setenv("TMPDIR", tmp.path.c_str(), 1);
+    const fs::path gone = tmp.path / ("omskplan-tmp-" + std::to_string(kGonePid) + "-abcdef");
+    fs::create_directory(gone);
+    std::string made;
+    {
+      files::PrivateTempDir d;
+      made = d.path();
+      CHECK(made.rfind((tmp.path / ("omskplan-tmp-" + std::to_string(::getpid()) + "-")).string(), 0) == 0);
+      CHECK(mode_of(made) == 0700);
+      CHECK(!fs::exists(gone));
+    }
+    CHECK(!fs::exists(made));
+    if (old) {
+      ::setenv("TMPDIR", saved.c_str(), 1);
+    } else {
+      ::unsetenv("TMPDIR");
+    }
+  }
 }
