@@ -13,6 +13,21 @@
 
 namespace omskplan::cli {
 
+namespace {
+
+// A command's time as the user reads it: local, in the configured zone.
+std::string local_time(const Runtime& rt, const std::string& at_utc) {
+  const auto at = time::parse_utc(at_utc);
+  return at ? time::format_local(rt.zone().to_local(*at)) : at_utc;
+}
+
+// "undone by N" or "undo of N": how a command stands with undo.
+std::string undo_note(const std::optional<std::int64_t>& undone_by, const std::optional<std::int64_t>& undo_of) {
+  return undone_by ? trf("undone by {}", *undone_by) : undo_of ? trf("undo of {}", *undo_of) : std::string();
+}
+
+}  // namespace
+
 void setup_history(CLI::App& app, Runner& r) {
   auto entity = std::make_shared<std::string>();
   auto id = std::make_shared<std::optional<std::int64_t>>();
@@ -57,12 +72,8 @@ void setup_history(CLI::App& app, Runner& r) {
         return;
       }
       for (const auto& e : cmds) {
-        const auto at = time::parse_utc(e.at_utc);
-        const std::string note = e.undone_by ? trf("undone by {}", *e.undone_by)
-                                 : e.undo_of  ? trf("undo of {}", *e.undo_of)
-                                              : "";
-        t.add({std::to_string(e.id), at ? time::format_local(rt.zone().to_local(*at)) : e.at_utc, e.os_user,
-               std::to_string(e.rows), note, e.argv});
+        t.add({std::to_string(e.id), local_time(rt, e.at_utc), e.os_user, std::to_string(e.rows),
+               undo_note(e.undone_by, e.undo_of), e.argv});
       }
       rt.print_table(t, f);
       return;
@@ -97,13 +108,9 @@ void setup_history(CLI::App& app, Runner& r) {
                  {"action", N_("ACTION")},        {"entity", N_("ENTITY")}, {"id", N_("ID"), true},
                  {"changed", N_("CHANGED"), false, 40}, {"note", N_("NOTE")}, {"command", N_("COMMAND"), false, 80}};
     for (const auto& e : rows) {
-      const auto at = time::parse_utc(e.at_utc);
-      const std::string note = e.undone_by ? trf("undone by {}", *e.undone_by)
-                               : e.undo_of  ? trf("undo of {}", *e.undo_of)
-                                            : "";
-      t.add({std::to_string(e.command_id), at ? time::format_local(rt.zone().to_local(*at)) : e.at_utc, e.os_user,
-             e.action, e.entity, std::to_string(e.entity_id), text::join(store::changed_fields(e.before, e.after), ", "),
-             note, e.argv});
+      t.add({std::to_string(e.command_id), local_time(rt, e.at_utc), e.os_user, e.action, e.entity,
+             std::to_string(e.entity_id), text::join(store::changed_fields(e.before, e.after), ", "),
+             undo_note(e.undone_by, e.undo_of), e.argv});
     }
     rt.print_table(t, f);
   });
@@ -129,8 +136,7 @@ void setup_undo(CLI::App& app, Runner& r) {
     o.dry_run = *dry;
     o.force = *force;
     const auto u = store::undo(db, o);
-    const auto at = time::parse_utc(u.at_utc);
-    const std::string when = at ? time::format_local(rt.zone().to_local(*at)) : u.at_utc;
+    const std::string when = local_time(rt, u.at_utc);
     if (u.changes == 0) {
       rt.print(*dry ? trf("would undo command {} of {} at {}, which changed nothing: {}\n", u.command_id, u.os_user,
                           when, u.argv)

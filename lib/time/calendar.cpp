@@ -2,13 +2,12 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace omskplan::time {
 
@@ -190,13 +189,11 @@ const CalendarYear& ProductionCalendar::year(int y) const {
   }
   for (const auto& dir : dirs_) {
     const std::filesystem::path p = std::filesystem::path(dir) / fmt::format("{}.toml", y);
-    std::ifstream in(p);
-    if (!in) {
+    std::error_code ec;
+    if (!std::filesystem::exists(p, ec)) {
       continue;
     }
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    CalendarYear cy = parse(buf.str(), p.string());
+    CalendarYear cy = parse(files::read(p.string(), files::kTextLimit), p.string());
     if (cy.year != y) {
       throw InputError(trf("{}: says year = {} but its name says {}", p.string(), cy.year, y));
     }

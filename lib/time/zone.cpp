@@ -2,6 +2,7 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
+#include "core/files.hpp"
 
 #include <fmt/format.h>
 
@@ -9,8 +10,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <filesystem>
 
 namespace omskplan::time {
 
@@ -59,13 +59,11 @@ TimeZone TimeZone::load(const std::string& name) {
   }
   const char* tzdir = std::getenv("TZDIR");
   const std::string path = fmt::format("{}/{}", tzdir && *tzdir ? tzdir : "/usr/share/zoneinfo", name);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
     throw InputError(trf("unknown time zone '{}' (no file {})", name, path));
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  const std::string data = buf.str();
+  const std::string data = files::read(path, files::kTextLimit);  // TZif files are a few KiB
   if (data.size() < 44 || data.compare(0, 4, "TZif") != 0) {
     throw InputError(trf("time zone '{}': {} is not a TZif file", name, path));
   }

@@ -51,4 +51,16 @@ TEST_SUITE("time::zone") {
     CHECK_THROWS_WITH(TimeZone::load("../../etc/passwd"), "unknown time zone '../../etc/passwd'");
     CHECK(TimeZone::load("UTC").info_at(utc("2024-01-01T00:00:00Z")).offset == seconds{0});
   }
+
+  TEST_CASE("a zone file that is a device or endless is refused, not read") {
+    const char* old = std::getenv("TZDIR");
+    const std::string saved = old ? old : "";
+    ::setenv("TZDIR", "/dev", 1);
+    CHECK_THROWS_WITH_AS(time::TimeZone::load("zero"), "unknown time zone 'zero' (no file /dev/zero)", InputError);
+    if (old) {
+      ::setenv("TZDIR", saved.c_str(), 1);
+    } else {
+      ::unsetenv("TZDIR");
+    }
+  }
 }
