@@ -34,7 +34,7 @@ sort -u -o "$tmp/allowed" "$tmp/allowed"
 
 # Words in command position in the test suites and CI scripts (comments dropped).
 scripts=$(ls tests/cli/*.sh tests/reliability/*.sh tests/lint/*.sh tests/fuzz/*.sh tests/unit/*.sh \
-  po/*.sh examples/*.sh .ci/run .ci/install-deps bench/*.sh 2>/dev/null)
+  po/*.sh examples/*.sh .ci/run .ci/install-deps 2>/dev/null)   # not bench/: it documents its own tools
 # (Single-quoted text dropped: data, not commands; assignments are not commands.)
 sed -E "s/(^|[[:space:]])#.*\$//; s/'[^']*'//g" $scripts |
   grep -oE '(^|[;&|(!]|\{ |\$\(|\b(then|do|else|time|xargs|exec|command -v|need))[[:space:]]*[a-z][a-z0-9+_.-]*($|[^=a-z0-9+_.-])' |
