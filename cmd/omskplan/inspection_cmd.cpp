@@ -472,8 +472,8 @@ void setup_inspection(CLI::App& app, Runner& r) {
     c->callback([&r, week, explain, dry, replan] {
       Runtime& rt = r.rt();
       const auto monday = week_monday(rt, *week);
-      if (*dry) {
-        rt.dry_run();
+      if (*dry && *replan) {
+        rt.dry_run();  // a dry replan removes the planned visits first: on a private copy
       }
       auto s = inspection_services(rt, *dry ? OpenMode::existing : OpenMode::create);
       const auto p = in::schedule(s, monday, *replan ? in::ScheduleMode::replan : in::ScheduleMode::normal, *dry,

@@ -26,9 +26,7 @@
 
 namespace omskplan::cli {
 
-std::unique_ptr<std::istream> open_input(const std::string& path) {
-  return std::make_unique<std::istringstream>(files::read(path, files::kDataLimit));
-}
+std::unique_ptr<std::istream> open_input(const std::string& path) { return files::open(path, files::kStreamLimit); }
 
 std::string read_input(const std::string& path, std::size_t limit) { return files::read(path, limit); }
 

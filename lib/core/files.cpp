@@ -141,6 +141,81 @@ std::string temp_base() {
 
 }  // namespace
 
+namespace {
+
+// Reads a file descriptor in 64 KiB pieces, at most `limit` bytes in all.
+class LimitedBuf : public std::streambuf {
+public:
+  LimitedBuf(int fd, std::size_t limit, std::string label) : fd_(fd), limit_(limit), label_(std::move(label)) {}
+  ~LimitedBuf() override {
+    if (fd_ > 0) {
+      ::close(fd_);
+    }
+  }
+  LimitedBuf(const LimitedBuf&) = delete;
+  LimitedBuf& operator=(const LimitedBuf&) = delete;
+
+protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) {
+      return traits_type::to_int_type(*gptr());
+    }
+    ssize_t n = 0;
+    do {
+      n = ::read(fd_, buf_, sizeof buf_);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+      throw InputError(trf("{}: cannot read: {}", label_, std::strerror(errno)));
+    }
+    if (n == 0) {
+      return traits_type::eof();
+    }
+    total_ += static_cast<std::size_t>(n);
+    if (total_ > limit_) {
+      throw InputError(trf("{}: larger than {}, the limit for this file", label_, size_text(limit_)));
+    }
+    setg(buf_, buf_, buf_ + n);
+    return traits_type::to_int_type(*gptr());
+  }
+
+private:
+  int fd_;
+  std::size_t limit_;
+  std::size_t total_ = 0;
+  std::string label_;
+  char buf_[65536];
+};
+
+class LimitedStream : public std::istream {
+public:
+  LimitedStream(int fd, std::size_t limit, std::string label) : std::istream(nullptr), buf_(fd, limit, std::move(label)) {
+    rdbuf(&buf_);
+    // What the buffer throws (the limit, a read error) reaches the caller as itself.
+    exceptions(std::ios::badbit);
+  }
+
+private:
+  LimitedBuf buf_;
+};
+
+}  // namespace
+
+std::unique_ptr<std::istream> open(const std::string& path, std::size_t limit) {
+  int fd = 0;
+  if (path != "-") {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+      throw InputError(trf("{}: cannot read: {}", path, std::strerror(errno)));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      throw InputError(trf("{}: is a directory", path));
+    }
+  }
+  return std::make_unique<LimitedStream>(fd, limit, label(path));
+}
+
 int clean_stale(const std::string& path) {
   const std::string prefix = "." + fs::path(path).filename().string();
   // .NAME.omskplan-tmp-PID-XXXXXX (a directory); .NAME.tmp-PID (a file, older versions)

@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,12 +21,17 @@
 namespace omskplan::files {
 
 // Size limits of what omskplan reads (docs/reliability.md).
-inline constexpr std::size_t kDataLimit = 64u << 20;     // imports: JSON, CSV, iCalendar, site lists
+inline constexpr std::size_t kStreamLimit = 1u << 30;    // streamed imports: event and agreement JSON
+inline constexpr std::size_t kDataLimit = 64u << 20;     // imports read whole: CSV, iCalendar
 inline constexpr std::size_t kTextLimit = 1u << 20;      // templates, report templates, narratives, config.toml
 
 // The whole of `path` ("-": standard input), at most `limit` bytes; an error
 // naming the file when it is larger, a directory, or unreadable.
 std::string read(const std::string& path, std::size_t limit);
+
+// `path` ("-": standard input) as a stream that reads it in pieces and throws
+// InputError naming the file once more than `limit` bytes were read.
+std::unique_ptr<std::istream> open(const std::string& path, std::size_t limit);
 
 struct WriteOptions {
   bool replace = true;  // false: refuse when the target exists (backups)

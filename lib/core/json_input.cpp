@@ -143,7 +143,16 @@ std::size_t stream_records(std::istream& in, std::string_view key,
   try {
     doc = json::parse(in, on_token);
   } catch (const json::exception& e) {  // parse errors, and numbers out of range such as 55e550
-    throw InputError(trf("not valid JSON: {}", e.what()));
+    // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 5: syntax
+    // error while parsing value - …": the user gets "line 1, column 5: syntax error … - …".
+    std::string what = e.what();
+    if (const auto close = what.find("] "); what.rfind("[json.exception.", 0) == 0 && close != std::string::npos) {
+      what = what.substr(close + 2);
+    }
+    if (what.rfind("parse error at ", 0) == 0) {
+      what = what.substr(15);
+    }
+    throw InputError(trf("not valid JSON: {}", what));
   }
   if (record_depth < 0 && !doc.is_null()) {
     throw InputError(trf("expected a JSON array (or {{\"{}\": [...]}})", key));

@@ -203,10 +203,12 @@ void write_lessons(Db& db, const Event& e) {
 }
 
 // The audit snapshot of an event with everything that belongs to it, times in UTC.
-std::string snapshot(const Event& e) {
+nlohmann::ordered_json snapshot_json(const Event& e) {
   static const time::TimeZone utc = time::TimeZone::fixed("UTC", std::chrono::seconds{0}, "UTC");
-  return to_json(e, utc).dump();
+  return to_json(e, utc);
 }
+
+std::string snapshot(const Event& e) { return snapshot_json(e).dump(); }
 
 // No event is longer than this: a lower bound for index scans by start.
 std::chrono::seconds longest_event(Db& db) {
@@ -320,7 +322,7 @@ bool update(Db& db, const Event& before, const Event& after) {
     changed = true;
   }
   if (changed) {
-    store::audit(db, "event", after.id, store::AuditAction::update, snapshot(before), snapshot(after));
+    store::audit_update(db, "event", after.id, snapshot_json(before), snapshot_json(after));
   }
   return changed;
 }

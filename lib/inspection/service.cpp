@@ -299,7 +299,17 @@ WeekPlan load_week(Services& s, Date monday) {
 }
 
 WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, bool explain) {
-  store::WriteTransaction tx(s.db);
+  // A dry run of the normal plan writes nothing: it reads in a read
+  // transaction and never waits for, or takes, the write lock. (A dry run of
+  // --replan removes the week's planned visits first: the CLI runs it on a
+  // private copy of the database.)
+  std::optional<store::ReadTransaction> reading;
+  std::optional<store::WriteTransaction> tx;
+  if (dry_run && mode == ScheduleMode::normal) {
+    reading.emplace(s.db);
+  } else {
+    tx.emplace(s.db);
+  }
   WeekPlan existing = load_week(s, monday);
   if (existing.existing && mode == ScheduleMode::normal) {
     return existing;  // idempotent: the cron job ran already
@@ -399,7 +409,7 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     return a.visit.day < b.visit.day || (a.visit.day == b.visit.day && a.visit.seq < b.visit.seq);
   });
   if (!dry_run) {
-    tx.commit();
+    tx->commit();
     plan.written = true;
   }
   return plan;

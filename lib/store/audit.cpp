@@ -69,12 +69,7 @@ void diff_array(const Json& b, const Json& a, Json& old_out, Json& new_out) {
 // array of records reduced to the records that differ. A child added to an
 // agreement with a thousand obligations stores one obligation, not two
 // thousand.
-std::pair<std::string, std::string> reduce(const std::string& before, const std::string& after) {
-  const auto b = Json::parse(before, nullptr, false);
-  const auto a = Json::parse(after, nullptr, false);
-  if (!b.is_object() || !a.is_object()) {
-    return {before, after};
-  }
+std::pair<std::string, std::string> reduce(const Json& b, const Json& a) {
   Json ob = Json::object();
   Json oa = Json::object();
   if (a.contains("id")) {
@@ -115,12 +110,34 @@ void audit(Db& db, std::string_view entity, std::int64_t entity_id, AuditAction 
   std::optional<std::string> before = before_in;
   std::optional<std::string> after = after_in;
   if (action == AuditAction::update && before && after) {
-    std::tie(before, after) = reduce(*before, *after);
+    const auto b = Json::parse(*before, nullptr, false);
+    const auto a = Json::parse(*after, nullptr, false);
+    if (b.is_object() && a.is_object()) {
+      std::tie(before, after) = reduce(b, a);
+    }
   }
   const char* name = action == AuditAction::insert ? "insert" : action == AuditAction::update ? "update" : "delete";
   auto& st = db.cached(
       "INSERT INTO audit(command_id, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)");
   st.bind_all(db.command_id(), entity, entity_id, name, before, after);
+  st.run();
+  db.after_change();
+}
+
+void audit_update(Db& db, std::string_view entity, std::int64_t entity_id, const nlohmann::ordered_json& before,
+                  const nlohmann::ordered_json& after) {
+  if (!before.is_object() || !after.is_object()) {
+    audit(db, entity, entity_id, AuditAction::update, before.dump(), after.dump());
+    return;
+  }
+  const auto [b, a] = reduce(before, after);
+  // Already reduced: the text form is stored as it is.
+  if (db.command_id() == 0) {
+    throw std::logic_error("audit outside a write transaction");
+  }
+  auto& st = db.cached(
+      "INSERT INTO audit(command_id, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?)");
+  st.bind_all(db.command_id(), entity, entity_id, "update", b, a);
   st.run();
   db.after_change();
 }

@@ -6,6 +6,8 @@
 
 #include "store/db.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +22,11 @@ enum class AuditAction { insert, update, remove };
 // only the records removed, added or changed.
 void audit(Db& db, std::string_view entity, std::int64_t entity_id, AuditAction action,
            const std::optional<std::string>& before, const std::optional<std::string>& after);
+
+// The same for an update whose snapshots are JSON objects already (an event
+// with tens of thousands of tasks: no text round trip).
+void audit_update(Db& db, std::string_view entity, std::int64_t entity_id, const nlohmann::ordered_json& before,
+                  const nlohmann::ordered_json& after);
 
 struct AuditEntry {
   std::int64_t id = 0;

@@ -458,6 +458,10 @@ WriteTransaction::~WriteTransaction() {
   }
 }
 
+ReadTransaction::ReadTransaction(Db& db) : db_(db) { db_.exec("BEGIN"); }
+
+ReadTransaction::~ReadTransaction() { sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr); }
+
 void Db::after_change() {
   if (open_tx_ && depth_ == 0) {
     open_tx_->save_changes(false);

@@ -186,6 +186,18 @@ private:
 // and not the full-text indexes (their triggers follow the data).
 bool recorded_for_undo(std::string_view table);
 
+// BEGIN (deferred) … ROLLBACK: several reads that see one state of the
+// database, taking no write lock (a dry run that writes nothing).
+class ReadTransaction {
+public:
+  explicit ReadTransaction(Db& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+
+private:
+  Db& db_;
+};
+
 // The newest schema version this binary knows.
 int schema_version();
 

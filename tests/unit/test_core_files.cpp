@@ -52,6 +52,22 @@ TEST_SUITE("core::files") {
     CHECK_THROWS_AS(files::read((tmp.path / "a.txt").string(), 4), InputError);
   }
 
+  TEST_CASE("a streamed file stops at its limit, with the file's name") {
+    auto in = files::open("/dev/zero", 1u << 20);
+    std::string chunk(4096, 'x');
+    CHECK_THROWS_WITH_AS(
+        [&] {
+          while (in->read(chunk.data(), static_cast<std::streamsize>(chunk.size()))) {
+          }
+        }(),
+        "/dev/zero: larger than 1 MiB, the limit for this file", InputError);
+    TempDir tmp;
+    std::ofstream(tmp.path / "a.json") << "[1, 2]";
+    auto small = files::open((tmp.path / "a.json").string(), 100);
+    std::string all((std::istreambuf_iterator<char>(*small)), std::istreambuf_iterator<char>());
+    CHECK(all == "[1, 2]");
+  }
+
   TEST_CASE("a new file is 0600 whatever the umask; an existing one keeps its mode") {
     TempDir tmp;
     const mode_t old = ::umask(0);

@@ -200,7 +200,7 @@ TEST_SUITE("event::planner") {
     CHECK_THROWS_AS(import_json(s2, "[{", {}), InputError);
     // Found by fuzzing: a number out of range is bad JSON, not a crash.
     CHECK_THROWS_WITH(import_json(s2, "55e550", {}),
-                      doctest::Contains("not valid JSON: [json.exception.out_of_range.406] number overflow"));
+                      "not valid JSON: number overflow parsing '55e550'");
     CHECK(count(dst, "SELECT count(*) FROM event") == events_before);
   }
 
