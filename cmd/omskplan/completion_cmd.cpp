@@ -179,12 +179,9 @@ void print_ids(Runtime& rt, const std::string& kind) {
     }
   } else if (kind == "event") {
     // The newest first, bounded: a completion menu of 100 000 ids helps nobody.
-    event::repo::Filter f;
-    f.limit = 500;
-    auto events = event::repo::list(rt.db(store::OpenMode::existing), f, false);
-    std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
-    for (const auto& e : events) {
-      rt.print(fmt::format("{}\n", e.id));
+    event::Services s{rt.db(store::OpenMode::existing), rt.ctx(), rt.travel_buffer()};
+    for (const std::int64_t id : event::newest_event_ids(s, 500)) {
+      rt.print(fmt::format("{}\n", id));
     }
   } else if (kind == "setting") {
     for (const auto& s : config::show(rt.settings(), rt.paths())) {

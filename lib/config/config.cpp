@@ -32,10 +32,6 @@ EnvLookup process_env() {
   };
 }
 
-#ifndef OMSKPLAN_SOURCE_DIR
-#define OMSKPLAN_SOURCE_DIR ""
-#endif
-
 std::string home_directory(const EnvLookup& env) {
   if (auto h = env("HOME"); h && (*h)[0] == '/') {
     return *h;
@@ -83,17 +79,6 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
       p.template_dirs.push_back((share / "templates").string());
       p.report_dirs.push_back((share / "reports").string());
       p.calendar_dirs.push_back((share / "calendar").string());
-    }
-  }
-  // Running from the build tree: the shipped templates are in the sources.
-  const std::string src = OMSKPLAN_SOURCE_DIR;
-  if (p.share_dir.empty() && !src.empty()) {
-    std::error_code ec;
-    if (fs::is_directory(src + "/examples/templates", ec)) {
-      p.template_dirs.push_back(src + "/examples/templates");
-    }
-    if (fs::is_directory(src + "/examples/reports", ec)) {
-      p.report_dirs.push_back(src + "/examples/reports");
     }
   }
   return p;

@@ -364,6 +364,8 @@ Event set_status(Services& s, std::int64_t id, Status status) {
   return e;
 }
 
+std::vector<std::int64_t> newest_event_ids(Services& s, long limit) { return repo::newest_ids(s.db, limit); }
+
 Task add_task(Services& s, std::int64_t event_id, const std::string& title, const std::string& due,
               const std::string& owner) {
   store::WriteTransaction tx(s.db);

@@ -25,6 +25,9 @@ struct Services {
 
 enum class ConflictPolicy { warn, refuse };
 
+// The ids of the `limit` newest events, newest first (shell completion offers them).
+std::vector<std::int64_t> newest_event_ids(Services& s, long limit);
+
 struct WriteResult {
   Event event;
   std::vector<Conflict> conflicts;

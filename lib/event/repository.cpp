@@ -355,6 +355,16 @@ std::optional<std::int64_t> find_by_uuid(Db& db, const std::string& uuid) {
   return st.get_int(0);
 }
 
+std::vector<std::int64_t> newest_ids(Db& db, long limit) {
+  auto& st = db.cached("SELECT id FROM event ORDER BY id DESC LIMIT ?");
+  st.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<std::int64_t> ids;
+  while (st.step()) {
+    ids.push_back(st.get_int(0));
+  }
+  return ids;
+}
+
 std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
   store::Query q(fmt::format("SELECT {} FROM event WHERE 1", kEventColumns));
   if (f.from) {

@@ -31,6 +31,8 @@ std::optional<Event> load(store::Db& db, std::int64_t id);
 void remove(store::Db& db, const Event& e);
 std::optional<std::int64_t> find_by_uuid(store::Db& db, const std::string& uuid);
 std::vector<Event> list(store::Db& db, const Filter& f, bool with_children);
+// The ids of the newest events (the largest ids), newest first, at most `limit`.
+std::vector<std::int64_t> newest_ids(store::Db& db, long limit);
 
 // Events that may overlap [from, to) (not cancelled), with their participants.
 std::vector<Event> around(store::Db& db, time::Instant from, time::Instant to);

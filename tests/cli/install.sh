@@ -33,6 +33,12 @@ check_installed() {  # PREFIX: the binary there uses that prefix's data, nothing
 check_installed "$STAGE"
 mv "$STAGE" "$TMP/moved"
 check_installed "$TMP/moved"
+# No path of the build is compiled in: the binary alone, away from any share/, knows no
+# shipped template (it looks only in its prefix and the user's directories).
+mkdir -p "$TMP/lonely/bin"
+cp "$TMP/moved/bin/omskplan" "$TMP/lonely/bin/"
+BIN="$TMP/lonely/bin/omskplan" run template list
+if grep -aq "city-day" "$TMP/out"; then fail "a lone binary found templates: $(head -c 200 "$TMP/out")"; else pass; fi
 
 # DESTDIR, as packagers install.
 DESTDIR="$TMP/dest" cmake --install "$BUILD" --prefix /usr >>"$TMP/install.log" 2>&1
@@ -53,6 +59,7 @@ if need cpack dpkg-shlibdeps file; then
   if [ -n "$deb" ]; then
     depends=$(dpkg-deb -f "$deb" Depends)
     case "$depends" in *libc6*tzdata* | *tzdata*libc6*) pass ;; *) fail "Depends: $depends" ;; esac
+    case "$depends" in *libxlsxwriter4*) pass ;; *) fail "Depends lacks libxlsxwriter4 (dlopen'ed): $depends" ;; esac
     expect_eq "$(dpkg-deb -f "$deb" Package)" omskplan
     dpkg-deb -c "$deb" >"$TMP/contents"
     for f in ./usr/bin/omskplan ./usr/share/man/man1/omskplan.1.gz ./usr/share/man/ru/man1/omskplan.1.gz \

@@ -45,6 +45,18 @@ Event simple(const time::Context& ctx, const char* title, const char* start, con
 }  // namespace
 
 TEST_SUITE("event::planner") {
+  TEST_CASE("newest_event_ids: the newest first, at most the limit") {
+    testing::Frozen f("2023-07-01 10:00");
+    store::Db db = testing::memory_db();
+    Services s{db, f.ctx};
+    for (int i = 0; i < 5; ++i) {
+      create(s, simple(f.ctx, "Совещание", "2023-09-01 10:00", ("Зал " + std::to_string(i)).c_str()),
+             ConflictPolicy::warn);
+    }
+    CHECK(newest_event_ids(s, 3) == std::vector<std::int64_t>{5, 4, 3});
+    CHECK(newest_event_ids(s, 100).size() == 5);
+  }
+
   TEST_CASE("City Day 2023 is the 307th anniversary, Victory Day 2023 the 78th") {
     const Frozen f("2023-06-01 09:00");
     const auto city = materialize(shipped("city-day"), time::make_date(2023, 8, 5), std::nullopt, std::nullopt, f.ctx);
