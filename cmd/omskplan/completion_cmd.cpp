@@ -4,8 +4,8 @@
 #include "core/i18n.hpp"
 #include "core/error.hpp"
 #include "event/model.hpp"
-#include "event/repository.hpp"
-#include "inspection/repository.hpp"
+#include "event/planner.hpp"
+#include "inspection/service.hpp"
 #include "report/template.hpp"
 #include "shell/completion.hpp"
 #include "shell/manpage.hpp"
@@ -188,8 +188,9 @@ void print_ids(Runtime& rt, const std::string& kind) {
       rt.print(s.key + "\n");
     }
   } else if (kind == "site") {
-    for (const auto& s : inspection::repo::list_sites(rt.db(store::OpenMode::existing), {})) {
-      rt.print(s.code + "\n");
+    inspection::Services s{rt.db(store::OpenMode::existing), rt.ctx(), rt.schedule_settings(), rt.agreement_settings()};
+    for (const auto& code : inspection::site_codes(s)) {
+      rt.print(code + "\n");
     }
   } else {
     std::string all;

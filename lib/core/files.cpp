@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 
 namespace omskplan::files {
 
@@ -49,51 +50,8 @@ bool process_gone(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 
 }  // namespace
 
 std::string read(const std::string& path, std::size_t limit) {
-  int fd = 0;
-  if (path != "-") {
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-      throw InputError(trf("{}: cannot read: {}", path, std::strerror(errno)));
-    }
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (fd != 0) {
-      ::close(fd);
-    }
-    throw InputError(trf("{}: is a directory", path));
-  }
-  std::string text;
-  char buf[65536];
-  bool over = false;
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      const int err = errno;
-      if (fd != 0) {
-        ::close(fd);
-      }
-      throw InputError(trf("{}: cannot read: {}", label(path), std::strerror(err)));
-    }
-    if (n == 0) {
-      break;
-    }
-    if (text.size() + static_cast<std::size_t>(n) > limit) {
-      over = true;
-      break;
-    }
-    text.append(buf, static_cast<std::size_t>(n));
-  }
-  if (fd != 0) {
-    ::close(fd);
-  }
-  if (over) {
-    throw InputError(trf("{}: larger than {}, the limit for this file", label(path), size_text(limit)));
-  }
-  return text;
+  const auto in = open(path, limit);
+  return std::string(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>());
 }
 
 namespace {

@@ -298,6 +298,14 @@ WeekPlan load_week(Services& s, Date monday) {
   return p;
 }
 
+std::vector<std::string> site_codes(Services& s) {
+  std::vector<std::string> codes;
+  for (const auto& site : repo::list_sites(s.db, {})) {
+    codes.push_back(site.code);
+  }
+  return codes;
+}
+
 WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, bool explain) {
   // A dry run of the normal plan writes nothing: it reads in a read
   // transaction and never waits for, or takes, the write lock. (A dry run of

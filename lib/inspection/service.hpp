@@ -25,6 +25,9 @@ struct Services {
 
 // ---- sites ----
 
+// Every site's code, by code (shell completion offers them).
+std::vector<std::string> site_codes(Services& s);
+
 struct SiteInput {
   std::string code, name, address, lat, lon, program, work, risk, deadline, progress, contractor, customer, notes;
   std::string active;  // "", "yes"/"no", "1"/"0"
