@@ -23,35 +23,9 @@ ag::Services agreement_services(Runtime& rt, OpenMode mode) {
   return ag::Services{rt.db(mode), rt.ctx(), rt.agreement_settings()};
 }
 
-// Names of the organizations `ids` refer to (only those: there may be tens of thousands).
-template <class Range, class Id>
-std::map<std::int64_t, std::string> org_names(ag::Services& s, const Range& rows, Id id_of) {
-  std::map<std::int64_t, std::string> names;
-  for (const auto& row : rows) {
-    const std::int64_t id = id_of(row);
-    if (!names.count(id)) {
-      const auto o = ag::repo::load_org(s.db, id);
-      names[id] = o ? o->name : fmt::format("#{}", id);
-    }
-  }
-  return names;
-}
-
 void print_orgs(Runtime& rt, const std::vector<ag::Organization>& orgs) {
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-  if (rt.quiet()) {
-    for (const auto& o : orgs) {
-      rt.print(fmt::format("{}\n", o.id));
-    }
-  } else if (f == Format::json) {
-    auto arr = nlohmann::ordered_json::array();
-    for (const auto& o : orgs) {
-      arr.push_back(ag::to_json(o));
-    }
-    rt.print(arr.dump(2) + "\n");
-  } else {
-    rt.print_table(ag::orgs_table(orgs), f);
-  }
+  rt.print_records(f, [&] { return ag::orgs_json(orgs); }, [&] { return ag::orgs_table(orgs); });
 }
 
 void print_agreement_written(Runtime& rt, ag::Services& s, const ag::Agreement& a, std::string_view verb) {
@@ -117,14 +91,7 @@ void setup_org(CLI::App& parent, Runner& r) {
     c->callback([&r, search, kind] {
       Runtime& rt = r.rt();
       auto s = agreement_services(rt, OpenMode::existing);
-      ag::repo::OrgFilter f;
-      if (!search->empty()) {
-        f.search = *search;
-      }
-      if (!kind->empty()) {
-        f.kind = ag::parse_org_kind(*kind);
-      }
-      print_orgs(rt, ag::repo::list_orgs(s.db, f));
+      print_orgs(rt, ag::list_orgs(s, *search, *kind));
     });
   }
   {
@@ -135,20 +102,9 @@ void setup_org(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json});
       auto s = agreement_services(rt, OpenMode::existing);
-      const auto o = ag::resolve_org(s, *ref);
-      ag::repo::Filter af;
-      af.org_id = o.id;
-      const auto as = ag::repo::list(s.db, af, true);
-      if (f == Format::json) {
-        auto j = ag::to_json(o);
-        j["agreements"] = nlohmann::ordered_json::array();
-        for (const auto& a : as) {
-          j["agreements"].push_back(ag::to_json(a, &o, rt.ctx().today()));
-        }
-        rt.print(j.dump(2) + "\n");
-      } else {
-        rt.print(ag::org_card(o, as, rt.ctx().today()));
-      }
+      const auto card = ag::org_card(s, *ref);
+      rt.print(f == Format::json ? ag::org_card_json(card, rt.ctx().today()).dump(2) + "\n"
+                                 : ag::org_card(card.org, card.agreements, rt.ctx().today()));
     });
   }
   {
@@ -223,23 +179,14 @@ void setup_agreement(CLI::App& app, Runner& r) {
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
       auto s = agreement_services(rt, OpenMode::existing);
       const auto as = ag::list(s, *q, f == Format::json);
-      if (rt.quiet()) {
-        for (const auto& a : as) {
-          rt.print(fmt::format("{}\n", a.id));
-        }
-        return;
+      std::vector<std::int64_t> ids;
+      for (const auto& a : as) {
+        ids.push_back(a.org_id);
       }
-      const auto names = org_names(s, as, [](const ag::Agreement& a) { return a.org_id; });
-      if (f == Format::json) {
-        auto arr = nlohmann::ordered_json::array();
-        for (const auto& a : as) {
-          const auto org = ag::repo::load_org(s.db, a.org_id);
-          arr.push_back(ag::to_json(a, org ? &*org : nullptr, rt.ctx().today()));
-        }
-        rt.print(arr.dump(2) + "\n");
-      } else {
-        rt.print_table(ag::agreements_table(as, names, rt.ctx().today()), f);
-      }
+      rt.print_records(
+          f, [&] { return ag::agreements_json(as, ag::load_orgs(s, ids), rt.ctx().today()); },
+          [&] { return ag::agreements_table(as, rt.quiet() ? std::map<std::int64_t, std::string>{} : ag::org_names(s, ids),
+                                            rt.ctx().today()); });
     });
   }
   {
@@ -433,27 +380,8 @@ void setup_agreement(CLI::App& app, Runner& r) {
         Runtime& rt = r.rt();
         const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
         auto s = agreement_services(rt, OpenMode::existing);
-        std::optional<std::int64_t> org_id;
-        if (!org->empty()) {
-          org_id = ag::resolve_org(s, *org).id;
-        }
-        const auto as = ag::repo::awards(s.db, *year, org_id);
-        const auto names = org_names(s, as, [](const ag::Award& a) { return a.org_id; });
-        if (f == Format::json) {
-          auto arr = nlohmann::ordered_json::array();
-          for (const auto& a : as) {
-            arr.push_back({{"id", a.id},
-                           {"year", a.year},
-                           {"title", a.title},
-                           {"org_id", a.org_id},
-                           {"org", names.count(a.org_id) ? names.at(a.org_id) : ""},
-                           {"decided_on", a.decided_on ? nlohmann::ordered_json(time::format_date(*a.decided_on))
-                                                       : nlohmann::ordered_json(nullptr)}});
-          }
-          rt.print(arr.dump(2) + "\n");
-        } else {
-          rt.print_table(ag::awards_table(as, names), f);
-        }
+        const auto l = ag::list_awards(s, *year, *org);
+        rt.print_records(f, [&] { return ag::awards_json(l); }, [&] { return ag::awards_table(l.awards, l.org_names); });
       });
     }
   }
@@ -487,25 +415,8 @@ void setup_agreement(CLI::App& app, Runner& r) {
         Runtime& rt = r.rt();
         const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
         auto s = agreement_services(rt, OpenMode::existing);
-        std::optional<std::int64_t> org_id;
-        if (!org->empty()) {
-          org_id = ag::resolve_org(s, *org).id;
-        }
-        const auto bs = ag::repo::badges(s.db, *year, org_id);
-        const auto names = org_names(s, bs, [](const ag::Badge& b) { return b.org_id; });
-        if (f == Format::json) {
-          auto arr = nlohmann::ordered_json::array();
-          for (const auto& b : bs) {
-            arr.push_back({{"year", b.year},
-                           {"number", b.number},
-                           {"org_id", b.org_id},
-                           {"org", names.at(b.org_id)},
-                           {"issued_on", time::format_date(b.issued_on)}});
-          }
-          rt.print(arr.dump(2) + "\n");
-        } else {
-          rt.print_table(ag::badges_table(bs, names), f);
-        }
+        const auto l = ag::list_badges(s, *year, *org);
+        rt.print_records(f, [&] { return ag::badges_json(l); }, [&] { return ag::badges_table(l.badges, l.org_names); });
       });
     }
   }
@@ -529,7 +440,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
           throw InputError(trf("invalid --time '{}': expected HH:MM", *tm));
         }
       }
-      templates::TemplateCatalog catalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
+      event::TemplateCatalog catalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
       const auto tmpl = catalog.get("patron-ceremony");
       auto s = agreement_services(rt, OpenMode::existing);
       event::Services es{s.db, rt.ctx(), rt.travel_buffer()};

@@ -9,7 +9,7 @@
 #include "report/template.hpp"
 #include "shell/completion.hpp"
 #include "shell/manpage.hpp"
-#include "templates/event_template.hpp"
+#include "event/template.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -170,7 +170,7 @@ std::string po_quote(const std::string& s) {
 void print_ids(Runtime& rt, const std::string& kind) {
   const auto quiet_warn = [](const std::string&) {};
   if (kind == "template") {
-    for (const auto& e : templates::TemplateCatalog(rt.paths().template_dirs, quiet_warn).list()) {
+    for (const auto& e : event::TemplateCatalog(rt.paths().template_dirs, quiet_warn).list()) {
       rt.print(e.tmpl.id + "\n");
     }
   } else if (kind == "report") {

@@ -87,7 +87,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
       throw InputError(trf("invalid --time '{}': expected HH:MM", o.time));
     }
   }
-  templates::TemplateCatalog catalog(rt.paths().template_dirs, [&](const std::string& m) { rt.warn(m); });
+  event::TemplateCatalog catalog(rt.paths().template_dirs, [&](const std::string& m) { rt.warn(m); });
   const auto tmpl = catalog.get(o.tmpl);
   auto base = o.base ? o.base : rt.anniversary_base(tmpl.id);
   event::Event e = event::materialize(tmpl, date, clock, base, rt.ctx());
@@ -151,62 +151,12 @@ void run_add(Runtime& rt, const AddOptions& o) {
   report_written(rt, res.event, tr("created"));
 }
 
-struct ListOptions {
-  std::string from, to, year, kind, level, status, tag, venue, search;
-  std::optional<long> limit;
-};
-
-void run_list(Runtime& rt, const ListOptions& o) {
-  event::repo::Filter f;
-  const auto& ctx = rt.ctx();
-  auto day_start = [&](time::Date d) { return ctx.zone->to_instant(time::LocalTime{d.time_since_epoch()}); };
-  if (!o.year.empty()) {
-    if (!o.from.empty() || !o.to.empty()) {
-      throw InputError(tr("give --year or --from/--to, not both"));
-    }
-    const auto span = time::parse_date_span(o.year, ctx);
-    if (span.first != time::make_date(time::year_of(span.first), 1, 1) || span.last != time::make_date(time::year_of(span.first), 12, 31)) {
-      throw InputError(trf("invalid --year '{}': expected a year such as 2023", o.year));
-    }
-    f.from = day_start(span.first);
-    f.to = day_start(span.last + std::chrono::days{1});
-  }
-  if (!o.from.empty()) {
-    f.from = day_start(time::parse_date_span(o.from, ctx).first);
-  }
-  if (!o.to.empty()) {
-    f.to = day_start(time::parse_date_span(o.to, ctx).last + std::chrono::days{1});
-  }
-  if (f.from && f.to && *f.to <= *f.from) {
-    throw InputError(trf("--to {} is before --from {}", o.to, o.from));
-  }
-  if (!o.kind.empty()) {
-    f.kind = event::parse_kind(o.kind);
-  }
-  if (!o.level.empty()) {
-    f.level = event::parse_level(o.level);
-  }
-  if (!o.status.empty()) {
-    f.status = event::parse_status(o.status);
-  }
-  if (!o.tag.empty()) {
-    f.tag = o.tag;
-  }
-  if (!o.venue.empty()) {
-    f.venue = o.venue;
-  }
-  if (!o.search.empty()) {
-    f.search = o.search;
-  }
-  if (o.limit) {
-    if (*o.limit <= 0) {
-      throw InputError(tr("--limit must be positive"));
-    }
-    f.limit = o.limit;
-  }
+void run_list(Runtime& rt, const event::ListQuery& o) {
+  const auto filter = event::parse_list_query(o, rt.ctx());
   const Format fmt_ = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::ics});
   const bool children = fmt_ == Format::json || fmt_ == Format::ics;
-  print_events(rt, event::repo::list(rt.db(OpenMode::existing), f, children && !rt.quiet()));
+  auto s = event_services(rt, OpenMode::existing);
+  print_events(rt, event::list_events(s, filter, children && !rt.quiet()));
 }
 
 void run_show(Runtime& rt, std::int64_t id) {
@@ -358,21 +308,7 @@ void run_lesson_list(Runtime& rt, std::int64_t id) {
     rt.print(event::to_json(e, rt.zone())["lessons"].dump(2) + "\n");
     return;
   }
-  render::Table t;
-  t.columns = {{"no", N_("NO"), true}, {"added", N_("ADDED")}, {"origin", N_("LEARNED AT")}, {"text", N_("LESSON"), false, 100}};
-  int no = 0;
-  for (const auto& l : e.lessons) {
-    std::string origin;
-    if (l.origin_uuid) {
-      const auto origin_id = event::repo::find_by_uuid(s.db, *l.origin_uuid);
-      const auto origin_event = origin_id ? event::repo::load(s.db, *origin_id) : std::nullopt;
-      origin = origin_event ? fmt::format("#{} {}", origin_event->id,
-                                          time::format_date(time::local_date(rt.zone().to_local(origin_event->start))))
-                            : tr("another database");
-    }
-    t.add({std::to_string(++no), time::format_date(time::local_date(rt.zone().to_local(l.added))), origin, l.text});
-  }
-  rt.print_table(t, f);
+  rt.print_table(event::lessons_table(event::lessons_of(s, e), rt.zone()), f);
 }
 
 void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool strict) {
@@ -467,7 +403,7 @@ void setup_event(CLI::App& app, Runner& r) {
     c->callback([&r, o] { run_add(r.rt(), *o); });
   }
   {
-    auto o = std::make_shared<ListOptions>();
+    auto o = std::make_shared<event::ListQuery>();
     auto* c = ev->add_subcommand("list", "List events (ordered by start)");
     c->add_option("--from", o->from, "events ending on or after this day");
     c->add_option("--to", o->to, "events starting on or before this day");

@@ -23,41 +23,6 @@ in::Services inspection_services(Runtime& rt, OpenMode mode) {
   return in::Services{rt.db(mode), rt.ctx(), rt.schedule_settings(), rt.agreement_settings()};
 }
 
-// "next", "this", "2024-W19", or any day of the week → its Monday.
-time::Date week_monday(Runtime& rt, const std::string& week) {
-  const auto today = rt.ctx().today();
-  const auto this_monday = today - std::chrono::days{time::iso_weekday(today) - 1};
-  const std::string w = text::fold(text::trim(week));
-  if (w == "next") {
-    return this_monday + std::chrono::days{7};
-  }
-  if (w == "this" || w == "current") {
-    return this_monday;
-  }
-  if (w == "last" || w == "previous") {
-    return this_monday - std::chrono::days{7};
-  }
-  const auto d = time::parse_date_span(week, rt.ctx()).first;
-  return d - std::chrono::days{time::iso_weekday(d) - 1};
-}
-
-in::MemoContext memo_context(in::Services& s, const in::WeekPlan& p) {
-  in::MemoContext m;
-  for (const auto& a : in::repo::list_agencies(s.db)) {
-    m.agencies[a.id] = a;
-  }
-  for (const auto& mem : in::repo::members(s.db, std::nullopt)) {
-    m.members[mem.agency_id].push_back(mem);
-  }
-  for (const auto& st : p.stops) {
-    in::repo::FindingFilter f;
-    f.site_id = st.site.id;
-    f.open_only = true;
-    m.open_findings[st.site.id] = in::repo::list_findings(s.db, f);
-  }
-  return m;
-}
-
 void print_plan(Runtime& rt, in::Services& s, const in::WeekPlan& p, bool explain) {
   const Format f = rt.format({Format::table, Format::json, Format::md, Format::ics, Format::csv});
   if (rt.quiet()) {
@@ -71,10 +36,10 @@ void print_plan(Runtime& rt, in::Services& s, const in::WeekPlan& p, bool explai
       rt.print(in::plan_json(p, rt.zone()).dump(2) + "\n");
       return;
     case Format::md:
-      rt.print(in::plan_memo(p, memo_context(s, p), rt.zone(), rt.ctx().today()));
+      rt.print(in::plan_memo(p, in::memo_context(s, p), rt.zone(), rt.ctx().today()));
       return;
     case Format::ics:
-      rt.print(render::write_calendar(in::plan_ics(p, memo_context(s, p), rt.zone()), rt.zone(), rt.ctx().now,
+      rt.print(render::write_calendar(in::plan_ics(p, in::memo_context(s, p), rt.zone()), rt.zone(), rt.ctx().now,
                                       "Выездные проверки"));
       return;
     default:
@@ -163,31 +128,17 @@ void setup_sites(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
       auto s = inspection_services(rt, OpenMode::existing);
-      in::repo::SiteFilter flt;
-      if (!program->empty()) {
-        flt.program = *program;
-      }
-      if (!work->empty()) {
-        flt.work = in::parse_work(*work);
-      }
-      if (!risk->empty()) {
-        flt.risk = in::parse_risk(*risk);
-      }
-      flt.active_only = *active;
-      const auto sites = in::repo::list_sites(s.db, flt);
-      if (rt.quiet()) {
-        for (const auto& st : sites) {
-          rt.print(st.code + "\n");
-        }
-      } else if (f == Format::json) {
-        auto arr = nlohmann::ordered_json::array();
-        for (const auto& st : sites) {
-          arr.push_back(in::to_json(st));
-        }
-        rt.print(arr.dump(2) + "\n");
-      } else {
-        rt.print_table(in::sites_table(sites), f);
-      }
+      const auto sites = in::list_sites(s, {*program, *work, *risk, *active});
+      rt.print_records(
+          f,
+          [&] {
+            auto arr = nlohmann::ordered_json::array();
+            for (const auto& st : sites) {
+              arr.push_back(in::to_json(st));
+            }
+            return arr;
+          },
+          [&] { return in::sites_table(sites); });
     });
   }
   {
@@ -198,37 +149,8 @@ void setup_sites(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json});
       auto s = inspection_services(rt, OpenMode::existing);
-      const auto st = in::resolve_site(s, *ref);
-      in::repo::FindingFilter ff;
-      ff.site_id = st.id;
-      const auto fs = in::repo::list_findings(s.db, ff);
-      if (f == Format::json) {
-        auto j = in::to_json(st);
-        j["findings"] = nlohmann::ordered_json::array();
-        for (const auto& fi : fs) {
-          j["findings"].push_back(in::to_json(fi, st.code));
-        }
-        rt.print(j.dump(2) + "\n");
-        return;
-      }
-      std::string out = fmt::format("{} «{}»\n", st.code, st.name);
-      auto field = [&](std::string_view k, const std::string& v) {
-        if (!v.empty()) {
-          out += "  " + text::label(tr(std::string(k)), i18n::language() == "ru" ? 17 : 11) + v + "\n";  // names are marked N_()
-        }
-      };
-      field(N_("address"), st.address);
-      field(N_("where"), st.where ? fmt::format("{:.5f}, {:.5f}", st.where->lat, st.where->lon) : "");
-      field(N_("program"), st.program);
-      field(N_("work"), std::string(in::to_string(st.work)));
-      field(N_("risk"), std::string(in::to_string(st.risk)));
-      field(N_("progress"), fmt::format("{}%", st.progress));
-      field(N_("deadline"), st.deadline ? time::format_date(*st.deadline) : "");
-      field(N_("active"), st.active ? tr("yes") : tr("no"));
-      if (!fs.empty()) {
-        out += "\n" + std::string(tr("Findings")) + "\n" + render::to_text(in::findings_table(fs, {{st.id, st.code}}, rt.ctx().today()), false);
-      }
-      rt.print(out);
+      const auto card = in::site_card(s, *ref);
+      rt.print(f == Format::json ? in::site_card_json(card).dump(2) + "\n" : in::site_card_text(card, rt.ctx().today()));
     });
   }
 }
@@ -253,35 +175,8 @@ void setup_agencies(CLI::App& parent, Runner& r) {
     Runtime& rt = r.rt();
     const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
     auto s = inspection_services(rt, OpenMode::existing);
-    if (f == Format::json) {
-      const auto members = in::repo::members(s.db, std::nullopt);
-      auto arr = nlohmann::ordered_json::array();
-      for (const auto& a : in::repo::list_agencies(s.db)) {
-        auto ms = nlohmann::ordered_json::array();
-        for (const auto& m : members) {
-          if (m.agency_id == a.id) {
-            ms.push_back({{"id", m.id}, {"name", m.name}, {"position", m.position}, {"phone", m.phone}});
-          }
-        }
-        arr.push_back({{"id", a.id}, {"name", a.name}, {"kind", in::to_string(a.kind)}, {"notes", a.notes},
-                       {"members", ms}});
-      }
-      rt.print(arr.dump(2) + "\n");
-      return;
-    }
-    render::Table t;
-    t.columns = {{"agency", N_("AGENCY"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND")},
-                 {"member", N_("MEMBER"), true}, {"member_name", N_("REPRESENTATIVE")}, {"position", N_("POSITION"), false, 40}};
-    const auto ms = in::repo::members(s.db, std::nullopt);
-    for (const auto& a : in::repo::list_agencies(s.db)) {
-      t.add({std::to_string(a.id), a.name, std::string(in::to_string(a.kind)), "", "", ""});
-      for (const auto& m : ms) {
-        if (m.agency_id == a.id) {
-          t.add({"", "", "", std::to_string(m.id), m.name, m.position});
-        }
-      }
-    }
-    rt.print_table(t, f);
+    const auto agencies = in::list_agencies(s);
+    rt.print_records(f, [&] { return in::agencies_json(agencies); }, [&] { return in::agencies_table(agencies); });
   });
   {
     auto* member = ag->add_subcommand("member", "Representatives of an agency");
@@ -340,32 +235,18 @@ void setup_findings(CLI::App& parent, Runner& r) {
       rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : trf("finding {} at {}: {}\n", f.id, o->site, f.text));
     });
   }
-  auto print_findings = [](Runtime& rt, in::Services& s, const std::vector<in::Finding>& fs) {
+  auto print_findings = [](Runtime& rt, const in::FindingList& l) {
     const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-    std::map<std::int64_t, std::string> codes, orgs;
-    for (const auto& x : fs) {
-      if (!codes.count(x.site_id)) {
-        const auto site = in::repo::load_site(s.db, x.site_id);
-        codes[x.site_id] = site ? site->code : std::to_string(x.site_id);
-      }
-      if (x.responsible_org && !orgs.count(*x.responsible_org)) {
-        const auto org = agreement::repo::load_org(s.db, *x.responsible_org);
-        orgs[*x.responsible_org] = org ? org->name : fmt::format("#{}", *x.responsible_org);
-      }
-    }
-    if (rt.quiet()) {
-      for (const auto& x : fs) {
-        rt.print(fmt::format("{}\n", x.id));
-      }
-    } else if (f == Format::json) {
-      auto arr = nlohmann::ordered_json::array();
-      for (const auto& x : fs) {
-        arr.push_back(in::to_json(x, codes[x.site_id]));
-      }
-      rt.print(arr.dump(2) + "\n");
-    } else {
-      rt.print_table(in::findings_table(fs, codes, rt.ctx().today(), orgs), f);
-    }
+    rt.print_records(
+        f,
+        [&] {
+          auto arr = nlohmann::ordered_json::array();
+          for (const auto& x : l.findings) {
+            arr.push_back(in::to_json(x, l.site_codes.at(x.site_id)));
+          }
+          return arr;
+        },
+        [&] { return in::findings_table(l.findings, l.site_codes, rt.ctx().today(), l.org_names); });
   };
   {
     auto open = std::make_shared<bool>(false);
@@ -378,15 +259,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
     c->callback([&r, open, overdue, site, print_findings] {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
-      in::repo::FindingFilter f;
-      f.open_only = *open;
-      if (*overdue) {
-        f.overdue_on = rt.ctx().today();
-      }
-      if (!site->empty()) {
-        f.site_id = in::resolve_site(s, *site).id;
-      }
-      print_findings(rt, s, in::repo::list_findings(s.db, f));
+      print_findings(rt, in::list_findings(s, {*open, *overdue, *site}));
     });
   }
   {
@@ -412,26 +285,9 @@ void setup_findings(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
       auto s = inspection_services(rt, OpenMode::existing);
-      in::load_finding(s, *id);
-      if (f == Format::json) {
-        auto arr = nlohmann::ordered_json::array();
-        for (const auto& ch : in::repo::changes(s.db, *id)) {
-          arr.push_back({{"at", time::format_utc(ch.at)},
-                         {"from", ch.from ? nlohmann::ordered_json(in::to_string(*ch.from)) : nlohmann::ordered_json()},
-                         {"to", in::to_string(ch.to)},
-                         {"note", ch.note}});
-        }
-        rt.print(arr.dump(2) + "\n");
-        return;
-      }
-      render::Table t;
-      t.columns = {{"at", N_("WHEN")}, {"from", N_("FROM")}, {"to", N_("TO")}, {"note", N_("NOTE"), false, 80}};
-      t.id_column = 2;  // --quiet: the statuses it went through
-      for (const auto& ch : in::repo::changes(s.db, *id)) {
-        t.add({time::format_local(rt.zone().to_local(ch.at)), ch.from ? std::string(in::to_string(*ch.from)) : "",
-               std::string(in::to_string(ch.to)), ch.note});
-      }
-      rt.print_table(t, f);
+      const auto changes = in::finding_history(s, *id);
+      rt.print_records(f, [&] { return in::finding_history_json(changes); },
+                       [&] { return in::finding_history_table(changes, rt.zone()); });
     });
   }
   {
@@ -441,11 +297,9 @@ void setup_findings(CLI::App& parent, Runner& r) {
     c->callback([&r, fail, print_findings] {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
-      in::repo::FindingFilter f;
-      f.overdue_on = rt.ctx().today();
-      const auto fs = in::repo::list_findings(s.db, f);
-      print_findings(rt, s, fs);
-      if (*fail && !fs.empty()) {
+      const auto l = in::list_findings(s, {false, true, ""});
+      print_findings(rt, l);
+      if (*fail && !l.findings.empty()) {
         r.exit_code = static_cast<int>(ExitCode::alert);
       }
     });
@@ -471,7 +325,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
     c->add_flag("--replan", *replan, "replace the week's planned (not held) visits");
     c->callback([&r, week, explain, dry, replan] {
       Runtime& rt = r.rt();
-      const auto monday = week_monday(rt, *week);
+      const auto monday = time::parse_week(*week, rt.ctx());
       if (*dry && *replan) {
         rt.dry_run();  // a dry replan removes the planned visits first: on a private copy
       }
@@ -491,7 +345,7 @@ void setup_inspection(CLI::App& app, Runner& r) {
     c->callback([&r, week] {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
-      print_plan(rt, s, in::load_week(s, week_monday(rt, *week)), false);
+      print_plan(rt, s, in::load_week(s, time::parse_week(*week, rt.ctx())), false);
     });
   }
   {

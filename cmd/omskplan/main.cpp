@@ -84,17 +84,13 @@ std::optional<std::string> unknown_subcommand(CLI::App& app, int argc, char** ar
       path += " " + tok;
       continue;
     }
-    std::string best;
-    std::size_t best_d = 3;
+    std::vector<std::string> candidates;
     std::string names;
     for (const CLI::App* s : subs) {
       names += (names.empty() ? "" : ", ") + s->get_name();
-      const std::size_t d = text::edit_distance(tok, s->get_name());
-      if (d < best_d || (best.empty() && s->get_name().rfind(tok, 0) == 0)) {
-        best_d = d;
-        best = s->get_name();
-      }
+      candidates.push_back(s->get_name());
     }
+    const std::string best = text::closest(tok, candidates);
     return best.empty() ? trf("unknown command '{}' for '{}'; expected one of: {}", tok, path, names)
                         : trf("unknown command '{}' for '{}', did you mean '{}'?", tok, path, best);
   }

@@ -75,6 +75,16 @@ public:
   void warn(std::string_view s) const;
   void info(std::string_view s) const;  // progress and confirmations, to stderr
   void print_table(const render::Table& t, Format f) const;
+  // What a command that shows records prints: with --quiet the table's id
+  // column, in the JSON format `json()` (pretty), otherwise `table()` in `f`.
+  template <class MakeJson, class MakeTable>
+  void print_records(Format f, MakeJson&& json, MakeTable&& table) const {
+    if (f == Format::json && !quiet()) {
+      print(json().dump(2) + "\n");
+    } else {
+      print_table(table(), f);
+    }
+  }
 
 private:
   GlobalOptions opts_;

@@ -6,7 +6,7 @@
 #include "event/json.hpp"
 #include "event/planner.hpp"
 #include "event/views.hpp"
-#include "templates/event_template.hpp"
+#include "event/template.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -16,11 +16,11 @@ namespace omskplan::cli {
 
 namespace {
 
-templates::TemplateCatalog template_catalog(Runtime& rt) {
-  return templates::TemplateCatalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
+event::TemplateCatalog template_catalog(Runtime& rt) {
+  return event::TemplateCatalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
 }
 
-nlohmann::ordered_json template_json(const templates::EventTemplate& t) {
+nlohmann::ordered_json template_json(const event::EventTemplate& t) {
   nlohmann::ordered_json j;
   j["id"] = t.id;
   j["name"] = t.name;
@@ -136,8 +136,8 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
 }
 
 void run_check(Runtime& rt, const std::string& file) {
-  const auto t = file == "-" ? templates::parse_event_template(read_input("-", files::kTextLimit), "<stdin>")
-                             : templates::load_event_template(file);
+  const auto t = file == "-" ? event::parse_event_template(read_input("-", files::kTextLimit), "<stdin>")
+                             : event::load_event_template(file);
   rt.print(trf("{}: ok: template '{}' ({}), {} tasks, {} program items, {} participants\n", file, t.id,
                        t.name, t.tasks.size(), t.program.size(), t.participants.size()));
 }

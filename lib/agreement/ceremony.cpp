@@ -2,13 +2,12 @@
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
-#include "event/repository.hpp"
 
 #include <fmt/format.h>
 
 namespace omskplan::agreement {
 
-event::WriteResult create_ceremony(Services& s, event::Services& es, const templates::EventTemplate& tmpl, int year,
+event::WriteResult create_ceremony(Services& s, event::Services& es, const event::EventTemplate& tmpl, int year,
                                    time::Date date, std::optional<time::Minutes> start,
                                    event::ConflictPolicy policy) {
   store::WriteTransaction tx(s.db);
@@ -18,9 +17,9 @@ event::WriteResult create_ceremony(Services& s, event::Services& es, const templ
                                  "('agreement award add', 'agreement badge issue')",
                                  s.settings.award_title, year));
   }
-  event::repo::Filter f;
+  event::EventFilter f;
   f.tag = fmt::format("меценат года {}", year);
-  if (const auto existing = event::repo::list(s.db, f, false); !existing.empty()) {
+  if (const auto existing = event::list_events(es, f, false); !existing.empty()) {
     throw InputError(trf("the ceremony of {} exists already: event {} «{}»", year, existing.front().id,
                                  existing.front().title));
   }

@@ -4,12 +4,12 @@
 
 #include "agreement/service.hpp"
 #include "event/planner.hpp"
-#include "templates/event_template.hpp"
+#include "event/template.hpp"
 
 namespace omskplan::agreement {
 
 // One transaction: refuses a year with no awards or badges, or whose ceremony exists already.
-event::WriteResult create_ceremony(Services& s, event::Services& es, const templates::EventTemplate& tmpl, int year,
+event::WriteResult create_ceremony(Services& s, event::Services& es, const event::EventTemplate& tmpl, int year,
                                    time::Date date, std::optional<time::Minutes> start, event::ConflictPolicy policy);
 
 }  // namespace omskplan::agreement

@@ -39,4 +39,11 @@ Status effective_status(const Agreement& a, time::Date today) {
   return a.status;
 }
 
+Status status_on(const Agreement& a, time::Date day) {
+  if (a.status == Status::terminated && a.terminated_on && *a.terminated_on > day) {
+    return a.valid_to && *a.valid_to < day ? Status::expired : Status::active;  // terminated after that day
+  }
+  return effective_status(a, day);
+}
+
 }  // namespace omskplan::agreement

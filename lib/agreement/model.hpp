@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/money.hpp"
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <array>
 #include <cstdint>
@@ -78,8 +78,14 @@ struct Agreement {
   time::Instant created, updated;
 };
 
-// The status as of `today`: signed or active past valid_to is expired.
+// The two rules for an agreement's status (lists, cards, the lifecycle and the
+// reports use only these). The status as of `today`, for the lifecycle: what
+// was decided (a termination counts from the decision), signed or active past
+// valid_to is expired.
 Status effective_status(const Agreement& a, time::Date today);
+// The status a register shows as of `day`: as above, but a termination
+// counts from its day (terminated on a later day is still active then).
+Status status_on(const Agreement& a, time::Date day);
 
 struct Award {
   std::int64_t id = 0;
@@ -96,6 +102,14 @@ struct Badge {
   int number = 0;  // running number within the year
   std::int64_t org_id = 0;
   time::Date issued_on;
+};
+
+// An open obligation with what the due list shows of its agreement.
+struct DueObligation {
+  std::int64_t agreement_id;
+  std::string number;
+  std::string org_name;
+  Obligation obligation;
 };
 
 }  // namespace omskplan::agreement

@@ -2,6 +2,10 @@
 // function runs inside the caller's transaction; writes are audited.
 #pragma once
 
+#ifdef OMSKPLAN_FRONT_END
+#error "cmd/ calls services, never a repository (docs/ARCHITECTURE.md)"
+#endif
+
 #include "agreement/model.hpp"
 #include "store/db.hpp"
 
@@ -42,12 +46,6 @@ struct Filter {
 };
 std::vector<Agreement> list(store::Db& db, const Filter& f, bool with_obligations);
 
-struct DueObligation {
-  std::int64_t agreement_id;
-  std::string number;
-  std::string org_name;
-  Obligation obligation;
-};
 // Open obligations due on or before `until` of agreements neither terminated nor fulfilled.
 std::vector<DueObligation> open_obligations_until(store::Db& db, time::Date until);
 

@@ -5,7 +5,8 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "event/model.hpp"
-#include "event/repository.hpp"
+#include "event/planner.hpp"
+#include "agreement/repository.hpp"
 
 #include <fmt/format.h>
 
@@ -28,6 +29,11 @@ int Settings::max_titles(int year) const {
 }
 
 namespace {
+
+bool event_exists(Services& s, std::int64_t id) {
+  event::Services es{s.db, s.ctx};
+  return event::find_event(es, id).has_value();
+}
 
 constexpr std::size_t kMaxText = 1000;
 constexpr std::size_t kMaxNotes = 100000;
@@ -206,6 +212,48 @@ Organization resolve_org(Services& s, const std::string& ref) {
   return load_org(s, std::stoll(r));
 }
 
+std::map<std::int64_t, Organization> load_orgs(Services& s, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, Organization> out;
+  for (const auto id : ids) {
+    if (!out.count(id)) {
+      if (auto o = repo::load_org(s.db, id)) {
+        out.emplace(id, std::move(*o));
+      }
+    }
+  }
+  return out;
+}
+
+std::map<std::int64_t, std::string> org_names(Services& s, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> names;
+  for (const auto id : ids) {
+    if (!names.count(id)) {
+      const auto o = repo::load_org(s.db, id);
+      names.emplace(id, o ? o->name : fmt::format("#{}", id));
+    }
+  }
+  return names;
+}
+
+std::vector<Organization> list_orgs(Services& s, const std::string& search, const std::string& kind) {
+  repo::OrgFilter f;
+  if (!text::trim(search).empty()) {
+    f.search = search;
+  }
+  if (!text::trim(kind).empty()) {
+    f.kind = parse_org_kind(kind);
+  }
+  return repo::list_orgs(s.db, f);
+}
+
+OrgCard org_card(Services& s, const std::string& ref) {
+  OrgCard card{resolve_org(s, ref), {}};
+  repo::Filter f;
+  f.org_id = card.org.id;
+  card.agreements = repo::list(s.db, f, true);
+  return card;
+}
+
 Organization edit_org(Services& s, std::int64_t id, const OrgChanges& c) {
   store::WriteTransaction tx(s.db);
   const Organization before = load_org(s, id);
@@ -271,7 +319,7 @@ Agreement add(Services& s, const AgreementInput& in) {
   if (auto other = repo::find_by_number(s.db, a.number)) {
     throw InputError(trf("agreement number {} is already taken by agreement {}", a.number, *other));
   }
-  if (a.signed_at_event && !event::repo::load(s.db, *a.signed_at_event)) {
+  if (a.signed_at_event && !event_exists(s, *a.signed_at_event)) {
     throw NotFound(trf("no event with id {}", *a.signed_at_event));
   }
   repo::insert(s.db, a);
@@ -616,6 +664,37 @@ Badge issue_badge(Services& s, int year, const std::string& org_ref, const std::
   repo::insert(s.db, b);
   tx.commit();
   return b;
+}
+
+namespace {
+
+template <class Row>
+std::map<std::int64_t, std::string> names_of_orgs(Services& s, const std::vector<Row>& rows) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows) {
+    ids.push_back(r.org_id);
+  }
+  return org_names(s, ids);
+}
+
+std::optional<std::int64_t> org_filter(Services& s, const std::string& org) {
+  return text::trim(org).empty() ? std::nullopt : std::optional<std::int64_t>(resolve_org(s, org).id);
+}
+
+}  // namespace
+
+AwardList list_awards(Services& s, std::optional<int> year, const std::string& org) {
+  AwardList l;
+  l.awards = repo::awards(s.db, year, org_filter(s, org));
+  l.org_names = names_of_orgs(s, l.awards);
+  return l;
+}
+
+BadgeList list_badges(Services& s, std::optional<int> year, const std::string& org) {
+  BadgeList l;
+  l.badges = repo::badges(s.db, year, org_filter(s, org));
+  l.org_names = names_of_orgs(s, l.badges);
+  return l;
 }
 
 std::vector<event::Participant> ceremony_participants(Services& s, int year) {

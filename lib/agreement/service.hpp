@@ -3,7 +3,6 @@
 #pragma once
 
 #include "agreement/model.hpp"
-#include "agreement/repository.hpp"
 #include "event/model.hpp"
 #include "store/db.hpp"
 #include "time/expr.hpp"
@@ -48,6 +47,20 @@ Organization edit_org(Services& s, std::int64_t id, const OrgChanges& c);
 // `ref` is an id ("1") or an INN (10 or 12 digits). NotFound names it.
 Organization resolve_org(Services& s, const std::string& ref);
 Organization load_org(Services& s, std::int64_t id);
+// The organizations with these ids (those that exist), by id: a list names
+// only the organizations its rows refer to (there may be tens of thousands).
+std::map<std::int64_t, Organization> load_orgs(Services& s, const std::vector<std::int64_t>& ids);
+// Their names, "#ID" for an id that no longer exists.
+std::map<std::int64_t, std::string> org_names(Services& s, const std::vector<std::int64_t>& ids);
+
+// `org list`: full-text search in names (ё = е, any case) and a kind, "" = any.
+std::vector<Organization> list_orgs(Services& s, const std::string& search, const std::string& kind);
+// `org show`: an organization (id or INN) with its agreements and their obligations.
+struct OrgCard {
+  Organization org;
+  std::vector<Agreement> agreements;
+};
+OrgCard org_card(Services& s, const std::string& ref);
 
 // ---- agreements ----
 
@@ -84,7 +97,7 @@ struct Expiring {
   long days_left = 0;
 };
 struct DueReport {
-  std::vector<repo::DueObligation> obligations;  // open, due within the window or overdue
+  std::vector<DueObligation> obligations;  // open, due within the window or overdue
   std::vector<Expiring> expiring;                // valid_to within the window
   int overdue = 0;
 };
@@ -110,6 +123,19 @@ std::vector<PatronRow> patrons(Services& s, int year);
 Award add_award(Services& s, int year, const std::string& org, const std::string& title, const std::string& decided_on);
 // The next running number of the year; one badge per organization and year.
 Badge issue_badge(Services& s, int year, const std::string& org, const std::string& on);
+
+// The register of awards or badges, of a year and/or an organization (id or
+// INN, "" = every one), with the names of the organizations.
+struct AwardList {
+  std::vector<Award> awards;
+  std::map<std::int64_t, std::string> org_names;
+};
+AwardList list_awards(Services& s, std::optional<int> year, const std::string& org);
+struct BadgeList {
+  std::vector<Badge> badges;
+  std::map<std::int64_t, std::string> org_names;
+};
+BadgeList list_badges(Services& s, std::optional<int> year, const std::string& org);
 
 // The participants of the year's ceremony: award holders and badge holders.
 std::vector<event::Participant> ceremony_participants(Services& s, int year);

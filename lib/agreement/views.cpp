@@ -1,5 +1,6 @@
 #include "agreement/views.hpp"
 #include "core/i18n.hpp"
+#include "agreement/json.hpp"
 #include "core/text.hpp"
 
 #include "core/russian.hpp"
@@ -256,6 +257,59 @@ std::string agreement_card(const Agreement& a, const Organization& org, time::Da
            indent(render::to_text(obligations_table(a, today), false));
   }
   return out;
+}
+
+nlohmann::ordered_json awards_json(const AwardList& l) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& a : l.awards) {
+    arr.push_back({{"id", a.id},
+                   {"year", a.year},
+                   {"title", a.title},
+                   {"org_id", a.org_id},
+                   {"org", l.org_names.at(a.org_id)},
+                   {"decided_on", a.decided_on ? nlohmann::ordered_json(time::format_date(*a.decided_on))
+                                               : nlohmann::ordered_json(nullptr)}});
+  }
+  return arr;
+}
+
+nlohmann::ordered_json badges_json(const BadgeList& l) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& b : l.badges) {
+    arr.push_back({{"year", b.year},
+                   {"number", b.number},
+                   {"org_id", b.org_id},
+                   {"org", l.org_names.at(b.org_id)},
+                   {"issued_on", time::format_date(b.issued_on)}});
+  }
+  return arr;
+}
+
+nlohmann::ordered_json orgs_json(const std::vector<Organization>& orgs) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& o : orgs) {
+    arr.push_back(to_json(o));
+  }
+  return arr;
+}
+
+nlohmann::ordered_json org_card_json(const OrgCard& card, time::Date today) {
+  auto j = to_json(card.org);
+  j["agreements"] = nlohmann::ordered_json::array();
+  for (const auto& a : card.agreements) {
+    j["agreements"].push_back(to_json(a, &card.org, today));
+  }
+  return j;
+}
+
+nlohmann::ordered_json agreements_json(const std::vector<Agreement>& as, const std::map<std::int64_t, Organization>& orgs,
+                                       time::Date today) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& a : as) {
+    const auto it = orgs.find(a.org_id);
+    arr.push_back(to_json(a, it == orgs.end() ? nullptr : &it->second, today));
+  }
+  return arr;
 }
 
 }  // namespace omskplan::agreement

@@ -23,6 +23,14 @@ render::Table patrons_table(const std::vector<PatronRow>& rows);
 nlohmann::ordered_json patrons_json(const std::vector<PatronRow>& rows, int year);
 render::Table awards_table(const std::vector<Award>& as, const std::map<std::int64_t, std::string>& names);
 render::Table badges_table(const std::vector<Badge>& bs, const std::map<std::int64_t, std::string>& names);
+nlohmann::ordered_json awards_json(const AwardList& l);
+nlohmann::ordered_json badges_json(const BadgeList& l);
+nlohmann::ordered_json orgs_json(const std::vector<Organization>& orgs);
+// An organization with its agreements, as `org show --json` prints it.
+nlohmann::ordered_json org_card_json(const OrgCard& card, time::Date today);
+// Agreements with their organizations (`orgs` by id; one may be missing).
+nlohmann::ordered_json agreements_json(const std::vector<Agreement>& as, const std::map<std::int64_t, Organization>& orgs,
+                                       time::Date today);
 
 std::string org_card(const Organization& o, const std::vector<Agreement>& agreements, time::Date today);
 std::string agreement_card(const Agreement& a, const Organization& org, time::Date today);

@@ -155,16 +155,11 @@ bool has_keys_below(std::string_view prefix) {
 }
 
 std::string unknown_key(std::string_view key) {
-  std::string best;
-  std::size_t best_d = std::max<std::size_t>(1, key.size() / 3) + 1;  // a typo, not a different word
+  std::vector<std::string> names;
   for (const KeyInfo& k : keys()) {
-    const std::string name = is_table_key(k) ? std::string(table_prefix(k)) + "…" : std::string(k.key);
-    const std::size_t d = text::edit_distance(key, name);
-    if (d < best_d) {
-      best_d = d;
-      best = name;
-    }
+    names.push_back(is_table_key(k) ? std::string(table_prefix(k)) + "…" : std::string(k.key));
   }
+  const std::string best = text::closest(key, names);
   return best.empty() ? trf("unknown key '{}'", key)
                       : trf("unknown key '{}', did you mean '{}'?", key, best);
 }

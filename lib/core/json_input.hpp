@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/error.hpp"
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <nlohmann/json.hpp>
 

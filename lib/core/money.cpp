@@ -115,4 +115,12 @@ std::string format_plain(Kopecks k) {
   return fmt::format("{}{}.{:02}", neg ? "-" : "", a / 100, a % 100);
 }
 
+Kopecks add(Kopecks a, Kopecks b) {
+  Kopecks sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) {
+    throw InputError(trf("the amounts add up to more than {}: too much to count", format_roubles(INT64_MAX)));
+  }
+  return sum;
+}
+
 }  // namespace omskplan::money

@@ -2,7 +2,7 @@
 // plural forms of counted nouns.
 #pragma once
 
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <string>
 #include <string_view>

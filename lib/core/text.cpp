@@ -299,18 +299,22 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
+  // Optimal string alignment: insertions, deletions, substitutions and swaps
+  // of two neighbours ("lsit" is one edit from "list"), each one edit.
+  std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
+  std::iota(prev.begin(), prev.end(), 0);
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      }
     }
+    std::swap(before, prev);
+    std::swap(prev, row);
   }
-  return row[b.size()];
+  return prev[b.size()];
 }
 
 void check_field(std::string_view what, std::string_view s, std::size_t max_bytes, bool single_line) {
@@ -336,14 +340,21 @@ void check_field(std::string_view what, std::string_view s, std::size_t max_byte
   }
 }
 
-std::string closest(std::string_view name, const std::vector<std::string>& candidates, std::size_t max_distance) {
+std::string closest(std::string_view name, const std::vector<std::string>& candidates) {
   std::string best;
-  std::size_t best_d = max_distance + 1;
+  std::size_t best_d = std::max<std::size_t>(1, name.size() / 3) + 1;
   for (const auto& c : candidates) {
     const std::size_t d = edit_distance(name, c);
     if (d < best_d) {
       best_d = d;
       best = c;
+    }
+  }
+  if (best.empty() && !name.empty()) {
+    for (const auto& c : candidates) {
+      if (c.starts_with(name)) {
+        return c;
+      }
     }
   }
   return best;

@@ -33,10 +33,14 @@ std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool starts_with_ci(std::string_view s, std::string_view prefix);
-// Levenshtein distance in bytes; for "did you mean" suggestions on ASCII names.
+// Edit distance in bytes (a swap of neighbours is one edit); for "did you
+// mean" suggestions on ASCII names.
 std::size_t edit_distance(std::string_view a, std::string_view b);
-// The candidate nearest to `name` within `max_distance` edits, or "".
-std::string closest(std::string_view name, const std::vector<std::string>& candidates, std::size_t max_distance = 3);
+// "Did you mean": the candidate nearest to `name` that looks like a typo of
+// it — at most max(1, length/3) edits away (a typo, not another word) — or,
+// with nothing that near, the first one `name` begins; "" when none. The one
+// rule for commands, config keys, template and report ids.
+std::string closest(std::string_view name, const std::vector<std::string>& candidates);
 // Checks text a user gives for a field: valid UTF-8, at most `max_bytes`, no
 // control characters (newlines only when not `single_line`). InputError names `what`.
 void check_field(std::string_view what, std::string_view s, std::size_t max_bytes, bool single_line);

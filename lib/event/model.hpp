@@ -2,7 +2,7 @@
 // show, lessons learned.
 #pragma once
 
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <array>
 #include <cstdint>
@@ -109,5 +109,26 @@ struct Event {
 
 // A random (version 4) UUID.
 std::string new_uuid();
+
+// Which events a list shows.
+struct EventFilter {
+  std::optional<time::Instant> from;  // events ending after this
+  std::optional<time::Instant> to;    // events starting before this
+  std::optional<Kind> kind;
+  std::optional<Level> level;
+  std::optional<Status> status;
+  std::optional<std::string> tag;
+  std::optional<std::string> venue;   // a folded substring of the venue
+  std::optional<std::string> search;  // full-text query, as the user typed it
+  std::optional<long> limit;
+};
+
+// An open task with its event (the agenda).
+struct AgendaRow {
+  std::int64_t event_id;
+  std::string event_title;
+  time::Instant event_start;
+  Task task;
+};
 
 }  // namespace omskplan::event

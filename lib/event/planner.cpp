@@ -5,6 +5,7 @@
 #include "core/json_input.hpp"
 #include "core/text.hpp"
 #include "event/json.hpp"
+#include "event/repository.hpp"
 
 #include <fmt/format.h>
 
@@ -169,13 +170,13 @@ bool same_content(Event a, Event b) {
 
 }  // namespace
 
-Event materialize(const templates::EventTemplate& tmpl, Date date, std::optional<time::Minutes> start_clock,
+Event materialize(const event::EventTemplate& tmpl, Date date, std::optional<time::Minutes> start_clock,
                   std::optional<int> anniversary_base, const time::Context& ctx) {
   Event e;
   e.uuid = new_uuid();
   const std::optional<int> base = anniversary_base ? anniversary_base : tmpl.anniversary_base;
   e.title_pattern = tmpl.title;
-  e.title = templates::render_title(tmpl.title, date, base);
+  e.title = event::render_title(tmpl.title, date, base);
   e.kind = tmpl.kind;
   e.level = tmpl.level;
   const LocalTime local{date.time_since_epoch() + (start_clock ? *start_clock : tmpl.start_time)};
@@ -245,11 +246,86 @@ WriteResult create(Services& s, Event e, ConflictPolicy policy) {
 }
 
 Event load_event(Services& s, std::int64_t id) {
-  auto e = repo::load(s.db, id);
+  auto e = find_event(s, id);
   if (!e) {
     throw NotFound(trf("no event with id {}", id));
   }
   return std::move(*e);
+}
+
+std::optional<Event> find_event(Services& s, std::int64_t id) { return repo::load(s.db, id); }
+
+std::optional<Event> find_event_by_uuid(Services& s, const std::string& uuid) {
+  const auto id = repo::find_by_uuid(s.db, uuid);
+  return id ? repo::load(s.db, *id) : std::nullopt;
+}
+
+EventFilter parse_list_query(const ListQuery& o, const time::Context& ctx) {
+  EventFilter f;
+  auto day_start = [&](time::Date d) { return ctx.zone->to_instant(time::LocalTime{d.time_since_epoch()}); };
+  if (!o.year.empty()) {
+    if (!o.from.empty() || !o.to.empty()) {
+      throw InputError(tr("give --year or --from/--to, not both"));
+    }
+    const auto span = time::parse_date_span(o.year, ctx);
+    if (span.first != time::make_date(time::year_of(span.first), 1, 1) ||
+        span.last != time::make_date(time::year_of(span.first), 12, 31)) {
+      throw InputError(trf("invalid --year '{}': expected a year such as 2023", o.year));
+    }
+    f.from = day_start(span.first);
+    f.to = day_start(span.last + std::chrono::days{1});
+  }
+  if (!o.from.empty()) {
+    f.from = day_start(time::parse_date_span(o.from, ctx).first);
+  }
+  if (!o.to.empty()) {
+    f.to = day_start(time::parse_date_span(o.to, ctx).last + std::chrono::days{1});
+  }
+  if (f.from && f.to && *f.to <= *f.from) {
+    throw InputError(trf("--to {} is before --from {}", o.to, o.from));
+  }
+  if (!o.kind.empty()) {
+    f.kind = parse_kind(o.kind);
+  }
+  if (!o.level.empty()) {
+    f.level = parse_level(o.level);
+  }
+  if (!o.status.empty()) {
+    f.status = parse_status(o.status);
+  }
+  if (!o.tag.empty()) {
+    f.tag = o.tag;
+  }
+  if (!o.venue.empty()) {
+    f.venue = o.venue;
+  }
+  if (!o.search.empty()) {
+    f.search = o.search;
+  }
+  if (o.limit) {
+    if (*o.limit <= 0) {
+      throw InputError(tr("--limit must be positive"));
+    }
+    f.limit = o.limit;
+  }
+  return f;
+}
+
+std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_children) {
+  return repo::list(s.db, f, with_children);
+}
+
+std::vector<LessonRow> lessons_of(Services& s, const Event& e) {
+  std::vector<LessonRow> rows;
+  for (const auto& l : e.lessons) {
+    LessonRow r{l, std::nullopt, false};
+    if (l.origin_uuid) {
+      r.origin = find_event_by_uuid(s, *l.origin_uuid);
+      r.elsewhere = !r.origin;
+    }
+    rows.push_back(std::move(r));
+  }
+  return rows;
 }
 
 Event remove_event(Services& s, std::int64_t id) {
@@ -301,7 +377,7 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
     if (e.title_pattern && time::local_date(s.ctx.zone->to_local(e.start)) !=
                                time::local_date(s.ctx.zone->to_local(before.start))) {
       const Date d = time::local_date(s.ctx.zone->to_local(e.start));
-      e.title = templates::render_title(*e.title_pattern, d, e.anniversary_base);
+      e.title = event::render_title(*e.title_pattern, d, e.anniversary_base);
       if (e.anniversary_base) {
         e.ordinal = time::year_of(d) - *e.anniversary_base;
       }
@@ -455,7 +531,7 @@ WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy
   e.start = s.ctx.zone->to_instant(local);
   e.end = e.start + (old.end - old.start);
   if (e.title_pattern) {
-    e.title = templates::render_title(*e.title_pattern, date, e.anniversary_base);
+    e.title = event::render_title(*e.title_pattern, date, e.anniversary_base);
   }
   if (e.anniversary_base) {
     e.ordinal = time::year_of(date) - *e.anniversary_base;

@@ -4,9 +4,8 @@
 
 #include "event/conflicts.hpp"
 #include "event/model.hpp"
-#include "event/repository.hpp"
 #include "store/db.hpp"
-#include "templates/event_template.hpp"
+#include "event/template.hpp"
 #include "time/expr.hpp"
 
 #include <functional>
@@ -37,7 +36,7 @@ struct WriteResult {
 // The plan of `tmpl` for `date` (pure): title with its ordinal, start at the
 // template's time (or `start_clock`), tasks with due dates counted back on the
 // production calendar, the run of show, participants.
-Event materialize(const templates::EventTemplate& tmpl, time::Date date, std::optional<time::Minutes> start_clock,
+Event materialize(const event::EventTemplate& tmpl, time::Date date, std::optional<time::Minutes> start_clock,
                   std::optional<int> anniversary_base, const time::Context& ctx);
 
 // Saves a new event; conflicts are returned, or refused with ConflictError.
@@ -56,6 +55,31 @@ struct EventChanges {
 WriteResult edit(Services& s, std::int64_t id, const EventChanges& changes, ConflictPolicy policy);
 Event set_status(Services& s, std::int64_t id, Status status);
 Event load_event(Services& s, std::int64_t id);  // NotFound "no event with id N"
+// The event with this id, if there is one.
+std::optional<Event> find_event(Services& s, std::int64_t id);
+// The event with this UID, if this database has it.
+std::optional<Event> find_event_by_uuid(Services& s, const std::string& uuid);
+
+// `event list`: each field as the user typed it ("" = any). --year is a whole
+// year; --from/--to are date expressions (a span counts whole: "2024-05" from
+// its first to its last day).
+struct ListQuery {
+  std::string from, to, year, kind, level, status, tag, venue, search;
+  std::optional<long> limit;
+};
+// The filter the query means (InputError names the option at fault).
+EventFilter parse_list_query(const ListQuery& q, const time::Context& ctx);
+// Events by start; `with_children` loads their tasks, run of show and lessons.
+std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_children);
+
+// An event's lessons with where each was learned: `origin` is the event of
+// this database it came from; `elsewhere` when it came from another database.
+struct LessonRow {
+  Lesson lesson;
+  std::optional<Event> origin;
+  bool elsewhere = false;
+};
+std::vector<LessonRow> lessons_of(Services& s, const Event& e);
 // Deletes an event with its tasks, run of show and lessons; the audit log keeps
 // what it was. Clones of it keep their data and lose only the link.
 Event remove_event(Services& s, std::int64_t id);
@@ -67,7 +91,7 @@ Task set_task_status(Services& s, std::int64_t event_id, int task_no, TaskStatus
                      std::optional<time::Date> on);
 
 struct Agenda {
-  std::vector<repo::AgendaRow> rows;
+  std::vector<AgendaRow> rows;
   int overdue = 0;
 };
 // Open tasks due within `days` days from today, overdue ones first.

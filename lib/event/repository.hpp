@@ -2,6 +2,10 @@
 // caller's transaction; none of them commits.
 #pragma once
 
+#ifdef OMSKPLAN_FRONT_END
+#error "cmd/ calls services, never a repository (docs/ARCHITECTURE.md)"
+#endif
+
 #include "event/model.hpp"
 #include "store/db.hpp"
 
@@ -10,17 +14,7 @@
 
 namespace omskplan::event::repo {
 
-struct Filter {
-  std::optional<time::Instant> from;  // events ending after this
-  std::optional<time::Instant> to;    // events starting before this
-  std::optional<Kind> kind;
-  std::optional<Level> level;
-  std::optional<Status> status;
-  std::optional<std::string> tag;
-  std::optional<std::string> venue;   // a folded substring of the venue
-  std::optional<std::string> search;  // full-text query, as the user typed it
-  std::optional<long> limit;
-};
+using Filter = EventFilter;
 
 // Inserts `e` with its children; sets e.id (and the ids of its tasks).
 void insert(store::Db& db, Event& e);
@@ -37,12 +31,7 @@ std::vector<std::int64_t> newest_ids(store::Db& db, long limit);
 // Events that may overlap [from, to) (not cancelled), with their participants.
 std::vector<Event> around(store::Db& db, time::Instant from, time::Instant to);
 
-struct AgendaRow {
-  std::int64_t event_id;
-  std::string event_title;
-  time::Instant event_start;
-  Task task;
-};
+using event::AgendaRow;
 // Open tasks due on or before `until`, earliest first.
 std::vector<AgendaRow> open_tasks_until(store::Db& db, time::Date until);
 

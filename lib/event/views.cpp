@@ -293,4 +293,18 @@ render::IcsEvent to_ics(const Event& e, const time::TimeZone& zone) {
   return ie;
 }
 
+render::Table lessons_table(const std::vector<LessonRow>& rows, const time::TimeZone& zone) {
+  render::Table t;
+  t.columns = {{"no", N_("NO"), true}, {"added", N_("ADDED")}, {"origin", N_("LEARNED AT")}, {"text", N_("LESSON"), false, 100}};
+  int no = 0;
+  auto day = [&](time::Instant at) { return time::format_date(time::local_date(zone.to_local(at))); };
+  for (const auto& r : rows) {
+    const std::string origin = r.origin ? fmt::format("#{} {}", r.origin->id, day(r.origin->start))
+                               : r.elsewhere ? std::string(tr("another database"))
+                                             : std::string();
+    t.add({std::to_string(++no), day(r.lesson.added), origin, r.lesson.text});
+  }
+  return t;
+}
+
 }  // namespace omskplan::event

@@ -33,4 +33,7 @@ render::IcsEvent to_ics(const Event& e, const time::TimeZone& zone);
 // "2023-08-05 10:00–18:00" or "2023-08-05 10:00 – 2023-08-06 23:00"; all-day: "2023-08-05" / "2023-08-05 – 06".
 std::string format_span(const Event& e, const time::TimeZone& zone);
 
+// An event's lessons: number, day added, where each was learned.
+render::Table lessons_table(const std::vector<LessonRow>& rows, const time::TimeZone& zone);
+
 }  // namespace omskplan::event

@@ -4,7 +4,7 @@
 
 #include "inspection/route.hpp"
 #include "inspection/schedule.hpp"
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <array>
 #include <cstdint>
@@ -103,6 +103,20 @@ struct FindingChange {
   std::optional<FindingStatus> from;
   FindingStatus to;
   std::string note;
+};
+
+// Findings of a site in a period (the monthly report).
+struct SiteFindingCounts {
+  std::int64_t site_id = 0;
+  std::string code, name;
+  long opened = 0;    // recorded in the period
+  long resolved = 0;  // resolved or verified in the period (first time)
+  long overdue = 0;   // open with a due date before the cut-off day
+};
+// Findings recorded and resolved in a period.
+struct FindingCounts {
+  long opened = 0;
+  long resolved = 0;
 };
 
 }  // namespace omskplan::inspection

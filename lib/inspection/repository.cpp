@@ -533,4 +533,40 @@ std::vector<FindingChange> changes(Db& db, std::int64_t finding_id) {
   return out;
 }
 
+std::vector<SiteFindingCounts> finding_counts_by_site(Db& db, time::Date from, time::Date to,
+                                                      time::Date overdue_before) {
+  auto& st = db.cached(
+      "SELECT s.id, s.code, s.name, "
+      "  (SELECT count(*) FROM finding f WHERE f.site_id = s.id AND substr(f.created_utc, 1, 10) BETWEEN ?1 AND ?2), "
+      "  (SELECT count(*) FROM finding_change c JOIN finding f ON f.id = c.finding_id WHERE f.site_id = s.id "
+      "     AND c.to_status IN ('resolved', 'verified') AND c.from_status NOT IN ('resolved') "
+      "     AND substr(c.at_utc, 1, 10) BETWEEN ?1 AND ?2), "
+      "  (SELECT count(*) FROM finding f WHERE f.site_id = s.id AND f.status IN ('open', 'in-progress') "
+      "     AND f.due < ?3) "
+      "FROM site s ORDER BY s.code");
+  st.bind_all(format_date(from), format_date(to), format_date(overdue_before));
+  std::vector<SiteFindingCounts> out;
+  while (st.step()) {
+    out.push_back({st.get_int(0), st.get_text(1), st.get_text(2), static_cast<long>(st.get_int(3)),
+                   static_cast<long>(st.get_int(4)), static_cast<long>(st.get_int(5))});
+  }
+  return out;
+}
+
+FindingCounts finding_counts(Db& db, time::Date from, time::Date to) {
+  auto& st = db.cached(
+      "SELECT (SELECT count(*) FROM finding WHERE substr(created_utc, 1, 10) BETWEEN ?1 AND ?2), "
+      "(SELECT count(*) FROM finding_change WHERE to_status = 'resolved' AND substr(at_utc, 1, 10) BETWEEN ?1 AND ?2)");
+  st.bind_all(format_date(from), format_date(to));
+  st.step();
+  return {static_cast<long>(st.get_int(0)), static_cast<long>(st.get_int(1))};
+}
+
+long visits_held_between(Db& db, time::Date from, time::Date to) {
+  auto& st = db.cached("SELECT count(*) FROM visit WHERE status = 'held' AND held_on BETWEEN ? AND ?");
+  st.bind_all(format_date(from), format_date(to));
+  st.step();
+  return static_cast<long>(st.get_int(0));
+}
+
 }  // namespace omskplan::inspection::repo

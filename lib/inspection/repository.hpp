@@ -2,6 +2,10 @@
 // transaction; writes are audited.
 #pragma once
 
+#ifdef OMSKPLAN_FRONT_END
+#error "cmd/ calls services, never a repository (docs/ARCHITECTURE.md)"
+#endif
+
 #include "inspection/model.hpp"
 #include "store/db.hpp"
 
@@ -53,5 +57,11 @@ struct FindingFilter {
 std::vector<Finding> list_findings(store::Db& db, const FindingFilter& f);
 void add_change(store::Db& db, std::int64_t finding_id, const FindingChange& c);
 std::vector<FindingChange> changes(store::Db& db, std::int64_t finding_id);
+
+// Every site by code with its findings of [from, to]; overdue: open, due before `overdue_before`.
+std::vector<SiteFindingCounts> finding_counts_by_site(store::Db& db, time::Date from, time::Date to,
+                                                      time::Date overdue_before);
+FindingCounts finding_counts(store::Db& db, time::Date from, time::Date to);
+long visits_held_between(store::Db& db, time::Date from, time::Date to);
 
 }  // namespace omskplan::inspection::repo

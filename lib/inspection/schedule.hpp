@@ -5,7 +5,7 @@
 
 #include "inspection/route.hpp"
 #include "time/calendar.hpp"
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <array>
 #include <map>

@@ -1,10 +1,12 @@
 #include "inspection/service.hpp"
 #include "core/i18n.hpp"
 
+#include "agreement/service.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "event/model.hpp"
+#include "inspection/repository.hpp"
 
 #include <fmt/format.h>
 
@@ -306,6 +308,55 @@ std::vector<std::string> site_codes(Services& s) {
   return codes;
 }
 
+std::vector<Site> list_sites(Services& s, const SiteQuery& q) {
+  repo::SiteFilter f;
+  if (!text::trim(q.program).empty()) {
+    f.program = text::trim(q.program);
+  }
+  if (!text::trim(q.work).empty()) {
+    f.work = parse_work(q.work);
+  }
+  if (!text::trim(q.risk).empty()) {
+    f.risk = parse_risk(q.risk);
+  }
+  f.active_only = q.active_only;
+  return repo::list_sites(s.db, f);
+}
+
+std::vector<AgencyWithMembers> list_agencies(Services& s) {
+  store::ReadTransaction reading(s.db);
+  std::vector<AgencyWithMembers> out;
+  const auto members = repo::members(s.db, std::nullopt);
+  for (auto& a : repo::list_agencies(s.db)) {
+    AgencyWithMembers row{std::move(a), {}};
+    for (const auto& m : members) {
+      if (m.agency_id == row.agency.id) {
+        row.members.push_back(m);
+      }
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+MemoContext memo_context(Services& s, const WeekPlan& p) {
+  store::ReadTransaction reading(s.db);
+  MemoContext m;
+  for (const auto& a : repo::list_agencies(s.db)) {
+    m.agencies[a.id] = a;
+  }
+  for (const auto& mem : repo::members(s.db, std::nullopt)) {
+    m.members[mem.agency_id].push_back(mem);
+  }
+  for (const auto& st : p.stops) {
+    repo::FindingFilter f;
+    f.site_id = st.site.id;
+    f.open_only = true;
+    m.open_findings[st.site.id] = repo::list_findings(s.db, f);
+  }
+  return m;
+}
+
 WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, bool explain) {
   // A dry run of the normal plan writes nothing: it reads in a read
   // transaction and never waits for, or takes, the write lock. (A dry run of
@@ -526,6 +577,48 @@ Finding load_finding(Services& s, std::int64_t id) {
   return *f;
 }
 
+FindingList list_findings(Services& s, const FindingQuery& q) {
+  store::ReadTransaction reading(s.db);
+  repo::FindingFilter f;
+  f.open_only = q.open_only;
+  if (q.overdue) {
+    f.overdue_on = s.ctx.today();
+  }
+  if (!text::trim(q.site).empty()) {
+    f.site_id = resolve_site(s, q.site).id;
+  }
+  FindingList l;
+  l.findings = repo::list_findings(s.db, f);
+  std::vector<std::int64_t> orgs;
+  for (const auto& x : l.findings) {
+    if (!l.site_codes.count(x.site_id)) {
+      const auto site = repo::load_site(s.db, x.site_id);
+      l.site_codes[x.site_id] = site ? site->code : std::to_string(x.site_id);
+    }
+    if (x.responsible_org) {
+      orgs.push_back(*x.responsible_org);
+    }
+  }
+  agreement::Services as{s.db, s.ctx, s.agreements};
+  l.org_names = agreement::org_names(as, orgs);
+  return l;
+}
+
+SiteCard site_card(Services& s, const std::string& ref) {
+  store::ReadTransaction reading(s.db);
+  SiteCard card{resolve_site(s, ref), {}};
+  repo::FindingFilter f;
+  f.site_id = card.site.id;
+  card.findings = repo::list_findings(s.db, f);
+  return card;
+}
+
+std::vector<FindingChange> finding_history(Services& s, std::int64_t id) {
+  store::ReadTransaction reading(s.db);
+  load_finding(s, id);
+  return repo::changes(s.db, id);
+}
+
 Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note) {
   text::check_field(tr("the note"), note, 10000, false);
   store::WriteTransaction tx(s.db);
@@ -544,5 +637,13 @@ Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const
   tx.commit();
   return f;
 }
+
+std::vector<SiteFindingCounts> finding_counts_by_site(Services& s, Date from, Date to, Date overdue_before) {
+  return repo::finding_counts_by_site(s.db, from, to, overdue_before);
+}
+
+FindingCounts finding_counts(Services& s, Date from, Date to) { return repo::finding_counts(s.db, from, to); }
+
+long visits_held_between(Services& s, Date from, Date to) { return repo::visits_held_between(s.db, from, to); }
 
 }  // namespace omskplan::inspection

@@ -4,12 +4,12 @@
 
 #include "agreement/service.hpp"
 #include "inspection/model.hpp"
-#include "inspection/repository.hpp"
 #include "inspection/schedule.hpp"
 #include "store/db.hpp"
 #include "time/expr.hpp"
 
 #include <istream>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +27,13 @@ struct Services {
 
 // Every site's code, by code (shell completion offers them).
 std::vector<std::string> site_codes(Services& s);
+
+// `site list`: each field as the user typed it ("" = any).
+struct SiteQuery {
+  std::string program, work, risk;
+  bool active_only = false;
+};
+std::vector<Site> list_sites(Services& s, const SiteQuery& q);
 
 struct SiteInput {
   std::string code, name, address, lat, lon, program, work, risk, deadline, progress, contractor, customer, notes;
@@ -48,6 +55,12 @@ struct CsvImportResult {
 CsvImportResult import_sites_csv(Services& s, std::string_view text, const std::string& name, bool dry_run);
 
 // ---- agencies ----
+
+struct AgencyWithMembers {
+  Agency agency;
+  std::vector<Member> members;
+};
+std::vector<AgencyWithMembers> list_agencies(Services& s);
 
 Agency add_agency(Services& s, const std::string& name, const std::string& kind);
 Member add_member(Services& s, std::int64_t agency_id, const std::string& name, const std::string& position,
@@ -86,6 +99,14 @@ enum class ScheduleMode { normal, replan };
 WeekPlan schedule(Services& s, time::Date monday, ScheduleMode mode, bool dry_run, bool explain);
 // The visits of a week as they are stored.
 WeekPlan load_week(Services& s, time::Date monday);
+// Everything the memo and the calendar need beyond the plan: agencies, their
+// members, open findings at each stop.
+struct MemoContext {
+  std::map<std::int64_t, Agency> agencies;
+  std::map<std::int64_t, std::vector<Member>> members;         // by agency
+  std::map<std::int64_t, std::vector<Finding>> open_findings;  // by site
+};
+MemoContext memo_context(Services& s, const WeekPlan& p);
 std::string week_name(time::Date monday);
 
 Visit visit_held(Services& s, std::int64_t visit_id, const std::string& notes, const std::vector<std::int64_t>& attended,
@@ -101,5 +122,35 @@ struct FindingInput {
 Finding add_finding(Services& s, const FindingInput& in);
 Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note);
 Finding load_finding(Services& s, std::int64_t id);
+
+// `finding list` and `overdue`: the findings with the codes of their sites
+// and the names of the organizations responsible for them.
+struct FindingQuery {
+  bool open_only = false;
+  bool overdue = false;  // open and past due today
+  std::string site;      // code or id; "" = every site
+};
+struct FindingList {
+  std::vector<Finding> findings;
+  std::map<std::int64_t, std::string> site_codes;  // by site id
+  std::map<std::int64_t, std::string> org_names;   // by organization id
+};
+FindingList list_findings(Services& s, const FindingQuery& q);
+
+// `site show`: a site by code or id with every finding there.
+struct SiteCard {
+  Site site;
+  std::vector<Finding> findings;
+};
+SiteCard site_card(Services& s, const std::string& ref);
+
+// What the reports count: findings per site and in a period, visits held.
+std::vector<SiteFindingCounts> finding_counts_by_site(Services& s, time::Date from, time::Date to,
+                                                      time::Date overdue_before);
+FindingCounts finding_counts(Services& s, time::Date from, time::Date to);
+long visits_held_between(Services& s, time::Date from, time::Date to);
+
+// The status changes of a finding, oldest first (NotFound for an unknown id).
+std::vector<FindingChange> finding_history(Services& s, std::int64_t id);
 
 }  // namespace omskplan::inspection

@@ -2,6 +2,7 @@
 #include "core/i18n.hpp"
 
 #include "core/russian.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -251,6 +252,86 @@ std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, 
     out.push_back(std::move(e));
   }
   return out;
+}
+
+Table agencies_table(const std::vector<AgencyWithMembers>& agencies) {
+  Table t;
+  t.columns = {{"agency", N_("AGENCY"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND")},
+               {"member", N_("MEMBER"), true}, {"member_name", N_("REPRESENTATIVE")}, {"position", N_("POSITION"), false, 40}};
+  for (const auto& a : agencies) {
+    t.add({std::to_string(a.agency.id), a.agency.name, std::string(to_string(a.agency.kind)), "", "", ""});
+    for (const auto& m : a.members) {
+      t.add({"", "", "", std::to_string(m.id), m.name, m.position});
+    }
+  }
+  return t;
+}
+
+nlohmann::ordered_json agencies_json(const std::vector<AgencyWithMembers>& agencies) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& a : agencies) {
+    auto ms = nlohmann::ordered_json::array();
+    for (const auto& m : a.members) {
+      ms.push_back({{"id", m.id}, {"name", m.name}, {"position", m.position}, {"phone", m.phone}});
+    }
+    arr.push_back({{"id", a.agency.id}, {"name", a.agency.name}, {"kind", to_string(a.agency.kind)},
+                   {"notes", a.agency.notes}, {"members", ms}});
+  }
+  return arr;
+}
+
+std::string site_card_text(const SiteCard& card, time::Date today) {
+  const Site& st = card.site;
+  std::string out = fmt::format("{} «{}»\n", st.code, st.name);
+  auto field = [&](std::string_view k, const std::string& v) {
+    if (!v.empty()) {
+      out += "  " + text::label(tr(std::string(k)), i18n::language() == "ru" ? 17 : 11) + v + "\n";  // names are marked N_()
+    }
+  };
+  field(N_("address"), st.address);
+  field(N_("where"), st.where ? fmt::format("{:.5f}, {:.5f}", st.where->lat, st.where->lon) : "");
+  field(N_("program"), st.program);
+  field(N_("work"), std::string(to_string(st.work)));
+  field(N_("risk"), std::string(to_string(st.risk)));
+  field(N_("progress"), fmt::format("{}%", st.progress));
+  field(N_("deadline"), st.deadline ? time::format_date(*st.deadline) : "");
+  field(N_("active"), st.active ? tr("yes") : tr("no"));
+  if (!card.findings.empty()) {
+    out += "\n" + std::string(tr("Findings")) + "\n" +
+           render::to_text(findings_table(card.findings, {{st.id, st.code}}, today), false);
+  }
+  return out;
+}
+
+nlohmann::ordered_json site_card_json(const SiteCard& card) {
+  auto j = to_json(card.site);
+  j["findings"] = nlohmann::ordered_json::array();
+  for (const auto& f : card.findings) {
+    j["findings"].push_back(to_json(f, card.site.code));
+  }
+  return j;
+}
+
+Table finding_history_table(const std::vector<FindingChange>& changes, const time::TimeZone& zone) {
+  Table t;
+  t.columns = {{"at", N_("WHEN")}, {"from", N_("FROM")}, {"to", N_("TO")}, {"note", N_("NOTE"), false, 80}};
+  t.id_column = 2;  // --quiet: the statuses it went through
+  for (const auto& ch : changes) {
+    t.add({time::format_local(zone.to_local(ch.at)), ch.from ? std::string(to_string(*ch.from)) : "",
+           std::string(to_string(ch.to)), ch.note});
+  }
+  return t;
+}
+
+nlohmann::ordered_json finding_history_json(const std::vector<FindingChange>& changes) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& ch : changes) {
+    arr.push_back({{"at", time::format_utc(ch.at)},
+                   {"from", ch.from ? nlohmann::ordered_json(to_string(*ch.from)) : nlohmann::ordered_json()},
+                   {"to", to_string(ch.to)},
+                   {"note", ch.note}});
+  }
+  return arr;
 }
 
 }  // namespace omskplan::inspection

@@ -24,14 +24,18 @@ render::Table findings_table(const std::vector<Finding>& fs, const std::map<std:
                              time::Date today, const std::map<std::int64_t, std::string>& org_names = {});
 nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code);
 
-// Everything the memo needs beyond the plan: agencies, their members, open findings per site.
-struct MemoContext {
-  std::map<std::int64_t, Agency> agencies;
-  std::map<std::int64_t, std::vector<Member>> members;  // by agency
-  std::map<std::int64_t, std::vector<Finding>> open_findings;  // by site
-};
 std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone, time::Date today);
 // One VEVENT per visit day with the route in the description.
 std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone);
+
+render::Table agencies_table(const std::vector<AgencyWithMembers>& agencies);
+nlohmann::ordered_json agencies_json(const std::vector<AgencyWithMembers>& agencies);
+
+// `site show`: the card with its findings, and its JSON form.
+std::string site_card_text(const SiteCard& card, time::Date today);
+nlohmann::ordered_json site_card_json(const SiteCard& card);
+
+render::Table finding_history_table(const std::vector<FindingChange>& changes, const time::TimeZone& zone);
+nlohmann::ordered_json finding_history_json(const std::vector<FindingChange>& changes);
 
 }  // namespace omskplan::inspection

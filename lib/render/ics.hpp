@@ -4,7 +4,7 @@
 // checking what was written and for importing.
 #pragma once
 
-#include "time/date.hpp"
+#include "core/date.hpp"
 #include "time/zone.hpp"
 
 #include <map>

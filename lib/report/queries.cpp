@@ -1,14 +1,13 @@
 #include "report/queries.hpp"
 #include "core/i18n.hpp"
 
-#include "agreement/repository.hpp"
 #include "agreement/service.hpp"
 #include "core/error.hpp"
 #include "core/money.hpp"
 #include "core/russian.hpp"
 #include "core/text.hpp"
-#include "event/repository.hpp"
-#include "inspection/repository.hpp"
+#include "event/planner.hpp"
+#include "inspection/service.hpp"
 
 #include <fmt/format.h>
 
@@ -128,11 +127,19 @@ time::Instant day_start(const QueryContext& q, time::Date d) {
   return q.ctx.zone->to_instant(time::LocalTime{d.time_since_epoch()});
 }
 
+// The services a report reads through (the settings they take do not change what is read).
+inspection::Services inspections(QueryContext& q) {
+  static const inspection::ScheduleSettings cfg;
+  static const agreement::Settings agreements;
+  return {q.db, q.ctx, cfg, agreements};
+}
+
 std::vector<event::Event> events_in(QueryContext& q, bool children) {
-  event::repo::Filter f;
+  event::EventFilter f;
   f.from = day_start(q, q.period.from);
   f.to = day_start(q, q.period.to + days{1});
-  auto es = event::repo::list(q.db, f, children);
+  event::Services planner{q.db, q.ctx};
+  auto es = event::list_events(planner, f, children);
   std::erase_if(es, [](const event::Event& e) { return e.status == event::Status::cancelled; });
   return es;
 }
@@ -221,15 +228,15 @@ QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::strin
 
 QueryResult q_visits(QueryContext& q, std::map<std::string, std::string>& stats) {
   QueryResult r;
-  const auto [y, w] = time::iso_week_of(q.period.from);
-  const auto visits = inspection::repo::visits_of_week(q.db, fmt::format("{}-W{:02}", y, w));
+  auto in = inspections(q);
+  const auto week = inspection::load_week(in, q.period.from - days{time::iso_weekday(q.period.from) - 1});
   std::map<std::int64_t, std::string> agency_names;
-  for (const auto& a : inspection::repo::list_agencies(q.db)) {
-    agency_names[a.id] = a.name;
+  for (const auto& a : inspection::list_agencies(in)) {
+    agency_names[a.agency.id] = a.agency.name;
   }
   int held = 0;
-  for (const auto& v : visits) {
-    const auto site = inspection::repo::load_site(q.db, v.site_id);
+  for (const auto& [v, site_] : week.stops) {
+    const auto* site = &site_;
     std::string who;
     for (auto id : v.agencies) {
       who += (who.empty() ? "" : "; ") + agency_names[id];
@@ -244,8 +251,8 @@ QueryResult q_visits(QueryContext& q, std::map<std::string, std::string>& stats)
                                                                           : "отменён"},
             {kNaN, static_cast<double>(v.seq)});
   }
-  stats["visits_count"] = std::to_string(visits.size());
-  stats["visits_text"] = russian::count(static_cast<long>(visits.size()), "выезд", "выезда", "выездов");
+  stats["visits_count"] = std::to_string(week.stops.size());
+  stats["visits_text"] = russian::count(static_cast<long>(week.stops.size()), "выезд", "выезда", "выездов");
   stats["visits_held"] = std::to_string(held);
   return r;
 }
@@ -253,27 +260,18 @@ QueryResult q_visits(QueryContext& q, std::map<std::string, std::string>& stats)
 // Findings opened and closed in the period, per site.
 QueryResult q_findings_by_site(QueryContext& q, std::map<std::string, std::string>& stats) {
   QueryResult r;
-  auto& st = q.db.cached(
-      "SELECT s.id, s.code, s.name, "
-      "  (SELECT count(*) FROM finding f WHERE f.site_id = s.id AND substr(f.created_utc, 1, 10) BETWEEN ?1 AND ?2), "
-      "  (SELECT count(*) FROM finding_change c JOIN finding f ON f.id = c.finding_id WHERE f.site_id = s.id "
-      "     AND c.to_status IN ('resolved', 'verified') AND c.from_status NOT IN ('resolved') "
-      "     AND substr(c.at_utc, 1, 10) BETWEEN ?1 AND ?2), "
-      "  (SELECT count(*) FROM finding f WHERE f.site_id = s.id AND f.status IN ('open', 'in-progress') "
-      "     AND f.due < ?3) "
-      "FROM site s ORDER BY s.code");
-  st.bind_all(time::format_date(q.period.from), time::format_date(q.period.to),
-              time::format_date(std::min(q.period.to + days{1}, q.ctx.today() + days{1})));
+  auto in = inspections(q);
   long opened = 0, resolved = 0, overdue = 0;
-  while (st.step()) {
-    const long o = st.get_int(3), c = st.get_int(4), od = st.get_int(5);
+  for (const auto& site : inspection::finding_counts_by_site(
+           in, q.period.from, q.period.to, std::min(q.period.to + days{1}, q.ctx.today() + days{1}))) {
+    const long o = site.opened, c = site.resolved, od = site.overdue;
     if (o == 0 && c == 0 && od == 0) {
       continue;
     }
     opened += o;
     resolved += c;
     overdue += od;
-    add_row(r.table, {st.get_text(1), st.get_text(2), std::to_string(o), std::to_string(c), std::to_string(od)},
+    add_row(r.table, {site.code, site.name, std::to_string(o), std::to_string(c), std::to_string(od)},
             {kNaN, kNaN, static_cast<double>(o), static_cast<double>(c), static_cast<double>(od)});
   }
   r.table.totals = std::vector<std::string>{"Итого", "", std::to_string(opened), std::to_string(resolved),
@@ -291,14 +289,11 @@ QueryResult q_findings_per_week(QueryContext& q, std::map<std::string, std::stri
   Chart c;
   c.title = "Замечания: выявлено и устранено по неделям";
   c.series = {"Выявлено", "Устранено"};
+  auto in = inspections(q);
   const time::Date first_monday = q.period.from - days{time::iso_weekday(q.period.from) - 1};
   for (time::Date m = first_monday; m <= q.period.to; m += days{7}) {
-    auto& st = q.db.cached(
-        "SELECT (SELECT count(*) FROM finding WHERE substr(created_utc, 1, 10) BETWEEN ?1 AND ?2), "
-        "(SELECT count(*) FROM finding_change WHERE to_status = 'resolved' AND substr(at_utc, 1, 10) BETWEEN ?1 AND ?2)");
-    st.bind_all(time::format_date(m), time::format_date(m + days{6}));
-    st.step();
-    const long o = st.get_int(0), cl = st.get_int(1);
+    const auto counts = inspection::finding_counts(in, m, m + days{6});
+    const long o = counts.opened, cl = counts.resolved;
     opened_total += o;
     closed_total += cl;
     const auto [y, w] = time::iso_week_of(m);
@@ -309,10 +304,7 @@ QueryResult q_findings_per_week(QueryContext& q, std::map<std::string, std::stri
     c.values.push_back({static_cast<double>(o), static_cast<double>(cl)});
   }
   r.chart = std::move(c);
-  auto& held = q.db.cached("SELECT count(*) FROM visit WHERE status = 'held' AND held_on BETWEEN ? AND ?");
-  held.bind_all(time::format_date(q.period.from), time::format_date(q.period.to));
-  held.step();
-  const long visits = held.get_int(0);
+  const long visits = inspection::visits_held_between(in, q.period.from, q.period.to);
   stats["findings_opened"] = std::to_string(opened_total);
   stats["findings_resolved"] = std::to_string(closed_total);
   stats["findings_opened_text"] = russian::count(opened_total, "замечание", "замечания", "замечаний");
@@ -323,8 +315,14 @@ QueryResult q_findings_per_week(QueryContext& q, std::map<std::string, std::stri
 
 QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& stats) {
   QueryResult r;
-  agreement::repo::Filter f;
-  auto all = agreement::repo::list(q.db, f, true);
+  static const agreement::Settings settings;
+  agreement::Services s{q.db, q.ctx, settings};
+  const auto all = agreement::list(s, {}, true);
+  std::vector<std::int64_t> org_ids;
+  for (const auto& a : all) {
+    org_ids.push_back(a.org_id);
+  }
+  const auto org_names = agreement::org_names(s, org_ids);
   money::Kopecks total = 0;
   money::Kopecks signed_value = 0;
   int signed_in_period = 0;
@@ -334,17 +332,9 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
     }
     if (*a.signed_on >= q.period.from && *a.signed_on <= q.period.to) {
       ++signed_in_period;
-      signed_value += a.value;
+      signed_value = money::add(signed_value, a.value);
     }
-    agreement::Status st = a.status;
-    if (a.terminated_on && *a.terminated_on <= q.as_of) {
-      st = agreement::Status::terminated;
-    } else if (st == agreement::Status::terminated) {
-      st = agreement::Status::active;  // terminated later than the as-of day
-    }
-    if ((st == agreement::Status::active || st == agreement::Status::signed_) && a.valid_to && *a.valid_to < q.as_of) {
-      st = agreement::Status::expired;
-    }
+    const agreement::Status st = agreement::status_on(a, q.as_of);
     int fulfilled = 0, due = 0, overdue = 0;
     for (const auto& o : a.obligations) {
       if (o.done_on && *o.done_on <= q.as_of) {
@@ -355,10 +345,9 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
         ++due;
       }
     }
-    const auto org = agreement::repo::load_org(q.db, a.org_id);
-    total += a.value;
+    total = money::add(total, a.value);
     add_row(r.table,
-            {a.number, org ? org->name : "", a.title, sphere_ru(a.sphere), dotted(a.signed_on), dotted(a.valid_to),
+            {a.number, org_names.at(a.org_id), a.title, sphere_ru(a.sphere), dotted(a.signed_on), dotted(a.valid_to),
              status_ru(agreement::to_string(st)),
              money::format_roubles(a.value), std::to_string(fulfilled), std::to_string(due), std::to_string(overdue)},
             {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, static_cast<double>(a.value) / 100.0,

@@ -332,31 +332,10 @@ struct Resolved {
   kainjow::mustache::data vars{kainjow::mustache::data::type::object};
 };
 
-time::Date monday_of(time::Date d) { return d - days{time::iso_weekday(d) - 1}; }
-
 void resolve_param(const ParamSpec& p, const std::string& value, const time::Context& ctx, Resolved& r) {
-  const std::string v = text::fold(text::trim(value));
-  const time::Date today = ctx.today();
-  auto bad = [&](const std::string& why) {
-    throw InputError(trf("invalid --{} '{}': {}", p.name, value, why));
-  };
   switch (p.type) {
     case ParamType::month: {
-      time::Date first;
-      if (v == "this") {
-        first = today - days{time::day_of(today) - 1};
-      } else if (v == "next") {
-        first = time::last_day_of_month(today) + days{1};
-      } else if (v == "last" || v == "previous") {
-        const time::Date this_first = today - days{time::day_of(today) - 1};
-        first = (this_first - days{1}) - days{time::day_of(this_first - days{1}) - 1};
-      } else {
-        const auto span = time::parse_date_span(value, ctx);
-        if (time::day_of(span.first) != 1 || span.last != time::last_day_of_month(span.first)) {
-          bad(tr("expected a month such as 2023-08, this, next or last"));
-        }
-        first = span.first;
-      }
+      const time::Date first = time::parse_month(value, ctx, "--" + p.name);
       r.period = Period{first, time::last_day_of_month(first)};
       const int m = time::month_of(first);
       r.vars.set("month", fmt::format("{:04}-{:02}", time::year_of(first), m));
@@ -367,20 +346,7 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
       break;
     }
     case ParamType::week: {
-      time::Date monday;
-      if (v == "this") {
-        monday = monday_of(today);
-      } else if (v == "next") {
-        monday = monday_of(today) + days{7};
-      } else if (v == "last" || v == "previous") {
-        monday = monday_of(today) - days{7};
-      } else {
-        const auto span = time::parse_date_span(value, ctx);
-        monday = monday_of(span.first);
-        if (span.last - span.first > days{6}) {
-          bad(tr("expected a week such as 2024-W19, this, next or last"));
-        }
-      }
+      const time::Date monday = time::parse_week(value, ctx, "--" + p.name);
       r.period = Period{monday, monday + days{6}};
       const auto [y, w] = time::iso_week_of(monday);
       r.vars.set("week", fmt::format("{}-W{:02}", y, w));
@@ -390,19 +356,7 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
       break;
     }
     case ParamType::year: {
-      int y = 0;
-      if (v == "this") {
-        y = time::year_of(today);
-      } else if (v == "last" || v == "previous") {
-        y = time::year_of(today) - 1;
-      } else {
-        const auto span = time::parse_date_span(value, ctx);
-        if (span.first != time::make_date(time::year_of(span.first), 1, 1) ||
-            span.last != time::make_date(time::year_of(span.first), 12, 31)) {
-          bad(tr("expected a year such as 2023, this or last"));
-        }
-        y = time::year_of(span.first);
-      }
+      const int y = time::parse_year(value, ctx, "--" + p.name);
       r.year = y;
       r.period = Period{time::make_date(y, 1, 1), time::make_date(y, 12, 31)};
       break;

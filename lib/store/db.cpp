@@ -458,9 +458,17 @@ WriteTransaction::~WriteTransaction() {
   }
 }
 
-ReadTransaction::ReadTransaction(Db& db) : db_(db) { db_.exec("BEGIN"); }
+ReadTransaction::ReadTransaction(Db& db) : db_(db), outer_(sqlite3_get_autocommit(db.handle()) != 0) {
+  if (outer_) {
+    db_.exec("BEGIN");
+  }
+}
 
-ReadTransaction::~ReadTransaction() { sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr); }
+ReadTransaction::~ReadTransaction() {
+  if (outer_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
 
 void Db::after_change() {
   if (open_tx_ && depth_ == 0) {

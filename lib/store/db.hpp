@@ -187,15 +187,18 @@ private:
 bool recorded_for_undo(std::string_view table);
 
 // BEGIN (deferred) … ROLLBACK: several reads that see one state of the
-// database, taking no write lock (a dry run that writes nothing).
+// database, taking no write lock (a dry run that writes nothing). Inside
+// another transaction it is part of that one.
 class ReadTransaction {
 public:
   explicit ReadTransaction(Db& db);
   ~ReadTransaction();
   ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
 
 private:
   Db& db_;
+  bool outer_;  // it began the transaction (and ends it)
 };
 
 // The newest schema version this binary knows.

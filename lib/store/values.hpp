@@ -4,7 +4,7 @@
 #pragma once
 
 #include "store/db.hpp"
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <nlohmann/json.hpp>
 

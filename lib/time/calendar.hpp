@@ -5,7 +5,7 @@
 // Code art. 112 and says so once through `warn`.
 #pragma once
 
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <functional>
 #include <map>

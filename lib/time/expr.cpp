@@ -409,4 +409,64 @@ std::string format_duration(Minutes m) {
   return out;
 }
 
+namespace {
+
+// "this", "next", "last" and their synonyms → -1, 0, 1 steps from now; nullopt otherwise.
+std::optional<int> relative_period(std::string_view s) {
+  const std::string w = text::fold(text::trim(s));
+  if (w == "this" || w == "current") {
+    return 0;
+  }
+  if (w == "next") {
+    return 1;
+  }
+  if (w == "last" || w == "previous") {
+    return -1;
+  }
+  return std::nullopt;
+}
+
+Date monday_of(Date d) { return d - std::chrono::days{iso_weekday(d) - 1}; }
+
+Date first_of_month(Date d) { return d - std::chrono::days{day_of(d) - 1}; }
+
+}  // namespace
+
+Date parse_week(std::string_view s, const Context& ctx, std::string_view option) {
+  if (const auto step = relative_period(s)) {
+    return monday_of(ctx.today()) + std::chrono::days{7 * *step};
+  }
+  const auto span = parse_date_span(s, ctx);
+  if (span.last - span.first > std::chrono::days{6}) {
+    throw InputError(trf("invalid {} '{}': expected a week such as 2024-W19, this, next or last", option, s));
+  }
+  return monday_of(span.first);
+}
+
+Date parse_month(std::string_view s, const Context& ctx, std::string_view option) {
+  if (const auto step = relative_period(s)) {
+    const Date first = first_of_month(ctx.today());
+    return *step == 0   ? first
+           : *step > 0 ? last_day_of_month(first) + std::chrono::days{1}
+                        : first_of_month(first - std::chrono::days{1});
+  }
+  const auto span = parse_date_span(s, ctx);
+  if (day_of(span.first) != 1 || span.last != last_day_of_month(span.first)) {
+    throw InputError(trf("invalid {} '{}': expected a month such as 2023-08, this, next or last", option, s));
+  }
+  return span.first;
+}
+
+int parse_year(std::string_view s, const Context& ctx, std::string_view option) {
+  if (const auto step = relative_period(s)) {
+    return year_of(ctx.today()) + *step;
+  }
+  const auto span = parse_date_span(s, ctx);
+  const int y = year_of(span.first);
+  if (span.first != make_date(y, 1, 1) || span.last != make_date(y, 12, 31)) {
+    throw InputError(trf("invalid {} '{}': expected a year such as 2023, this or last", option, s));
+  }
+  return y;
+}
+
 }  // namespace omskplan::time

@@ -10,7 +10,7 @@
 #pragma once
 
 #include "time/calendar.hpp"
-#include "time/date.hpp"
+#include "core/date.hpp"
 #include "time/zone.hpp"
 
 #include <optional>
@@ -36,6 +36,15 @@ struct DateSpan {
 // Throws InputError("invalid date 'x': …").
 DateSpan parse_date_span(std::string_view expr, const Context& ctx);
 inline Date parse_date(std::string_view expr, const Context& ctx) { return parse_date_span(expr, ctx).first; }
+
+// The periods a command or a report is run for, as people name them; the one
+// parser of each (`option` names the input in errors: "invalid --week '…': …").
+// A week: this (current), next, last (previous), 2024-W19 or any day of it → its Monday.
+Date parse_week(std::string_view s, const Context& ctx, std::string_view option = "--week");
+// A month: this (current), next, last (previous), 2023-08 → its first day.
+Date parse_month(std::string_view s, const Context& ctx, std::string_view option = "--month");
+// A year: this (current), next, last (previous), 2023.
+int parse_year(std::string_view s, const Context& ctx, std::string_view option = "--year");
 
 struct DateTimeValue {
   Instant instant;

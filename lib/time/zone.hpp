@@ -4,7 +4,7 @@
 // process, half the budget of `event add`), this one reads one file.
 #pragma once
 
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <chrono>
 #include <string>

@@ -225,7 +225,7 @@ TEST_SUITE("agreement::service") {
     CHECK(invited[0].who == "ООО «Сибирский строитель»");
     CHECK(invited[0].role == "звание «Меценат года» 2024; знак «Меценат» №1");
 
-    const auto tmpl = templates::TemplateCatalog({testing::source_dir() + "/examples/templates"}).get("patron-ceremony");
+    const auto tmpl = event::TemplateCatalog({testing::source_dir() + "/examples/templates"}).get("patron-ceremony");
     event::Services es{x.db, x.f.ctx, time::Minutes{30}};
     auto res = create_ceremony(x.s, es, tmpl, 2024, time::make_date(2024, 12, 13), std::nullopt,
                                event::ConflictPolicy::warn);
@@ -238,6 +238,44 @@ TEST_SUITE("agreement::service") {
     CHECK_THROWS_AS(create_ceremony(x.s, es, tmpl, 2023, time::make_date(2023, 12, 14), std::nullopt,
                                     event::ConflictPolicy::warn),
                     InputError);
+  }
+
+  TEST_CASE("what the lists show: organizations by search and kind, a card, awards and badges with names") {
+    Fixture x("2024-11-25 09:00");
+    const auto org = x.builder();
+    x.sport(org);
+    const auto bank = add_org(x.s, org_input("ПАО «Ёлочка-Банк»", "company", "7707083893")).id;
+    add_org(x.s, org_input("Иванов Иван Иванович", "entrepreneur", "500100732259"));
+    CHECK(list_orgs(x.s, "", "").size() == 3);
+    REQUIRE(list_orgs(x.s, "елочка", "").size() == 1);  // ё = е, any case
+    CHECK(list_orgs(x.s, "елочка", "").front().id == bank);
+    CHECK(list_orgs(x.s, "", "entrepreneur").size() == 1);
+    CHECK_THROWS_AS(list_orgs(x.s, "", "corporation"), InputError);
+
+    const auto card = org_card(x.s, "5504945804");
+    CHECK(card.org.id == org);
+    REQUIRE(card.agreements.size() == 1);
+    CHECK(card.agreements[0].number == "12-С/2023");
+    CHECK_THROWS_AS(org_card(x.s, "999"), NotFound);
+
+    const auto names = org_names(x.s, {org, org, 77});
+    CHECK(names.size() == 2);
+    CHECK(names.at(org) == "ООО «Сибирский строитель»");
+    CHECK(names.at(77) == "#77");
+    CHECK(load_orgs(x.s, {org, 77}).size() == 1);
+
+    add_award(x.s, 2024, std::to_string(org), "", "2024-11-20");
+    issue_badge(x.s, 2024, std::to_string(org), "");
+    const auto awards = list_awards(x.s, 2024, "");
+    REQUIRE(awards.awards.size() == 1);
+    CHECK(awards.org_names.at(org) == "ООО «Сибирский строитель»");
+    CHECK(list_awards(x.s, 2023, "").awards.empty());
+    CHECK(list_awards(x.s, std::nullopt, "7707083893").awards.empty());
+    const auto badges = list_badges(x.s, std::nullopt, std::to_string(org));
+    REQUIRE(badges.badges.size() == 1);
+    CHECK(badges.badges[0].number == 1);
+    CHECK(badges.org_names.at(org) == "ООО «Сибирский строитель»");
+    CHECK_THROWS_AS(list_badges(x.s, 2024, "1234567890"), InputError);  // a bad INN check digit
   }
 
   TEST_CASE("JSON import of organizations and agreements: all or nothing, idempotent") {

@@ -38,6 +38,18 @@ TEST_SUITE("core::text") {
   TEST_CASE("edit distance and shell quoting") {
     CHECK(text::edit_distance("evnt", "event") == 1);
     CHECK(text::edit_distance("", "abc") == 3);
+    CHECK(text::edit_distance("lsit", "list") == 1);  // a swap is one edit
+    CHECK(text::edit_distance("evnet", "event") == 1);
+    CHECK(text::edit_distance("ab", "ba") == 1);
+    CHECK(text::edit_distance("abc", "ca") == 3);
+    // "did you mean": one rule for commands, keys and ids
+    const std::vector<std::string> cmds{"event", "agreement", "inspection", "report", "template", "undo"};
+    CHECK(text::closest("evnet", cmds) == "event");
+    CHECK(text::closest("lsit", {"list", "show"}) == "list");
+    CHECK(text::closest("foo", {"now", "tz", "db"}).empty());  // two edits in three letters: another word
+    CHECK(text::closest("insp", cmds) == "inspection");      // nothing near: the one it begins
+    CHECK(text::closest("agrement", cmds) == "agreement");
+    CHECK(text::closest("", cmds).empty());
     CHECK(text::shell_quote("list") == "list");
     CHECK(text::shell_quote("День города") == "'День города'");
     CHECK(text::shell_quote("it's") == "'it'\\''s'");

@@ -1,4 +1,5 @@
 #include "event/planner.hpp"
+#include "event/repository.hpp"
 
 #include "core/error.hpp"
 #include "event/json.hpp"
@@ -13,8 +14,8 @@ using testing::Frozen;
 
 namespace {
 
-templates::EventTemplate shipped(const std::string& id) {
-  return templates::TemplateCatalog({testing::source_dir() + "/examples/templates"}).get(id);
+event::EventTemplate shipped(const std::string& id) {
+  return event::TemplateCatalog({testing::source_dir() + "/examples/templates"}).get(id);
 }
 
 std::int64_t count(store::Db& db, const char* sql) {
@@ -170,6 +171,58 @@ TEST_SUITE("event::planner") {
       CHECK(t.due > time::make_date(2024, 1, 1));
     }
     CHECK(time::format_local(f.ctx.zone->to_local(n.start)) == "2024-08-03 10:00");
+
+    const auto rows = lessons_of(s, n);  // where each lesson was learned
+    REQUIRE(rows.size() == 1);
+    REQUIRE(rows[0].origin);
+    CHECK(rows[0].origin->id == e.id);
+    CHECK_FALSE(rows[0].elsewhere);
+    n.lessons[0].origin_uuid = "not-in-this-database";
+    CHECK(lessons_of(s, n)[0].elsewhere);
+    n.lessons[0].origin_uuid.reset();
+    CHECK_FALSE(lessons_of(s, n)[0].elsewhere);
+    CHECK_FALSE(lessons_of(s, n)[0].origin);
+    CHECK(find_event_by_uuid(s, e.uuid)->id == e.id);
+    CHECK_FALSE(find_event(s, 999));
+  }
+
+  TEST_CASE("list queries: a whole year, spans counted whole, the options' errors") {
+    const Frozen f("2023-07-01 10:00");
+    auto db = testing::memory_db();
+    Services s{db, f.ctx};
+    create(s, simple(f.ctx, "Совещание", "2023-05-31 23:30", "Зал 1"), ConflictPolicy::warn);
+    create(s, simple(f.ctx, "Концерт", "2023-06-15 18:00", "Сквер"), ConflictPolicy::warn);
+    create(s, simple(f.ctx, "Приём", "2024-01-10 12:00", "Зал 2"), ConflictPolicy::warn);
+    auto listed = [&](ListQuery q) { return list_events(s, parse_list_query(q, f.ctx), false).size(); };
+    ListQuery q;
+    CHECK(listed(q) == 3);
+    q.year = "2023";
+    CHECK(listed(q) == 2);
+    q = {};
+    q.from = "2023-06";
+    q.to = "2023-06";
+    CHECK(listed(q) == 2);  // the meeting of 31 May ends on 1 June
+    q.venue = "сквер";
+    CHECK(listed(q) == 1);
+    q = {};
+    q.limit = 1;
+    CHECK(listed(q) == 1);
+    q.limit = 0;
+    CHECK_THROWS_WITH(parse_list_query(q, f.ctx), "--limit must be positive");
+    q = {};
+    q.year = "2023";
+    q.from = "2023-01-01";
+    CHECK_THROWS_WITH(parse_list_query(q, f.ctx), "give --year or --from/--to, not both");
+    q = {};
+    q.year = "2023-05";
+    CHECK_THROWS_WITH(parse_list_query(q, f.ctx), "invalid --year '2023-05': expected a year such as 2023");
+    q = {};
+    q.from = "2024-01-01";
+    q.to = "2023-12-31";
+    CHECK_THROWS_WITH(parse_list_query(q, f.ctx), "--to 2023-12-31 is before --from 2024-01-01");
+    q = {};
+    q.kind = "party";
+    CHECK_THROWS_AS(parse_list_query(q, f.ctx), InputError);
   }
 
   TEST_CASE("JSON import: created, then unchanged, then updated; a bad record writes nothing") {

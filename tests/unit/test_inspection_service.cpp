@@ -1,4 +1,5 @@
 #include "inspection/service.hpp"
+#include "inspection/repository.hpp"
 
 #include "core/error.hpp"
 #include "helpers.hpp"
@@ -102,5 +103,68 @@ TEST_SUITE("inspection::service") {
     REQUIRE(ch.size() == 4);
     CHECK(ch[1].note == "бригада усилена");
     CHECK(ch[3].to == FindingStatus::verified);
+  }
+
+  TEST_CASE("what the lists show: sites by query, agencies with members, findings with codes and names, history") {
+    Fixture x("2024-05-13 09:00");
+    x.sites(4);
+    CHECK(list_sites(x.s, {}).size() == 4);
+    CHECK(list_sites(x.s, {"", "", "high", false}).size() == 2);
+    CHECK(list_sites(x.s, {"", "reconstruction", "", false}).empty());
+    CHECK_THROWS_AS(list_sites(x.s, {"", "demolition", "", false}), InputError);
+
+    const auto a = add_agency(x.s, "Главгосстройнадзор Омской области", "oversight");
+    add_agency(x.s, "Министерство строительства Омской области", "regional");
+    add_member(x.s, a.id, "Петров П. П.", "инспектор", "");
+    const auto agencies = list_agencies(x.s);
+    REQUIRE(agencies.size() == 2);
+    const auto& with = agencies[0].agency.id == a.id ? agencies[0] : agencies[1];
+    REQUIRE(with.members.size() == 1);
+    CHECK(with.members[0].name == "Петров П. П.");
+
+    agreement::Services as{x.db, x.f.ctx, x.ag};
+    agreement::OrgInput oi;
+    oi.name = "ООО «Сибирский строитель»";
+    oi.inn = "5504945804";
+    const auto org = agreement::add_org(as, oi);
+    FindingInput fi;
+    fi.site = "OB-101";
+    fi.text = "нет ограждения";
+    fi.responsible = "5504945804";
+    fi.due = "2024-05-10";
+    const auto f1 = add_finding(x.s, fi);
+    fi.site = "OB-102";
+    fi.responsible = "прораб";
+    fi.due = "2024-06-30";
+    add_finding(x.s, fi);
+    set_finding_status(x.s, f1.id, FindingStatus::in_progress, "ставят забор");
+
+    const auto all = list_findings(x.s, {});
+    CHECK(all.findings.size() == 2);
+    CHECK(all.site_codes.at(f1.site_id) == "OB-101");
+    CHECK(all.org_names.at(org.id) == "ООО «Сибирский строитель»");
+    const auto overdue = list_findings(x.s, {false, true, ""});
+    REQUIRE(overdue.findings.size() == 1);  // due 10 May, today is the 13th
+    CHECK(overdue.findings[0].id == f1.id);
+    CHECK(list_findings(x.s, {true, false, "OB-102"}).findings.size() == 1);
+    CHECK_THROWS_AS(list_findings(x.s, {false, false, "OB-999"}), NotFound);
+
+    const auto card = site_card(x.s, "OB-101");
+    CHECK(card.site.code == "OB-101");
+    CHECK(card.findings.size() == 1);
+
+    const auto hist = finding_history(x.s, f1.id);
+    REQUIRE(hist.size() == 2);
+    CHECK(hist[1].to == FindingStatus::in_progress);
+    CHECK(hist[1].note == "ставят забор");
+    CHECK_THROWS_AS(finding_history(x.s, 99), NotFound);
+
+    const auto p = schedule(x.s, *time::iso_week_monday(2024, 21), ScheduleMode::normal, false, false);
+    const auto memo = memo_context(x.s, p);
+    CHECK(memo.agencies.size() == 2);
+    CHECK(memo.members.at(a.id).size() == 1);
+    for (const auto& st : p.stops) {
+      CHECK(memo.open_findings.count(st.site.id) == 1);
+    }
   }
 }

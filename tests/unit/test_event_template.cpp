@@ -1,4 +1,4 @@
-#include "templates/event_template.hpp"
+#include "event/template.hpp"
 
 #include "core/error.hpp"
 #include "helpers.hpp"
@@ -9,7 +9,7 @@
 #include <fstream>
 
 using namespace omskplan;
-using namespace omskplan::templates;
+using namespace omskplan::event;
 namespace fs = std::filesystem;
 
 namespace {
@@ -31,7 +31,7 @@ std::string error_of(const std::string& text) {
 
 }  // namespace
 
-TEST_SUITE("templates::EventTemplate") {
+TEST_SUITE("event::EventTemplate") {
   TEST_CASE("every shipped template loads") {
     TemplateCatalog cat({testing::source_dir() + "/examples/templates"});
     const auto all = cat.list();

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace omskplan::templates {
+namespace omskplan::event {
 
 struct TemplateParticipant {
   std::string role;
@@ -82,4 +82,4 @@ private:
   Warn warn_;
 };
 
-}  // namespace omskplan::templates
+}  // namespace omskplan::event

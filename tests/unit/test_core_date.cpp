@@ -1,4 +1,4 @@
-#include "time/date.hpp"
+#include "core/date.hpp"
 
 #include <doctest/doctest.h>
 

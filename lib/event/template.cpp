@@ -1,4 +1,4 @@
-#include "templates/event_template.hpp"
+#include "event/template.hpp"
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
@@ -16,7 +16,7 @@
 #include <set>
 #include <sstream>
 
-namespace omskplan::templates {
+namespace omskplan::event {
 
 namespace fs = std::filesystem;
 
@@ -344,4 +344,4 @@ EventTemplate TemplateCatalog::get(const std::string& id) const {
                              near.empty() ? tr(" (see 'omskplan template list')") : trf("; did you mean '{}'?", near)));
 }
 
-}  // namespace omskplan::templates
+}  // namespace omskplan::event
