@@ -42,6 +42,12 @@ std::string read_only_message(const std::string& path, const std::string& msg) {
   return trf("database {} is read-only: {}", path, msg);
 }
 
+// The file a connection has open ("" for an in-memory database).
+std::string file_of(sqlite3* db) {
+  const char* f = sqlite3_db_filename(db, "main");
+  return f ? f : "";
+}
+
 [[noreturn]] void throw_sqlite(sqlite3* db, int rc, std::string_view what, const std::string& path) {
   const int ext = db ? sqlite3_extended_errcode(db) : rc;
   const std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
@@ -81,7 +87,7 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                     &stmt_, nullptr);
   if (rc != SQLITE_OK) {
-    throw_sqlite(db, rc, trf("preparing {}", sql.substr(0, 60)), sqlite3_db_filename(db, "main") ?: "");
+    throw_sqlite(db, rc, trf("preparing {}", sql.substr(0, 60)), file_of(db));
   }
 }
 
@@ -89,23 +95,33 @@ Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
 
+// A value that could not be bound (a wrong index, a text too big for SQLite,
+// no memory) is an error, never a silently NULL parameter.
+void Statement::check_bind(int rc, int index) {
+  if (rc != SQLITE_OK) {
+    const char* sql = sqlite3_sql(stmt_);
+    throw_sqlite(db_, rc, trf("binding parameter {} of {}", index, std::string_view(sql ? sql : "").substr(0, 60)),
+                 file_of(db_));
+  }
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
+  check_bind(sqlite3_bind_int64(stmt_, index, value), index);
   return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  check_bind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
   return *this;
 }
 
 Statement& Statement::bind(int index, std::nullptr_t) {
-  sqlite3_bind_null(stmt_, index);
+  check_bind(sqlite3_bind_null(stmt_, index), index);
   return *this;
 }
 
 Statement& Statement::bind_blob(int index, const void* data, std::size_t size) {
-  sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_STATIC);
+  check_bind(sqlite3_bind_blob64(stmt_, index, data, size, SQLITE_STATIC), index);
   return *this;
 }
 
@@ -125,7 +141,7 @@ bool Statement::step() {
   }
   const std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
   sqlite3_reset(stmt_);
-  throw_sqlite(db_, rc, trf("running {}", sql.substr(0, 60)), sqlite3_db_filename(db_, "main") ?: "");
+  throw_sqlite(db_, rc, trf("running {}", sql.substr(0, 60)), file_of(db_));
 }
 
 void Statement::run() {
@@ -508,14 +524,16 @@ void WriteTransaction::save_changes(bool final) {
     st.bind_all(command_id_, parts_);
     // Bound without a copy: it can be megabytes.
     st.bind_blob(3, changes, static_cast<std::size_t>(size));
+    // Unbound (reset and cleared: a stepped statement refuses a new binding)
+    // before the buffer is freed, whatever happens.
     try {
       st.run();
     } catch (...) {
-      st.bind(3, nullptr);
+      st.reset();
       sqlite3_free(changes);
       throw;
     }
-    st.bind(3, nullptr);
+    st.reset();
     ++parts_;
   }
   sqlite3_free(changes);

@@ -58,6 +58,8 @@ public:
   std::string get_blob(int col) const;
 
 private:
+  void check_bind(int rc, int index);
+
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };

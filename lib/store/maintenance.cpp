@@ -9,6 +9,8 @@
 #include <grp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -67,52 +69,68 @@ void backup(Db& db, const std::string& dest) {
 
 namespace {
 
+// Plain SQLite handles for files that are not opened as omskplan databases
+// (a backup being checked, the live file being kept): closed however the
+// function is left.
+struct CloseConnection {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct FinalizeStatement {
+  void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
+};
+using Connection = std::unique_ptr<sqlite3, CloseConnection>;
+using RawStatement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+
+// Opens `path` with `flags`; an empty handle when it cannot be opened.
+Connection open_raw(const std::string& path, int flags) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Connection c(raw);  // closed even when the open failed
+  return rc == SQLITE_OK ? std::move(c) : Connection{};
+}
+
+RawStatement prepare_raw(sqlite3* db, const char* sql) {
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+  return RawStatement(st);
+}
+
 // Opens `path` read-only and checks that it is an omskplan database.
 void verify_backup(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
     throw InputError(trf("{}: no such file", path));
   }
-  sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(raw);
+  const Connection db = open_raw(path, SQLITE_OPEN_READONLY);
+  if (!db) {
     throw InputError(trf("{}: cannot be opened as a database", path));
   }
-  auto close = [&] { sqlite3_close(raw); };
   auto scalar = [&](const char* sql) -> std::optional<std::string> {
-    sqlite3_stmt* st = nullptr;
-    std::optional<std::string> out;
-    if (sqlite3_prepare_v2(raw, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-      out = t ? std::string(t) : std::string();
+    const RawStatement st = prepare_raw(db.get(), sql);
+    if (!st || sqlite3_step(st.get()) != SQLITE_ROW) {
+      return std::nullopt;
     }
-    sqlite3_finalize(st);
-    return out;
+    const auto* t = sqlite3_column_text(st.get(), 0);
+    return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
   };
   const auto version = scalar("PRAGMA user_version");
   if (!version) {
-    const std::string msg = sqlite3_errmsg(raw);
-    close();
-    throw StorageError(trf("{} is damaged or not an omskplan database: {}", path, msg));
+    throw StorageError(trf("{} is damaged or not an omskplan database: {}", path, sqlite3_errmsg(db.get())));
   }
   const int v = std::stoi(*version);
   if (v < 1) {
-    close();
     throw InputError(trf("{} is not an omskplan database (no schema version)", path));
   }
   if (v > schema_version()) {
-    close();
     throw InputError(trf("{} has schema version {}, newer than this omskplan knows ({})", path, v,
                                  schema_version()));
   }
   const auto tables =
       scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('event', 'command', 'audit')");
   if (!tables || *tables != "3") {
-    close();
     throw InputError(trf("{} is not an omskplan database (its tables are missing)", path));
   }
   const auto integrity = scalar("PRAGMA quick_check");
-  close();
   if (integrity != std::optional<std::string>("ok")) {
     throw InputError(trf("{} is damaged: {}", path, integrity.value_or("unreadable")));
   }
@@ -143,34 +161,29 @@ std::string restore(const std::string& backup_file, const std::string& db_path) 
   files::write_atomically_with(
       db_path,
       [&](const std::string& tmp) {
-        sqlite3* src = nullptr;
-        if (sqlite3_open_v2(backup_file.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-          sqlite3_close(src);
-          throw InputError(trf("{}: cannot be opened", backup_file));
-        }
-        sqlite3_stmt* vac = nullptr;
-        int rc = sqlite3_prepare_v2(src, "VACUUM INTO ?", -1, &vac, nullptr);
-        if (rc == SQLITE_OK) {
-          sqlite3_bind_text(vac, 1, tmp.c_str(), -1, SQLITE_TRANSIENT);
-          rc = sqlite3_step(vac);
-        }
-        const std::string msg = sqlite3_errmsg(src);
-        sqlite3_finalize(vac);
-        sqlite3_close(src);
-        if (rc != SQLITE_DONE) {
-          throw StorageError(trf("cannot restore from {}: {}", backup_file, msg));
+        {
+          const Connection src = open_raw(backup_file, SQLITE_OPEN_READONLY);
+          if (!src) {
+            throw InputError(trf("{}: cannot be opened", backup_file));
+          }
+          const RawStatement vac = prepare_raw(src.get(), "VACUUM INTO ?");
+          int rc = vac ? sqlite3_bind_text(vac.get(), 1, tmp.c_str(), -1, SQLITE_TRANSIENT) : SQLITE_ERROR;
+          if (rc == SQLITE_OK) {
+            rc = sqlite3_step(vac.get());
+          }
+          if (rc != SQLITE_DONE) {
+            throw StorageError(trf("cannot restore from {}: {}", backup_file, sqlite3_errmsg(src.get())));
+          }
         }
         if (!live) {
           return;
         }
         // The live database's last commits into its main file where it can be
         // read at all; a damaged one is kept with its WAL as it is.
-        sqlite3* cur = nullptr;
-        if (sqlite3_open_v2(db_path.c_str(), &cur, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-          sqlite3_busy_timeout(cur, 10000);
-          sqlite3_exec(cur, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+        if (const Connection cur = open_raw(db_path, SQLITE_OPEN_READWRITE)) {
+          sqlite3_busy_timeout(cur.get(), 10000);
+          sqlite3_exec(cur.get(), "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
         }
-        sqlite3_close(cur);
         if (::link(db_path.c_str(), kept.c_str()) != 0) {
           throw StorageError(trf("cannot keep the current database as {}: {}; nothing was restored", kept,
                                  std::strerror(errno)));

@@ -99,7 +99,8 @@ CalendarYear ProductionCalendar::parse(std::string_view text, const std::string&
   int worked = 0;
   for (Date d = make_date(cy.year, 1, 1); d <= make_date(cy.year, 12, 31); d += days{1}) {
     const bool weekend = iso_weekday(d) >= 6;
-    worked += weekend ? cy.working_weekends.count(d) : !cy.days_off.count(d);
+    const bool works = weekend ? cy.working_weekends.count(d) > 0 : cy.days_off.count(d) == 0;
+    worked += works ? 1 : 0;
   }
   for (Date d : cy.shortened) {
     const bool weekend = iso_weekday(d) >= 6;

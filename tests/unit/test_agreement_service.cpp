@@ -1,6 +1,5 @@
 #include "agreement/service.hpp"
 
-#include "agreement/ceremony.hpp"
 #include "agreement/json.hpp"
 #include "agreement/tax_ids.hpp"
 #include "core/error.hpp"
@@ -224,20 +223,6 @@ TEST_SUITE("agreement::service") {
     REQUIRE(invited.size() == 2);
     CHECK(invited[0].who == "ООО «Сибирский строитель»");
     CHECK(invited[0].role == "звание «Меценат года» 2024; знак «Меценат» №1");
-
-    const auto tmpl = event::TemplateCatalog({testing::source_dir() + "/examples/templates"}).get("patron-ceremony");
-    event::Services es{x.db, x.f.ctx, time::Minutes{30}};
-    auto res = create_ceremony(x.s, es, tmpl, 2024, time::make_date(2024, 12, 13), std::nullopt,
-                               event::ConflictPolicy::warn);
-    CHECK(res.event.title == "Торжественная церемония награждения «Меценат года» — 2024");
-    CHECK(res.event.participants.size() == 4);  // the Mayor, the Council chair, two partners
-    CHECK_THROWS_WITH(create_ceremony(x.s, es, tmpl, 2024, time::make_date(2024, 12, 14), std::nullopt,
-                                      event::ConflictPolicy::warn),
-                      "the ceremony of 2024 exists already: event 1 «Торжественная церемония награждения «Меценат "
-                      "года» — 2024»");
-    CHECK_THROWS_AS(create_ceremony(x.s, es, tmpl, 2023, time::make_date(2023, 12, 14), std::nullopt,
-                                    event::ConflictPolicy::warn),
-                    InputError);
   }
 
   TEST_CASE("what the lists show: organizations by search and kind, a card, awards and badges with names") {
@@ -276,34 +261,5 @@ TEST_SUITE("agreement::service") {
     CHECK(badges.badges[0].number == 1);
     CHECK(badges.org_names.at(org) == "ООО «Сибирский строитель»");
     CHECK_THROWS_AS(list_badges(x.s, 2024, "1234567890"), InputError);  // a bad INN check digit
-  }
-
-  TEST_CASE("JSON import of organizations and agreements: all or nothing, idempotent") {
-    Fixture x("2024-01-10 09:00");
-    std::istringstream orgs(R"([{"name": "ООО «Сибирский строитель»", "kind": "company", "inn": "5504945804"},
-                               {"name": "ПАО «Банк»", "inn": "7707083893"}])");
-    auto r = import_orgs(x.s, orgs, false);
-    CHECK(r.created == 2);
-    std::istringstream again(R"([{"name": "ООО «Сибирский строитель»", "kind": "company", "inn": "5504945804"}])");
-    CHECK(import_orgs(x.s, again, false).unchanged == 1);
-    std::istringstream bad(R"([{"name": "ООО «Новое»", "inn": "7707083894"}, {"name": "x"}])");
-    CHECK_THROWS_WITH(import_orgs(x.s, bad, false), "record 1: INN 7707083894: the check digit does not match");
-    CHECK(count(x.db, "SELECT count(*) FROM organization") == 2);
-
-    const std::string agreements = R"([{"number": "12-С/2023", "title": "О спорте", "org": {"inn": "5504945804"},
-        "sphere": "sport", "signed_on": "2023-06-01", "valid_to": "2026-05-31", "value": "2500000.00",
-        "status": "active", "obligations": [{"no": 1, "party": "partner", "text": "Коробка", "due": "2024-10-01",
-        "value": "1800000"}]}])";
-    std::istringstream a1(agreements);
-    CHECK(import_agreements(x.s, a1, false).created == 1);
-    std::istringstream a2(agreements);
-    CHECK(import_agreements(x.s, a2, false).unchanged == 1);
-    std::istringstream a3(R"([{"number": "1", "title": "x", "org": {"inn": "5504945804"}, "sphere": "sport",
-        "obligations": [{"text": "y", "due": "2024-02-30"}]}])");
-    CHECK_THROWS_WITH(import_agreements(x.s, a3, false),
-                      "record 1: field 'obligations[0].due': invalid date '2024-02-30': expected YYYY-MM-DD");
-    std::istringstream a4(R"([{"number": "2", "title": "x", "org": {"inn": "1234567894"}, "sphere": "sport"}])");
-    CHECK_THROWS_WITH(import_agreements(x.s, a4, false), "record 1: field 'org': no organization with INN 1234567894");
-    CHECK(count(x.db, "SELECT count(*) FROM agreement") == 1);
   }
 }

@@ -37,4 +37,21 @@ TEST_SUITE("core::money") {
     CHECK(format_plain(250000050) == "2500000.50");
     CHECK(parse_roubles(format_roubles(123456789)) == 123456789);
   }
+
+  TEST_CASE("sums are checked: a register adds up thousands of amounts of up to 10^13 roubles") {
+    const money::Kopecks max_amount = 1'000'000'000'000'000;  // 10^13 roubles
+    money::Kopecks sum = 0;
+    for (int i = 0; i < 9000; ++i) {
+      sum = money::add(sum, max_amount);
+    }
+    CHECK(sum == 9000 * max_amount);
+    CHECK_THROWS_AS(
+        [&] {
+          for (int i = 0; i < 300; ++i) {
+            sum = money::add(sum, max_amount);
+          }
+        }(),
+        InputError);
+    CHECK(money::add(0, 0) == 0);
+  }
 }

@@ -17,7 +17,7 @@ using namespace omskplan::event;
 namespace {
 
 std::string fixture(const std::string& name) {
-  std::ifstream in(testing::source_dir() + "/tests/data/ics/" + name, std::ios::binary);
+  std::ifstream in(testing::source_path("tests/data/ics", name), std::ios::binary);
   REQUIRE(in);
   std::stringstream ss;
   ss << in.rdbuf();

@@ -15,7 +15,7 @@ using testing::Frozen;
 namespace {
 
 event::EventTemplate shipped(const std::string& id) {
-  return event::TemplateCatalog({testing::source_dir() + "/examples/templates"}).get(id);
+  return event::TemplateCatalog({testing::source_path("examples/templates")}).get(id);
 }
 
 std::int64_t count(store::Db& db, const char* sql) {

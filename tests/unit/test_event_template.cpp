@@ -33,7 +33,7 @@ std::string error_of(const std::string& text) {
 
 TEST_SUITE("event::EventTemplate") {
   TEST_CASE("every shipped template loads") {
-    TemplateCatalog cat({testing::source_dir() + "/examples/templates"});
+    TemplateCatalog cat({testing::source_path("examples/templates")});
     const auto all = cat.list();
     std::vector<std::string> ids;
     for (const auto& e : all) {
@@ -88,7 +88,7 @@ TEST_SUITE("event::EventTemplate") {
     std::ofstream(dir / "city-day.toml") << "id = \"city-day\"\nname = \"Мой День города\"\nkind = \"city-day\"\n"
                                             "title = \"День города — {ordinal}\"\nanniversary_base = 1628\n";
     std::vector<std::string> warnings;
-    TemplateCatalog cat({dir.string(), testing::source_dir() + "/examples/templates"},
+    TemplateCatalog cat({dir.string(), testing::source_path("examples/templates")},
                         [&](const std::string& w) { warnings.push_back(w); });
     CHECK(cat.get("city-day").name == "Мой День города");
     CHECK(cat.get("city-day").anniversary_base == 1628);

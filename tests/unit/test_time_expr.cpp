@@ -47,6 +47,37 @@ TEST_SUITE("time::expr") {
     CHECK(format_date(s.last) == "2023-12-31");
   }
 
+  TEST_CASE("weeks, months and years as commands and reports take them: one parser each") {
+    const Frozen wk("2024-05-08 09:30");  // a Wednesday of 2024-W19
+    CHECK(parse_week("this", wk.ctx) == make_date(2024, 5, 6));
+    CHECK(parse_week("current", wk.ctx) == make_date(2024, 5, 6));
+    CHECK(parse_week("next", wk.ctx) == make_date(2024, 5, 13));
+    CHECK(parse_week("previous", wk.ctx) == make_date(2024, 4, 29));
+    CHECK(parse_week(" Last ", wk.ctx) == make_date(2024, 4, 29));
+    CHECK(parse_week("2024-W01", wk.ctx) == make_date(2024, 1, 1));
+    CHECK(parse_week("2024-05-12", wk.ctx) == make_date(2024, 5, 6));  // any day of it
+    CHECK(parse_week("friday", wk.ctx) == make_date(2024, 5, 6));
+    CHECK_THROWS_WITH(parse_week("2024-05", wk.ctx),
+                      "invalid --week '2024-05': expected a week such as 2024-W19, this, next or last");
+    CHECK_THROWS_WITH(parse_week("2024", wk.ctx, "--of"),
+                      "invalid --of '2024': expected a week such as 2024-W19, this, next or last");
+    CHECK(parse_month("this", wk.ctx) == make_date(2024, 5, 1));
+    CHECK(parse_month("next", wk.ctx) == make_date(2024, 6, 1));
+    CHECK(parse_month("last", wk.ctx) == make_date(2024, 4, 1));
+    CHECK(parse_month("2023-12", wk.ctx) == make_date(2023, 12, 1));
+    CHECK_THROWS_WITH(parse_month("2023-12-05", wk.ctx),
+                      "invalid --month '2023-12-05': expected a month such as 2023-08, this, next or last");
+    const Frozen jan("2024-01-15 09:00");
+    CHECK(parse_month("last", jan.ctx) == make_date(2023, 12, 1));
+    const Frozen dec("2024-12-31 23:00");
+    CHECK(parse_month("next", dec.ctx) == make_date(2025, 1, 1));
+    CHECK(parse_year("this", wk.ctx) == 2024);
+    CHECK(parse_year("previous", wk.ctx) == 2023);
+    CHECK(parse_year("next", wk.ctx) == 2025);
+    CHECK(parse_year("2023", wk.ctx) == 2023);
+    CHECK_THROWS_WITH(parse_year("2023-05", wk.ctx), "invalid --year '2023-05': expected a year such as 2023, this or last");
+  }
+
   TEST_CASE("bad dates name the input") {
     CHECK_THROWS_WITH(parse_date("2024-02-30", ctx), "invalid date '2024-02-30': no such day");
     CHECK_THROWS_WITH(parse_date("2024-13-01", ctx), "invalid date '2024-13-01': no such day");

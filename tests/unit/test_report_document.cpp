@@ -1,26 +1,14 @@
 #include "report/document.hpp"
-#include "report/template.hpp"
-
-#include "core/error.hpp"
-#include "helpers.hpp"
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <vector>
 
 using namespace omskplan;
 using namespace omskplan::report;
 
 namespace {
-
-std::string error_of(const std::string& text) {
-  try {
-    parse_report_template(text, "r.toml");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
-}
 
 // A small XML well-formedness check: every tag closed in order, attributes quoted.
 bool well_formed(const std::string& s) {
@@ -53,36 +41,7 @@ bool well_formed(const std::string& s) {
 
 }  // namespace
 
-TEST_SUITE("report") {
-  TEST_CASE("the shipped report templates load") {
-    ReportCatalog cat({testing::source_dir() + "/examples/reports"});
-    std::vector<std::string> ids;
-    for (const auto& t : cat.list()) {
-      ids.push_back(t.id);
-    }
-    CHECK(ids == std::vector<std::string>{"agreements-register", "annual", "monthly-plan", "patrons",
-                                          "weekly-inspections"});
-    CHECK_THROWS_WITH(cat.get("montly-plan"), "unknown report 'montly-plan'; did you mean 'monthly-plan'?");
-  }
-
-  TEST_CASE("template errors point at file:line:col") {
-    const std::string head = "id = \"r\"\nname = \"R\"\ntitle = \"T\"\n";
-    CHECK(error_of(head) == "r.toml:1:1: a report needs at least one [[section]]");
-    CHECK(error_of(head + "colour = 1\n") ==
-          "r.toml:4:1: unknown key 'colour'; expected one of: id, name, param, section, subtitle, title");
-    CHECK(error_of(head + "[[section]]\nquery = \"nothing\"\n") ==
-          "r.toml:5:9: unknown query 'nothing'; expected one of: agreements, events, events_by_kind, "
-          "events_per_month, findings_by_site, findings_per_week, patrons, visits");
-    CHECK(error_of(head + "[[section]]\ntext = \"{{weather}}\"\n") == "r.toml:5:8: unknown placeholder '{{weather}}'");
-    CHECK(error_of(head + "[[section]]\ntext = \"{{#narrative.tasks}}x\"\n").find("r.toml:5:8: invalid Mustache") == 0);
-    CHECK(error_of(head + "[[param]]\nname = \"day\"\ntype = \"date\"\n[[section]]\ntext = \"x\"\n") ==
-          "r.toml:5:8: unknown parameter 'day'; expected one of: month, week, year, as-of");
-    CHECK(error_of(head + "[[param]]\nname = \"month\"\ntype = \"decade\"\n[[section]]\ntext = \"x\"\n") ==
-          "r.toml:6:8: invalid type 'decade'; expected one of: month, week, year, date");
-    CHECK(error_of(head + "[[section]]\ntext = \"x\"\ncolumns = [\"a\"]\n") ==
-          "r.toml:4:1: 'columns' and 'chart' need a 'query'");
-  }
-
+TEST_SUITE("report::document") {
   TEST_CASE("HTML is escaped, well-formed, self-contained, with an SVG chart") {
     Document d;
     d.title = "План <мероприятий> & «события»";
@@ -111,5 +70,24 @@ TEST_SUITE("report") {
     CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // the only URL is the SVG namespace
     CHECK(to_csv(d) == "section,name,n\r\nРаздел,\"Концерт \"\"Осень\"\"\",3\r\n");
     CHECK(to_markdown(d).find("| Итого | 3 |") != std::string::npos);
+  }
+
+  TEST_CASE("text, JSON and the chart alone") {
+    Document d;
+    d.title = "Отчёт";
+    Section s;
+    s.heading = "Раздел";
+    s.paragraphs = {"Абзац"};
+    d.sections.push_back(s);
+    CHECK(to_text(d).find("Отчёт") != std::string::npos);
+    CHECK(to_json(d).find("\"Раздел\"") != std::string::npos);
+    Chart c;
+    c.labels = {"Янв"};
+    c.series = {"Мероприятий"};
+    c.values = {{2}};
+    const std::string svg = chart_svg(c);
+    CHECK(svg.rfind("<svg", 0) == 0);
+    CHECK(well_formed(svg));
+    CHECK(escape_html("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;");
   }
 }

@@ -1,0 +1,54 @@
+#include "agreement/ceremony.hpp"
+
+#include "core/error.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace omskplan;
+using namespace omskplan::agreement;
+
+TEST_SUITE("agreement::ceremony") {
+  TEST_CASE("the year's ceremony from the template invites the holders, once a year, and not without holders") {
+    const testing::Frozen f("2024-11-25 09:00");
+    auto db = testing::memory_db();
+    Settings settings;
+    Services x{db, f.ctx, settings};
+    OrgInput oi;
+    oi.name = "ООО «Сибирский строитель»";
+    oi.inn = "5504945804";
+    const auto org = add_org(x, oi).id;
+    oi.name = "ПАО «Сибирский банк»";
+    oi.inn = "7707083893";
+    const auto bank = add_org(x, oi).id;
+    for (auto [o, number] : {std::pair{org, "1"}, std::pair{bank, "2"}}) {
+      AgreementInput in;
+      in.org = std::to_string(o);
+      in.title = "О сотрудничестве";
+      in.number = number;
+      in.sphere = "sport";
+      in.signed_on = "2024-01-10";
+      add(x, in);
+    }
+    issue_badge(x, 2024, std::to_string(org), "");
+    issue_badge(x, 2024, std::to_string(bank), "");
+    add_award(x, 2024, std::to_string(org), "", "");
+    const auto tmpl = event::TemplateCatalog({testing::source_path("examples/templates")}).get("patron-ceremony");
+    event::Services es{db, f.ctx, time::Minutes{30}};
+    auto res = create_ceremony(x, es, tmpl, 2024, time::make_date(2024, 12, 13), std::nullopt,
+                               event::ConflictPolicy::warn);
+    CHECK(res.event.title == "Торжественная церемония награждения «Меценат года» — 2024");
+    CHECK(res.event.participants.size() == 4);  // the Mayor, the Council chair, two partners
+    CHECK(res.event.participants[2].role.find("знак «Меценат» №") != std::string::npos);
+    CHECK(std::find(res.event.tags.begin(), res.event.tags.end(), "меценат года 2024") != res.event.tags.end());
+    CHECK_THROWS_WITH(create_ceremony(x, es, tmpl, 2024, time::make_date(2024, 12, 14), std::nullopt,
+                                      event::ConflictPolicy::warn),
+                      "the ceremony of 2024 exists already: event 1 «Торжественная церемония награждения «Меценат "
+                      "года» — 2024»");
+    CHECK_THROWS_AS(create_ceremony(x, es, tmpl, 2023, time::make_date(2023, 12, 14), std::nullopt,
+                                    event::ConflictPolicy::warn),
+                    InputError);
+  }
+}

@@ -1,0 +1,87 @@
+#include "inspection/views.hpp"
+
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace omskplan;
+using namespace omskplan::inspection;
+
+namespace {
+
+WeekPlan one_stop_plan(const time::Context& ctx) {
+  WeekPlan p;
+  p.week = "2024-W19";
+  p.days = {time::make_date(2024, 5, 8)};
+  Site s;
+  s.id = 1;
+  s.code = "OB-007";
+  s.name = "Ремонт Юбилейного моста";
+  s.address = "ул. Герцена";
+  Visit v;
+  v.id = 5;
+  v.site_id = 1;
+  v.week = p.week;
+  v.day = p.days[0];
+  v.seq = 1;
+  v.arrive = time::parse_datetime("2024-05-08 09:15", ctx).instant;
+  v.depart = time::parse_datetime("2024-05-08 10:00", ctx).instant;
+  v.agencies = {2};
+  p.stops.push_back({v, s});
+  return p;
+}
+
+}  // namespace
+
+TEST_SUITE("inspection::views") {
+  TEST_CASE("the week's memo: the route with times, who attends, open findings at each site") {
+    const testing::Frozen f("2024-05-06 09:00");
+    const auto p = one_stop_plan(f.ctx);
+    MemoContext m;
+    m.agencies[2] = Agency{2, "Главгосстройнадзор Омской области", AgencyKind::oversight, ""};
+    m.members[2] = {Member{1, 2, "Петров П. П.", "инспектор", ""}};
+    Finding fi;
+    fi.id = 9;
+    fi.site_id = 1;
+    fi.text = "нет ограждения";
+    m.open_findings[1] = {fi};
+    const std::string memo = plan_memo(p, m, testing::omsk(), f.ctx.today());
+    CHECK(memo.find("OB-007") != std::string::npos);
+    CHECK(memo.find("09:15") != std::string::npos);
+    CHECK(memo.find("Главгосстройнадзор Омской области") != std::string::npos);
+    CHECK(memo.find("нет ограждения") != std::string::npos);
+    const auto ics = plan_ics(p, m, testing::omsk());
+    REQUIRE(ics.size() == 1);  // one entry per visit day
+    CHECK(ics[0].description.find("OB-007") != std::string::npos);
+    const auto t = plan_table(p, testing::omsk());
+    CHECK(t.rows.size() == 1);
+  }
+
+  TEST_CASE("agencies with their members, a site card, a finding's history") {
+    const testing::Frozen f("2024-05-06 09:00");
+    std::vector<AgencyWithMembers> as{{Agency{2, "Главгосстройнадзор", AgencyKind::oversight, ""},
+                                       {Member{1, 2, "Петров П. П.", "инспектор", "+7 3812 00-00-00"}}}};
+    const auto t = agencies_table(as);
+    REQUIRE(t.rows.size() == 2);  // the agency, then its member
+    CHECK(t.rows[1][4] == "Петров П. П.");
+    const auto j = agencies_json(as);
+    CHECK(j[0]["members"][0]["phone"] == "+7 3812 00-00-00");
+
+    SiteCard card;
+    card.site.id = 1;
+    card.site.code = "OB-007";
+    card.site.name = "Мост";
+    card.site.progress = 40;
+    const std::string text = site_card_text(card, f.ctx.today());
+    CHECK(text.rfind("OB-007 «Мост»\n", 0) == 0);
+    CHECK(text.find("40%") != std::string::npos);
+    CHECK(site_card_json(card)["findings"].empty());
+
+    std::vector<FindingChange> ch{{f.ctx.now, std::nullopt, FindingStatus::open, ""},
+                                  {f.ctx.now, FindingStatus::open, FindingStatus::resolved, "забор стоит"}};
+    const auto h = finding_history_table(ch, testing::omsk());
+    CHECK(h.rows[1][h.id_column] == "resolved");
+    CHECK(h.rows[0][0] == "2024-05-06 09:00");
+    CHECK(finding_history_json(ch)[0]["from"].is_null());
+  }
+}

@@ -1,0 +1,72 @@
+#include "report/template.hpp"
+
+#include "core/error.hpp"
+#include "helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+using namespace omskplan;
+using namespace omskplan::report;
+
+namespace {
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_report_template(text, "r.toml");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_SUITE("report::template") {
+  TEST_CASE("the shipped report templates load") {
+    ReportCatalog cat({testing::source_path("examples/reports")});
+    std::vector<std::string> ids;
+    for (const auto& t : cat.list()) {
+      ids.push_back(t.id);
+    }
+    CHECK(ids == std::vector<std::string>{"agreements-register", "annual", "monthly-plan", "patrons",
+                                          "weekly-inspections"});
+    CHECK_THROWS_WITH(cat.get("montly-plan"), "unknown report 'montly-plan'; did you mean 'monthly-plan'?");
+  }
+
+  TEST_CASE("template errors point at file:line:col") {
+    const std::string head = "id = \"r\"\nname = \"R\"\ntitle = \"T\"\n";
+    CHECK(error_of(head) == "r.toml:1:1: a report needs at least one [[section]]");
+    CHECK(error_of(head + "colour = 1\n") ==
+          "r.toml:4:1: unknown key 'colour'; expected one of: id, name, param, section, subtitle, title");
+    CHECK(error_of(head + "[[section]]\nquery = \"nothing\"\n") ==
+          "r.toml:5:9: unknown query 'nothing'; expected one of: agreements, events, events_by_kind, "
+          "events_per_month, findings_by_site, findings_per_week, patrons, visits");
+    CHECK(error_of(head + "[[section]]\ntext = \"{{weather}}\"\n") == "r.toml:5:8: unknown placeholder '{{weather}}'");
+    CHECK(error_of(head + "[[section]]\ntext = \"{{#narrative.tasks}}x\"\n").find("r.toml:5:8: invalid Mustache") == 0);
+    CHECK(error_of(head + "[[param]]\nname = \"day\"\ntype = \"date\"\n[[section]]\ntext = \"x\"\n") ==
+          "r.toml:5:8: unknown parameter 'day'; expected one of: month, week, year, as-of");
+    CHECK(error_of(head + "[[param]]\nname = \"month\"\ntype = \"decade\"\n[[section]]\ntext = \"x\"\n") ==
+          "r.toml:6:8: invalid type 'decade'; expected one of: month, week, year, date");
+    CHECK(error_of(head + "[[section]]\ntext = \"x\"\ncolumns = [\"a\"]\n") ==
+          "r.toml:4:1: 'columns' and 'chart' need a 'query'");
+  }
+
+  TEST_CASE("a report runs on its parameters: the one week parser, unknown parameters refused") {
+    const testing::Frozen f("2024-05-08 09:00");
+    auto db = testing::memory_db();
+    ReportCatalog cat({testing::source_path("examples/reports")});
+    const auto t = cat.get("weekly-inspections");
+    RunOptions o;
+    o.params["week"] = "current";
+    const auto d = run_report(t, o, db, f.ctx);
+    CHECK(d.subtitle.find("2024-W19") != std::string::npos);
+    o.params["week"] = "2024-05";
+    CHECK_THROWS_WITH(run_report(t, o, db, f.ctx),
+                      "invalid --week '2024-05': expected a week such as 2024-W19, this, next or last");
+    RunOptions unknown;
+    unknown.params["colour"] = "red";
+    CHECK_THROWS_AS(run_report(t, unknown, db, f.ctx), InputError);
+  }
+}
