@@ -200,20 +200,12 @@ bool update(Db& db, const Organization& before, const Organization& after) {
 
 std::optional<Organization> load_org(Db& db, std::int64_t id) {
   auto& st = db.cached(fmt::format("SELECT {} FROM organization WHERE id = ?", kOrgColumns));
-  st.bind(1, id);
-  if (!st.step()) {
-    return std::nullopt;
-  }
-  return read_org(st);
+  return store::first(st.bind(1, id), read_org);
 }
 
 std::optional<Organization> find_org_by_inn(Db& db, const std::string& inn) {
   auto& st = db.cached(fmt::format("SELECT {} FROM organization WHERE inn = ?", kOrgColumns));
-  st.bind(1, inn);
-  if (!st.step()) {
-    return std::nullopt;
-  }
-  return read_org(st);
+  return store::first(st.bind(1, inn), read_org);
 }
 
 std::optional<std::int64_t> find_org_by_uuid(Db& db, const std::string& uuid) {

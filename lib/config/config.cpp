@@ -84,44 +84,58 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
   return p;
 }
 
-const std::vector<KeyInfo>& keys() {
-  static const std::vector<KeyInfo> all{
-      {"database", Kind::string, "OMSKPLAN_DB", "", N_("the database file"), "", "--db"},
-      {"timezone", Kind::string, "OMSKPLAN_TZ", "Asia/Omsk", N_("time zone for input and display, an IANA name"), "", "--tz"},
-      {"lang", Kind::choice, "OMSKPLAN_LANG", "auto",
+namespace {
+
+constexpr std::array<KeyInfo, kKeyCount> kKeys{{
+      {Key::database, "database", Kind::string, "OMSKPLAN_DB", "", N_("the database file"), "", "--db"},
+      {Key::timezone, "timezone", Kind::string, "OMSKPLAN_TZ", "Asia/Omsk", N_("time zone for input and display, an IANA name"), "", "--tz"},
+      {Key::lang, "lang", Kind::choice, "OMSKPLAN_LANG", "auto",
        N_("language of messages: auto (from LC_ALL, LC_MESSAGES, LANG), ru or en"), "auto|ru|en", "--lang"},
-      {"color", Kind::choice, "OMSKPLAN_COLOR", "auto", N_("colors: auto (only on a terminal), always or never; NO_COLOR means never"),
+      {Key::color, "color", Kind::choice, "OMSKPLAN_COLOR", "auto", N_("colors: auto (only on a terminal), always or never; NO_COLOR means never"),
        "auto|always|never", "--no-color"},
-      {"now", Kind::string, "OMSKPLAN_NOW", "",
+      {Key::now, "now", Kind::string, "OMSKPLAN_NOW", "",
        N_("a frozen \"now\" (2023-07-20 09:00, local; or with Z / +06:00) for tests and reproducible runs; empty: the clock"),
        "", ""},
-      {"event.travel_buffer", Kind::duration, "OMSKPLAN_EVENT_TRAVEL_BUFFER", "30m",
+      {Key::event_travel_buffer, "event.travel_buffer", Kind::duration, "OMSKPLAN_EVENT_TRAVEL_BUFFER", "30m",
        N_("a VIP needs this much time between two events at different venues"), "", ""},
-      {"anniversary_base.*", Kind::integer, "", "",
+      {Key::anniversary_base, "anniversary_base.*", Kind::integer, "", "",
        N_("the year an anniversary template counts from, per template id (city-day = 1716)"), "", ""},
-      {"agreement.spheres", Kind::list, "OMSKPLAN_AGREEMENT_SPHERES",
+      {Key::agreement_spheres, "agreement.spheres", Kind::list, "OMSKPLAN_AGREEMENT_SPHERES",
        "culture,sport,education,improvement,social,health,youth,economy,other",
        N_("the spheres an agreement may belong to"), "", ""},
-      {"agreement.titles_per_year.*", Kind::integer, "", "2022=1,2025=3",
+      {Key::agreement_titles_per_year, "agreement.titles_per_year.*", Kind::integer, "", "2022=1,2025=3",
        N_("how many «Меценат года» titles a year may have, from a year on"), "", ""},
-      {"inspection.visit_days", Kind::list, "OMSKPLAN_INSPECTION_VISIT_DAYS", "thu",
+      {Key::inspection_visit_days, "inspection.visit_days", Kind::list, "OMSKPLAN_INSPECTION_VISIT_DAYS", "thu",
        N_("the weekdays of the weekly site visits (mon…fri; a holiday moves to the nearest working day)"), "", ""},
-      {"inspection.day_start", Kind::clock, "OMSKPLAN_INSPECTION_DAY_START", "09:00", N_("when a visit day starts"), "", ""},
-      {"inspection.day_end", Kind::clock, "OMSKPLAN_INSPECTION_DAY_END", "17:00", N_("when a visit day must end"), "", ""},
-      {"inspection.start_point", Kind::point, "OMSKPLAN_INSPECTION_START_POINT", "54.9847,73.371",
+      {Key::inspection_day_start, "inspection.day_start", Kind::clock, "OMSKPLAN_INSPECTION_DAY_START", "09:00", N_("when a visit day starts"), "", ""},
+      {Key::inspection_day_end, "inspection.day_end", Kind::clock, "OMSKPLAN_INSPECTION_DAY_END", "17:00", N_("when a visit day must end"), "", ""},
+      {Key::inspection_start_point, "inspection.start_point", Kind::point, "OMSKPLAN_INSPECTION_START_POINT", "54.9847,73.371",
        N_("where the visits start and end: lat,lon (the City Administration, Gagarina 34)"), "", ""},
-      {"inspection.service_minutes", Kind::integer, "OMSKPLAN_INSPECTION_SERVICE_MINUTES", "45",
+      {Key::inspection_service_minutes, "inspection.service_minutes", Kind::integer, "OMSKPLAN_INSPECTION_SERVICE_MINUTES", "45",
        N_("minutes spent at each site"), "", ""},
-      {"inspection.max_sites", Kind::integer, "OMSKPLAN_INSPECTION_MAX_SITES", "8", N_("sites per visit day at most"), "", ""},
-      {"inspection.speed_kmh", Kind::number, "OMSKPLAN_INSPECTION_SPEED_KMH", "30", N_("average city speed, km/h"), "", ""},
-      {"inspection.detour", Kind::number, "OMSKPLAN_INSPECTION_DETOUR", "1.4",
+      {Key::inspection_max_sites, "inspection.max_sites", Kind::integer, "OMSKPLAN_INSPECTION_MAX_SITES", "8", N_("sites per visit day at most"), "", ""},
+      {Key::inspection_speed_kmh, "inspection.speed_kmh", Kind::number, "OMSKPLAN_INSPECTION_SPEED_KMH", "30", N_("average city speed, km/h"), "", ""},
+      {Key::inspection_detour, "inspection.detour", Kind::number, "OMSKPLAN_INSPECTION_DETOUR", "1.4",
        N_("how much longer roads are than the straight line"), "", ""},
-      {"inspection.max_interval_days.*", Kind::integer, "",
+      {Key::inspection_max_interval_days, "inspection.max_interval_days.*", Kind::integer, "",
        "extreme=7,high=14,significant=21,medium=28,moderate=42,low=91",
        N_("the longest gap between visits per risk class, in days"), "", ""},
-  };
-  return all;
+  }};
+
+// The table is in the order of the enum: keys()[Key] is that key.
+constexpr bool in_enum_order() {
+  for (std::size_t i = 0; i < kKeys.size(); ++i) {
+    if (static_cast<std::size_t>(kKeys[i].id) != i) {
+      return false;
+    }
+  }
+  return true;
 }
+static_assert(in_enum_order(), "config keys: the table must list every Key once, in the enum's order");
+
+}  // namespace
+
+const std::array<KeyInfo, kKeyCount>& keys() { return kKeys; }
 
 namespace {
 
@@ -271,96 +285,126 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 
 std::string number_text(double v) { return fmt::format("{}", v); }
 
-// Applies one value to `s`; `key` is known (find_key found it).
+// Applies one value to `s`; `key` is known (find_key found it). A switch
+// over every Key with no default: the compiler names a key left out.
 void apply(Settings& s, const std::string& key, const Raw& raw, const std::string& origin) {
+  const KeyInfo& info = *find_key(key);
+  auto& in = s.inspection;
+  auto clock = [&](std::optional<std::string>& field) {
+    const std::string v = raw.string(key);
+    if (!time::parse_clock(v)) {
+      raw.fail(key, trf("'{}' is not a time HH:MM", v));
+    }
+    field = v;
+    return v;
+  };
   std::string shown;
-  if (key == "database") {
-    s.database = {raw.string(key), origin};
-    if (s.database.value.empty()) {
-      raw.fail(key, tr("must not be empty"));
+  switch (info.id) {
+    case Key::database:
+      s.database = {raw.string(key), origin};
+      if (s.database.value.empty()) {
+        raw.fail(key, tr("must not be empty"));
+      }
+      shown = s.database.value;
+      break;
+    case Key::timezone:
+      s.timezone = {raw.string(key), origin};
+      shown = s.timezone.value;
+      break;
+    case Key::lang:
+    case Key::color: {
+      const std::string v = raw.string(key);
+      bool ok = false;
+      for (const auto& c : text::split(info.choices, '|')) {
+        ok = ok || c == v;
+      }
+      if (!ok) {
+        raw.fail(key, trf("must be one of {}, not '{}'", info.choices, v));
+      }
+      (info.id == Key::lang ? s.lang : s.color) = {v, origin};
+      shown = v;
+      break;
     }
-    shown = s.database.value;
-  } else if (key == "timezone") {
-    s.timezone = {raw.string(key), origin};
-    shown = s.timezone.value;
-  } else if (key == "lang" || key == "color") {
-    const KeyInfo& k = *find_key(key);
-    const std::string v = raw.string(key);
-    bool ok = false;
-    for (const auto& c : text::split(k.choices, '|')) {
-      ok = ok || c == v;
+    case Key::now:
+      s.now = {raw.string(key), origin};
+      shown = s.now.value;
+      break;
+    case Key::event_travel_buffer: {
+      const std::string v = raw.string(key);
+      try {
+        s.travel_buffer_min = {time::parse_duration(v).count(), origin};
+      } catch (const InputError& e) {
+        throw InputError(fmt::format("{}: {}", raw.where, e.what()));
+      }
+      shown = time::format_duration(time::Minutes{s.travel_buffer_min.value});
+      break;
     }
-    if (!ok) {
-      raw.fail(key, trf("must be one of {}, not '{}'", k.choices, v));
+    case Key::anniversary_base: {
+      const long y = raw.integer(key);
+      if (y < 1000 || y > 2200) {
+        raw.fail(key, tr("must be a year"));
+      }
+      s.anniversary_base[key.substr(table_prefix(info).size())] = {static_cast<int>(y), origin};
+      shown = std::to_string(y);
+      break;
     }
-    (key == "lang" ? s.lang : s.color) = {v, origin};
-    shown = v;
-  } else if (key == "now") {
-    s.now = {raw.string(key), origin};
-    shown = s.now.value;
-  } else if (key == "event.travel_buffer") {
-    const std::string v = raw.string(key);
-    try {
-      s.travel_buffer_min = {time::parse_duration(v).count(), origin};
-    } catch (const InputError& e) {
-      throw InputError(fmt::format("{}: {}", raw.where, e.what()));
+    case Key::agreement_spheres:
+      s.agreement_spheres = {raw.list(key), origin};
+      shown = join(s.agreement_spheres.value, ",");
+      break;
+    case Key::agreement_titles_per_year: {
+      int year = 0;
+      const std::string y = key.substr(table_prefix(info).size());
+      std::from_chars(y.data(), y.data() + y.size(), year);
+      const long n = raw.integer(key);
+      if (year < 2000 || year > 2200 || n < 1 || n > 100) {
+        raw.fail(key, tr("needs year = count, e.g. 2025 = 3"));
+      }
+      s.titles_per_year[year] = static_cast<int>(n);
+      shown = std::to_string(n);
+      break;
     }
-    shown = time::format_duration(time::Minutes{s.travel_buffer_min.value});
-  } else if (key.rfind("anniversary_base.", 0) == 0) {
-    const long y = raw.integer(key);
-    if (y < 1000 || y > 2200) {
-      raw.fail(key, tr("must be a year"));
-    }
-    s.anniversary_base[key.substr(17)] = {static_cast<int>(y), origin};
-    shown = std::to_string(y);
-  } else if (key == "agreement.spheres") {
-    s.agreement_spheres = {raw.list(key), origin};
-    shown = join(s.agreement_spheres.value, ",");
-  } else if (key.rfind("agreement.titles_per_year.", 0) == 0) {
-    int year = 0;
-    const std::string y = key.substr(26);
-    std::from_chars(y.data(), y.data() + y.size(), year);
-    const long n = raw.integer(key);
-    if (year < 2000 || year > 2200 || n < 1 || n > 100) {
-      raw.fail(key, tr("needs year = count, e.g. 2025 = 3"));
-    }
-    s.titles_per_year[year] = static_cast<int>(n);
-    shown = std::to_string(n);
-  } else if (key.rfind("inspection.", 0) == 0) {
-    auto& in = s.inspection;
-    const std::string k = key.substr(11);
-    if (k == "visit_days") {
+    case Key::inspection_visit_days:
       in.visit_days = raw.list(key);
       shown = join(in.visit_days, ",");
-    } else if (k == "day_start" || k == "day_end") {
-      const std::string v = raw.string(key);
-      if (!time::parse_clock(v)) {
-        raw.fail(key, trf("'{}' is not a time HH:MM", v));
-      }
-      (k == "day_start" ? in.day_start : in.day_end) = v;
-      shown = v;
-    } else if (k == "start_point") {
+      break;
+    case Key::inspection_day_start:
+      shown = clock(in.day_start);
+      break;
+    case Key::inspection_day_end:
+      shown = clock(in.day_end);
+      break;
+    case Key::inspection_start_point: {
       const auto [lat, lon] = raw.point(key);
       in.start_lat = lat;
       in.start_lon = lon;
       shown = number_text(lat) + "," + number_text(lon);
-    } else if (k == "service_minutes") {
+      break;
+    }
+    case Key::inspection_service_minutes:
       in.service_min = raw.integer(key);
       shown = std::to_string(*in.service_min);
-    } else if (k == "max_sites") {
+      break;
+    case Key::inspection_max_sites:
       in.max_sites = raw.integer(key);
       shown = std::to_string(*in.max_sites);
-    } else if (k == "speed_kmh") {
+      break;
+    case Key::inspection_speed_kmh:
       in.speed_kmh = raw.number(key);
       shown = number_text(*in.speed_kmh);
-    } else if (k == "detour") {
+      break;
+    case Key::inspection_detour:
       in.detour = raw.number(key);
       shown = number_text(*in.detour);
-    } else {  // max_interval_days.<risk>
+      break;
+    case Key::inspection_max_interval_days: {
       const long days = raw.integer(key);
-      in.max_interval_days[k.substr(18)] = days;
+      in.max_interval_days[key.substr(table_prefix(info).size())] = days;
       shown = std::to_string(days);
+      break;
     }
+  }
+  if (key.rfind("inspection.", 0) == 0) {
     in.origin = origin;
   }
   s.set_keys[key] = {shown, origin};
@@ -451,7 +495,7 @@ std::vector<Shown> show(const Settings& s, const Paths& paths) {
       if (it != s.set_keys.end()) {
         out.push_back({key, it->second.text, it->second.origin, tr(std::string(k.help))});
       } else {
-        out.push_back({key, key == "database" ? paths.default_db : std::string(k.fallback), "default",
+        out.push_back({key, k.id == Key::database ? paths.default_db : std::string(k.fallback), "default",
                        tr(std::string(k.help))});
       }
       continue;
@@ -555,7 +599,7 @@ std::string default_file(const Paths& paths, bool commented) {
           out += fmt::format("{}{} = {}\n", c, pair.substr(0, eq), pair.substr(eq + 1));
         }
       }
-    } else if (k.key == "database") {
+    } else if (k.id == Key::database) {
       out += fmt::format("{}{} = {}\n", c, name, toml_value(k, paths.default_db));
     } else if (k.fallback.empty()) {
       out += fmt::format("# {} = \"\"\n", name);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -78,7 +79,32 @@ struct Settings {
 // a key ending in ".*" is a table whose keys the user names
 // ("anniversary_base.*": a template id = a year).
 enum class Kind { string, duration, clock, number, integer, list, point, choice };
+// Every setting, once: the table keys() describes them in this order, and the
+// code that applies a value switches over this enum with no default, so a key
+// added here and not handled there does not compile (-Wswitch, an error in CI).
+enum class Key {
+  database,
+  timezone,
+  lang,
+  color,
+  now,
+  event_travel_buffer,
+  anniversary_base,
+  agreement_spheres,
+  agreement_titles_per_year,
+  inspection_visit_days,
+  inspection_day_start,
+  inspection_day_end,
+  inspection_start_point,
+  inspection_service_minutes,
+  inspection_max_sites,
+  inspection_speed_kmh,
+  inspection_detour,
+  inspection_max_interval_days,
+};
+inline constexpr std::size_t kKeyCount = static_cast<std::size_t>(Key::inspection_max_interval_days) + 1;
 struct KeyInfo {
+  Key id;
   std::string_view key;
   Kind kind;
   std::string_view env;       // the environment variable, empty when none
@@ -87,7 +113,7 @@ struct KeyInfo {
   std::string_view choices;   // for Kind::choice: "auto|ru|en"
   std::string_view option;    // a dedicated command-line option ("--tz"); every key also has --set
 };
-const std::vector<KeyInfo>& keys();
+const std::array<KeyInfo, kKeyCount>& keys();
 
 // A command-line value: `--set key=value` or a dedicated option (--tz).
 struct Override {

@@ -5,6 +5,7 @@
 #include "core/files.hpp"
 #include "core/russian.hpp"
 #include "core/text.hpp"
+#include "core/toml_input.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -22,52 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Reader {
-public:
-  explicit Reader(const std::string& origin) : origin_(origin) {}
-
-  [[noreturn]] void fail(const toml::source_region& where, const std::string& what) const {
-    throw InputError(fmt::format("{}:{}:{}: {}", origin_, where.begin.line, where.begin.column, what));
-  }
-
-  void check_keys(const toml::table& t, const std::set<std::string>& allowed, std::string_view section) const {
-    for (auto&& [k, v] : t) {
-      if (!allowed.count(std::string(k.str()))) {
-        std::string list;
-        for (const auto& a : allowed) {
-          list += (list.empty() ? "" : ", ") + a;
-        }
-        fail(k.source(), trf("unknown key '{}'{}; expected one of: {}", k.str(),
-                                     section.empty() ? "" : trf(" in [[{}]]", section), list));
-      }
-    }
-  }
-
-  std::optional<std::string> opt_string(const toml::table& t, std::string_view key) const {
-    const toml::node* n = t.get(key);
-    if (!n) {
-      return std::nullopt;
-    }
-    const auto v = n->value<std::string>();
-    if (!v) {
-      fail(n->source(), trf("'{}' must be a string", key));
-    }
-    return *v;
-  }
-
-  std::string req_string(const toml::table& t, std::string_view key, const toml::source_region& where) const {
-    auto v = opt_string(t, key);
-    if (!v || text::trim(*v).empty()) {
-      fail(where, trf("missing required key '{}'", key));
-    }
-    return *v;
-  }
-
-  const toml::node& node(const toml::table& t, std::string_view key) const { return *t.get(key); }
-
-private:
-  std::string origin_;
-};
+using toml_input::Reader;
 
 const std::set<std::string> kTopKeys{"id",         "name",  "kind",  "level",       "title",   "anniversary_base",
                                      "start_time", "duration", "venue", "organizer", "tags", "notes",
@@ -94,25 +50,6 @@ std::string check_title(std::string_view pattern, bool has_base) {
     i = close + 1;
   }
   return {};
-}
-
-template <class F>
-void each_table(const Reader& r, const toml::table& t, std::string_view key, F&& f) {
-  const toml::node* n = t.get(key);
-  if (!n) {
-    return;
-  }
-  const toml::array* arr = n->as_array();
-  if (!arr) {
-    r.fail(n->source(), trf("'{}' must be an array of tables: write [[{}]]", key, key));
-  }
-  for (const toml::node& el : *arr) {
-    const toml::table* tt = el.as_table();
-    if (!tt) {
-      r.fail(el.source(), trf("each '{}' must be a table", key));
-    }
-    f(*tt);
-  }
 }
 
 }  // namespace
@@ -191,7 +128,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
       t.tags.push_back(text::trim(*v));
     }
   }
-  each_table(r, root, "participant", [&](const toml::table& p) {
+  r.each_table(root, "participant", [&](const toml::table& p) {
     r.check_keys(p, kParticipantKeys, "participant");
     TemplateParticipant tp;
     tp.role = r.req_string(p, "role", p.source());
@@ -205,7 +142,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
     }
     t.participants.push_back(std::move(tp));
   });
-  each_table(r, root, "task", [&](const toml::table& p) {
+  r.each_table(root, "task", [&](const toml::table& p) {
     r.check_keys(p, kTaskKeys, "task");
     TemplateTask tt;
     tt.title = r.req_string(p, "title", p.source());
@@ -219,7 +156,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
     tt.owner = r.opt_string(p, "owner").value_or("");
     t.tasks.push_back(std::move(tt));
   });
-  each_table(r, root, "program", [&](const toml::table& p) {
+  r.each_table(root, "program", [&](const toml::table& p) {
     r.check_keys(p, kProgramKeys, "program");
     TemplateProgramItem pi;
     pi.at = r.req_string(p, "at", p.source());
@@ -283,65 +220,22 @@ std::string render_title(std::string_view pattern, time::Date date, std::optiona
 }
 
 TemplateCatalog::TemplateCatalog(std::vector<std::string> dirs, Warn warn)
-    : dirs_(std::move(dirs)), warn_(std::move(warn)) {}
-
-namespace {
-
-
-}  // namespace
+    : catalog_(std::move(dirs), load_event_template,
+               {[](const std::string& e) { return trf("skipping template {}", e); },
+                [](const std::string& id, const std::string& near) {
+                  return trf("unknown template '{}'{}", id,
+                             near.empty() ? tr(" (see 'omskplan template list')") : trf("; did you mean '{}'?", near));
+                }},
+               std::move(warn)) {}
 
 std::vector<CatalogEntry> TemplateCatalog::list() const {
-  std::map<std::string, CatalogEntry> by_id;
-  for (const auto& dir : dirs_) {
-    for (const auto& file : files::list(dir, ".toml")) {
-      try {
-        EventTemplate t = load_event_template(file);
-        const std::string id = t.id;
-        auto it = by_id.find(id);
-        if (it == by_id.end()) {
-          by_id.emplace(id, CatalogEntry{std::move(t), false});
-        } else {
-          it->second.overridden_shipped = true;
-        }
-      } catch (const InputError& e) {
-        if (warn_) {
-          warn_(trf("skipping template {}", e.what()));
-        }
-      }
-    }
-  }
   std::vector<CatalogEntry> out;
-  for (auto& [id, e] : by_id) {
-    out.push_back(std::move(e));
+  for (auto& e : catalog_.list()) {
+    out.push_back({std::move(e.item), e.overrides});
   }
   return out;
 }
 
-EventTemplate TemplateCatalog::get(const std::string& id) const {
-  std::vector<std::string> ids;
-  for (const auto& dir : dirs_) {
-    for (const auto& file : files::list(dir, ".toml")) {
-      // A file named after the id is read strictly: its errors are the answer.
-      const bool named_so = fs::path(file).stem() == id;
-      std::optional<EventTemplate> t;
-      if (named_so) {
-        t = load_event_template(file);
-      } else {
-        try {
-          t = load_event_template(file);
-        } catch (const InputError&) {
-          continue;
-        }
-      }
-      if (t->id == id) {
-        return *t;
-      }
-      ids.push_back(t->id);
-    }
-  }
-  const std::string near = text::closest(id, ids);
-  throw NotFound(trf("unknown template '{}'{}", id,
-                             near.empty() ? tr(" (see 'omskplan template list')") : trf("; did you mean '{}'?", near)));
-}
+EventTemplate TemplateCatalog::get(const std::string& id) const { return catalog_.get(id); }
 
 }  // namespace omskplan::event

@@ -2,6 +2,7 @@
 // docs/templates.md) and materialised into a plan for a date.
 #pragma once
 
+#include "core/catalog.hpp"
 #include "event/model.hpp"
 #include "time/expr.hpp"
 
@@ -69,7 +70,7 @@ struct CatalogEntry {
 // Templates found in `dirs`, the first directory winning for the same id.
 class TemplateCatalog {
 public:
-  using Warn = std::function<void(const std::string&)>;
+  using Warn = catalog::Warn;
   TemplateCatalog(std::vector<std::string> dirs, Warn warn = {});
   // All valid templates by id; a broken file is reported through `warn` and skipped.
   std::vector<CatalogEntry> list() const;
@@ -78,8 +79,7 @@ public:
   EventTemplate get(const std::string& id) const;
 
 private:
-  std::vector<std::string> dirs_;
-  Warn warn_;
+  catalog::Catalog<EventTemplate> catalog_;
 };
 
 }  // namespace omskplan::event

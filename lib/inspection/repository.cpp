@@ -148,20 +148,12 @@ bool update(Db& db, const Site& before, const Site& after) {
 
 std::optional<Site> load_site(Db& db, std::int64_t id) {
   auto& st = db.cached(fmt::format("SELECT {} FROM site WHERE id = ?", kSiteColumns));
-  st.bind(1, id);
-  if (!st.step()) {
-    return std::nullopt;
-  }
-  return read_site(st);
+  return store::first(st.bind(1, id), read_site);
 }
 
 std::optional<Site> find_site_by_code(Db& db, const std::string& code) {
   auto& st = db.cached(fmt::format("SELECT {} FROM site WHERE code = ?", kSiteColumns));
-  st.bind(1, code);
-  if (!st.step()) {
-    return std::nullopt;
-  }
-  return read_site(st);
+  return store::first(st.bind(1, code), read_site);
 }
 
 std::vector<Site> list_sites(Db& db, const SiteFilter& f) {
@@ -173,11 +165,7 @@ std::vector<Site> list_sites(Db& db, const SiteFilter& f) {
   st.bind(2, f.work ? std::optional<std::string>(std::string(to_string(*f.work))) : std::nullopt);
   st.bind(3, f.risk ? std::optional<std::string>(std::string(to_string(*f.risk))) : std::nullopt);
   st.bind(4, f.active_only ? 1 : 0);
-  std::vector<Site> out;
-  while (st.step()) {
-    out.push_back(read_site(st));
-  }
-  return out;
+  return store::all(st, read_site);
 }
 
 std::vector<SiteFacts> schedule_facts(Db& db, time::Date today) {
@@ -479,11 +467,7 @@ bool update(Db& db, const Finding& before, const Finding& after) {
 
 std::optional<Finding> load_finding(Db& db, std::int64_t id) {
   auto& st = db.cached(fmt::format("SELECT {} FROM finding WHERE id = ?", kFindingColumns));
-  st.bind(1, id);
-  if (!st.step()) {
-    return std::nullopt;
-  }
-  return read_finding(st);
+  return store::first(st.bind(1, id), read_finding);
 }
 
 std::vector<Finding> list_findings(Db& db, const FindingFilter& f) {
@@ -497,11 +481,7 @@ std::vector<Finding> list_findings(Db& db, const FindingFilter& f) {
   st.bind(2, f.open_only ? 1 : 0);
   st.bind(3, date_text(f.overdue_on));
   st.bind(4, f.visit_id);
-  std::vector<Finding> out;
-  while (st.step()) {
-    out.push_back(read_finding(st));
-  }
-  return out;
+  return store::all(st, read_finding);
 }
 
 void add_change(Db& db, std::int64_t finding_id, const FindingChange& c) {

@@ -5,6 +5,7 @@
 #include "core/files.hpp"
 #include "core/russian.hpp"
 #include "core/text.hpp"
+#include "core/toml_input.hpp"
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -22,38 +23,6 @@ namespace fs = std::filesystem;
 using namespace std::chrono;
 
 namespace {
-
-[[noreturn]] void fail(const std::string& origin, const toml::source_region& r, const std::string& what) {
-  throw InputError(fmt::format("{}:{}:{}: {}", origin, r.begin.line, r.begin.column, what));
-}
-
-std::string str(const toml::table& t, std::string_view key, const std::string& origin, bool required,
-                const toml::source_region& where) {
-  const toml::node* n = t.get(key);
-  if (!n) {
-    if (required) {
-      fail(origin, where, trf("missing required key '{}'", key));
-    }
-    return {};
-  }
-  auto v = n->value<std::string>();
-  if (!v) {
-    fail(origin, n->source(), trf("'{}' must be a string", key));
-  }
-  return *v;
-}
-
-void only(const toml::table& t, const std::set<std::string>& allowed, const std::string& origin, std::string_view where) {
-  for (auto&& [k, v] : t) {
-    if (!allowed.count(std::string(k.str()))) {
-      std::string list;
-      for (const auto& a : allowed) {
-        list += (list.empty() ? "" : ", ") + a;
-      }
-      fail(origin, k.source(), trf("unknown key '{}'{}; expected one of: {}", k.str(), where, list));
-    }
-  }
-}
 
 // Variables a template's texts may use, besides stats.* and narrative.*.
 const std::set<std::string>& known_vars() {
@@ -128,115 +97,99 @@ std::string check_text(const std::string& text) {
 }  // namespace
 
 ReportTemplate parse_report_template(std::string_view toml_text, const std::string& origin) {
+  const toml_input::Reader r(origin);
   toml::table root;
   try {
     root = toml::parse(toml_text, origin);
   } catch (const toml::parse_error& e) {
   // toml++ says what is wrong in English; "{0}: {1}" reads the same in English and says "TOML syntax" in Russian.
-    fail(origin, e.source(), trf("{0}", e.description()));
+    r.fail(e.source(), trf("{0}", e.description()));
   }
   const toml::source_region top{{1, 1}, {1, 1}, {}};
-  only(root, {"id", "name", "title", "subtitle", "param", "section"}, origin, "");
+  r.check_keys(root, {"id", "name", "title", "subtitle", "param", "section"}, "");
   ReportTemplate t;
   t.origin = origin;
-  t.id = str(root, "id", origin, true, top);
-  t.name = str(root, "name", origin, true, top);
-  t.title = str(root, "title", origin, true, top);
-  t.subtitle = str(root, "subtitle", origin, false, top);
+  t.id = r.req_string(root, "id", top);
+  t.name = r.req_string(root, "name", top);
+  t.title = r.req_string(root, "title", top);
+  t.subtitle = r.opt_string(root, "subtitle").value_or("");
   for (const char* key : {"title", "subtitle"}) {
     if (const toml::node* n = root.get(key)) {
       if (auto problem = check_text(*n->value<std::string>()); !problem.empty()) {
-        fail(origin, n->source(), problem);
+        r.fail(n->source(), problem);
       }
     }
   }
   std::set<std::string> names;
-  if (const toml::node* ps = root.get("param")) {
-    const toml::array* arr = ps->as_array();
-    if (!arr) {
-      fail(origin, ps->source(), "'param' must be an array of tables: write [[param]]");
+  r.each_table(root, "param", [&](const toml::table& param) {
+    const toml::table* p = &param;
+    r.check_keys(*p, {"name", "type", "default"}, "param");
+    ParamSpec spec;
+    spec.name = r.req_string(*p, "name", p->source());
+    const std::string type = r.req_string(*p, "type", p->source());
+    if (type == "month") {
+      spec.type = ParamType::month;
+    } else if (type == "week") {
+      spec.type = ParamType::week;
+    } else if (type == "year") {
+      spec.type = ParamType::year;
+    } else if (type == "date") {
+      spec.type = ParamType::date;
+    } else {
+      r.fail(p->get("type")->source(),
+           trf("invalid type '{}'; expected one of: month, week, year, date", type));
     }
-    for (const toml::node& el : *arr) {
-      const toml::table* p = el.as_table();
-      if (!p) {
-        fail(origin, el.source(), "each [[param]] must be a table");
-      }
-      only(*p, {"name", "type", "default"}, origin, " in [[param]]");
-      ParamSpec spec;
-      spec.name = str(*p, "name", origin, true, p->source());
-      const std::string type = str(*p, "type", origin, true, p->source());
-      if (type == "month") {
-        spec.type = ParamType::month;
-      } else if (type == "week") {
-        spec.type = ParamType::week;
-      } else if (type == "year") {
-        spec.type = ParamType::year;
-      } else if (type == "date") {
-        spec.type = ParamType::date;
-      } else {
-        fail(origin, p->get("type")->source(),
-             trf("invalid type '{}'; expected one of: month, week, year, date", type));
-      }
-      static const std::set<std::string> allowed_names{"month", "week", "year", "as-of"};
-      if (!allowed_names.count(spec.name)) {
-        fail(origin, p->get("name")->source(),
-             trf("unknown parameter '{}'; expected one of: month, week, year, as-of", spec.name));
-      }
-      if (!names.insert(spec.name).second) {
-        fail(origin, p->get("name")->source(), trf("parameter '{}' is given twice", spec.name));
-      }
-      spec.default_value = str(*p, "default", origin, false, p->source());
-      t.params.push_back(std::move(spec));
+    static const std::set<std::string> allowed_names{"month", "week", "year", "as-of"};
+    if (!allowed_names.count(spec.name)) {
+      r.fail(p->get("name")->source(),
+           trf("unknown parameter '{}'; expected one of: month, week, year, as-of", spec.name));
     }
-  }
-  const toml::node* ss = root.get("section");
-  if (!ss) {
-    fail(origin, top, "a report needs at least one [[section]]");
-  }
-  const toml::array* arr = ss->as_array();
-  if (!arr) {
-    fail(origin, ss->source(), "'section' must be an array of tables: write [[section]]");
-  }
-  for (const toml::node& el : *arr) {
-    const toml::table* s = el.as_table();
-    if (!s) {
-      fail(origin, el.source(), "each [[section]] must be a table");
+    if (!names.insert(spec.name).second) {
+      r.fail(p->get("name")->source(), trf("parameter '{}' is given twice", spec.name));
     }
-    only(*s, {"heading", "text", "query", "columns", "chart"}, origin, " in [[section]]");
+    spec.default_value = r.opt_string(*p, "default").value_or("");
+    t.params.push_back(std::move(spec));
+  });
+  if (!root.get("section")) {
+    r.fail(top, "a report needs at least one [[section]]");
+  }
+  r.each_table(root, "section", [&](const toml::table& section) {
+    const toml::table* s = &section;
+    r.check_keys(*s, {"heading", "text", "query", "columns", "chart"}, "section");
     SectionSpec spec;
-    spec.heading = str(*s, "heading", origin, false, s->source());
-    spec.text = str(*s, "text", origin, false, s->source());
+    spec.heading = r.opt_string(*s, "heading").value_or("");
+    spec.text = r.opt_string(*s, "text").value_or("");
     for (const char* key : {"heading", "text"}) {
       if (const toml::node* n = s->get(key)) {
         if (auto problem = check_text(*n->value<std::string>()); !problem.empty()) {
-          fail(origin, n->source(), problem);
+          r.fail(n->source(), problem);
         }
       }
     }
     if (const toml::node* q = s->get("query")) {
-      const std::string name = str(*s, "query", origin, false, s->source());
+      const std::string name = r.opt_string(*s, "query").value_or("");
       const auto& known = query_names();
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        fail(origin, q->source(), trf("unknown query '{}'; expected one of: {}", name, text::join(known, ", ")));
+        r.fail(q->source(), trf("unknown query '{}'; expected one of: {}", name, text::join(known, ", ")));
       }
       spec.query = name;
       if (const toml::node* cs = s->get("columns")) {
         const toml::array* carr = cs->as_array();
         if (!carr) {
-          fail(origin, cs->source(), "'columns' must be an array of column names");
+          r.fail(cs->source(), "'columns' must be an array of column names");
         }
         const auto& cols = query_columns(name);
         for (const toml::node& c : *carr) {
           auto v = c.value<std::string>();
           if (!v) {
-            fail(origin, c.source(), "'columns' must hold column names");
+            r.fail(c.source(), "'columns' must hold column names");
           }
           if (std::none_of(cols.begin(), cols.end(), [&](const Column& k) { return k.key == *v; })) {
             std::string list;
             for (const auto& k : cols) {
               list += (list.empty() ? "" : ", ") + k.key;
             }
-            fail(origin, c.source(), trf("query '{}' has no column '{}'; it has: {}", name, *v, list));
+            r.fail(c.source(), trf("query '{}' has no column '{}'; it has: {}", name, *v, list));
           }
           spec.columns.push_back(*v);
         }
@@ -244,18 +197,18 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       if (const toml::node* ch = s->get("chart")) {
         auto b = ch->value<bool>();
         if (!b) {
-          fail(origin, ch->source(), "'chart' must be true or false");
+          r.fail(ch->source(), "'chart' must be true or false");
         }
         spec.chart = *b;
       }
     } else if (s->get("columns") || s->get("chart")) {
-      fail(origin, s->source(), "'columns' and 'chart' need a 'query'");
+      r.fail(s->source(), "'columns' and 'chart' need a 'query'");
     }
     if (spec.text.empty() && !spec.query && spec.heading.empty()) {
-      fail(origin, s->source(), "an empty section: give it a heading, a text or a query");
+      r.fail(s->source(), "an empty section: give it a heading, a text or a query");
     }
     t.sections.push_back(std::move(spec));
-  }
+  });
   return t;
 }
 
@@ -271,57 +224,24 @@ ReportTemplate load_report_template(const std::string& path) {
   return parse_report_template(data, path);
 }
 
-ReportCatalog::ReportCatalog(std::vector<std::string> dirs, Warn warn) : dirs_(std::move(dirs)), warn_(std::move(warn)) {}
-
-namespace {
-
-
-}  // namespace
+ReportCatalog::ReportCatalog(std::vector<std::string> dirs, Warn warn)
+    : catalog_(std::move(dirs), load_report_template,
+               {[](const std::string& e) { return trf("skipping report {}", e); },
+                [](const std::string& id, const std::string& near) {
+                  return trf("unknown report '{}'{}", id,
+                             near.empty() ? tr(" (see 'omskplan report list')") : trf("; did you mean '{}'?", near));
+                }},
+               std::move(warn)) {}
 
 std::vector<ReportTemplate> ReportCatalog::list() const {
-  std::map<std::string, ReportTemplate> by_id;
-  for (const auto& dir : dirs_) {
-    for (const auto& f : files::list(dir, ".toml")) {
-      try {
-        auto t = load_report_template(f);
-        const std::string id = t.id;
-        by_id.emplace(id, std::move(t));
-      } catch (const InputError& e) {
-        if (warn_) {
-          warn_(trf("skipping report {}", e.what()));
-        }
-      }
-    }
-  }
   std::vector<ReportTemplate> out;
-  for (auto& [id, t] : by_id) {
-    out.push_back(std::move(t));
+  for (auto& e : catalog_.list()) {
+    out.push_back(std::move(e.item));
   }
   return out;
 }
 
-ReportTemplate ReportCatalog::get(const std::string& id) const {
-  std::vector<std::string> ids;
-  for (const auto& dir : dirs_) {
-    for (const auto& f : files::list(dir, ".toml")) {
-      if (fs::path(f).stem() == id) {
-        auto t = load_report_template(f);
-        if (t.id == id) {
-          return t;
-        }
-      }
-    }
-  }
-  for (const auto& t : list()) {
-    if (t.id == id) {
-      return t;
-    }
-    ids.push_back(t.id);
-  }
-  const std::string near = text::closest(id, ids);
-  throw NotFound(trf("unknown report '{}'{}", id,
-                             near.empty() ? tr(" (see 'omskplan report list')") : trf("; did you mean '{}'?", near)));
-}
+ReportTemplate ReportCatalog::get(const std::string& id) const { return catalog_.get(id); }
 
 namespace {
 
@@ -378,7 +298,8 @@ kainjow::mustache::data narrative_data(const std::string& path, const std::optio
     throw InputError(trf("{0}: {1}", fmt::format("{}:{}:{}", path, e.source().begin.line, e.source().begin.column),
                          e.description()));
   }
-  only(t, {"achievements", "tasks", "help", "topics"}, path, "");
+  const toml_input::Reader r(path);
+  r.check_keys(t, {"achievements", "tasks", "help", "topics"}, "");
   kainjow::mustache::data out{kainjow::mustache::data::type::object};
   for (auto&& [k, v] : t) {
     const std::string key(k.str());
@@ -389,13 +310,13 @@ kainjow::mustache::data narrative_data(const std::string& path, const std::optio
       for (const toml::node& el : *arr) {
         auto s2 = el.value<std::string>();
         if (!s2) {
-          fail(path, el.source(), trf("'{}' must hold strings", key));
+          r.fail(el.source(), trf("'{}' must hold strings", key));
         }
         list.push_back(*s2);
       }
       out.set(key, list);
     } else {
-      fail(path, v.source(), trf("'{}' must be a string or an array of strings", key));
+      r.fail(v.source(), trf("'{}' must be a string or an array of strings", key));
     }
   }
   return out;

@@ -3,6 +3,8 @@
 // queries. Errors are "file:line:col: what".
 #pragma once
 
+#include "core/catalog.hpp"
+
 #include "report/document.hpp"
 #include "report/queries.hpp"
 #include "store/db.hpp"
@@ -44,14 +46,13 @@ ReportTemplate load_report_template(const std::string& path);
 
 class ReportCatalog {
 public:
-  using Warn = std::function<void(const std::string&)>;
+  using Warn = catalog::Warn;
   ReportCatalog(std::vector<std::string> dirs, Warn warn = {});
   std::vector<ReportTemplate> list() const;
   ReportTemplate get(const std::string& id) const;  // NotFound with a suggestion
 
 private:
-  std::vector<std::string> dirs_;
-  Warn warn_;
+  catalog::Catalog<ReportTemplate> catalog_;
 };
 
 struct RunOptions {

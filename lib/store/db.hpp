@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 struct sqlite3;
@@ -187,6 +188,25 @@ private:
 // What undo restores: the data tables, not the log of commands and changes,
 // and not the full-text indexes (their triggers follow the data).
 bool recorded_for_undo(std::string_view table);
+
+// The record of the first row `st` gives, read by `read(st)`; nullopt when none.
+template <class Read>
+auto first(Statement& st, Read&& read) -> std::optional<decltype(read(st))> {
+  if (!st.step()) {
+    return std::nullopt;
+  }
+  return read(st);
+}
+
+// The records of every row, each read by `read(st)`.
+template <class Read>
+auto all(Statement& st, Read&& read) -> std::vector<decltype(read(st))> {
+  std::vector<decltype(read(st))> out;
+  while (st.step()) {
+    out.push_back(read(st));
+  }
+  return out;
+}
 
 // BEGIN (deferred) … ROLLBACK: several reads that see one state of the
 // database, taking no write lock (a dry run that writes nothing). Inside

@@ -67,12 +67,25 @@ TimeZone TimeZone::load(const std::string& name) {
   if (data.size() < 44 || data.compare(0, 4, "TZif") != 0) {
     throw InputError(trf("time zone '{}': {} is not a TZif file", name, path));
   }
+  return parse(name, data);
+}
 
+TimeZone TimeZone::parse(const std::string& name, const std::string& data) {
+  if (data.size() < 44 || data.compare(0, 4, "TZif") != 0) {
+    throw InputError(trf("time zone '{}': not a TZif file", name));
+  }
   TimeZone z;
   z.name_ = name;
+  // Counts are unsigned 32-bit in the file; more than the file could hold is malformed.
   auto counts = [&](std::size_t h) {
-    return std::array<std::int64_t, 6>{be(data, h + 20, 4), be(data, h + 24, 4), be(data, h + 28, 4),
-                                       be(data, h + 32, 4), be(data, h + 36, 4), be(data, h + 40, 4)};
+    std::array<std::int64_t, 6> c{};
+    for (std::size_t k = 0; k < c.size(); ++k) {
+      c[k] = be(data, h + 20 + 4 * k, 4);
+      if (c[k] < 0 || c[k] > static_cast<std::int64_t>(data.size())) {
+        throw InputError(trf("time zone '{}': malformed TZif file", name));
+      }
+    }
+    return c;
   };
   // counts: isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt
   auto c = counts(0);
@@ -93,7 +106,10 @@ TimeZone TimeZone::load(const std::string& name) {
     throw InputError(trf("time zone '{}': malformed TZif file", name));
   }
   for (std::int64_t i = 0; i < timecnt; ++i) {
-    z.times_.push_back(Instant{seconds{be(data, pos + i * time_size, time_size)}});
+    z.times_.push_back(Instant{seconds{be(data, pos + static_cast<std::size_t>(i * time_size), time_size)}});
+    if (z.times_.size() > 1 && z.times_.back() <= z.times_[z.times_.size() - 2]) {
+      throw InputError(trf("time zone '{}': malformed TZif file (transitions out of order)", name));
+    }
   }
   pos += timecnt * time_size;
   for (std::int64_t i = 0; i < timecnt; ++i) {
@@ -111,6 +127,9 @@ TimeZone TimeZone::load(const std::string& name) {
     info.offset = seconds{be(data, p, 4)};
     info.is_dst = data.at(p + 4) != 0;
     const std::size_t a = chars_at + static_cast<unsigned char>(data.at(p + 5));
+    if (a >= chars_at + static_cast<std::size_t>(charcnt) || a >= data.size()) {
+      throw InputError(trf("time zone '{}': malformed TZif file", name));
+    }
     const std::size_t e = data.find('\0', a);
     info.abbrev = data.substr(a, e == std::string::npos ? std::string::npos : e - a);
     z.types_.push_back(Type{info});
@@ -155,10 +174,13 @@ struct PosixParser {
     out = s.substr(b, i - b);
     return out.size() >= 3;
   }
-  bool number(int& out) {
+  bool number(int& out) {  // at most 5 digits: hours up to 167, days up to 365
     const std::size_t b = i;
     out = 0;
     while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
+      if (i - b == 5) {
+        return false;
+      }
       out = out * 10 + (s[i++] - '0');
     }
     return i > b;

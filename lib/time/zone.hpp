@@ -28,6 +28,10 @@ class TimeZone {
 public:
   // Loads `name` ("Asia/Omsk", "UTC"); throws InputError for an unknown zone.
   static TimeZone load(const std::string& name);
+  // The zone a TZif file's bytes describe (versions 1 to 4, with the POSIX
+  // rule for times past the last transition); InputError naming `name` for
+  // anything malformed.
+  static TimeZone parse(const std::string& name, const std::string& data);
   // A fixed offset zone, for tests.
   static TimeZone fixed(const std::string& name, std::chrono::seconds offset, const std::string& abbrev);
 

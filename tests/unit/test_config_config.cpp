@@ -166,6 +166,35 @@ TEST_SUITE("config") {
     CHECK(s.travel_buffer_min.value == 30);
   }
 
+  TEST_CASE("every key is one table entry, in the enum's order, and each one's default applies") {
+    REQUIRE(config::keys().size() == config::kKeyCount);
+    std::set<std::string_view> names;
+    for (std::size_t i = 0; i < config::keys().size(); ++i) {
+      const auto& k = config::keys()[i];
+      CHECK(static_cast<std::size_t>(k.id) == i);
+      CHECK(names.insert(k.key).second);
+    }
+    // Each key with a default takes it from --set too: apply() handles every key.
+    const ConfigHome dir("omskplan-config-all-keys");
+    const auto paths = config::resolve_paths(dir.env(), "/usr/bin");
+    std::vector<config::Override> all;
+    for (const auto& k : config::keys()) {
+      std::string key(k.key);
+      std::string value(k.fallback);
+      if (key.ends_with(".*")) {
+        key = key.substr(0, key.size() - 1) + (k.id == config::Key::agreement_titles_per_year ? "2030"
+                                               : k.id == config::Key::anniversary_base        ? "city-day"
+                                                                                               : "high");
+        value = k.id == config::Key::anniversary_base ? "1716" : "7";
+      } else if (value.empty()) {
+        value = k.id == config::Key::now ? "2024-05-08 09:00" : "/tmp/plan.db";
+      }
+      all.push_back(config::parse_set(key + "=" + value));
+    }
+    const auto s = config::load_settings(paths, dir.env(), all);
+    CHECK(s.set_keys.size() == config::keys().size());
+  }
+
   TEST_CASE("each key has one environment variable named after it") {
     std::set<std::string> seen;
     for (const auto& k : config::keys()) {

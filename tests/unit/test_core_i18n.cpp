@@ -62,8 +62,8 @@ TEST_SUITE("core::i18n") {
     const std::pair<long, int> cases[] = {{0, 2},   {1, 0},   {2, 1},   {4, 1},   {5, 2},    {11, 2},  {12, 2},
                                           {14, 2},  {21, 0},  {22, 1},  {25, 2},  {101, 0},  {111, 2}, {112, 2},
                                           {1001, 0}, {1002, 1}, {1011, 2}};
-    for (const auto& [n, form] : cases) {
-      CHECK_MESSAGE(i18n::russian_plural_index(n) == form, n);
+    for (const auto& c : cases) {
+      CHECK_MESSAGE(i18n::russian_plural_index(c.first) == c.second, c.first);
     }
   }
 

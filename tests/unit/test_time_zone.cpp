@@ -4,6 +4,14 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <string>
+
 using namespace omskplan;
 using namespace omskplan::time;
 using namespace std::chrono;
@@ -62,5 +70,68 @@ TEST_SUITE("time::zone") {
     } else {
       ::unsetenv("TZDIR");
     }
+  }
+
+  TEST_CASE("every zone of the system reads as the C library reads it: offsets, DST, abbreviations") {
+    // The reference is glibc's localtime_r over the same TZif files, for each
+    // distinct file under /usr/share/zoneinfo (links and copies once): every
+    // 13 days from 1901 to 2100 (past 2037 the files' POSIX rules decide) and
+    // one second either side of each transition from 1970 to 2040.
+    const std::filesystem::path root = "/usr/share/zoneinfo";
+    REQUIRE(std::filesystem::is_directory(root));  // tzdata is a dependency (.ci/packages)
+    std::set<std::string> seen;
+    std::vector<std::string> zones;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      const std::string rel = std::filesystem::relative(entry.path(), root).string();
+      if (!entry.is_regular_file() || rel.rfind("posix", 0) == 0 || rel.rfind("right", 0) == 0 ||
+          rel == "localtime" || rel == "posixrules" || rel == "Factory") {
+        continue;
+      }
+      std::ifstream in(entry.path(), std::ios::binary);
+      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (bytes.rfind("TZif", 0) == 0 && seen.insert(bytes).second) {
+        zones.push_back(rel);
+      }
+    }
+    CHECK(zones.size() > 300);
+    const char* saved = std::getenv("TZ");
+    const std::string saved_tz = saved ? saved : "";
+    long lookups = 0;
+    std::vector<std::string> mismatches;
+    for (const auto& name : zones) {
+      ::setenv("TZ", name.c_str(), 1);
+      ::tzset();
+      const TimeZone z = TimeZone::load(name);
+      auto compare = [&](Instant t) {
+        const std::time_t tt = static_cast<std::time_t>(t.time_since_epoch().count());
+        std::tm tm{};
+        const bool converted = ::localtime_r(&tt, &tm) != nullptr;
+        const ZoneInfo ours = z.info_at(t);
+        ++lookups;
+        if (!converted || ours.offset.count() != tm.tm_gmtoff || ours.is_dst != (tm.tm_isdst > 0) || ours.abbrev != tm.tm_zone) {
+          mismatches.push_back(name + " at " + format_utc(t) + ": " + std::to_string(ours.offset.count()) + " " +
+                               ours.abbrev + " vs " + std::to_string(tm.tm_gmtoff) + " " + tm.tm_zone);
+        }
+      };
+      for (Instant t = utc("1901-12-14T00:00:00Z"); t < utc("2100-01-01T00:00:00Z"); t += hours{24 * 13 + 7}) {
+        compare(t);
+      }
+      for (const auto& tr : z.transitions(utc("1970-01-01T00:00:00Z"), utc("2040-01-01T00:00:00Z"))) {
+        compare(tr.at - seconds{1});
+        compare(tr.at);
+      }
+    }
+    if (saved) {
+      ::setenv("TZ", saved_tz.c_str(), 1);
+    } else {
+      ::unsetenv("TZ");
+    }
+    ::tzset();
+    MESSAGE(zones.size(), " zones, ", lookups, " lookups, ", mismatches.size(), " mismatches");
+    for (std::size_t i = 0; i < mismatches.size() && i < 10; ++i) {
+      INFO(mismatches[i]);
+      CHECK(false);
+    }
+    CHECK(mismatches.empty());
   }
 }
