@@ -287,11 +287,8 @@ void setup_agreement(CLI::App& app, Runner& r) {
         const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
         auto s = agreement_services(rt, OpenMode::existing);
         const auto a = ag::load(s, *id);
-        if (f == Format::json) {
-          rt.print(ag::to_json(a, nullptr, rt.ctx().today())["obligations"].dump(2) + "\n");
-        } else {
-          rt.print_table(ag::obligations_table(a, rt.ctx().today()), f);
-        }
+        rt.print_records(f, [&] { return ag::to_json(a, nullptr, rt.ctx().today())["obligations"]; },
+                         [&] { return ag::obligations_table(a, rt.ctx().today()); });
       });
     }
   }
@@ -342,11 +339,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
       auto s = agreement_services(rt, OpenMode::existing);
       const auto rows = ag::patrons(s, *year);
-      if (f == Format::json) {
-        rt.print(ag::patrons_json(rows, *year).dump(2) + "\n");
-      } else {
-        rt.print_table(ag::patrons_table(rows), f);
-      }
+      rt.print_records(f, [&] { return ag::patrons_json(rows, *year); }, [&] { return ag::patrons_table(rows); });
     });
   }
   {

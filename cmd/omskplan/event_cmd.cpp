@@ -207,15 +207,8 @@ void run_task_list(Runtime& rt, std::int64_t id) {
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
   auto s = event_services(rt, OpenMode::existing);
   const auto e = event::load_event(s, id);
-  if (rt.quiet()) {
-    for (const auto& t : e.tasks) {
-      rt.print(fmt::format("{}\n", t.no));
-    }
-  } else if (f == Format::json) {
-    rt.print(event::to_json(e, rt.zone())["tasks"].dump(2) + "\n");
-  } else {
-    rt.print_table(event::tasks_table(e, rt.ctx().today()), f);
-  }
+  rt.print_records(f, [&] { return event::to_json(e, rt.zone())["tasks"]; },
+                   [&] { return event::tasks_table(e, rt.ctx().today()); });
 }
 
 struct TaskAddOptions {
@@ -304,11 +297,8 @@ void run_lesson_list(Runtime& rt, std::int64_t id) {
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
   auto s = event_services(rt, OpenMode::existing);
   const auto e = event::load_event(s, id);
-  if (f == Format::json) {
-    rt.print(event::to_json(e, rt.zone())["lessons"].dump(2) + "\n");
-    return;
-  }
-  rt.print_table(event::lessons_table(event::lessons_of(s, e), rt.zone()), f);
+  rt.print_records(f, [&] { return event::to_json(e, rt.zone())["lessons"]; },
+                   [&] { return event::lessons_table(event::lessons_of(s, e), rt.zone()); });
 }
 
 void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool strict) {

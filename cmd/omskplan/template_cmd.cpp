@@ -20,64 +20,11 @@ event::TemplateCatalog template_catalog(Runtime& rt) {
   return event::TemplateCatalog(rt.paths().template_dirs, [&rt](const std::string& m) { rt.warn(m); });
 }
 
-nlohmann::ordered_json template_json(const event::EventTemplate& t) {
-  nlohmann::ordered_json j;
-  j["id"] = t.id;
-  j["name"] = t.name;
-  j["kind"] = event::to_string(t.kind);
-  j["level"] = event::to_string(t.level);
-  j["title"] = t.title;
-  j["anniversary_base"] = t.anniversary_base ? nlohmann::ordered_json(*t.anniversary_base) : nullptr;
-  j["start_time"] = fmt::format("{:02}:{:02}", t.start_time.count() / 60, t.start_time.count() % 60);
-  j["duration"] = time::format_duration(t.duration);
-  j["venue"] = t.venue;
-  j["organizer"] = t.organizer;
-  j["tags"] = t.tags;
-  j["file"] = t.origin;
-  j["participants"] = nlohmann::ordered_json::array();
-  for (const auto& p : t.participants) {
-    j["participants"].push_back({{"role", p.role}, {"name", p.name}, {"vip", p.vip}});
-  }
-  j["tasks"] = nlohmann::ordered_json::array();
-  for (const auto& task : t.tasks) {
-    j["tasks"].push_back({{"title", task.title}, {"due", task.due.text}, {"owner", task.owner}});
-  }
-  j["program"] = nlohmann::ordered_json::array();
-  for (const auto& p : t.program) {
-    j["program"].push_back({{"at", p.at},
-                            {"duration", p.duration.count() ? time::format_duration(p.duration) : ""},
-                            {"title", p.title},
-                            {"responsible", p.responsible}});
-  }
-  return j;
-}
 
 void run_template_list(Runtime& rt) {
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
   const auto entries = template_catalog(rt).list();
-  if (rt.quiet()) {
-    for (const auto& e : entries) {
-      rt.print(e.tmpl.id + "\n");
-    }
-    return;
-  }
-  if (f == Format::json) {
-    auto arr = nlohmann::ordered_json::array();
-    for (const auto& e : entries) {
-      arr.push_back(template_json(e.tmpl));
-    }
-    rt.print(arr.dump(2) + "\n");
-    return;
-  }
-  render::Table t;
-  t.columns = {{"id", N_("ID")},         {"name", N_("NAME"), false, 50}, {"kind", N_("KIND")},
-               {"level", N_("LEVEL")},   {"tasks", N_("TASKS"), true},    {"file", N_("FILE"), false, 200}};
-  for (const auto& e : entries) {
-    t.add({e.tmpl.id, e.tmpl.name, std::string(event::to_string(e.tmpl.kind)),
-           std::string(event::to_string(e.tmpl.level)), std::to_string(e.tmpl.tasks.size()),
-           e.tmpl.origin + (e.overridden_shipped ? " (overrides another)" : "")});
-  }
-  rt.print_table(t, f);
+  rt.print_records(f, [&] { return event::templates_json(entries); }, [&] { return event::templates_table(entries); });
 }
 
 void run_template_show(Runtime& rt, const std::string& id, const std::string& date) {
@@ -92,7 +39,7 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
     return;
   }
   if (f == Format::json) {
-    rt.print(template_json(t).dump(2) + "\n");
+    rt.print(event::template_json(t).dump(2) + "\n");
     return;
   }
   std::string out = trf("{} — {}\n  file       {}\n  kind       {}, {}\n  title      {}\n", t.id, t.name,

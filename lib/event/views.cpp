@@ -307,4 +307,56 @@ render::Table lessons_table(const std::vector<LessonRow>& rows, const time::Time
   return t;
 }
 
+nlohmann::ordered_json template_json(const EventTemplate& t) {
+  nlohmann::ordered_json j;
+  j["id"] = t.id;
+  j["name"] = t.name;
+  j["kind"] = to_string(t.kind);
+  j["level"] = to_string(t.level);
+  j["title"] = t.title;
+  j["anniversary_base"] = t.anniversary_base ? nlohmann::ordered_json(*t.anniversary_base) : nullptr;
+  j["start_time"] = fmt::format("{:02}:{:02}", t.start_time.count() / 60, t.start_time.count() % 60);
+  j["duration"] = time::format_duration(t.duration);
+  j["venue"] = t.venue;
+  j["organizer"] = t.organizer;
+  j["tags"] = t.tags;
+  j["file"] = t.origin;
+  j["participants"] = nlohmann::ordered_json::array();
+  for (const auto& p : t.participants) {
+    j["participants"].push_back({{"role", p.role}, {"name", p.name}, {"vip", p.vip}});
+  }
+  j["tasks"] = nlohmann::ordered_json::array();
+  for (const auto& task : t.tasks) {
+    j["tasks"].push_back({{"title", task.title}, {"due", task.due.text}, {"owner", task.owner}});
+  }
+  j["program"] = nlohmann::ordered_json::array();
+  for (const auto& p : t.program) {
+    j["program"].push_back({{"at", p.at},
+                            {"duration", p.duration.count() ? time::format_duration(p.duration) : ""},
+                            {"title", p.title},
+                            {"responsible", p.responsible}});
+  }
+  return j;
+}
+
+nlohmann::ordered_json templates_json(const std::vector<CatalogEntry>& entries) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& e : entries) {
+    arr.push_back(template_json(e.tmpl));
+  }
+  return arr;
+}
+
+render::Table templates_table(const std::vector<CatalogEntry>& entries) {
+  render::Table t;
+  t.columns = {{"id", N_("ID")},         {"name", N_("NAME"), false, 50}, {"kind", N_("KIND")},
+               {"level", N_("LEVEL")},   {"tasks", N_("TASKS"), true},    {"file", N_("FILE"), false, 200}};
+  for (const auto& e : entries) {
+    t.add({e.tmpl.id, e.tmpl.name, std::string(to_string(e.tmpl.kind)),
+           std::string(to_string(e.tmpl.level)), std::to_string(e.tmpl.tasks.size()),
+           e.tmpl.origin + (e.overridden_shipped ? " (overrides another)" : "")});
+  }
+  return t;
+}
+
 }  // namespace omskplan::event

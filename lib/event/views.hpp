@@ -5,6 +5,7 @@
 #include "event/conflicts.hpp"
 #include "event/model.hpp"
 #include "event/planner.hpp"
+#include "event/template.hpp"
 #include "render/ics.hpp"
 #include "render/table.hpp"
 #include "time/zone.hpp"
@@ -35,5 +36,10 @@ std::string format_span(const Event& e, const time::TimeZone& zone);
 
 // An event's lessons: number, day added, where each was learned.
 render::Table lessons_table(const std::vector<LessonRow>& rows, const time::TimeZone& zone);
+
+// Event templates: what `template show --json` and `template list` print.
+nlohmann::ordered_json template_json(const EventTemplate& t);
+nlohmann::ordered_json templates_json(const std::vector<CatalogEntry>& entries);
+render::Table templates_table(const std::vector<CatalogEntry>& entries);
 
 }  // namespace omskplan::event

@@ -62,4 +62,18 @@ TEST_SUITE("event::views") {
     CHECK(t.rows[2][2].empty());
     CHECK(t.rows[0][1] == "2023-05-01");
   }
+
+  TEST_CASE("templates: the list with what overrides what, and the JSON a template shows") {
+    const auto entries = TemplateCatalog({testing::source_path("examples/templates")}).list();
+    REQUIRE_FALSE(entries.empty());
+    const auto t = templates_table(entries);
+    CHECK(t.rows.size() == entries.size());
+    CHECK(t.rows[0][t.id_column] == entries[0].tmpl.id);
+    const auto j = templates_json(entries);
+    REQUIRE(j.size() == entries.size());
+    const auto city = TemplateCatalog({testing::source_path("examples/templates")}).get("city-day");
+    const auto cj = template_json(city);
+    CHECK(cj["anniversary_base"] == 1716);
+    CHECK(cj["tasks"].size() == city.tasks.size());
+  }
 }
