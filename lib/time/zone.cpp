@@ -102,7 +102,10 @@ TimeZone TimeZone::parse(const std::string& name, const std::string& data) {
     time_size = 8;
   }
   const auto [isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt] = c;
-  if (typecnt < 1 || timecnt < 0 || charcnt < 0) {
+  // Everything the counts announce must be in the file (each count is at most its size: no overflow).
+  const std::int64_t body = timecnt * time_size + timecnt + typecnt * 6 + charcnt + leapcnt * (time_size + 4) +
+                            isstdcnt + isutcnt;
+  if (typecnt < 1 || static_cast<std::int64_t>(pos) + body > static_cast<std::int64_t>(data.size())) {
     throw InputError(trf("time zone '{}': malformed TZif file", name));
   }
   for (std::int64_t i = 0; i < timecnt; ++i) {

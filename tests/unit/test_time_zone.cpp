@@ -72,6 +72,24 @@ TEST_SUITE("time::zone") {
     }
   }
 
+  TEST_CASE("a damaged TZif file is refused with InputError, never another exception") {
+    // What fuzz_tzif found first: counts announcing more than the file holds.
+    const std::string truncated("TZif\0\0\0\0\0\0" "2\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x04\0\0\0"
+                                "\x12\x80\0\0\0\x87\x9d\xbc\xba\xca\xdb\x8c(\xcc\x05q\x18\xcc\x95" "2\xa8\xd2t\x12\x98\x01\x02\0\0\0",
+                                73);
+    CHECK_THROWS_AS(TimeZone::parse("x", truncated), InputError);
+    CHECK_THROWS_AS(TimeZone::parse("x", "TZif"), InputError);
+    std::ifstream in("/usr/share/zoneinfo/Asia/Omsk", std::ios::binary);
+    const std::string omsk((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (std::size_t cut = 0; cut < omsk.size(); cut += 7) {  // every truncation: refused or read, never a crash
+      try {
+        TimeZone::parse("cut", omsk.substr(0, cut));
+      } catch (const InputError&) {
+      }
+    }
+    CHECK(TimeZone::parse("Asia/Omsk", omsk).info_at(utc("2023-08-05T04:00:00Z")).offset == hours{6});
+  }
+
   TEST_CASE("every zone of the system reads as the C library reads it: offsets, DST, abbreviations") {
     // The reference is glibc's localtime_r over the same TZif files, for each
     // distinct file under /usr/share/zoneinfo (links and copies once): every
