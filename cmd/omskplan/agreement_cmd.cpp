@@ -185,8 +185,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
       }
       rt.print_records(
           f, [&] { return ag::agreements_json(as, ag::load_orgs(s, ids), rt.ctx().today()); },
-          [&] { return ag::agreements_table(as, rt.quiet() ? std::map<std::int64_t, std::string>{} : ag::org_names(s, ids),
-                                            rt.ctx().today()); });
+          [&] { return ag::agreements_table(as, ag::org_names(s, ids), rt.ctx().today()); });
     });
   }
   {
