@@ -10,6 +10,8 @@
 #include "shell/completion.hpp"
 #include "shell/manpage.hpp"
 #include "event/template.hpp"
+#include "plan/service.hpp"
+#include "unit/service.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -30,6 +32,7 @@ std::vector<std::string> names(const std::array<std::string_view, N>& a) {
 // values, files complete as files, references as ids of existing things.
 void describe_value(const std::string& path, const std::string& name, shell::OptionSpec& o) {
   const bool in_event = path.rfind("event", 0) == 0;
+  const bool in_plan = path.rfind("plan", 0) == 0;
   if (name == "--format") {
     o.choices = {"table", "json", "csv", "md", "ics", "html", "xlsx"};
   } else if (name == "--lang") {
@@ -40,8 +43,18 @@ void describe_value(const std::string& path, const std::string& name, shell::Opt
     o.choices = names(event::kLevelNames);
   } else if (in_event && name == "--status") {
     o.choices = names(event::kStatusNames);
+  } else if (in_plan && name == "--kind") {
+    o.choices = names(plan::kKindNames);
+  } else if (in_plan && name == "--status") {
+    o.choices = names(plan::kStatusNames);
+  } else if (in_plan && name == "--recurring") {
+    o.choices = {"monthly", "weekly", "quarterly"};
   } else if (name == "--template" && in_event) {
     o.value_kind = "template";
+  } else if (name == "--unit" || name == "--owner" || name == "--parent") {
+    o.value_kind = "unit";
+  } else if (in_plan && (name == "--plan" || name == "--into")) {
+    o.value_kind = "plan";
   } else if (name == "--event") {
     o.value_kind = "event";
   } else if (name == "--site") {
@@ -57,6 +70,12 @@ std::string positional_kind(const std::string& path, const std::string& name) {
   }
   if (name == "site") {
     return "site";
+  }
+  if (name == "unit") {
+    return "unit";
+  }
+  if (name == "plan") {
+    return "plan";
   }
   if (name == "key" && path == "config get") {
     return "setting";
@@ -183,6 +202,16 @@ void print_ids(Runtime& rt, const std::string& kind) {
     for (const std::int64_t id : event::newest_event_ids(s, 500)) {
       rt.print(fmt::format("{}\n", id));
     }
+  } else if (kind == "unit") {
+    unit::Services s{rt.db(store::OpenMode::existing), rt.ctx()};
+    for (const auto& u : unit::list(s, false)) {
+      rt.print(u.code + "\n");
+    }
+  } else if (kind == "plan") {
+    plan::Services s{rt.db(store::OpenMode::existing), rt.ctx(), rt.paths().plan_dirs};
+    for (const auto& row : plan::list(s, {})) {
+      rt.print(fmt::format("{}\n", row.plan.id));
+    }
   } else if (kind == "setting") {
     for (const auto& s : config::show(rt.settings(), rt.paths())) {
       rt.print(s.key + "\n");
@@ -245,7 +274,7 @@ void setup_completion(CLI::App& app, Runner& r) {
     fmt::print("{}", shell::man_page(describe(app, ""), *date, kVersion));
   });
   auto kind = std::make_shared<std::string>();
-  ids->add_option("kind", *kind, "event, site, template or report")->required();
+  ids->add_option("kind", *kind, "event, site, unit, plan, template or report")->required();
   ids->callback([&r, kind] { print_ids(r.rt(), *kind); });
 }
 

@@ -1,4 +1,5 @@
 #include "agreement/json.hpp"
+#include "core/uuid.hpp"
 #include "core/i18n.hpp"
 
 #include "agreement/repository.hpp"
@@ -240,7 +241,7 @@ ImportResult import_agreements(Services& s, std::istream& in, bool dry_run) {
       }
     } else {
       if (a.uuid.empty()) {
-        a.uuid = event::new_uuid();
+        a.uuid = new_uuid();
       }
       a.created = a.updated = s.ctx.now;
       check(s, a);

@@ -1,4 +1,5 @@
 #include "agreement/service.hpp"
+#include "core/uuid.hpp"
 #include "core/i18n.hpp"
 
 #include "agreement/tax_ids.hpp"
@@ -163,7 +164,7 @@ int parse_days(const std::string& s, std::string_view option) {
 
 Organization add_org(Services& s, const OrgInput& in) {
   Organization o;
-  o.uuid = in.uuid.empty() ? event::new_uuid() : in.uuid;
+  o.uuid = in.uuid.empty() ? new_uuid() : in.uuid;
   o.name = text::trim(in.name);
   o.kind = parse_org_kind(in.kind);
   o.inn = text::trim(in.inn);
@@ -290,7 +291,7 @@ Organization edit_org(Services& s, std::int64_t id, const OrgChanges& c) {
 
 Agreement add(Services& s, const AgreementInput& in) {
   Agreement a;
-  a.uuid = event::new_uuid();
+  a.uuid = new_uuid();
   a.number = text::trim(in.number);
   a.title = text::trim(in.title);
   a.sphere = text::trim(in.sphere);

@@ -65,10 +65,12 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
   p.default_db = data_home + "/omskplan/omskplan.db";
   p.template_dirs.push_back(p.user_dir + "/templates");
   p.report_dirs.push_back(p.user_dir + "/reports");
+  p.plan_dirs.push_back(p.user_dir + "/plans");
   p.calendar_dirs.push_back(p.user_dir + "/calendar");
   if (auto d = env("OMSKPLAN_DATA_DIR")) {
     p.template_dirs.push_back(*d + "/templates");
     p.report_dirs.push_back(*d + "/reports");
+    p.plan_dirs.push_back(*d + "/plans");
     p.calendar_dirs.push_back(*d + "/calendar");
   }
   if (!exe_dir.empty()) {
@@ -78,6 +80,7 @@ Paths resolve_paths(const EnvLookup& env, const std::string& exe_dir) {
       p.share_dir = share.string();
       p.template_dirs.push_back((share / "templates").string());
       p.report_dirs.push_back((share / "reports").string());
+      p.plan_dirs.push_back((share / "plans").string());
       p.calendar_dirs.push_back((share / "calendar").string());
     }
   }

@@ -26,6 +26,7 @@ struct Paths {
   std::string default_db;                   // $XDG_DATA_HOME/omskplan/omskplan.db
   std::vector<std::string> template_dirs;   // user's first, then shipped
   std::vector<std::string> report_dirs;     // user's first, then shipped
+  std::vector<std::string> plan_dirs;       // plan templates: user's first, then shipped
   std::vector<std::string> calendar_dirs;   // user's first (built-in data follows in code)
   std::string share_dir;                    // the installed share/omskplan, when found
 };

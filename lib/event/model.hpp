@@ -107,9 +107,6 @@ struct Event {
   std::vector<Lesson> lessons;
 };
 
-// A random (version 4) UUID.
-std::string new_uuid();
-
 // Which events a list shows.
 struct EventFilter {
   std::optional<time::Instant> from;  // events ending after this

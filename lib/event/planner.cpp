@@ -1,4 +1,5 @@
 #include "event/planner.hpp"
+#include "core/uuid.hpp"
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"

@@ -1,4 +1,5 @@
 #include "inspection/service.hpp"
+#include "core/uuid.hpp"
 #include "core/i18n.hpp"
 
 #include "agreement/service.hpp"
@@ -120,7 +121,7 @@ Site add_site(Services& s, const SiteInput& in) {
   if (auto other = repo::find_site_by_code(s.db, site.code)) {
     throw InputError(trf("site code {} is already taken by site {} «{}»", site.code, other->id, other->name));
   }
-  site.uuid = event::new_uuid();
+  site.uuid = new_uuid();
   site.created = site.updated = s.ctx.now;
   repo::insert(s.db, site);
   tx.commit();
@@ -219,7 +220,7 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
         ++r.unchanged;
       }
     } else {
-      site.uuid = event::new_uuid();
+      site.uuid = new_uuid();
       site.created = site.updated = s.ctx.now;
       repo::insert(s.db, site);
       ++r.created;

@@ -352,6 +352,158 @@ CREATE TABLE finding_change (
 CREATE INDEX finding_change_finding ON finding_change(finding_id);
 )sql";
 
+// Structural units and work plans (issue 14). Units are never deleted, only
+// closed; a rename keeps the old name in unit_name. A plan's sections are
+// copied from its plan template when it is made; its items have control
+// points (one per due date: a monthly item has one a month), postponements
+// keep the original date, amendments of an approved plan keep the item before
+// and after, and the approved text is kept whole (plan_version).
+const char* kSchemaV7 = R"sql(
+CREATE TABLE unit (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid        TEXT NOT NULL UNIQUE,
+  code        TEXT NOT NULL CHECK (length(code) > 0),
+  code_key    TEXT NOT NULL UNIQUE,  -- the code folded (case, ё): ДК = дк
+  name        TEXT NOT NULL CHECK (length(name) > 0),
+  short_name  TEXT NOT NULL DEFAULT '',
+  head        TEXT NOT NULL DEFAULT '',
+  parent_id   INTEGER REFERENCES unit(id),
+  closed_on   TEXT,
+  notes       TEXT NOT NULL DEFAULT '',
+  created_utc TEXT NOT NULL,
+  updated_utc TEXT NOT NULL,
+  CHECK (parent_id IS NULL OR parent_id != id)
+) STRICT;
+CREATE INDEX unit_parent ON unit(parent_id) WHERE parent_id IS NOT NULL;
+
+-- The names a unit had: each row is valid until (and not on) `until`.
+CREATE TABLE unit_name (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  unit_id    INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+  code       TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  short_name TEXT NOT NULL DEFAULT '',
+  until      TEXT NOT NULL,
+  act        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX unit_name_unit ON unit_name(unit_id, until);
+
+CREATE TABLE plan (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid          TEXT NOT NULL UNIQUE,
+  kind          TEXT NOT NULL CHECK (kind IN ('annual', 'quarterly', 'monthly', 'weekly')),
+  period        TEXT NOT NULL,     -- 2024, 2024-Q2, 2024-05, 2024-W19
+  first_day     TEXT NOT NULL,
+  last_day      TEXT NOT NULL,
+  owner_unit_id INTEGER REFERENCES unit(id),  -- NULL: the Administration as a whole
+  title         TEXT NOT NULL CHECK (length(title) > 0),
+  template_id   TEXT NOT NULL DEFAULT '',
+  status        TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'approved', 'closed')),
+  approved_on   TEXT,
+  approved_by   TEXT NOT NULL DEFAULT '',
+  approved_act  TEXT NOT NULL DEFAULT '',
+  closed_on     TEXT,
+  next_item_no  INTEGER NOT NULL DEFAULT 1,
+  notes         TEXT NOT NULL DEFAULT '',
+  created_utc   TEXT NOT NULL,
+  updated_utc   TEXT NOT NULL,
+  CHECK (last_day >= first_day)
+) STRICT;
+CREATE UNIQUE INDEX plan_kind_period_owner ON plan(kind, period, coalesce(owner_unit_id, 0));
+CREATE INDEX plan_owner ON plan(owner_unit_id) WHERE owner_unit_id IS NOT NULL;
+CREATE INDEX plan_days ON plan(first_day, last_day);
+
+CREATE TABLE plan_section (
+  id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  no      INTEGER NOT NULL CHECK (no > 0),
+  key     TEXT NOT NULL CHECK (length(key) > 0),
+  title   TEXT NOT NULL CHECK (length(title) > 0),
+  UNIQUE (plan_id, key),
+  UNIQUE (plan_id, no)
+) STRICT;
+
+CREATE TABLE plan_item (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id      INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  no           INTEGER NOT NULL CHECK (no > 0),     -- stable within the plan, never reused
+  section      TEXT NOT NULL,
+  position     INTEGER NOT NULL,                     -- order within the section
+  text         TEXT NOT NULL CHECK (length(text) > 0),
+  text_key     TEXT NOT NULL,                        -- folded, for duplicates
+  unit_id      INTEGER REFERENCES unit(id),
+  person       TEXT NOT NULL DEFAULT '',
+  co_units     TEXT NOT NULL DEFAULT '[]',           -- JSON array of unit ids
+  due          TEXT NOT NULL,                        -- the due as planned (plan/model.hpp: DueSpec)
+  basis        TEXT NOT NULL DEFAULT '',
+  form         TEXT NOT NULL DEFAULT '',
+  event_id     INTEGER REFERENCES event(id) ON DELETE SET NULL,
+  agreement_id INTEGER REFERENCES agreement(id) ON DELETE SET NULL,
+  site_id      INTEGER REFERENCES site(id) ON DELETE SET NULL,
+  origin_id    INTEGER REFERENCES plan_item(id) ON DELETE SET NULL,  -- carried from
+  dropped_on   TEXT,
+  drop_reason  TEXT NOT NULL DEFAULT '',
+  drop_act     TEXT NOT NULL DEFAULT '',
+  created_utc  TEXT NOT NULL,
+  updated_utc  TEXT NOT NULL,
+  UNIQUE (plan_id, no)
+) STRICT;
+CREATE INDEX plan_item_unit ON plan_item(unit_id) WHERE unit_id IS NOT NULL;
+CREATE INDEX plan_item_event ON plan_item(event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX plan_item_agreement ON plan_item(agreement_id) WHERE agreement_id IS NOT NULL;
+CREATE INDEX plan_item_site ON plan_item(site_id) WHERE site_id IS NOT NULL;
+CREATE INDEX plan_item_origin ON plan_item(origin_id) WHERE origin_id IS NOT NULL;
+CREATE INDEX plan_item_key ON plan_item(plan_id, text_key);
+
+-- A control point: one date an item is due on (a monthly item has one a month).
+CREATE TABLE plan_point (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  item_id     INTEGER NOT NULL REFERENCES plan_item(id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL CHECK (seq > 0),
+  planned_on  TEXT NOT NULL,             -- the control date as planned (kept on postponement)
+  due_on      TEXT NOT NULL,             -- the control date now
+  state       TEXT NOT NULL DEFAULT 'open'
+                CHECK (state IN ('open', 'in-work', 'done', 'not-done', 'carried')),
+  started_on  TEXT,
+  done_on     TEXT,
+  report      TEXT NOT NULL DEFAULT '',
+  UNIQUE (item_id, seq)
+) STRICT;
+CREATE INDEX plan_point_due ON plan_point(due_on) WHERE state IN ('open', 'in-work');
+
+CREATE TABLE plan_postponement (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  point_id   INTEGER NOT NULL REFERENCES plan_point(id) ON DELETE CASCADE,
+  decided_on TEXT NOT NULL,
+  from_date  TEXT NOT NULL,
+  to_date    TEXT NOT NULL,
+  reason     TEXT NOT NULL CHECK (length(reason) > 0),
+  act        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX plan_postponement_point ON plan_postponement(point_id);
+
+-- The approved text of a plan (sections and items, JSON) and every amendment
+-- after it: version 1 is the approved text, version N+1 that of amendment N.
+CREATE TABLE plan_version (
+  plan_id  INTEGER PRIMARY KEY REFERENCES plan(id) ON DELETE CASCADE,
+  snapshot TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE plan_amendment (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id    INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  no         INTEGER NOT NULL CHECK (no > 0),
+  decided_on TEXT NOT NULL,
+  act        TEXT NOT NULL DEFAULT '',
+  kind       TEXT NOT NULL CHECK (kind IN ('add', 'edit', 'drop', 'postpone')),
+  item_no    INTEGER NOT NULL,
+  what       TEXT NOT NULL DEFAULT '',
+  before     TEXT,
+  after      TEXT,
+  UNIQUE (plan_id, no)
+) STRICT;
+)sql";
+
 // Each AUTOINCREMENT table's counter past the largest id its audit log names
 // (a row deleted before the migration). SQLite itself takes the largest of
 // the counter and the ids in the table.
@@ -414,6 +566,7 @@ const std::vector<Migration>& migrations() {
        "  AND sql NOT LIKE '%AUTOINCREMENT%';\n"
        "PRAGMA writable_schema = OFF;\n",
        true},
+      {7, "structural units, work plans, their items, control points, postponements and amendments", kSchemaV7},
   };
   return all;
 }

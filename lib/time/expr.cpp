@@ -236,6 +236,19 @@ DateSpan parse_date_span(std::string_view expr, const Context& ctx) {
     }
     return {*monday, *monday + days{6}};
   }
+  // 2024-Q2
+  if (e.size() == 7 && e[4] == '-' && e[5] == 'q' && all_digits(e.substr(0, 4)) && all_digits(e.substr(6))) {
+    const int y = static_cast<int>(to_long(e.substr(0, 4)));
+    const int q = e[6] - '0';
+    if (y < 1900 || y > 2200) {
+      bad_date(expr, tr("year out of range 1900–2200"));
+    }
+    if (q < 1 || q > 4) {
+      bad_date(expr, tr("a quarter is Q1–Q4"));
+    }
+    const Date first = make_date(y, 3 * q - 2, 1);
+    return {first, last_day_of_month(make_date(y, 3 * q, 1))};
+  }
   // 2024-05
   if (e.size() == 7 && e[4] == '-' && all_digits(e.substr(0, 4)) && all_digits(e.substr(5))) {
     const int y = static_cast<int>(to_long(e.substr(0, 4)));
@@ -453,6 +466,29 @@ Date parse_month(std::string_view s, const Context& ctx, std::string_view option
   const auto span = parse_date_span(s, ctx);
   if (day_of(span.first) != 1 || span.last != last_day_of_month(span.first)) {
     throw InputError(trf("invalid {} '{}': expected a month such as 2023-08, this, next or last", option, s));
+  }
+  return span.first;
+}
+
+Date parse_quarter(std::string_view s, const Context& ctx, std::string_view option) {
+  if (const auto step = relative_period(s)) {
+    const Date today = ctx.today();
+    int y = year_of(today);
+    int q = (month_of(today) - 1) / 3 + 1 + *step;
+    if (q < 1) {
+      q = 4;
+      --y;
+    } else if (q > 4) {
+      q = 1;
+      ++y;
+    }
+    return make_date(y, 3 * q - 2, 1);
+  }
+  const auto span = parse_date_span(s, ctx);
+  const int m = month_of(span.first);
+  if (day_of(span.first) != 1 || (m - 1) % 3 != 0 ||
+      span.last != last_day_of_month(make_date(year_of(span.first), m + 2, 1))) {
+    throw InputError(trf("invalid {} '{}': expected a quarter such as 2024-Q2, this, next or last", option, s));
   }
   return span.first;
 }

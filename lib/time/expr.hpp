@@ -1,7 +1,7 @@
 // Date expressions, as a user types them on the command line.
 //
 // Relative to today (Context::today):
-//   2024-05-13, 2024-05 (a month), 2024 (a year), 2024-W19 (an ISO week),
+//   2024-05-13, 2024-05 (a month), 2024-Q2 (a quarter), 2024 (a year), 2024-W19 (an ISO week),
 //   today / tomorrow / yesterday (сегодня / завтра / вчера), +3d, -2w, +5wd,
 //   mon … sun and monday … sunday, пн … вс (the next such day after today),
 //   sow / eow, som / eom, soy / eoy (start / end of this week, month, year).
@@ -43,6 +43,8 @@ inline Date parse_date(std::string_view expr, const Context& ctx) { return parse
 Date parse_week(std::string_view s, const Context& ctx, std::string_view option = "--week");
 // A month: this (current), next, last (previous), 2023-08 → its first day.
 Date parse_month(std::string_view s, const Context& ctx, std::string_view option = "--month");
+// A quarter: this (current), next, last (previous), 2024-Q2 → its first day.
+Date parse_quarter(std::string_view s, const Context& ctx, std::string_view option = "--quarter");
 // A year: this (current), next, last (previous), 2023.
 int parse_year(std::string_view s, const Context& ctx, std::string_view option = "--year");
 

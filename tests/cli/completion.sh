@@ -47,7 +47,7 @@ expect_eq "$(complete "$BIN" config get inspection.day_s)" "inspection.day_start
 expect_eq "$(complete "$BIN" --lang r)" "ru "
 run completion ids planet
 expect_rc 1
-expect_err "id kind 'planet' is not one of event, site, template, report, setting"
+expect_err "id kind 'planet' is not one of event, site, unit, plan, template, report, setting"
 
 # zsh runs the same candidate logic; fish has its own script. Checked where installed (.ci/run installs both).
 if need zsh; then

@@ -34,7 +34,7 @@ expect_rc 1
 expect_err "exists already"
 run db check
 expect_rc 0
-expect_out "ok (schema version 6"
+expect_out "ok (schema version 7"
 run event add --title "Лишнее" --start "2024-09-01 10:00"
 run db restore "$TMP/backup.db"
 expect_rc 0
@@ -57,16 +57,18 @@ OMSKPLAN_DB="$TMP/damaged.db" run db check
 expect_rc 5
 expect_out "foreign key: task row"
 # An older schema is refused until migrated, with a backup first.
-sqlite3 "$OMSKPLAN_DB" "DROP TABLE finding_change; DROP TABLE finding; DROP TABLE visit_attendee; DROP TABLE visit_agency;
+sqlite3 "$OMSKPLAN_DB" "DROP TABLE plan_amendment; DROP TABLE plan_version; DROP TABLE plan_postponement; DROP TABLE plan_point;
+  DROP TABLE plan_item; DROP TABLE plan_section; DROP TABLE plan; DROP TABLE unit_name; DROP TABLE unit;
+  DROP TABLE finding_change; DROP TABLE finding; DROP TABLE visit_attendee; DROP TABLE visit_agency;
   DROP TABLE visit; DROP TABLE agency_requirement; DROP TABLE agency_member; DROP TABLE agency; DROP TABLE site;
   ALTER TABLE command DROP COLUMN undo_of; ALTER TABLE command DROP COLUMN undone_by;
   DROP TABLE command_change; PRAGMA user_version = 2;"
 run event list
 expect_rc 5
-expect_err "has schema version 2, older than this omskplan (6); run 'omskplan db migrate'"
+expect_err "has schema version 2, older than this omskplan (7); run 'omskplan db migrate'"
 run db migrate
 expect_rc 0
-expect_out "migrated to schema version 6; the old one is in $TMP/m.db.v2.bak"
+expect_out "migrated to schema version 7; the old one is in $TMP/m.db.v2.bak"
 expect_eq "$(sqlite3 "$TMP/m.db.v2.bak" 'PRAGMA user_version')" "2"
 run --quiet event list
 expect_out_is "1"
@@ -74,7 +76,9 @@ expect_out_is "1"
 export OMSKPLAN_DB="$TMP/v4.db"
 run event add --title "Первое" --start "2024-09-01 10:00"
 run event add --title "Второе" --start "2024-09-02 10:00"
-sqlite3 "$OMSKPLAN_DB" "ALTER TABLE command ADD COLUMN changeset BLOB;
+sqlite3 "$OMSKPLAN_DB" "DROP TABLE plan_amendment; DROP TABLE plan_version; DROP TABLE plan_postponement; DROP TABLE plan_point;
+  DROP TABLE plan_item; DROP TABLE plan_section; DROP TABLE plan; DROP TABLE unit_name; DROP TABLE unit;
+  ALTER TABLE command ADD COLUMN changeset BLOB;
   UPDATE command SET changeset = (SELECT changeset FROM command_change WHERE command_id = command.id AND part = 0);
   DROP TABLE command_change; DROP INDEX event_cloned_from; DROP INDEX agreement_signed_at_event; DROP INDEX badge_org;
   DROP INDEX site_contractor; DROP INDEX site_customer; DROP INDEX visit_agency_agency; DROP INDEX visit_attendee_member;
@@ -82,7 +86,7 @@ sqlite3 "$OMSKPLAN_DB" "ALTER TABLE command ADD COLUMN changeset BLOB;
 expect_eq "$(sqlite3 "$OMSKPLAN_DB" "SELECT count(*) FROM sqlite_schema WHERE name = 'finding_visit'")" "0"
 run db migrate
 expect_rc 0
-expect_out "migrated to schema version 6"
+expect_out "migrated to schema version 7"
 expect_eq "$(sqlite3 "$OMSKPLAN_DB" "SELECT count(*) FROM sqlite_schema WHERE name = 'finding_visit'")" "1"
 run undo
 expect_rc 0

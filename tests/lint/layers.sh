@@ -21,10 +21,12 @@ declare -A may=(
   [render]="core time"
   [config]="core time"
   [shell]="core config"
-  [event]="core time store render config"
-  [agreement]="core time store render config event"
-  [inspection]="core time store render config event agreement"
-  [report]="core time store render config event agreement inspection"
+  [unit]="core time store render config"
+  [event]="core time store render config unit"
+  [agreement]="core time store render config unit event"
+  [inspection]="core time store render config unit event agreement"
+  [plan]="core time store render config unit event agreement inspection"
+  [report]="core time store render config unit event agreement inspection plan"
 )
 known=" ${!may[*]} "
 

@@ -12,12 +12,19 @@ report() { echo "lint: $1"; bad=$((bad + 1)); }
 while IFS= read -r hit; do report "$hit (SQL belongs in lib/)"; done < <(
   grep -rnE '"[^"]*\b(SELECT|INSERT|UPDATE|DELETE)\b[^"]*"' cmd/ || true)
 
-# 2. fmt::format over SQL only with the k…Columns constants.
+# 2. fmt::format over SQL only with the k…Columns constants and fixed
+#    conditions chosen by an enum (…_where(w): a switch of literals). Every
+#    argument after the format string must be one of them.
 while IFS= read -r hit; do
-  case $hit in
-    *'kEventColumns'*|*'kOrgColumns'*|*'kAgreementColumns'*|*'kSiteColumns'*|*'kVisitColumns'*|*'kFindingColumns'*) ;;
-    *) report "$hit" ;;
-  esac
+  args=${hit##*\"}
+  args=${args#,}
+  ok=1
+  IFS=',' read -ra parts <<< "${args%%;*}"
+  for a in "${parts[@]}"; do
+    a=$(echo "$a" | tr -d ' )')
+    [[ $a =~ ^(k[A-Z][A-Za-z]*Columns|[a-z_]+_where\([A-Za-z_:]+)$ ]] || ok=0
+  done
+  [ "$ok" -eq 1 ] || report "$hit"
 done < <(grep -rPzo '(?s)fmt::format\(\s*"[^"]*\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\b[^;]*;' lib/ |
   tr '\n' ' ' | tr '\0' '\n' | grep -v 'PRAGMA user_version' || true)
 

@@ -1,4 +1,5 @@
 #include "agreement/repository.hpp"
+#include "core/uuid.hpp"
 
 #include "helpers.hpp"
 
@@ -12,7 +13,7 @@ namespace {
 
 Organization org(const char* name, const char* inn, const time::Context& ctx) {
   Organization o;
-  o.uuid = event::new_uuid();
+  o.uuid = new_uuid();
   o.name = name;
   o.inn = inn;
   o.created = o.updated = ctx.now;
@@ -21,7 +22,7 @@ Organization org(const char* name, const char* inn, const time::Context& ctx) {
 
 Agreement make_agreement(std::int64_t org_id, const char* number, Status st, const time::Context& ctx) {
   Agreement a;
-  a.uuid = event::new_uuid();
+  a.uuid = new_uuid();
   a.number = number;
   a.title = "О сотрудничестве";
   a.org_id = org_id;

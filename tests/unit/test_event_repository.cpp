@@ -1,4 +1,5 @@
 #include "event/repository.hpp"
+#include "core/uuid.hpp"
 
 #include "helpers.hpp"
 

@@ -1,4 +1,5 @@
 #include "inspection/repository.hpp"
+#include "core/uuid.hpp"
 
 #include "helpers.hpp"
 
@@ -12,7 +13,7 @@ namespace {
 
 Site site(const char* code, Risk risk, const time::Context& ctx) {
   Site s;
-  s.uuid = event::new_uuid();
+  s.uuid = new_uuid();
   s.code = code;
   s.name = std::string("Объект ") + code;
   s.where = GeoPoint{54.98, 73.37};

@@ -76,6 +76,15 @@ TEST_SUITE("time::expr") {
     CHECK(parse_year("next", wk.ctx) == 2025);
     CHECK(parse_year("2023", wk.ctx) == 2023);
     CHECK_THROWS_WITH(parse_year("2023-05", wk.ctx), "invalid --year '2023-05': expected a year such as 2023, this or last");
+    CHECK(parse_quarter("this", wk.ctx) == make_date(2024, 4, 1));
+    CHECK(parse_quarter("next", wk.ctx) == make_date(2024, 7, 1));
+    CHECK(parse_quarter("last", jan.ctx) == make_date(2023, 10, 1));
+    CHECK(parse_quarter("next", dec.ctx) == make_date(2025, 1, 1));
+    CHECK(parse_quarter("2024-q3", wk.ctx) == make_date(2024, 7, 1));
+    CHECK(parse_date_span("2024-Q2", wk.ctx).last == make_date(2024, 6, 30));
+    CHECK_THROWS_WITH(parse_quarter("2024-05", wk.ctx),
+                      "invalid --quarter '2024-05': expected a quarter such as 2024-Q2, this, next or last");
+    CHECK_THROWS_AS(parse_date_span("2024-Q5", wk.ctx), InputError);
   }
 
   TEST_CASE("bad dates name the input") {
