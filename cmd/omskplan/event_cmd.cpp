@@ -8,6 +8,8 @@
 #include "event/ics_import.hpp"
 #include "event/planner.hpp"
 #include "event/views.hpp"
+#include "plan/service.hpp"
+#include "plan/views.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -163,12 +165,18 @@ void run_show(Runtime& rt, std::int64_t id) {
   const Format f = rt.format({Format::table, Format::json, Format::md, Format::ics});
   auto s = event_services(rt, OpenMode::existing);
   const auto e = event::load_event(s, id);
+  // The plan items the event realises (events do not know plans; the front end shows both).
+  plan::Services ps{s.db, rt.ctx(), rt.paths().plan_dirs};
+  const auto linked = f == Format::ics ? std::vector<plan::LinkedItem>{} : plan::items_for_event(ps, id);
   if (f == Format::json) {
-    rt.print(event::to_json(e, rt.zone()).dump(2) + "\n");
+    auto j = event::to_json(e, rt.zone());
+    j["plan_items"] = plan::linked_items_json(linked, rt.ctx().today());
+    rt.print(j.dump(2) + "\n");
   } else if (f == Format::ics) {
     rt.print(render::write_calendar({event::to_ics(e, rt.zone())}, rt.zone(), rt.ctx().now, e.title));
   } else {
-    rt.print(event::event_card(e, rt.zone(), rt.ctx().today(), f == Format::md));
+    rt.print(event::event_card(e, rt.zone(), rt.ctx().today(), f == Format::md) +
+             plan::linked_items_text(linked, rt.ctx().today()));
   }
 }
 

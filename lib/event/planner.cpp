@@ -1,4 +1,5 @@
 #include "event/planner.hpp"
+#include "unit/service.hpp"
 #include "core/uuid.hpp"
 #include "core/i18n.hpp"
 
@@ -25,6 +26,20 @@ namespace {
 constexpr std::size_t kMaxTitleBytes = 1000;
 constexpr std::size_t kMaxTextBytes = 100000;
 
+
+// Owners named by a unit's code are that unit (its code as registered); a
+// code that is no unit's is refused. Free text stays as it is.
+void resolve_owners(Services& s, Event& e) {
+  unit::Services us{s.db, s.ctx};
+  if (auto u = unit::owner(us, e.organizer)) {
+    e.organizer = u->code;
+  }
+  for (auto& t : e.tasks) {
+    if (auto u = unit::owner(us, t.owner)) {
+      t.owner = u->code;
+    }
+  }
+}
 
 void validate(const Event& e) {
   if (text::trim(e.title).empty()) {
@@ -237,6 +252,7 @@ WriteResult create(Services& s, Event e, ConflictPolicy policy) {
     e.uuid = new_uuid();
   }
   e.created = e.updated = s.ctx.now;
+  resolve_owners(s, e);
   validate(e);
   store::WriteTransaction tx(s.db);
   repo::insert(s.db, e);
@@ -411,6 +427,7 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
       throw NotFound(trf("event {} has no participant '{}'", id, who));
     }
   }
+  resolve_owners(s, e);
   validate(e);
   if (same_content(before, e)) {
     return {before, {}, false};
@@ -460,6 +477,7 @@ Task add_task(Services& s, std::int64_t event_id, const std::string& title, cons
     t.no = std::max(t.no, other.no + 1);
   }
   e.tasks.push_back(t);
+  resolve_owners(s, e);
   validate(e);
   repo::update(s.db, before, e);
   tx.commit();

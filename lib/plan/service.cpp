@@ -457,6 +457,10 @@ Item add_item(Services& s, std::int64_t plan_id, const ItemInput& in, const Amen
 Item edit_item(Services& s, std::int64_t plan_id, const std::string& ref, const ItemChanges& c, const Amending& am) {
   store::WriteTransaction tx(s.db);
   const Plan p = must_load(s, plan_id);
+  if ((c.due || c.recurring) && p.status == Status::approved) {
+    throw InputError(trf("plan {} is approved; a new date is a postponement: omskplan plan item postpone {} {} --to …",
+                         p.id, p.id, text::trim(ref)));
+  }
   auto a = amendment_for(s, p, am, AmendmentKind::edit);
   const Item before = resolve_item(s, p, ref);
   if (before.dropped_on) {

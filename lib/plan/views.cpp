@@ -464,6 +464,31 @@ Table amendments_table(const std::vector<Amendment>& as) {
   return t;
 }
 
+std::string linked_items_text(const std::vector<LinkedItem>& items, time::Date today) {
+  if (items.empty()) {
+    return "";
+  }
+  std::string out = std::string(tr("Plan items:")) + "\n";
+  for (const auto& l : items) {
+    out += fmt::format("  {} {} · {} {} — {} ({})\n", tr("plan"), l.plan.id, l.number, l.item.text, l.plan.title,
+                       standing_label(standing(l.item, today)));
+  }
+  return out;
+}
+
+ordered_json linked_items_json(const std::vector<LinkedItem>& items, time::Date today) {
+  auto out = ordered_json::array();
+  for (const auto& l : items) {
+    out.push_back({{"plan", l.plan.id},
+                   {"plan_title", l.plan.title},
+                   {"number", l.number},
+                   {"no", l.item.no},
+                   {"text", l.item.text},
+                   {"standing", to_string(standing(l.item, today))}});
+  }
+  return out;
+}
+
 Table due_table(const DueReport& r) {
   Table t;
   t.columns = {{"plan", N_("PLAN"), true},     {"number", N_("№")},          {"no", N_("ITEM"), true},

@@ -33,6 +33,10 @@ std::string diff_text(const std::vector<ItemChange>& changes, int from, int to);
 nlohmann::ordered_json diff_json(const std::vector<ItemChange>& changes, int from, int to);
 render::Table amendments_table(const std::vector<Amendment>& as);
 
+// The plan items an event realises, for its card: "Plan items:" and a line each ("" when none).
+std::string linked_items_text(const std::vector<LinkedItem>& items, time::Date today);
+nlohmann::ordered_json linked_items_json(const std::vector<LinkedItem>& items, time::Date today);
+
 render::Table due_table(const DueReport& r);
 nlohmann::ordered_json due_json(const DueReport& r);
 render::Table control_table(const ControlReport& r);

@@ -106,6 +106,31 @@ Unit resolve(Services& s, const std::string& ref) {
   throw NotFound(trf("no unit with code '{}' (omskplan unit list shows them)", text::for_terminal(t, 40)));
 }
 
+std::optional<Unit> owner(Services& s, const std::string& typed) {
+  const std::string t = text::trim(typed);
+  if (t.empty()) {
+    return std::nullopt;
+  }
+  if (auto u = repo::find_by_code(s.db, code_key(t))) {
+    return u;
+  }
+  // A code: valid as one, with no lower-case letter (ДК, УМВД-2), while there are units to name.
+  const bool looks_like_code = check_code(t).empty() && text::fold(t) != t && [&] {
+    std::size_t pos = 0;
+    while (pos < t.size()) {
+      const char32_t c = text::decode_utf8(t, pos);
+      if ((c >= U'a' && c <= U'z') || (c >= 0x0430 && c <= 0x044F) || c == 0x0451) {
+        return false;
+      }
+    }
+    return true;
+  }();
+  if (looks_like_code && !repo::codes(s.db).empty()) {
+    return resolve(s, t);  // NotFound with "did you mean"
+  }
+  return std::nullopt;
+}
+
 std::vector<Unit> resolve_list(Services& s, const std::string& refs) {
   std::vector<Unit> out;
   std::set<std::int64_t> seen;

@@ -45,6 +45,11 @@ Unit reopen(Services& s, const std::string& ref);
 Unit resolve(Services& s, const std::string& ref);
 // The same for a list "ДО,ДТ" (commas or semicolons); duplicates refused.
 std::vector<Unit> resolve_list(Services& s, const std::string& refs);
+// An owner as people type it where an owner is named (an event's organizer, a
+// task's owner): a unit's code (any case) is that unit; something that looks
+// like a code (capitals, digits, no spaces) but is none is refused with the
+// nearest code; anything else is free text (nullopt).
+std::optional<Unit> owner(Services& s, const std::string& typed);
 // Every unit by id (closed ones too): what views need to name them.
 std::map<std::int64_t, Unit> by_id(Services& s);
 // `unit list`: active units (and closed ones with `all`), in tree order.

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Structural units and work plans as the department drives them: a quarterly
+# plan gathered from the units, approved, amended, watched and carried over.
+. "$(dirname "$0")/lib.sh"
+export OMSKPLAN_NOW="2024-03-20 09:00"
+
+# ---- units ----
+run unit add --code АГО --name "Администрация города Омска"
+expect_rc 0
+expect_out "registered unit АГО: Администрация города Омска"
+run unit add --code ДК --name "Департамент культуры Администрации города Омска" --short "департамент культуры" \
+  --head "Иванова И. И." --parent аго
+expect_rc 0
+for u in "ДО|Департамент образования Администрации города Омска" "ДТ|Департамент транспорта Администрации города Омска" \
+  "ДГХ|Департамент городского хозяйства Администрации города Омска"; do
+  run unit add --code "${u%%|*}" --name "${u#*|}" --parent АГО
+  expect_rc 0
+done
+expect_unchanged unit add --code дк --name "Другой"
+expect_err_is "omskplan: error: unit code дк is taken: «Департамент культуры Администрации города Омска»"
+expect_unchanged unit add --code "Д К" --name "Пробел"
+expect_unchanged unit edit АГО --parent ДК
+expect_err_is "omskplan: error: unit АГО cannot be under ДК: ДК is already under АГО"
+expect_unchanged unit show ДКК
+expect_err_is "omskplan: error: no unit with code 'ДКК'; did you mean ДК?"
+expect_rc 1
+run unit list
+expect_rc 0
+expect_out "  Департамент культуры Администрации города Омска"
+run --quiet unit list
+expect_out_is "$(printf 'АГО\nДГХ\nДК\nДО\nДТ')"
+run unit list --json
+expect_out '"parent": "АГО"'
+cp "$TMP/out" "$TMP/units.json"
+run unit import "$TMP/units.json"
+expect_out "0 created, 0 updated, 5 unchanged"
+run unit rename ДТ --name "Департамент транспорта и дорог Администрации города Омска" --code ДТД --on 2024-07-01 \
+  --act "постановление № 100-п"
+expect_rc 0
+run unit show дтд
+expect_out "until 2024-07-01: ДТ — Департамент транспорта Администрации города Омска (постановление № 100-п)"
+
+# ---- a plan, its items ----
+run plan new --kind quarterly --period 2024-Q2
+expect_rc 0
+expect_out "made plan 1: План работы Администрации города Омска на II квартал 2024 года (2024-Q2, a draft)"
+expect_unchanged plan new --kind quarterly --period 2024-Q2
+expect_unchanged plan new --kind quarterly --period 2024-05
+expect_err "invalid --period '2024-05': expected a quarter such as 2024-Q2"
+run plan item add 1 --section meetings --text "О ходе подготовки к празднованию 79-й годовщины Победы" \
+  --unit ДК --co ДО,ДТД --due 2024-04-25 --basis "распоряжение Мэра от 15.01.2024 № 3-р" --result "информация"
+expect_rc 0
+expect_out "plan 1, item 1 (1.1.): added — planned"
+run plan item add 1 --text "Проведение месячника по благоустройству" --unit ДГХ --due april --recurring monthly
+expect_out "item 2 (1.2.)"
+run plan item add 1 --section population --text "Приём граждан по личным вопросам" --unit ДО --due ежемесячно
+expect_out "item 3 (5.1.)"
+run plan item add 1 --section control --text "Контроль за ходом ремонта дорог" --unit ДТД --due "II квартал"
+expect_out "item 4 (4.1.)"
+expect_unchanged plan item add 1 --text "Вне периода" --unit ДК --due 2024-07-02
+expect_err_is "omskplan: error: invalid due '2024-07-02': it is outside the plan's period 2024-Q2 (2024-04-01 – 2024-06-30)"
+expect_unchanged plan item add 1 --text "Сам себе соисполнитель" --unit ДК --co ДК
+expect_unchanged plan item add 1 --section meetngs --text "Опечатка"
+expect_err "did you mean 'meetings'?"
+expect_unchanged plan item done 1 1 --on 2024-03-19
+expect_err_is "omskplan: error: plan 1 is draft; execution is marked in an approved plan"
+
+# Proposals of a unit from CSV as Excel in a Russian locale saves it: ';', the usual headers.
+printf 'Раздел;Наименование мероприятия;Срок исполнения;Ответственный исполнитель;Соисполнители;Основание;Форма завершения\n' >"$TMP/dk.csv"
+printf 'events;Праздничный концерт «Омск — город Победы»;2024-05-09;ДК;ДО;;мероприятие\n' >>"$TMP/dk.csv"
+printf 'meetings;о ходе подготовки к празднованию 79-й годовщины Победы.;2024-04-25;ДК;;;\n' >>"$TMP/dk.csv"
+printf 'events;Открытие аллеи;июнь;ДК;;;мероприятие\n' >>"$TMP/dk.csv"
+run plan import 1 "$TMP/dk.csv" --dry-run
+expect_out "dry run: 2 added, 1 duplicates skipped"
+expect_eq "$(sql "SELECT count(*) FROM plan_item")" "4"
+run plan import 1 "$TMP/dk.csv"
+expect_rc 0
+expect_out "2 added, 1 duplicates skipped"
+expect_err "dk.csv:3: a duplicate of item 1, skipped"
+printf 'section,text,unit,due\nevents,Хорошая строка,ДК,май\nevents,Плохая строка,ДЖ,май\n' >"$TMP/bad.csv"
+expect_unchanged plan import 1 "$TMP/bad.csv"
+expect_err "bad.csv:3:3: no unit with code 'ДЖ'"
+printf 'section,text,when\nevents,x,май\n' >"$TMP/bad2.csv"
+expect_unchanged plan import 1 "$TMP/bad2.csv"
+expect_err "bad2.csv:1:3: unknown column 'when'"
+run plan show 1
+expect_rc 0
+expect_out "1. Вопросы для рассмотрения на совещаниях у Мэра города Омска"
+expect_out "1.2.     2  Проведение месячника по благоустройству                 ежемесячно"
+expect_out "3.1."
+run --quiet plan show 1
+expect_out_is "$(printf '1\n2\n5\n6\n4\n3')"
+run plan show 1 --format csv
+expect_out "number,no,section,text,due,control,unit,co,person,basis,form,status"
+run plan item show 1 2
+expect_out "2024-04-27"
+expect_out "2024-05-31"
+expect_out "2024-06-28"
+
+# ---- approval, amendments ----
+expect_unchanged plan approve 1 --on 2024-03-28
+run plan approve 1 --on 2024-03-28 --act "распоряжение Администрации города Омска от 28.03.2024 № 45-р"
+expect_rc 0
+expect_out "approved plan 1:"
+run plan list --json
+expect_out '"approved_by": "Мэр города Омска"'
+expect_unchanged plan item add 1 --text "Поздний пункт" --unit ДК --due 2024-05-15
+expect_err "it changes only by an amendment"
+run plan item add 1 --text "Поздний пункт" --unit ДК --due 2024-05-15 --act "распоряжение № 50-р" --on 2024-04-05
+expect_out "item 7"
+expect_unchanged plan item edit 1 1 --due 2024-05-01 --act "№ 1"
+expect_err "a new date is a postponement"
+export OMSKPLAN_NOW="2024-04-20 10:00"
+run plan item done 1 1 --on 2024-04-19 --report "Информация направлена письмом № 01-15/234"
+expect_out "marked done — done on time"
+run plan item postpone 1 4 --to 2024-07-20 --reason "перенос по решению Мэра" --act "резолюция от 12.04.2024"
+expect_err_is "omskplan: error: --to 2024-07-20 is not a working day"
+run plan item postpone 1 7 --to 2024-06-20 --reason "перенос по решению Мэра" --act "резолюция от 12.04.2024" --on 2024-04-12
+expect_out "postponed — postponed"
+run plan item drop 1 3 --reason "утратило актуальность"
+expect_out "dropped — dropped"
+run plan amendments 1 --json
+expect_out '"what": "пункт 7: срок перенесён с 15.05.2024 на 20.06.2024 (перенос по решению Мэра)"'
+run plan amendments 1
+expect_out "резолюция от 12.04.2024  postpone     7"
+run plan diff 1
+expect_out "+ 7 Поздний пункт"
+expect_out "~ 3 Приём граждан по личным вопросам"
+run plan show 1 --as-approved
+expect_out "(the text as approved)"
+expect_no_out "Поздний пункт"
+expect_out "1.2. Проведение месячника по благоустройству — ежемесячно (2024-04-27, 2024-05-31, 2024-06-28); ДГХ"
+run plan item done 1 2 --point май --on 2024-04-20
+expect_rc 0
+
+# ---- control ----
+export OMSKPLAN_NOW="2024-04-24 09:00"
+run plan due --within 5wd
+expect_rc 0
+expect_out "Проведение месячника по благоустройству"
+run plan due --within 5wd --unit ДК --fail-if-any
+expect_rc 0
+run plan due --within 5wd --unit ДГХ --fail-if-any
+expect_rc 3
+run --quiet plan due --within 2wd
+expect_out_is ""
+run plan due --within "5 days"
+expect_rc 1
+expect_err "invalid --within '5 days'"
+run plan control --period 2024-Q2 --as-of 2024-06-30 --json
+expect_rc 0
+expect_out '"on_time_pct"'
+run plan control --period 2024-Q2 --as-of 2024-06-30
+expect_out "Total"
+# The unit is named as it was in the period: renamed ДТД only from 1 July.
+expect_out "ДТ    Департамент транспорта Администрации"
+expect_no_out "ДТД"
+
+# ---- links: an item realised by an event ----
+run event add --title "Праздничный концерт «Омск — город Победы»" --start "2024-05-09 18:00" --kind concert
+run plan link 1 5 --event 1
+expect_out "linked"
+run event show 1
+expect_out "plan 1 · 3.1. Праздничный концерт"
+expect_unchanged plan link 1 5 --event 99
+expect_err_is "omskplan: error: no event 99"
+
+# ---- carry over; close ----
+export OMSKPLAN_NOW="2024-06-28 10:00"
+run plan new --kind quarterly --period 2024-Q3 --quiet
+expect_out_is "2"
+run plan carry 1 --into 2 --dry-run
+expect_out "dry run:"
+expect_eq "$(sql "SELECT count(*) FROM plan_item WHERE plan_id = 2")" "0"
+run plan carry 1 --into 2
+expect_out "items carried into plan 2"
+run plan carry 1 --into 2
+expect_out "0 items carried into plan 2"
+expect_eq "$(sql "SELECT count(*) FROM plan_item WHERE plan_id = 2 AND origin_id IS NOT NULL")" \
+  "$(sql "SELECT count(*) FROM plan_item WHERE plan_id = 2")"
+export OMSKPLAN_NOW="2024-07-02 10:00"
+run plan close 1 --on 2024-07-01
+expect_rc 0
+expect_unchanged plan item done 1 1
+run undo
+expect_rc 0
+run plan list --status approved --quiet
+expect_out_is "1"
+
+# ---- units as owners: a code resolves to the unit, a near miss is refused ----
+run event add --title "Совещание" --start "2024-07-10 10:00" --organizer дк
+expect_rc 0
+run event show 2 --json
+expect_out '"organizer": "ДК"'
+expect_unchanged event add --title "Совещание" --start "2024-07-11 10:00" --organizer ДКК
+expect_err_is "omskplan: error: no unit with code 'ДКК'; did you mean ДК?"
+run event add --title "Встреча" --start "2024-07-12 10:00" --organizer "Управление делами"
+expect_rc 0
