@@ -34,7 +34,7 @@ void describe_value(const std::string& path, const std::string& name, shell::Opt
   const bool in_event = path.rfind("event", 0) == 0;
   const bool in_plan = path.rfind("plan", 0) == 0;
   if (name == "--format") {
-    o.choices = {"table", "json", "csv", "md", "ics", "html", "xlsx"};
+    o.choices = {"table", "json", "csv", "md", "ics", "html", "xlsx", "docx"};
   } else if (name == "--lang") {
     o.choices = {"ru", "en", "auto"};
   } else if (in_event && name == "--kind") {

@@ -291,7 +291,7 @@ int run(int argc, char** argv) {
   r.globals.argv.assign(argv, argv + argc);
   app.add_option("--db", r.globals.db, "database file (default $OMSKPLAN_DB, then $XDG_DATA_HOME/omskplan/omskplan.db)");
   app.add_option("--tz", r.globals.tz, "time zone for input and display (default Asia/Omsk)");
-  app.add_option("--format,-f", r.globals.format, "output: table, json, csv, md, ics, html, xlsx (where it makes sense)");
+  app.add_option("--format,-f", r.globals.format, "output: table, json, csv, md, ics, html, xlsx, docx (where it makes sense)");
   app.add_flag("--json", r.globals.json, "same as --format json");
   app.add_flag("--quiet,-q", r.globals.quiet, "print only ids, for pipes");
   app.add_flag("--no-color", r.globals.no_color, "no colors even on a terminal");

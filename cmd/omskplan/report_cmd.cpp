@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "report/template.hpp"
+#include "report/docx.hpp"
 #include "report/xlsx.hpp"
 
 #include <CLI/CLI.hpp>
@@ -30,11 +31,12 @@ report::ReportCatalog report_catalog(Runtime& rt) {
 
 struct RunOptions {
   std::string id, template_file, narrative, output;
-  std::string month, week, year, as_of;
+  std::string month, week, year, as_of, plan, period;
 };
 
 void run_report(Runtime& rt, const RunOptions& o) {
-  const Format f = rt.format({Format::table, Format::md, Format::html, Format::csv, Format::json, Format::xlsx});
+  const Format f =
+      rt.format({Format::table, Format::md, Format::html, Format::csv, Format::json, Format::xlsx, Format::docx});
   const report::ReportTemplate t = o.template_file.empty() ? report_catalog(rt).get(o.id)
                                    : o.template_file == "-"
                                        ? report::parse_report_template(read_input("-", files::kTextLimit), "<stdin>")
@@ -55,6 +57,13 @@ void run_report(Runtime& rt, const RunOptions& o) {
   if (!o.as_of.empty()) {
     ro.params["as-of"] = o.as_of;
   }
+  if (!o.plan.empty()) {
+    ro.params["plan"] = o.plan;
+  }
+  if (!o.period.empty()) {
+    ro.params["period"] = o.period;
+  }
+  ro.plan_dirs = rt.paths().plan_dirs;
   if (o.narrative == "-") {
     ro.narrative_path = "<stdin>";
     ro.narrative_text = read_input("-", files::kTextLimit);
@@ -75,18 +84,27 @@ void run_report(Runtime& rt, const RunOptions& o) {
     }
   }
   const auto doc = report::run_report(t, ro, rt.db(store::OpenMode::existing), rt.ctx());
-  if (f == Format::xlsx) {
+  if (f == Format::xlsx || f == Format::docx) {
+    // Binary formats are written to a file by their library: to -o FILE atomically, or through a
+    // private temporary directory to standard output (-o -).
+    const auto write = [&](const std::string& path) {
+      if (f == Format::xlsx) {
+        report::write_xlsx(doc, path);
+      } else {
+        report::write_docx(doc, path);
+      }
+    };
     if (o.output.empty()) {
-      throw InputError(tr("XLSX is binary: give the file with -o FILE"));
+      throw InputError(trf("{} is binary: give the file with -o FILE", f == Format::xlsx ? "XLSX" : "DOCX"));
     }
-    if (o.output == "-") {  // -o - : the bytes to standard output, for a pipe
+    if (o.output == "-") {
       const files::PrivateTempDir dir;  // never a predictable name in a shared /tmp
-      const std::string tmp = dir.path() + "/report.xlsx";
-      report::write_xlsx(doc, tmp);
+      const std::string tmp = dir.path() + (f == Format::xlsx ? "/report.xlsx" : "/report.docx");
+      write(tmp);
       rt.print(files::read(tmp, std::numeric_limits<std::size_t>::max()));
       return;
     }
-    files::write_atomically_with(o.output, [&](const std::string& tmp) { report::write_xlsx(doc, tmp); });
+    files::write_atomically_with(o.output, write);
     rt.info(trf("wrote {}", o.output));
     return;
   }
@@ -155,7 +173,9 @@ void setup_report(CLI::App& app, Runner& r) {
     c->add_option("--month", o->month, "2023-08, this, next, last");
     c->add_option("--week", o->week, "2024-W19, this, next, last");
     c->add_option("--year", o->year, "2023, this, last");
-    c->add_option("--as-of", o->as_of, "the day of a register");
+    c->add_option("--as-of", o->as_of, "the day of a register, of plans' execution");
+    c->add_option("--plan", o->plan, "a work plan's number (work-plan)");
+    c->add_option("--period", o->period, "plans' period: 2024-Q2, 2024, 2024-05, 2024-W19 (plan-execution)");
     c->add_option("--narrative", o->narrative, "the annual report's texts (TOML)");
     c->add_option("-o,--output", o->output, "write to this file (atomically) instead of stdout");
     c->callback([&r, o] {

@@ -50,6 +50,8 @@ std::string_view format_name(Format f) {
       return "html";
     case Format::xlsx:
       return "xlsx";
+    case Format::docx:
+      return "docx";
   }
   return "table";
 }
@@ -165,11 +167,13 @@ Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allow
       f = Format::html;
     } else if (s == "xlsx") {
       f = Format::xlsx;
+    } else if (s == "docx") {
+      f = Format::docx;
     } else if (s == "text") {
       f = Format::table;
     } else {
       throw InputError(
-          trf("invalid --format '{}'; expected one of: table, text, json, csv, md, ics, html, xlsx", s));
+          trf("invalid --format '{}'; expected one of: table, text, json, csv, md, ics, html, xlsx, docx", s));
     }
   }
   for (Format a : allowed) {

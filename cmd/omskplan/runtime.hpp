@@ -20,7 +20,7 @@
 
 namespace omskplan::cli {
 
-enum class Format { table, json, csv, md, ics, html, xlsx };
+enum class Format { table, json, csv, md, ics, html, xlsx, docx };
 
 struct GlobalOptions {
   std::string db;

@@ -196,6 +196,23 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+std::string capitalize(std::string_view s) {
+  std::size_t pos = 0;
+  if (s.empty()) {
+    return {};
+  }
+  char32_t c = decode_utf8(s, pos);
+  if ((c >= U'a' && c <= U'z') || (c >= 0x0430 && c <= 0x044F)) {
+    c -= 0x20;
+  } else if (c == 0x0451) {  // ё
+    c = 0x0401;
+  }
+  std::string out;
+  append_utf8(out, c);
+  out.append(s.substr(pos));
+  return out;
+}
+
 std::string yo_to_ye(std::string_view s) {
   std::string out;
   out.reserve(s.size());

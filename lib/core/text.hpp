@@ -26,6 +26,8 @@ std::string truncate(std::string_view s, std::size_t width);
 // Lower-cases Latin and Cyrillic letters and folds ё to е: the key used to
 // compare names ("ОМСК" == "омск", "ёлка" == "елка").
 std::string fold(std::string_view s);
+// The first letter in upper case (Latin and Cyrillic): «департамент культуры» → «Департамент культуры».
+std::string capitalize(std::string_view s);
 // Replaces ё/Ё with е/Е and nothing else (what the search index stores).
 std::string yo_to_ye(std::string_view s);
 

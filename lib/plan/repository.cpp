@@ -495,6 +495,18 @@ std::vector<Item> open_items_due_by(Db& db, time::Date until) {
   return select_items(db, Where::ids_json, {Bind{nlohmann::json(ids).dump()}});
 }
 
+std::vector<Item> items_due_between(Db& db, time::Date from, time::Date to) {
+  Statement st = db.prepare(
+      "SELECT DISTINCT p.item_id FROM plan_point p JOIN plan_item i ON i.id = p.item_id JOIN plan pl ON pl.id = "
+      "i.plan_id WHERE p.due_on BETWEEN ? AND ? AND i.dropped_on IS NULL AND pl.status != 'draft'");
+  st.bind_all(time::format_date(from), time::format_date(to));
+  const auto ids = store::all(st, [](const Statement& s) { return s.get_int(0); });
+  if (ids.empty()) {
+    return {};
+  }
+  return select_items(db, Where::ids_json, {Bind{nlohmann::json(ids).dump()}});
+}
+
 std::vector<Item> items_of(Db& db, const std::vector<std::int64_t>& plan_ids) {
   std::vector<Item> out;
   for (auto id : plan_ids) {

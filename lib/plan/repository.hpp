@@ -43,6 +43,8 @@ std::optional<Item> item_by_id(store::Db& db, std::int64_t id);
 std::vector<Item> items_with_key(store::Db& db, std::int64_t plan_id, const std::string& key);
 // Items of approved plans with a point open on or before `until`.
 std::vector<Item> open_items_due_by(store::Db& db, time::Date until);
+// Items of approved (and closed) plans with a point due in [from, to], not dropped.
+std::vector<Item> items_due_between(store::Db& db, time::Date from, time::Date to);
 // Items of these plans.
 std::vector<Item> items_of(store::Db& db, const std::vector<std::int64_t>& plan_ids);
 // Items realised by an event (agreement, site).

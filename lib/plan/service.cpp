@@ -1145,6 +1145,36 @@ DueReport due(Services& s, const std::string& within, const std::string& unit_ty
   return r;
 }
 
+DueReport points_between(Services& s, time::Date from, time::Date to) {
+  store::ReadTransaction rt(s.db);
+  DueReport r;
+  auto us = units_of(s);
+  r.units = unit::by_id(us);
+  std::map<std::int64_t, std::size_t> plan_at;
+  std::map<std::int64_t, std::map<int, std::string>> numbers;
+  const Date today = s.ctx.today();
+  for (auto& i : repo::items_due_between(s.db, from, to)) {
+    if (!plan_at.count(i.plan_id)) {
+      plan_at[i.plan_id] = r.plans.size();
+      Plan p = must_load(s, i.plan_id);
+      auto all = repo::items(s.db, i.plan_id);
+      numbers[i.plan_id] = numbering(p, all);
+      r.plans.push_back(std::move(p));
+    }
+    for (const auto& pt : i.points) {
+      if (pt.due_on < from || pt.due_on > to) {
+        continue;
+      }
+      r.rows.push_back(DueRow{plan_at.at(i.plan_id), i, pt, numbers[i.plan_id][i.no], standing(pt, i.dropped_on, today),
+                              pt.due_on, 0});
+    }
+  }
+  std::stable_sort(r.rows.begin(), r.rows.end(), [](const DueRow& a, const DueRow& b) {
+    return a.due != b.due ? a.due < b.due : a.item.no < b.item.no;
+  });
+  return r;
+}
+
 ControlReport control(Services& s, const std::string& period_typed, const std::string& as_of_typed,
                       const std::string& unit_typed, const std::string& plan_typed) {
   store::ReadTransaction rt(s.db);

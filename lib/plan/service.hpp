@@ -180,6 +180,10 @@ struct DueReport {
 // days, "10d", "2w"; "0" : today) or overdue; of one unit, one plan.
 DueReport due(Services& s, const std::string& within, const std::string& unit, const std::string& plan);
 
+// Control points due in [from, to] of approved and closed plans (a week's
+// plan): every state, dropped items left out; by date.
+DueReport points_between(Services& s, time::Date from, time::Date to);
+
 struct ControlRow {
   std::optional<std::int64_t> unit_id;  // none: items with no responsible unit
   std::string code, name;

@@ -53,8 +53,28 @@ std::string escape_html(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> approval_lines(const Approval& a) {
+  std::vector<std::string> out{a.word};
+  for (const auto& line : text::split(a.title, '\n')) {
+    out.push_back(line);
+  }
+  out.push_back(a.signature);
+  out.push_back(a.date);
+  if (!a.act.empty()) {
+    out.push_back(a.act);
+  }
+  return out;
+}
+
 std::string to_text(const Document& d) {
-  std::string out = d.title + "\n";
+  std::string out;
+  if (d.approval) {
+    for (const auto& line : approval_lines(*d.approval)) {
+      out += std::string(40, ' ') + line + "\n";
+    }
+    out += "\n";
+  }
+  out += d.title + "\n";
   if (!d.subtitle.empty()) {
     out += d.subtitle + "\n";
   }
@@ -74,7 +94,14 @@ std::string to_text(const Document& d) {
 }
 
 std::string to_markdown(const Document& d) {
-  std::string out = "# " + d.title + "\n\n";
+  std::string out;
+  if (d.approval) {
+    const auto lines = approval_lines(*d.approval);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      out += "> " + (i == 0 ? "**" + lines[i] + "**" : lines[i]) + (i + 1 < lines.size() ? "  \n" : "\n\n");
+    }
+  }
+  out += "# " + d.title + "\n\n";
   if (!d.subtitle.empty()) {
     out += "*" + d.subtitle + "*\n\n";
   }
@@ -146,8 +173,11 @@ std::string to_html(const Document& d) {
 <meta charset="utf-8"/>
 <title>)" + escape_html(d.title) + R"(</title>
 <style>
-@page { size: A4; margin: 20mm 15mm 20mm 25mm; }
-body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 12pt; color: #000; max-width: 180mm; margin: 0 auto; }
+@page { size: A4)" + std::string(d.landscape ? " landscape" : "") + R"(; margin: 20mm 10mm 20mm 20mm; }
+body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 12pt; color: #000; max-width: )" +
+                    std::string(d.landscape ? "267mm" : "180mm") + R"(; margin: 0 auto; }
+div.approval { margin: 0 0 16pt auto; width: 85mm; text-align: left; }
+div.approval p { margin: 0; text-align: left; }
 h1 { font-size: 14pt; text-align: center; margin: 0 0 4pt; }
 p.subtitle { text-align: center; font-style: italic; margin-top: 0; }
 h2 { font-size: 13pt; margin: 14pt 0 6pt; page-break-after: avoid; }
@@ -164,7 +194,15 @@ figcaption { font-size: 10pt; text-align: center; }
 </style>
 </head>
 <body>
-<h1>)" + escape_html(d.title) + "</h1>\n";
+)";
+  if (d.approval) {
+    out += "<div class=\"approval\">\n";
+    for (const auto& line : approval_lines(*d.approval)) {
+      out += "<p>" + escape_html(line) + "</p>\n";
+    }
+    out += "</div>\n";
+  }
+  out += "<h1>" + escape_html(d.title) + "</h1>\n";
   if (!d.subtitle.empty()) {
     out += "<p class=\"subtitle\">" + escape_html(d.subtitle) + "</p>\n";
   }
@@ -243,6 +281,13 @@ std::string to_json(const Document& d) {
   j["report"] = d.id;
   j["title"] = d.title;
   j["subtitle"] = d.subtitle;
+  if (d.approval) {
+    j["approval"] = {{"word", d.approval->word},
+                     {"title", d.approval->title},
+                     {"signature", d.approval->signature},
+                     {"date", d.approval->date},
+                     {"act", d.approval->act}};
+  }
   j["sections"] = nlohmann::ordered_json::array();
   for (const auto& s : d.sections) {
     nlohmann::ordered_json sj;

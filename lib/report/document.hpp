@@ -14,6 +14,7 @@ struct Column {
   std::string key;     // machine name (CSV, JSON)
   std::string header;  // Russian header
   bool number = false; // right-aligned; written as a number in XLSX
+  int weight = 0;      // relative width in print (0: 1 for a number, 3 for text)
 };
 
 struct DataTable {
@@ -37,12 +38,28 @@ struct Section {
   std::optional<Chart> chart;
 };
 
+// The approval block at the top right of a document to be approved (ГОСТ Р
+// 7.0.97-2016): «УТВЕРЖДАЮ», the approver's title, a signature line with the
+// initials and surname, the date — filled in once it is approved.
+struct Approval {
+  std::string word = "УТВЕРЖДАЮ";
+  std::string title;      // «Мэр города Омска»
+  std::string signature;  // «__________ И. О. Фамилия»
+  std::string date;       // ««28» марта 2024 г.» or ««___» __________ 20__ г.»
+  std::string act;        // «(распоряжение от 28.03.2024 № 45-р)», when approved
+};
+
 struct Document {
   std::string id;
   std::string title;
   std::string subtitle;  // e.g. "по состоянию на 1 января 2024 г."
+  std::optional<Approval> approval;
+  bool landscape = false;  // wide tables: A4 landscape in print, DOCX and HTML
   std::vector<Section> sections;
 };
+
+// The block's lines, top to bottom (for the writers).
+std::vector<std::string> approval_lines(const Approval& a);
 
 std::string to_text(const Document& d);
 std::string to_markdown(const Document& d);

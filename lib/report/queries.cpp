@@ -8,6 +8,8 @@
 #include "core/text.hpp"
 #include "event/planner.hpp"
 #include "inspection/service.hpp"
+#include "plan/service.hpp"
+#include "unit/model.hpp"
 
 #include <fmt/format.h>
 
@@ -67,6 +69,42 @@ const std::map<std::string, std::vector<Column>>& catalog() {
         {"fulfilled", "Исполнено", true},
         {"due", "В работе", true},
         {"overdue", "Просрочено", true}}},
+      {"plan_sections",
+       {{"number", "№ п/п", false, 1},
+        {"text", "Наименование мероприятия (вопроса)", false, 7},
+        {"due", "Срок исполнения", false, 3},
+        {"responsible", "Ответственный исполнитель", false, 4},
+        {"co", "Соисполнители", false, 4},
+        {"form", "Форма завершения", false, 3},
+        {"basis", "Основание", false, 3},
+        {"mark", "Отметка об исполнении", false, 4},
+        {"status", "Состояние", false, 2}}},
+      {"plan_execution",
+       {{"unit", "Подразделение", false, 3},
+        {"points", "Сроков на контроле", true, 2},
+        {"came_due", "Срок наступил", true, 2},
+        {"on_time", "Исполнено в срок", true, 2},
+        {"late", "С нарушением срока", true, 2},
+        {"overdue", "Просрочено", true, 2},
+        {"not_done", "Не исполнено", true, 2},
+        {"postponed", "Перенесено", true, 2},
+        {"dropped", "Снято", true, 2},
+        {"pct", "В срок, %", true, 2},
+        {"trend", "Динамика, п. п.", true, 2}}},
+      {"plan_problems",
+       {{"plan", "План", false, 3},
+        {"number", "№ п/п", false, 1},
+        {"text", "Наименование мероприятия (вопроса)", false, 6},
+        {"responsible", "Ответственный исполнитель", false, 3},
+        {"due", "Контрольный срок", false, 2},
+        {"status", "Состояние", false, 2}}},
+      {"week_plan",
+       {{"date", "Дата", false, 2},
+        {"time", "Время", false, 1},
+        {"what", "Мероприятие, вопрос", false, 7},
+        {"kind", "Вид", false, 2},
+        {"responsible", "Ответственный", false, 3},
+        {"where", "Место", false, 3}}},
       {"patrons",
        {{"rank", "Место", true},
         {"org", "Партнёр"},
@@ -387,6 +425,303 @@ QueryResult q_patrons(QueryContext& q, std::map<std::string, std::string>& stats
   return r;
 }
 
+
+// ---- work plans ----
+
+plan::Services plans(QueryContext& q) { return plan::Services{q.db, q.ctx, q.plan_dirs}; }
+
+std::string dmy(time::Date d) { return fmt::format("{:02}.{:02}.{}", time::day_of(d), time::month_of(d), time::year_of(d)); }
+
+// A unit as a plan's table names it: its short name (capitalized), else its name, as it was on `day`.
+std::string unit_label(const std::map<std::int64_t, unit::Unit>& units, const std::optional<std::int64_t>& id,
+                       time::Date day) {
+  if (!id) {
+    return "";
+  }
+  auto it = units.find(*id);
+  if (it == units.end()) {
+    return fmt::format("#{}", *id);
+  }
+  const auto n = unit::names_on(it->second, day);
+  return n.short_name.empty() ? n.name : text::capitalize(n.short_name);
+}
+
+std::string standing_ru(plan::Standing s) {
+  switch (s) {
+    case plan::Standing::planned:
+      return "запланировано";
+    case plan::Standing::in_work:
+      return "в работе";
+    case plan::Standing::postponed:
+      return "срок перенесён";
+    case plan::Standing::overdue:
+      return "просрочено";
+    case plan::Standing::done_on_time:
+      return "исполнено в срок";
+    case plan::Standing::done_late:
+      return "исполнено с нарушением срока";
+    case plan::Standing::not_done:
+      return "не исполнено";
+    case plan::Standing::carried:
+      return "перенесено в план следующего периода";
+    case plan::Standing::dropped:
+      return "снято с контроля";
+  }
+  return "";
+}
+
+// «исполнено 19.04.2024: …», «срок перенесён на 20.06.2024 (…)», «снято с контроля 20.04.2024: …».
+std::string mark_of(const plan::Item& i, time::Date as_of) {
+  if (i.dropped_on && *i.dropped_on <= as_of) {
+    return fmt::format("снято с контроля {}: {}{}", dmy(*i.dropped_on), i.drop_reason,
+                       i.drop_act.empty() ? "" : " (" + i.drop_act + ")");
+  }
+  std::vector<std::string> out;
+  for (const auto& p : i.points) {
+    const std::string when = i.points.size() > 1 ? dmy(p.planned_on) + " — " : "";
+    if (p.state == plan::PointState::done && p.done_on && *p.done_on <= as_of) {
+      out.push_back(when + "исполнено " + dmy(*p.done_on) + (p.report.empty() ? "" : ": " + p.report));
+    } else if (!p.postponements.empty()) {
+      const auto& x = p.postponements.back();
+      out.push_back(when + "срок перенесён на " + dmy(x.to) + " (" + x.reason + (x.act.empty() ? "" : ", " + x.act) + ")");
+    } else if (p.state == plan::PointState::carried) {
+      out.push_back(when + "перенесено в план следующего периода");
+    } else if (p.state == plan::PointState::not_done) {
+      out.push_back(when + "не исполнено");
+    }
+  }
+  return text::join(out, "\n");
+}
+
+QueryResult q_plan_sections(QueryContext& q, std::map<std::string, std::string>& stats) {
+  if (!q.plan_id) {
+    throw InputError(tr("this report needs --plan"));
+  }
+  auto ps = plans(q);
+  const auto v = plan::view(ps, *q.plan_id);
+  const plan::Plan& p = v.plan;
+  QueryResult r;
+  const time::Date names_day = p.period.first;
+  int count = 0;
+  for (const auto& sec : p.sections) {
+    Section out;
+    out.heading = fmt::format("{}. {}", sec.no, sec.title);
+    DataTable t;
+    t.columns = query_columns("plan_sections");
+    for (const auto& i : v.items) {
+      if (i.section != sec.key) {
+        continue;
+      }
+      ++count;
+      std::vector<std::string> co;
+      for (auto id : i.co_units) {
+        co.push_back(unit_label(v.units, id, names_day));
+      }
+      std::string responsible = unit_label(v.units, i.unit_id, names_day);
+      if (!i.person.empty()) {
+        responsible += (responsible.empty() ? "" : "\n") + i.person;
+      }
+      std::string due = plan::due_phrase(plan::due_from_text(i.due, p.period), p.period);
+      if (i.points.size() == 1 && i.points.front().due_on != i.points.front().planned_on) {
+        due += "\n(перенесён на " + dmy(i.points.front().due_on) + ")";
+      }
+      add_row(t, {v.numbers.at(i.no), i.text, due, responsible, text::join(co, ",\n"), i.form, i.basis,
+                  mark_of(i, q.as_of), standing_ru(plan::standing(i, q.as_of))});
+    }
+    if (t.rows.empty()) {
+      continue;  // an empty section is left out of the document
+    }
+    out.table = std::move(t);
+    r.sections.push_back(std::move(out));
+  }
+  Approval a;
+  std::string approver_name;
+  if (v.templ) {
+    a.title = p.approved_by.empty() ? v.templ->approver : p.approved_by;
+    approver_name = v.templ->approver_name;
+  } else {
+    a.title = p.approved_by;
+  }
+  a.signature = "_______________ " + (approver_name.empty() ? std::string("И. О. Фамилия") : approver_name);
+  if (p.approved_on) {
+    a.date = fmt::format("«{}» {} {} г.", time::day_of(*p.approved_on), russian::month_genitive(time::month_of(*p.approved_on)),
+                         time::year_of(*p.approved_on));
+    a.act = "(" + p.approved_act + ")";
+  } else {
+    a.date = "«___» _______________ 20___ г.";
+  }
+  if (a.title.empty()) {
+    a.title = "Мэр города Омска";
+  }
+  r.approval = a;
+  stats["plan_title"] = p.title;
+  stats["plan_period"] = plan::period_phrase(p.period);
+  stats["plan_items"] = std::to_string(count);
+  stats["plan_items_text"] = russian::count(count, "пункт", "пункта", "пунктов");
+  stats["plan_status"] = p.status == plan::Status::draft ? "проект" : p.status == plan::Status::approved ? "утверждён" : "закрыт";
+  stats["plan_amendments"] = std::to_string(v.amendments.size());
+  return r;
+}
+
+std::string pct_ru(const std::optional<double>& v) {
+  if (!v) {
+    return "—";
+  }
+  std::string s = fmt::format("{:.1f}", *v);
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>& stats) {
+  auto ps = plans(q);
+  const auto c = plan::control(ps, q.plan_period, time::format_date(q.as_of), "",
+                               q.plan_id ? std::to_string(*q.plan_id) : "");
+  QueryResult r;
+  Chart chart;
+  chart.title = "Исполнено в срок, % от наступивших сроков";
+  chart.series = {"Текущий период"};
+  if (c.previous) {
+    chart.series.push_back("Предыдущий период");
+  }
+  const auto row = [&](DataTable& t, const std::string& name, const plan::Discipline& d,
+                       const std::optional<plan::Discipline>& before, bool total) {
+    std::string trend;
+    double trend_v = kNaN;
+    if (before && before->on_time_pct() && d.on_time_pct()) {
+      trend_v = *d.on_time_pct() - *before->on_time_pct();
+      trend = fmt::format("{:+.1f}", trend_v);
+      std::replace(trend.begin(), trend.end(), '.', ',');
+    }
+    std::vector<std::string> cells{name,
+                                   std::to_string(d.points),
+                                   std::to_string(d.came_due()),
+                                   std::to_string(d.on_time),
+                                   std::to_string(d.late),
+                                   std::to_string(d.overdue),
+                                   std::to_string(d.not_done + d.carried),
+                                   std::to_string(d.postponed),
+                                   std::to_string(d.dropped),
+                                   pct_ru(d.on_time_pct()),
+                                   trend};
+    if (total) {
+      t.totals = cells;
+      return;
+    }
+    add_row(t, cells,
+            {kNaN, static_cast<double>(d.points), static_cast<double>(d.came_due()), static_cast<double>(d.on_time),
+             static_cast<double>(d.late), static_cast<double>(d.overdue), static_cast<double>(d.not_done + d.carried),
+             static_cast<double>(d.postponed), static_cast<double>(d.dropped), d.on_time_pct().value_or(kNaN), trend_v});
+  };
+  for (const auto& u : c.rows) {
+    row(r.table, u.code.empty() ? u.name : text::capitalize(u.name) + " (" + u.code + ")", u.now, u.before, false);
+    if (u.now.on_time_pct()) {
+      chart.labels.push_back(u.code.empty() ? "—" : u.code);
+      std::vector<double> vals{*u.now.on_time_pct()};
+      if (c.previous) {
+        vals.push_back(u.before && u.before->on_time_pct() ? *u.before->on_time_pct() : 0);
+      }
+      chart.values.push_back(vals);
+    }
+  }
+  row(r.table, "Итого", c.total, c.total_before, true);
+  r.chart = std::move(chart);
+  stats["period"] = c.period.text;
+  stats["period_phrase"] = plan::period_phrase(c.period);
+  stats["plans_count"] = std::to_string(c.plans.size());
+  stats["points"] = std::to_string(c.total.points);
+  stats["points_text"] = russian::count(c.total.points, "контрольный срок", "контрольных срока", "контрольных сроков");
+  stats["came_due"] = std::to_string(c.total.came_due());
+  stats["came_due_text"] = russian::count(c.total.came_due(), "контрольный срок", "контрольных срока", "контрольных сроков");
+  stats["on_time"] = std::to_string(c.total.on_time);
+  stats["on_time_pct"] = pct_ru(c.total.on_time_pct());
+  stats["overdue"] = std::to_string(c.total.overdue);
+  stats["not_done"] = std::to_string(c.total.not_done + c.total.carried);
+  stats["late"] = std::to_string(c.total.late);
+  stats["postponed"] = std::to_string(c.total.postponed);
+  // Only when there was a previous period: a template's {{#stats.previous_period}} tests for it.
+  if (c.previous && c.total_before) {
+    stats["previous_pct"] = pct_ru(c.total_before->on_time_pct());
+    stats["previous_period"] = plan::period_phrase(*c.previous);
+  }
+  return r;
+}
+
+QueryResult q_plan_problems(QueryContext& q, std::map<std::string, std::string>& stats) {
+  auto ps = plans(q);
+  const auto c = plan::control(ps, q.plan_period, time::format_date(q.as_of), "",
+                               q.plan_id ? std::to_string(*q.plan_id) : "");
+  QueryResult r;
+  int n = 0;
+  for (const auto& p : c.plans) {
+    const auto v = plan::view(ps, p.id);
+    for (const auto& i : v.items) {
+      for (const auto& pt : i.points) {
+        const auto st = plan::standing(pt, i.dropped_on, q.as_of);
+        if (st != plan::Standing::overdue && st != plan::Standing::not_done && st != plan::Standing::done_late &&
+            st != plan::Standing::carried) {
+          continue;
+        }
+        ++n;
+        add_row(r.table, {fmt::format("№ {}", p.id), v.numbers.at(i.no), i.text,
+                          unit_label(v.units, i.unit_id, p.period.last), dmy(plan::due_as_of(pt, q.as_of)),
+                          standing_ru(st)});
+      }
+    }
+  }
+  stats["problems"] = std::to_string(n);
+  stats["problems_text"] = russian::count(n, "контрольный срок", "контрольных срока", "контрольных сроков");
+  return r;
+}
+
+QueryResult q_week_plan(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  struct Row {
+    time::Date day;
+    std::string time, what, kind, responsible, where;
+  };
+  std::vector<Row> rows;
+  // Plan items due in the week.
+  auto ps = plans(q);
+  const auto due = plan::points_between(ps, q.period.from, q.period.to);
+  for (const auto& d : due.rows) {
+    const auto& p = due.plans[d.plan];
+    std::string who = unit_label(due.units, d.item.unit_id, d.due);
+    if (!d.item.person.empty()) {
+      who += (who.empty() ? "" : ", ") + d.item.person;
+    }
+    rows.push_back({d.due, "", d.item.text, fmt::format("пункт {} плана № {}", d.number, p.id), who, ""});
+  }
+  int events = 0;
+  for (const auto& e : events_in(q, true)) {
+    const auto ls = q.ctx.zone->to_local(e.start);
+    rows.push_back({time::local_date(ls), e.all_day ? "" : time::format_clock(ls), e.title, "мероприятие", e.organizer,
+                    e.venue});
+    ++events;
+  }
+  auto in = inspections(q);
+  const auto week = inspection::load_week(in, q.period.from - days{time::iso_weekday(q.period.from) - 1});
+  int visits = 0;
+  for (const auto& [v, site] : week.stops) {
+    if (v.status == inspection::VisitStatus::cancelled) {
+      continue;
+    }
+    rows.push_back({v.day, v.arrive ? time::format_clock(q.ctx.zone->to_local(*v.arrive)) : "",
+                    "Выездная проверка: " + site.name, "объект нацпроекта", "", site.address});
+    ++visits;
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return a.day != b.day ? a.day < b.day : a.time < b.time;
+  });
+  for (const auto& row : rows) {
+    add_row(r.table, {day_ru(row.day), row.time, row.what, row.kind, row.responsible, row.where});
+  }
+  stats["week_items"] = std::to_string(due.rows.size());
+  stats["week_events"] = std::to_string(events);
+  stats["week_visits"] = std::to_string(visits);
+  stats["week_text"] = russian::count(static_cast<long>(rows.size()), "мероприятие", "мероприятия", "мероприятий");
+  return r;
+}
+
 }  // namespace
 
 const std::vector<std::string>& query_names() {
@@ -426,6 +761,14 @@ QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::s
     r = q_agreements(q, stats);
   } else if (query == "patrons") {
     r = q_patrons(q, stats);
+  } else if (query == "plan_sections") {
+    r = q_plan_sections(q, stats);
+  } else if (query == "plan_execution") {
+    r = q_plan_execution(q, stats);
+  } else if (query == "plan_problems") {
+    r = q_plan_problems(q, stats);
+  } else if (query == "week_plan") {
+    r = q_week_plan(q, stats);
   } else {
     throw InputError(trf("unknown query '{}'", query));
   }

@@ -25,11 +25,16 @@ struct QueryContext {
   Period period;       // the month, week or year of the report
   time::Date as_of;    // for registers: the state on this day
   int year = 0;        // for rankings
+  std::optional<std::int64_t> plan_id;  // a work plan's document
+  std::string plan_period;              // 2024-Q2, 2024, 2024-05, 2024-W19: plans' execution
+  std::vector<std::string> plan_dirs;   // plan templates (the approver)
 };
 
 struct QueryResult {
   DataTable table;
   std::optional<Chart> chart;
+  std::vector<Section> sections;     // a query that gives whole sections (a plan's): these, not `table`
+  std::optional<Approval> approval;  // the document's approval block
 };
 
 // Known query names, in a stable order.

@@ -28,7 +28,7 @@ namespace {
 const std::set<std::string>& known_vars() {
   static const std::set<std::string> v{"month",   "month_name", "month_lower", "month_genitive", "year", "next_year",
                                        "week",    "week_from",  "week_to",     "as_of",          "today", "period_from",
-                                       "period_to"};
+                                       "period_to", "period"};
   return v;
 }
 
@@ -106,13 +106,20 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
     r.fail(e.source(), trf("{0}", e.description()));
   }
   const toml::source_region top{{1, 1}, {1, 1}, {}};
-  r.check_keys(root, {"id", "name", "title", "subtitle", "param", "section"}, "");
+  r.check_keys(root, {"id", "name", "title", "subtitle", "landscape", "param", "section"}, "");
   ReportTemplate t;
   t.origin = origin;
   t.id = r.req_string(root, "id", top);
   t.name = r.req_string(root, "name", top);
   t.title = r.req_string(root, "title", top);
   t.subtitle = r.opt_string(root, "subtitle").value_or("");
+  if (const toml::node* n = root.get("landscape")) {
+    auto b = n->value<bool>();
+    if (!b) {
+      r.fail(n->source(), "'landscape' must be true or false");
+    }
+    t.landscape = *b;
+  }
   for (const char* key : {"title", "subtitle"}) {
     if (const toml::node* n = root.get(key)) {
       if (auto problem = check_text(*n->value<std::string>()); !problem.empty()) {
@@ -135,14 +142,18 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       spec.type = ParamType::year;
     } else if (type == "date") {
       spec.type = ParamType::date;
+    } else if (type == "plan") {
+      spec.type = ParamType::plan;
+    } else if (type == "period") {
+      spec.type = ParamType::period;
     } else {
       r.fail(p->get("type")->source(),
-           trf("invalid type '{}'; expected one of: month, week, year, date", type));
+           trf("invalid type '{}'; expected one of: month, week, year, date, plan, period", type));
     }
-    static const std::set<std::string> allowed_names{"month", "week", "year", "as-of"};
+    static const std::set<std::string> allowed_names{"month", "week", "year", "as-of", "plan", "period"};
     if (!allowed_names.count(spec.name)) {
       r.fail(p->get("name")->source(),
-           trf("unknown parameter '{}'; expected one of: month, week, year, as-of", spec.name));
+           trf("unknown parameter '{}'; expected one of: month, week, year, as-of, plan, period", spec.name));
     }
     if (!names.insert(spec.name).second) {
       r.fail(p->get("name")->source(), trf("parameter '{}' is given twice", spec.name));
@@ -249,6 +260,8 @@ struct Resolved {
   std::optional<Period> period;
   std::optional<time::Date> as_of;
   std::optional<int> year;
+  std::optional<std::int64_t> plan_id;
+  std::string plan_period;
   kainjow::mustache::data vars{kainjow::mustache::data::type::object};
 };
 
@@ -284,6 +297,20 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
     case ParamType::date: {
       r.as_of = time::parse_date(value, ctx);
       r.vars.set("as_of", russian::format_date(*r.as_of));
+      break;
+    }
+    case ParamType::plan: {
+      const std::string t = text::trim(value);
+      if (t.empty() || t.size() > 18 || t.find_first_not_of("0123456789") != std::string::npos) {
+        throw InputError(trf("invalid --{} '{}': expected a plan's number (omskplan plan list shows them)", p.name,
+                             text::for_terminal(value, 40)));
+      }
+      r.plan_id = std::stoll(t);
+      break;
+    }
+    case ParamType::period: {
+      r.plan_period = text::trim(value);
+      r.vars.set("period", r.plan_period);
       break;
     }
   }
@@ -341,6 +368,42 @@ std::vector<std::string> paragraphs(const std::string& text) {
   return out;
 }
 
+// The columns a template names, in its order (and the totals row with them).
+DataTable pick(const DataTable& t, const std::vector<std::string>& columns) {
+  DataTable picked;
+  std::vector<std::size_t> idx;
+  for (const auto& c : columns) {
+    for (std::size_t k = 0; k < t.columns.size(); ++k) {
+      if (t.columns[k].key == c) {
+        idx.push_back(k);
+        picked.columns.push_back(t.columns[k]);
+      }
+    }
+  }
+  for (std::size_t row = 0; row < t.rows.size(); ++row) {
+    std::vector<std::string> cells;
+    std::vector<double> values;
+    for (auto k : idx) {
+      cells.push_back(t.rows[row][k]);
+      values.push_back(row < t.values.size() && k < t.values[row].size() ? t.values[row][k]
+                                                                                        : 0);
+    }
+    picked.rows.push_back(std::move(cells));
+    picked.values.push_back(std::move(values));
+  }
+  if (t.totals) {
+    std::vector<std::string> totals;
+    for (auto k : idx) {
+      totals.push_back((*t.totals)[k]);
+    }
+    if (!totals.empty() && totals[0].empty()) {
+      totals[0] = "Итого";
+    }
+    picked.totals = std::move(totals);
+  }
+  return picked;
+}
+
 }  // namespace
 
 Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db, const time::Context& ctx) {
@@ -366,7 +429,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   }
   const time::Date today = ctx.today();
   QueryContext q{db, ctx, r.period.value_or(Period{today, today}), r.as_of.value_or(r.period ? r.period->to : today),
-                 r.year.value_or(time::year_of(today))};
+                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs};
   r.vars.set("today", russian::format_date(today));
   if (r.year) {
     r.vars.set("year", std::to_string(*r.year));
@@ -399,46 +462,35 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   d.id = t.id;
   d.title = render(t.title);
   d.subtitle = render(t.subtitle);
+  d.landscape = t.landscape;
   for (std::size_t i = 0; i < t.sections.size(); ++i) {
     const auto& spec = t.sections[i];
+    if (results[i] && results[i]->approval) {
+      d.approval = results[i]->approval;
+    }
+    // A query that gives whole sections (a plan's, one per its section): they follow the text.
+    if (results[i] && !results[i]->sections.empty()) {
+      Section intro;
+      intro.heading = render(spec.heading);
+      intro.paragraphs = paragraphs(render(spec.text));
+      if (!intro.heading.empty() || !intro.paragraphs.empty()) {
+        d.sections.push_back(std::move(intro));
+      }
+      for (auto& s : results[i]->sections) {
+        if (s.table && !spec.columns.empty()) {
+          s.table = pick(*s.table, spec.columns);
+        }
+        d.sections.push_back(std::move(s));
+      }
+      continue;
+    }
     Section s;
     s.heading = render(spec.heading);
     s.paragraphs = paragraphs(render(spec.text));
     if (results[i]) {
       QueryResult& res = *results[i];
       if (!spec.columns.empty()) {
-        DataTable picked;
-        std::vector<std::size_t> idx;
-        for (const auto& c : spec.columns) {
-          for (std::size_t k = 0; k < res.table.columns.size(); ++k) {
-            if (res.table.columns[k].key == c) {
-              idx.push_back(k);
-              picked.columns.push_back(res.table.columns[k]);
-            }
-          }
-        }
-        for (std::size_t row = 0; row < res.table.rows.size(); ++row) {
-          std::vector<std::string> cells;
-          std::vector<double> values;
-          for (auto k : idx) {
-            cells.push_back(res.table.rows[row][k]);
-            values.push_back(row < res.table.values.size() && k < res.table.values[row].size() ? res.table.values[row][k]
-                                                                                              : 0);
-          }
-          picked.rows.push_back(std::move(cells));
-          picked.values.push_back(std::move(values));
-        }
-        if (res.table.totals) {
-          std::vector<std::string> totals;
-          for (auto k : idx) {
-            totals.push_back((*res.table.totals)[k]);
-          }
-          if (!totals.empty() && totals[0].empty()) {
-            totals[0] = "Итого";
-          }
-          picked.totals = std::move(totals);
-        }
-        res.table = std::move(picked);
+        res.table = pick(res.table, spec.columns);
       }
       s.table = std::move(res.table);
       if (spec.chart) {

@@ -18,10 +18,10 @@
 
 namespace omskplan::report {
 
-enum class ParamType { month, week, year, date };
+enum class ParamType { month, week, year, date, plan, period };
 
 struct ParamSpec {
-  std::string name;  // what the command line calls it: --month, --week, --year, --as-of
+  std::string name;  // what the command line calls it: --month, --week, --year, --as-of, --plan, --period
   ParamType type = ParamType::month;
   std::string default_value;  // an expression: "next", "this", "today", "2023-08"
 };
@@ -36,6 +36,7 @@ struct SectionSpec {
 
 struct ReportTemplate {
   std::string id, name, title, subtitle;
+  bool landscape = false;  // A4 landscape: wide tables
   std::vector<ParamSpec> params;
   std::vector<SectionSpec> sections;
   std::string origin;
@@ -59,6 +60,7 @@ struct RunOptions {
   std::map<std::string, std::string> params;  // name → value as typed
   std::optional<std::string> narrative_path;  // TOML with achievements, tasks, help, topics
   std::optional<std::string> narrative_text;  // …or its text (from standard input), named by narrative_path
+  std::vector<std::string> plan_dirs;         // plan templates (the approver of a work plan)
 };
 
 // Resolves the parameters (unknown ones are errors), runs the queries and

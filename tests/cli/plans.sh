@@ -196,3 +196,52 @@ expect_unchanged event add --title "Совещание" --start "2024-07-11 10:0
 expect_err_is "omskplan: error: no unit with code 'ДКК'; did you mean ДК?"
 run event add --title "Встреча" --start "2024-07-12 10:00" --organizer "Управление делами"
 expect_rc 0
+
+# ---- documents: the plan to approve, the execution report, the week's plan ----
+run report run work-plan --plan 1 --format docx -o "$TMP/plan.docx"
+expect_rc 0
+if unzip -tq "$TMP/plan.docx" >/dev/null; then pass; else fail "plan.docx is not a sound zip"; fi
+expect_eq "$(unzip -Z1 "$TMP/plan.docx" | sort | tr '\n' ' ')" \
+  "[Content_Types].xml _rels/.rels docProps/core.xml word/_rels/document.xml.rels word/document.xml word/styles.xml "
+# (unzip reads [ ] in a name as a pattern: escaped)
+for part in '\[Content_Types\].xml' _rels/.rels word/_rels/document.xml.rels word/document.xml word/styles.xml docProps/core.xml; do
+  if unzip -p "$TMP/plan.docx" "$part" | xmllint --noout - 2>/dev/null; then pass; else fail "$part is not well-formed XML"; fi
+done
+unzip -p "$TMP/plan.docx" word/document.xml >"$TMP/document.xml"
+expect_eq "$(grep -c 'w:orient="landscape"' "$TMP/document.xml")" "1"
+for want in "УТВЕРЖДАЮ" "Мэр города Омска" "«28» марта 2024 г." "распоряжение Администрации города Омска от 28.03.2024 № 45-р" \
+  "План работы Администрации города Омска на II квартал 2024 года" "Наименование мероприятия (вопроса)" \
+  "О ходе подготовки к празднованию 79-й годовщины Победы" "Департамент культуры" "ежемесячно"; do
+  if grep -qF -- "$want" "$TMP/document.xml"; then pass; else fail "plan.docx lacks: $want"; fi
+done
+expect_eq "$(stat -c %a "$TMP/plan.docx")" "600"
+run report run work-plan --plan 1 --format html
+expect_out '<div class="approval">'
+expect_out "size: A4 landscape"
+out >"$TMP/plan.html"
+if xmllint --noout "$TMP/plan.html" 2>/dev/null; then pass; else fail "work-plan HTML is not well-formed"; fi
+run report run work-plan --plan 1 --format md
+expect_out "> **УТВЕРЖДАЮ**"
+expect_out "## 1. Вопросы для рассмотрения на совещаниях у Мэра города Омска"
+run report run work-plan --plan 1 --format json
+expect_out '"approval": {'
+run report run work-plan --plan 1 --format xlsx -o "$TMP/plan.xlsx"
+expect_rc 0
+run report run work-plan
+expect_rc 1
+expect_err "needs --plan"
+run report run work-plan --plan 99
+expect_err "no plan 99"
+run report run work-plan --plan 1 --format docx
+expect_rc 1
+expect_err "DOCX is binary: give the file with -o FILE"
+run report run plan-execution --period 2024-Q2 --as-of 2024-06-30 --format html
+expect_rc 0
+expect_out "Информация об исполнении планов работы Администрации города Омска на II квартал 2024 года"
+expect_out "<svg"
+expect_out "Департамент культуры (ДК)"
+run report run plan-execution --period 2024-Q2 --as-of 2024-06-30 --format docx -o "$TMP/control.docx"
+expect_rc 0
+run report run weekly-plan --week 2024-W17
+expect_out "О ходе подготовки к празднованию 79-й годовщины Победы"
+expect_out "пункт 1.1. плана № 1"

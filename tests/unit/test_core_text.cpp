@@ -86,4 +86,12 @@ TEST_SUITE("core::text") {
     CHECK(cut.size() < 1100);
     CHECK(cut.find("… (119000 bytes more)") != std::string::npos);
   }
+
+  TEST_CASE("capitalize: the first letter only, Cyrillic and Latin") {
+    CHECK(text::capitalize("департамент культуры") == "Департамент культуры");
+    CHECK(text::capitalize("ёлка") == "Ёлка");
+    CHECK(text::capitalize("omsk") == "Omsk");
+    CHECK(text::capitalize("«Меценат»") == "«Меценат»");
+    CHECK(text::capitalize("") == "");
+  }
 }

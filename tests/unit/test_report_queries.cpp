@@ -3,6 +3,9 @@
 #include "agreement/service.hpp"
 #include "core/error.hpp"
 #include "helpers.hpp"
+#include "plan/service.hpp"
+#include "report/template.hpp"
+#include "unit/service.hpp"
 
 #include <doctest/doctest.h>
 
@@ -39,7 +42,7 @@ TEST_SUITE("report::queries") {
     event::create(es, concert(f.ctx, "Концерт", "2023-08-05 18:00", event::Status::planned), event::ConflictPolicy::warn);
     event::create(es, concert(f.ctx, "Отменён", "2023-08-06 18:00", event::Status::cancelled), event::ConflictPolicy::warn);
     event::create(es, concert(f.ctx, "Сентябрь", "2023-09-01 18:00", event::Status::planned), event::ConflictPolicy::warn);
-    QueryContext q{db, f.ctx, {time::make_date(2023, 8, 1), time::make_date(2023, 8, 31)}, f.ctx.today(), 2023};
+    QueryContext q{db, f.ctx, {time::make_date(2023, 8, 1), time::make_date(2023, 8, 31)}, f.ctx.today(), 2023, {}, {}, {}};
     std::map<std::string, std::string> stats;
     const auto r = run_query("events", q, stats);
     REQUIRE(r.table.rows.size() == 1);
@@ -67,7 +70,7 @@ TEST_SUITE("report::queries") {
     agreement::terminate(s, a.id, "2025-01-15", "По соглашению сторон");
     std::map<std::string, std::string> stats;
     QueryContext before{db, f.ctx, {time::make_date(2024, 1, 1), time::make_date(2024, 12, 31)},
-                        time::make_date(2024, 12, 31), 2024};
+                        time::make_date(2024, 12, 31), 2024, {}, {}, {}};
     const auto r = run_query("agreements", before, stats);
     REQUIRE(r.table.rows.size() == 1);
     CHECK(r.table.rows[0][6] == "действует");  // terminated only after that day
@@ -82,5 +85,73 @@ TEST_SUITE("report::queries") {
     const auto all = run_query("agreements", after, stats);
     REQUIRE(all.table.totals);
     CHECK((*all.table.totals)[7] == money::format_roubles(100 * 1'000'000'000'000'000));  // 10^15 roubles
+  }
+
+  TEST_CASE("work plans: the plan as a document to approve, its execution, the week's plan") {
+    testing::Frozen f("2024-04-22 09:00");
+    auto db = testing::memory_db();
+    unit::Services us{db, f.ctx};
+    unit::UnitInput u;
+    u.code = "ДК";
+    u.name = "Департамент культуры Администрации города Омска";
+    u.short_name = "департамент культуры";
+    unit::add(us, u);
+    const std::vector<std::string> dirs{testing::source_path("examples", "plans")};
+    plan::Services ps{db, f.ctx, dirs};
+    plan::NewPlan n;
+    n.kind = "quarterly";
+    n.period = "2024-Q2";
+    const auto id = plan::create(ps, n).id;
+    plan::ItemInput in;
+    in.section = "events";
+    in.text = "Концерт ко Дню Победы";
+    in.unit = "ДК";
+    in.due = "2024-04-25";
+    in.form = "мероприятие";
+    plan::add_item(ps, id, in);
+
+    ReportCatalog cat({testing::source_path("examples/reports")});
+    RunOptions o;
+    o.params["plan"] = std::to_string(id);
+    o.plan_dirs = dirs;
+    auto d = run_report(cat.get("work-plan"), o, db, f.ctx);
+    CHECK(d.landscape);
+    CHECK(d.title == "План работы Администрации города Омска на II квартал 2024 года");
+    REQUIRE(d.approval);
+    CHECK(d.approval->title == "Мэр города Омска");
+    CHECK(d.approval->date == "«___» _______________ 20___ г.");  // a draft: the date is left to fill in
+    REQUIRE(d.sections.size() == 1);  // empty sections are left out
+    CHECK(d.sections[0].heading == "3. Общегородские мероприятия");
+    REQUIRE(d.sections[0].table);
+    CHECK(d.sections[0].table->columns.size() == 6);
+    CHECK(d.sections[0].table->rows[0] ==
+          std::vector<std::string>{"3.1.", "Концерт ко Дню Победы", "25.04.2024", "Департамент культуры", "", "мероприятие"});
+
+    plan::approve(ps, id, "2024-03-28", "", "распоряжение № 45-р");
+    d = run_report(cat.get("work-plan"), o, db, f.ctx);
+    CHECK(d.approval->date == "«28» марта 2024 г.");
+    CHECK(d.approval->act == "(распоряжение № 45-р)");
+
+    RunOptions w;
+    w.params["week"] = "2024-W17";
+    w.plan_dirs = dirs;
+    const auto week = run_report(cat.get("weekly-plan"), w, db, f.ctx);
+    REQUIRE(week.sections[0].table);
+    CHECK(week.sections[0].table->rows.at(0).at(2) == "Концерт ко Дню Победы");
+    CHECK(week.sections[0].table->rows.at(0).at(3) == "пункт 3.1. плана № 1");
+
+    RunOptions c;
+    c.params["period"] = "2024-Q2";
+    c.params["as-of"] = "2024-04-30";
+    c.plan_dirs = dirs;
+    const auto ctl = run_report(cat.get("plan-execution"), c, db, f.ctx);
+    REQUIRE(ctl.sections[0].table);
+    CHECK(ctl.sections[0].table->rows.at(0).at(0) == "Департамент культуры (ДК)");
+    CHECK(ctl.sections[0].table->rows.at(0).at(5) == "1");  // overdue as of 30 April
+    CHECK(ctl.sections[0].table->totals->at(9) == "0,0");
+    CHECK(ctl.sections[0].chart);
+    CHECK(ctl.sections[0].paragraphs.at(0).find("1 контрольный срок") != std::string::npos);
+    REQUIRE(ctl.sections[1].table);
+    CHECK(ctl.sections[1].table->rows.size() == 1);
   }
 }
