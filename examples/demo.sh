@@ -79,6 +79,30 @@ op inspection agency require 2 --program "НП «Образование»" >/dev
 op --quiet inspection finding add --site OB-007 --text "Не закрыт доступ пешеходов в зону работ" \
   --responsible 5503123456 --due -3d --severity critical >/dev/null
 
+# Work plans: the units, this quarter's plan of the Administration gathered
+# from the units' proposals (a CSV as Excel saves it; the months of the quarter
+# filled in), approved before the quarter began, and executed so far.
+op unit import "$here/demo/units.json" >/dev/null
+quarter_first=$(date -d "$(date +%Y)-$(printf %02d $(( ( ($(date +%-m) - 1) / 3) * 3 + 1 )))-01" +%F)
+m1=$(date -d "$quarter_first" +%Y-%m)
+m2=$(date -d "$quarter_first +1 month" +%Y-%m)
+m3=$(date -d "$quarter_first +2 month" +%Y-%m)
+sed -e "s/@M1@/$m1/g" -e "s/@M2@/$m2/g" -e "s/@M3@/$m3/g" "$here/demo/plan-proposals.csv" >"$demo_dir/plan-proposals.csv"
+plan=$(op --quiet plan new --kind quarterly --period this)
+op plan import "$plan" "$demo_dir/plan-proposals.csv" >/dev/null
+op plan approve "$plan" --on "$(date -d "$quarter_first -4 days" +%F)" \
+  --act "распоряжение Администрации города Омска № $((RANDOM % 90 + 10))-р" >/dev/null
+# What came due so far: most of it done on its day, some late, some not yet.
+n=0
+while read -r item due; do
+  n=$((n + 1))
+  case $((n % 5)) in
+    0) ;;  # left overdue
+    1) op --quiet plan item done "$plan" "$item" --on "$(date -d "$due +2 days" +%F)" --report "Исполнено с опозданием" >/dev/null 2>&1 || true ;;
+    *) op --quiet plan item done "$plan" "$item" --on "$due" --report "Информация направлена в организационный отдел" >/dev/null 2>&1 || true ;;
+  esac
+done < <(op plan due --plan "$plan" --within 0 --json | jq -r '.items[] | select(.due < (now | strftime("%Y-%m-%d"))) | "\(.no) \(.due)"')
+
 echo
 echo "== План мероприятий на ближайший год"
 op event list --from today --to +365d
@@ -107,7 +131,16 @@ echo
 echo "== Просроченные замечания по объектам"
 op inspection overdue || true
 echo
+echo "== План работы Администрации на квартал: сроки на 10 рабочих дней и просроченные"
+op plan due --plan "$plan" --within 10wd || true
+echo
+echo "== Исполнительская дисциплина подразделений"
+op plan control --plan "$plan"
+echo
 echo "== Документы"
+op report run work-plan --plan "$plan" --format docx -o "$demo_dir/work-plan.docx"
+op report run plan-execution --period "$(date +%Y)-Q$(( ($(date +%-m) - 1) / 3 + 1 ))" --format html -o "$demo_dir/plan-execution.html"
+op report run weekly-plan --week next --format docx -o "$demo_dir/weekly-plan.docx"
 op report run monthly-plan --month next --format html -o "$demo_dir/plan-next-month.html"
 op report run annual --year 2023 --narrative "$here/annual-2023.toml" --format html -o "$demo_dir/annual-2023.html"
 op report run agreements-register --format xlsx -o "$demo_dir/agreements-register.xlsx" 2>/dev/null ||

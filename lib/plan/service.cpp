@@ -1239,7 +1239,7 @@ ControlReport control(Services& s, const std::string& period_typed, const std::s
       if (id && units.count(*id)) {
         const auto names = unit::names_on(units.at(*id), r.period.last);
         row.code = names.code;
-        row.name = names.short_name.empty() ? names.name : names.short_name;
+        row.name = names.short_name.empty() ? names.name : text::capitalize(names.short_name);
       } else {
         row.name = tr("(no responsible unit)");
       }

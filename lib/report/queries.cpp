@@ -613,7 +613,7 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
              static_cast<double>(d.postponed), static_cast<double>(d.dropped), d.on_time_pct().value_or(kNaN), trend_v});
   };
   for (const auto& u : c.rows) {
-    row(r.table, u.code.empty() ? u.name : text::capitalize(u.name) + " (" + u.code + ")", u.now, u.before, false);
+    row(r.table, u.code.empty() ? u.name : u.name + " (" + u.code + ")", u.now, u.before, false);
     if (u.now.on_time_pct()) {
       chart.labels.push_back(u.code.empty() ? "—" : u.code);
       std::vector<double> vals{*u.now.on_time_pct()};
