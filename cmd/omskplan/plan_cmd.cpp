@@ -48,6 +48,15 @@ void add_amending(CLI::App* c, plan::Amending& am, const char* what) {
 
 std::string input_name(const std::string& file) { return file == "-" ? "<stdin>" : file; }
 
+// What an import or a merge did: each duplicate skipped (stderr), then the counts.
+void print_added(Runtime& rt, const plan::ImportResult& res, bool dry) {
+  for (const auto& d : res.duplicates) {
+    rt.warn(d.item_no ? trf("{}: a duplicate of item {}, skipped: {}", d.where, d.item_no, d.text)
+                      : trf("{}: a duplicate of an earlier row, skipped: {}", d.where, d.text));
+  }
+  rt.print(trf("{}{} added, {} duplicates skipped\n", dry ? tr("dry run: ") : "", res.added, res.duplicates.size()));
+}
+
 void setup_items(CLI::App& parent, Runner& r) {
   auto* item = parent.add_subcommand("item", "Items of a plan: add, edit, mark done, postpone, drop");
   item->require_subcommand(1);
@@ -367,13 +376,7 @@ void setup_plan(CLI::App& app, Runner& r) {
       }
       const auto id = plan_id(rt, *ref);
       auto s = plan_services(rt, OpenMode::existing);
-      const auto res = plan::import_items(s, id, data, input_name(*file), *dry, *am);
-      for (const auto& d : res.duplicates) {
-        rt.warn(d.item_no ? trf("{}: a duplicate of item {}, skipped: {}", d.where, d.item_no, d.text)
-                          : trf("{}: a duplicate of an earlier row, skipped: {}", d.where, d.text));
-      }
-      rt.print(trf("{}{} added, {} duplicates skipped\n", *dry ? tr("dry run: ") : "", res.added,
-                   res.duplicates.size()));
+      print_added(rt, plan::import_items(s, id, data, input_name(*file), *dry, *am), *dry);
     });
   }
   {
@@ -394,12 +397,7 @@ void setup_plan(CLI::App& app, Runner& r) {
       const auto a = plan_id(rt, *from);
       const auto b = plan_id(rt, *into);
       auto s = plan_services(rt, OpenMode::existing);
-      const auto res = plan::merge(s, a, b, *dry, *am);
-      for (const auto& d : res.duplicates) {
-        rt.warn(trf("{}: a duplicate of item {}, skipped: {}", d.where, d.item_no, d.text));
-      }
-      rt.print(trf("{}{} added, {} duplicates skipped\n", *dry ? tr("dry run: ") : "", res.added,
-                   res.duplicates.size()));
+      print_added(rt, plan::merge(s, a, b, *dry, *am), *dry);
     });
   }
   {

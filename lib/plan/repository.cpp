@@ -157,7 +157,9 @@ Item read_item(const Statement& st) {
   i.text = st.get_text(5);
   i.unit_id = st.get_opt_int(6);
   i.person = st.get_text(7);
-  i.co_units = nlohmann::json::parse(st.get_text(8)).get<std::vector<std::int64_t>>();
+  if (const std::string co = st.get_text(8); co != "[]") {
+    i.co_units = nlohmann::json::parse(co).get<std::vector<std::int64_t>>();
+  }
   i.due = st.get_text(9);
   i.basis = st.get_text(10);
   i.form = st.get_text(11);
@@ -482,10 +484,12 @@ std::vector<Item> items_with_key(Db& db, std::int64_t plan_id, const std::string
 }
 
 std::vector<Item> open_items_due_by(Db& db, time::Date until) {
+  // The open points through their partial index (plan_point_due), then their items: a DISTINCT
+  // over the join made SQLite walk every point in item order instead.
   Statement st = db.prepare(
-      "SELECT DISTINCT p.item_id FROM plan_point p JOIN plan_item i ON i.id = p.item_id JOIN plan pl ON pl.id = "
-      "i.plan_id WHERE p.state IN ('open', 'in-work') AND p.due_on <= ? AND i.dropped_on IS NULL AND pl.status = "
-      "'approved'");
+      "SELECT i.id FROM plan_item i JOIN plan pl ON pl.id = i.plan_id WHERE pl.status = 'approved' AND "
+      "i.dropped_on IS NULL AND i.id IN (SELECT item_id FROM plan_point WHERE state IN ('open', 'in-work') AND "
+      "due_on <= ?)");
   st.bind(1, time::format_date(until));
   const auto ids = store::all(st, [](const Statement& s) { return s.get_int(0); });
   if (ids.empty()) {
@@ -523,6 +527,49 @@ std::vector<Item> items_linked_to(Db& db, std::string_view what, std::int64_t id
 
 std::vector<Item> carried_from(Db& db, std::int64_t origin_id) {
   return select_items(db, Where::origin, {Bind{origin_id}});
+}
+
+std::vector<ControlPoint> control_points(Db& db, std::int64_t plan_id) {
+  auto& st = db.cached(
+      "SELECT p.id, i.unit_id, i.dropped_on, p.seq, p.planned_on, p.due_on, p.state, p.started_on, p.done_on FROM "
+      "plan_point p JOIN plan_item i ON i.id = p.item_id WHERE i.plan_id = ? ORDER BY p.id");
+  std::vector<ControlPoint> out;
+  std::map<std::int64_t, std::size_t> at;
+  st.bind(1, plan_id);
+  while (st.step()) {
+    ControlPoint c;
+    c.point.id = st.get_int(0);
+    c.unit_id = st.get_opt_int(1);
+    c.dropped_on = store::opt_date(st, 2);
+    c.point.seq = static_cast<int>(st.get_int(3));
+    c.point.planned_on = store::to_date(st.get_text(4));
+    c.point.due_on = store::to_date(st.get_text(5));
+    c.point.state = parse_point_state(st.get_text(6));
+    c.point.started_on = store::opt_date(st, 7);
+    c.point.done_on = store::opt_date(st, 8);
+    at[c.point.id] = out.size();
+    out.push_back(std::move(c));
+  }
+  auto& pp = db.cached(
+      "SELECT x.point_id, x.decided_on, x.from_date, x.to_date, x.reason, x.act FROM plan_postponement x JOIN "
+      "plan_point p ON p.id = x.point_id JOIN plan_item i ON i.id = p.item_id WHERE i.plan_id = ? ORDER BY x.id");
+  pp.bind(1, plan_id);
+  while (pp.step()) {
+    if (auto it = at.find(pp.get_int(0)); it != at.end()) {
+      out[it->second].point.postponements.push_back(Postponement{store::to_date(pp.get_text(1)),
+                                                                 store::to_date(pp.get_text(2)),
+                                                                 store::to_date(pp.get_text(3)), pp.get_text(4),
+                                                                 pp.get_text(5)});
+    }
+  }
+  return out;
+}
+
+std::vector<Place> places(Db& db, std::int64_t plan_id) {
+  auto& st = db.cached("SELECT no, section, position FROM plan_item WHERE plan_id = ?");
+  return store::all(st.bind(1, plan_id), [](const Statement& s) {
+    return Place{static_cast<int>(s.get_int(0)), s.get_text(1), static_cast<int>(s.get_int(2))};
+  });
 }
 
 int last_position(Db& db, std::int64_t plan_id, const std::string& section) {

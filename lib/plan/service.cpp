@@ -739,22 +739,42 @@ Item link_item(Services& s, std::int64_t plan_id, const std::string& ref, const 
 
 namespace {
 
-std::map<int, std::string> numbering(const Plan& p, std::vector<Item>& items) {
+// Items (or places) in the document's order — by section, then position — and their numbers «1.3.».
+template <class T>
+std::map<int, std::string> numbering(const Plan& p, std::vector<T>& items) {
   std::map<std::string, int> sec_no;
   for (const auto& sec : p.sections) {
     sec_no[sec.key] = sec.no;
   }
-  std::stable_sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
-    const int sa = sec_no.count(a.section) ? sec_no[a.section] : 1000;
-    const int sb = sec_no.count(b.section) ? sec_no[b.section] : 1000;
-    return sa != sb ? sa < sb : a.position < b.position;
+  // Each item's section number looked up once, then sorted by (section, position).
+  std::vector<std::pair<int, std::size_t>> order;
+  order.reserve(items.size());
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    auto it = sec_no.find(items[k].section);
+    order.emplace_back(it == sec_no.end() ? 1000 : it->second, k);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : items[a.second].position < items[b.second].position;
   });
   std::map<int, std::string> out;
-  std::map<std::string, int> place;
-  for (const auto& i : items) {
-    out[i.no] = display_number(sec_no.count(i.section) ? sec_no[i.section] : 0, ++place[i.section]);
+  std::vector<T> sorted;
+  sorted.reserve(items.size());
+  int current = -1;
+  int place = 0;
+  for (const auto& [sec, k] : order) {
+    place = sec == current ? place + 1 : 1;
+    current = sec;
+    out[items[k].no] = display_number(sec == 1000 ? 0 : sec, place);
+    sorted.push_back(std::move(items[k]));
   }
+  items = std::move(sorted);
   return out;
+}
+
+// The numbers of a plan's items, from where they are (no items loaded).
+std::map<int, std::string> numbers_of(Services& s, const Plan& p) {
+  auto places = repo::places(s.db, p.id);
+  return numbering(p, places);
 }
 
 }  // namespace
@@ -806,8 +826,7 @@ std::vector<LinkedItem> items_for_event(Services& s, std::int64_t event_id) {
     auto it = plans.find(i.plan_id);
     if (it == plans.end()) {
       Plan p = must_load(s, i.plan_id);
-      auto items = repo::items(s.db, i.plan_id);
-      auto numbers = numbering(p, items);
+      auto numbers = numbers_of(s, p);
       it = plans.emplace(i.plan_id, std::make_pair(std::move(p), std::move(numbers))).first;
     }
     const std::string number = it->second.second[i.no];
@@ -938,6 +957,25 @@ ImportResult add_rows(Services& s, std::int64_t plan_id, const std::vector<Row>&
   for (const auto& i : repo::items(s.db, plan_id)) {
     seen.emplace(std::make_pair(text_key(i.text), i.due), i.no);
   }
+  // Units by what the rows call them, looked up once each.
+  std::map<std::string, std::optional<std::int64_t>> units_by_ref;
+  const auto unit_of = [&](const std::string& ref) -> std::optional<std::int64_t> {
+    const std::string key = unit::code_key(ref);
+    auto it = units_by_ref.find(key);
+    if (it == units_by_ref.end()) {
+      it = units_by_ref.emplace(key, unit_ref(s, ref)).first;
+    }
+    return it->second;
+  };
+  // The last place in each section, read once (not a query a row).
+  std::map<std::string, int> last_place;
+  const auto next_place = [&](const std::string& section) {
+    auto it = last_place.find(section);
+    if (it == last_place.end()) {
+      it = last_place.emplace(section, repo::last_position(s.db, plan_id, section)).first;
+    }
+    return ++it->second;
+  };
   const int amendments_before = static_cast<int>(repo::amendments(s.db, plan_id).size());
   int amendment_no = amendments_before;
   std::optional<Amendment> a0 = amendment_for(s, p, am, AmendmentKind::add);
@@ -965,8 +1003,26 @@ ImportResult add_rows(Services& s, std::int64_t plan_id, const std::vector<Row>&
       }
       text::check_field(tr("the text"), i.text, kMaxText, false);
     });
-    at("unit", [&] { i.unit_id = unit_ref(s, row.in.unit); });
-    at("co", [&] { i.co_units = co_refs(s, row.in.co, i.unit_id); });
+    at("unit", [&] { i.unit_id = unit_of(row.in.unit); });
+    at("co", [&] {
+      // The same rules as co_refs, with the units looked up once per code.
+      std::string norm = row.in.co;
+      std::replace(norm.begin(), norm.end(), ';', ',');
+      std::set<std::int64_t> named;
+      for (const auto& part : text::split(norm, ',')) {
+        if (text::trim(part).empty()) {
+          continue;
+        }
+        const std::int64_t id = *unit_of(part);
+        if (i.unit_id && id == *i.unit_id) {
+          throw InputError(trf("unit {} is responsible already; it is not its own co-executor", text::trim(part)));
+        }
+        if (!named.insert(id).second) {
+          throw InputError(trf("unit {} is named twice", text::trim(part)));
+        }
+        i.co_units.push_back(id);
+      }
+    });
     at("person", [&] {
       i.person = text::trim(row.in.person);
       text::check_field(tr("the person"), i.person, kMaxField, true);
@@ -995,7 +1051,7 @@ ImportResult add_rows(Services& s, std::int64_t plan_id, const std::vector<Row>&
       adjust(i, k);
     }
     i.no = p.next_item_no++;
-    i.position = repo::last_position(s.db, p.id, i.section) + 1;
+    i.position = next_place(i.section);
     i.created = i.updated = s.ctx.now;
     repo::insert(s.db, i);
     seen.emplace(key, i.no);
@@ -1096,51 +1152,60 @@ DueReport due(Services& s, const std::string& within, const std::string& unit_ty
   store::ReadTransaction rt(s.db);
   const Date today = s.ctx.today();
   const Date until = horizon_end(within, s.ctx);
-  DueReport r;
   auto us = units_of(s);
-  r.units = unit::by_id(us);
   const auto unit_id = unit_ref(s, unit_typed);
   std::optional<std::int64_t> only_plan;
   if (!text::trim(plan_typed).empty()) {
     only_plan = resolve(s, plan_typed).id;
   }
-  auto items = repo::open_items_due_by(s.db, until);
+  DueReport r;
+  r.units = unit::by_id(us);
+  r.items = repo::open_items_due_by(s.db, until);
+  std::erase_if(r.items, [&](const Item& i) {
+    return (only_plan && i.plan_id != *only_plan) || (unit_id && i.unit_id != unit_id);
+  });
+  // Working days between a date and today, counted once for the earliest date.
+  std::map<Date, long> working_days_to_today;
   std::map<std::int64_t, std::size_t> plan_at;
   std::map<std::int64_t, std::map<int, std::string>> numbers;
-  for (auto& i : items) {
-    if (only_plan && i.plan_id != *only_plan) {
-      continue;
-    }
-    if (unit_id && i.unit_id != unit_id) {
-      continue;
-    }
+  for (const auto& i : r.items) {
     if (!plan_at.count(i.plan_id)) {
       plan_at[i.plan_id] = r.plans.size();
       Plan p = must_load(s, i.plan_id);
-      auto all = repo::items(s.db, i.plan_id);
-      numbers[i.plan_id] = numbering(p, all);
+      numbers[i.plan_id] = numbers_of(s, p);
       r.plans.push_back(std::move(p));
     }
     for (const auto& pt : i.points) {
       if ((pt.state != PointState::open && pt.state != PointState::in_work) || pt.due_on > until) {
         continue;
       }
-      DueRow row{0, i, pt, numbers[i.plan_id][i.no], standing(pt, i.dropped_on, today), pt.due_on, 0};
+      DueRow row{plan_at.at(i.plan_id), &i, pt, numbers[i.plan_id][i.no], standing(pt, i.dropped_on, today), pt.due_on, 0};
       if (pt.due_on < today) {
-        row.days_over = 0;
-        for (Date d = pt.due_on + std::chrono::days{1}; d <= today && row.days_over < 10000; d += std::chrono::days{1}) {
-          row.days_over += s.ctx.calendar->is_working(d) ? 1 : 0;
-        }
+        working_days_to_today[pt.due_on] = 0;
         ++r.overdue;
       }
       r.rows.push_back(std::move(row));
     }
   }
-  for (auto& row : r.rows) {
-    row.plan = plan_at.at(row.item.plan_id);
+  if (!working_days_to_today.empty()) {
+    // One walk from the earliest overdue date to today: working days after each date, up to today.
+    long count = 0;
+    auto it = working_days_to_today.rbegin();
+    for (Date d = today; it != working_days_to_today.rend(); d -= std::chrono::days{1}) {
+      while (it != working_days_to_today.rend() && it->first == d) {
+        it->second = count;
+        ++it;
+      }
+      count += s.ctx.calendar->is_working(d) ? 1 : 0;
+    }
+    for (auto& row : r.rows) {
+      if (row.due < today) {
+        row.days_over = working_days_to_today.at(row.due);
+      }
+    }
   }
   std::stable_sort(r.rows.begin(), r.rows.end(), [](const DueRow& a, const DueRow& b) {
-    return a.due != b.due ? a.due < b.due : a.item.no < b.item.no;
+    return a.due != b.due ? a.due < b.due : a.item->no < b.item->no;
   });
   return r;
 }
@@ -1150,27 +1215,27 @@ DueReport points_between(Services& s, time::Date from, time::Date to) {
   DueReport r;
   auto us = units_of(s);
   r.units = unit::by_id(us);
+  r.items = repo::items_due_between(s.db, from, to);
   std::map<std::int64_t, std::size_t> plan_at;
   std::map<std::int64_t, std::map<int, std::string>> numbers;
   const Date today = s.ctx.today();
-  for (auto& i : repo::items_due_between(s.db, from, to)) {
+  for (const auto& i : r.items) {
     if (!plan_at.count(i.plan_id)) {
       plan_at[i.plan_id] = r.plans.size();
       Plan p = must_load(s, i.plan_id);
-      auto all = repo::items(s.db, i.plan_id);
-      numbers[i.plan_id] = numbering(p, all);
+      numbers[i.plan_id] = numbers_of(s, p);
       r.plans.push_back(std::move(p));
     }
     for (const auto& pt : i.points) {
       if (pt.due_on < from || pt.due_on > to) {
         continue;
       }
-      r.rows.push_back(DueRow{plan_at.at(i.plan_id), i, pt, numbers[i.plan_id][i.no], standing(pt, i.dropped_on, today),
+      r.rows.push_back(DueRow{plan_at.at(i.plan_id), &i, pt, numbers[i.plan_id][i.no], standing(pt, i.dropped_on, today),
                               pt.due_on, 0});
     }
   }
   std::stable_sort(r.rows.begin(), r.rows.end(), [](const DueRow& a, const DueRow& b) {
-    return a.due != b.due ? a.due < b.due : a.item.no < b.item.no;
+    return a.due != b.due ? a.due < b.due : a.item->no < b.item->no;
   });
   return r;
 }
@@ -1249,15 +1314,13 @@ ControlReport control(Services& s, const std::string& period_typed, const std::s
   };
   const auto tally = [&](const std::vector<Plan>& ps, bool now) {
     for (const auto& p : ps) {
-      for (const auto& i : repo::items(s.db, p.id)) {
-        if (unit_id && i.unit_id != unit_id) {
+      for (const auto& c : repo::control_points(s.db, p.id)) {
+        if (unit_id && c.unit_id != unit_id) {
           continue;
         }
-        ControlRow& row = row_for(i.unit_id);
+        ControlRow& row = row_for(c.unit_id);
         Discipline d;
-        for (const auto& pt : i.points) {
-          d.add(pt, i.dropped_on, r.as_of);
-        }
+        d.add(c.point, c.dropped_on, r.as_of);
         if (now) {
           row.now += d;
           r.total += d;

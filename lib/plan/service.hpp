@@ -163,16 +163,23 @@ ImportResult merge(Services& s, std::int64_t from_plan, std::int64_t into_plan, 
 
 struct DueRow {
   std::size_t plan = 0;  // in DueReport::plans
-  Item item;
+  const Item* item = nullptr;  // in DueReport::items
   Point point;
   std::string number;
   Standing standing;
   time::Date due;
   long days_over = 0;  // working days past the date, for an overdue one
 };
+// Moved, never copied: its rows point into its items.
 struct DueReport {
+  DueReport() = default;
+  DueReport(DueReport&&) = default;
+  DueReport& operator=(DueReport&&) = default;
+  DueReport(const DueReport&) = delete;
+  DueReport& operator=(const DueReport&) = delete;
   std::vector<Plan> plans;
-  std::vector<DueRow> rows;  // overdue first, then by date
+  std::vector<Item> items;
+  std::vector<DueRow> rows;  // by date
   std::map<std::int64_t, unit::Unit> units;
   int overdue = 0;
 };

@@ -496,8 +496,8 @@ Table due_table(const DueReport& r) {
                {"text", N_("TEXT"), false, 60}, {"status", N_("STATUS")}};
   t.id_column = 2;
   for (const auto& row : r.rows) {
-    t.add({std::to_string(r.plans[row.plan].id), row.number, std::to_string(row.item.no), time::format_date(row.due),
-           row.standing == Standing::overdue ? std::to_string(row.days_over) : "", code_of(r.units, row.item.unit_id), row.item.text,
+    t.add({std::to_string(r.plans[row.plan].id), row.number, std::to_string(row.item->no), time::format_date(row.due),
+           row.standing == Standing::overdue ? std::to_string(row.days_over) : "", code_of(r.units, row.item->unit_id), row.item->text,
            standing_label(row.standing)},
           tone_of(row.standing));
   }
@@ -513,10 +513,10 @@ ordered_json due_json(const DueReport& r) {
     j["items"].push_back({{"plan", p.id},
                           {"plan_title", p.title},
                           {"number", row.number},
-                          {"no", row.item.no},
-                          {"text", row.item.text},
-                          {"unit", code_of(r.units, row.item.unit_id)},
-                          {"person", row.item.person},
+                          {"no", row.item->no},
+                          {"text", row.item->text},
+                          {"unit", code_of(r.units, row.item->unit_id)},
+                          {"person", row.item->person},
                           {"due", time::format_date(row.due)},
                           {"planned_on", time::format_date(row.point.planned_on)},
                           {"standing", to_string(row.standing)},

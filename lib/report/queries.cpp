@@ -685,11 +685,11 @@ QueryResult q_week_plan(QueryContext& q, std::map<std::string, std::string>& sta
   const auto due = plan::points_between(ps, q.period.from, q.period.to);
   for (const auto& d : due.rows) {
     const auto& p = due.plans[d.plan];
-    std::string who = unit_label(due.units, d.item.unit_id, d.due);
-    if (!d.item.person.empty()) {
-      who += (who.empty() ? "" : ", ") + d.item.person;
+    std::string who = unit_label(due.units, d.item->unit_id, d.due);
+    if (!d.item->person.empty()) {
+      who += (who.empty() ? "" : ", ") + d.item->person;
     }
-    rows.push_back({d.due, "", d.item.text, fmt::format("пункт {} плана № {}", d.number, p.id), who, ""});
+    rows.push_back({d.due, "", d.item->text, fmt::format("пункт {} плана № {}", d.number, p.id), who, ""});
   }
   int events = 0;
   for (const auto& e : events_in(q, true)) {

@@ -454,6 +454,7 @@ CREATE INDEX plan_item_agreement ON plan_item(agreement_id) WHERE agreement_id I
 CREATE INDEX plan_item_site ON plan_item(site_id) WHERE site_id IS NOT NULL;
 CREATE INDEX plan_item_origin ON plan_item(origin_id) WHERE origin_id IS NOT NULL;
 CREATE INDEX plan_item_key ON plan_item(plan_id, text_key);
+CREATE INDEX plan_item_section ON plan_item(plan_id, section, position);
 
 -- A control point: one date an item is due on (a monthly item has one a month).
 CREATE TABLE plan_point (

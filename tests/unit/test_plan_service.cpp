@@ -164,7 +164,7 @@ TEST_SUITE("plan/service") {
     Services s2{x.db, later.ctx, x.s.template_dirs};
     auto d = due(s2, "5wd", "", "");
     REQUIRE(d.rows.size() == 1);
-    CHECK(d.rows[0].item.no == 2);
+    CHECK(d.rows[0].item->no == 2);
     CHECK(d.rows[0].due == make_date(2024, 4, 27));
     CHECK(due(s2, "5wd", "ДК", "").rows.empty());
     CHECK(due(s2, "0", "", "").rows.empty());
