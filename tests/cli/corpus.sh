@@ -10,7 +10,13 @@ run event status 1 held
 run agreement org add --name "ООО «Сибирский строитель»" --inn 5504945804
 run agreement add --org 1 --title "О спорте" --number 12-С/2023 --sphere sport --signed 2023-06-01
 run inspection site add --code OB-017 --name "Школа" --work construction --risk high --lat 55.03 --lon 73.26
+run unit add --code ДК --name "Департамент культуры Администрации города Омска"
+run plan new --kind quarterly --period 2024-Q2
+run plan item add 1 --text "О ходе подготовки к празднованию Дня Победы" --unit ДК --due 2024-04-25
 expect_rc 0
+printf 'section;text;unit;due\nevents;Концерт;ДК;2024-13-01\n' >"$TMP/plan-due.csv"
+printf 'section;text;unit;due\nevents;Концерт;ДЖ;май\n' >"$TMP/plan-unit.csv"
+printf '[{"text": "x", "when": "май"}]' >"$TMP/plan-key.json"
 printf '[{"title": "x",' >"$TMP/broken.json"
 echo '{"events": [{"title": 1}]}' >"$TMP/shape.json"
 echo '[{"title": "x", "kind": "'"'"'); DROP TABLE event;--", "start": "2024-01-01T10:00:00+06:00", "end": "2024-01-01T11:00:00+06:00"}]' >"$TMP/sql.json"
