@@ -37,7 +37,7 @@ void setup_history(CLI::App& app, Runner& r) {
   auto* c = app.add_subcommand("history", "Who changed what and when (the audit log), newest first");
   c->add_flag("--commands", *by_command, "one line per command: who, when, how many rows, undone or not");
   c->add_option("--user", *user, "with --commands: only this OS user's commands");
-  c->add_option("--entity", *entity, "event, organization, agreement, award, badge");
+  c->add_option("--entity", *entity, "event, organization, agreement, award, badge, site, finding, unit, plan, plan_item, …");
   c->add_option("--id", *id, "the record's id");
   c->add_option("--limit", *limit, "at most this many")->capture_default_str();
   c->callback([&r, entity, id, limit, by_command, user] {
@@ -45,7 +45,8 @@ void setup_history(CLI::App& app, Runner& r) {
     const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
     static const std::vector<std::string> kEntities{"event",  "organization", "agreement", "award",
                                                     "badge",  "site",         "agency",    "agency_member",
-                                                    "visit",  "finding",      "command"};
+                                                    "visit",  "finding",      "command",   "unit",
+                                                    "plan",   "plan_item",    "plan_amendment"};
     if (!entity->empty() && std::find(kEntities.begin(), kEntities.end(), *entity) == kEntities.end()) {
       throw InputError(trf("invalid entity '{}'; expected one of: {}", *entity, text::join(kEntities, ", ")));
     }

@@ -53,6 +53,20 @@ std::string escape_html(std::string_view s) {
   return out;
 }
 
+std::vector<double> column_shares(const DataTable& t) {
+  std::vector<double> out;
+  double total = 0;
+  for (const auto& c : t.columns) {
+    const double w = c.weight > 0 ? c.weight : (c.number ? 1 : 3);
+    out.push_back(w);
+    total += w;
+  }
+  for (auto& w : out) {
+    w /= total;
+  }
+  return out;
+}
+
 std::vector<std::string> approval_lines(const Approval& a) {
   std::vector<std::string> out{a.word};
   for (const auto& line : text::split(a.title, '\n')) {
@@ -182,7 +196,9 @@ h1 { font-size: 14pt; text-align: center; margin: 0 0 4pt; }
 p.subtitle { text-align: center; font-style: italic; margin-top: 0; }
 h2 { font-size: 13pt; margin: 14pt 0 6pt; page-break-after: avoid; }
 p { text-align: justify; margin: 4pt 0; }
-table { border-collapse: collapse; width: 100%; font-size: 10pt; margin: 6pt 0; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 10pt; margin: 6pt 0; }
+th, td { overflow-wrap: break-word; }
+* { box-sizing: border-box; }
 th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
 th { background: #eee; }
 td.num { text-align: right; white-space: nowrap; }
@@ -224,7 +240,11 @@ figcaption { font-size: 10pt; text-align: center; }
              "</figcaption>\n</figure>\n";
     }
     if (s.table) {
-      out += "<table>\n<thead><tr>";
+      out += "<table>\n<colgroup>";
+      for (double share : column_shares(*s.table)) {
+        out += fmt::format("<col style=\"width: {:.1f}%\"/>", share * 100);
+      }
+      out += "</colgroup>\n<thead><tr>";
       for (const auto& c : s.table->columns) {
         out += "<th>" + escape_html(c.header) + "</th>";
       }

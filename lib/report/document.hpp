@@ -58,6 +58,10 @@ struct Document {
   std::vector<Section> sections;
 };
 
+// Each column's share of the table's width (they add up to 1): its weight, or 1
+// for a number and 3 for text. One rule for every writer that sets widths.
+std::vector<double> column_shares(const DataTable& t);
+
 // The block's lines, top to bottom (for the writers).
 std::vector<std::string> approval_lines(const Approval& a);
 

@@ -134,16 +134,9 @@ std::string table_xml(const DataTable& t, int content_width) {
   if (n == 0) {
     return {};
   }
-  std::vector<int> weights;
-  int total_weight = 0;
-  for (const auto& c : t.columns) {
-    const int w = c.weight > 0 ? c.weight : (c.number ? 1 : 3);
-    weights.push_back(w);
-    total_weight += w;
-  }
   std::vector<int> widths;
-  for (int w : weights) {
-    widths.push_back(content_width * w / total_weight);
+  for (double share : column_shares(t)) {
+    widths.push_back(static_cast<int>(content_width * share));
   }
   std::string out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
                     std::to_string(content_width) + "\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"

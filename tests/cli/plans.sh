@@ -132,6 +132,9 @@ expect_no_out "Поздний пункт"
 expect_out "1.2. Проведение месячника по благоустройству — ежемесячно (2024-04-27, 2024-05-31, 2024-06-28); ДГХ"
 run plan item done 1 2 --point май --on 2024-04-20
 expect_rc 0
+run history --entity plan_item --id 7
+expect_out "omskplan plan item postpone 1 7"
+expect_out "omskplan plan item add 1 --text 'Поздний пункт'"
 
 # ---- control ----
 export OMSKPLAN_NOW="2024-04-24 09:00"
@@ -245,3 +248,25 @@ expect_rc 0
 run report run weekly-plan --week 2024-W17
 expect_out "О ходе подготовки к празднованию 79-й годовщины Победы"
 expect_out "пункт 1.1. плана № 1"
+# An independent reader: python-docx opens the package (content types, relationships, parts).
+# Debian's python3 (python3-docx is its module; another python3 earlier in PATH may lack it).
+if [ -x /usr/bin/python3 ] || need python3; then
+  /usr/bin/python3 - "$TMP/plan.docx" >"$TMP/docx.txt" 2>&1 <<'PY'
+import sys
+import docx
+d = docx.Document(sys.argv[1])
+s = d.sections[0]
+print("orientation", int(s.orientation), round(s.page_width.mm), round(s.page_height.mm), round(s.left_margin.mm))
+for p in d.paragraphs:
+    print(p.style.name, "|", p.text)
+for t in d.tables:
+    print("table", len(t.rows), "x", len(t.columns), "|", " / ".join(c.text for c in t.rows[0].cells))
+PY
+  rc=$?
+  expect_eq "$rc" "0" "python-docx could not open plan.docx: $(head -c 300 "$TMP/docx.txt")"
+  for want in "orientation 1 297 210 20" "Normal | УТВЕРЖДАЮ" "Title | План работы Администрации города Омска на II квартал 2024 года" \
+    "Heading 1 | 1. Вопросы для рассмотрения на совещаниях у Мэра города Омска" \
+    "| № п/п / Наименование мероприятия (вопроса) / Срок исполнения / Ответственный исполнитель / Соисполнители / Форма завершения"; do
+    if grep -qF -- "$want" "$TMP/docx.txt"; then pass; else fail "python-docx reads no: $want"; fi
+  done
+fi

@@ -110,4 +110,16 @@ TEST_SUITE("unit/service") {
     CHECK_THROWS_AS(import_json(x.s, bad, false), InputError);
     CHECK(list(x.s, true).size() == 2);
   }
+
+  TEST_CASE("an owner typed as a unit's code is that unit; a near miss is refused; free text stays") {
+    Fixture x;
+    CHECK_FALSE(owner(x.s, "ДКК"));  // no units yet: anything is free text
+    x.add_unit("ДК", "Департамент культуры");
+    CHECK(owner(x.s, "дк")->code == "ДК");
+    CHECK(owner(x.s, " ДК ")->code == "ДК");
+    CHECK_THROWS_WITH_AS(owner(x.s, "ДКК"), doctest::Contains("did you mean ДК"), NotFound);
+    CHECK_FALSE(owner(x.s, "Управление делами"));
+    CHECK_FALSE(owner(x.s, "оргкомитет"));
+    CHECK_FALSE(owner(x.s, ""));
+  }
 }
