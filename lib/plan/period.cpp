@@ -280,12 +280,22 @@ Due parse_due(std::string_view s, std::string_view recurring, const Period& plan
   if (folded.empty()) {
     fail(tr("empty"));
   }
-  auto every = recurrence_from_word(text::fold(text::trim(recurring)));
+  // The stored form "2024-04/monthly" (what `plan show --json` prints) reads back as typed.
+  std::string rec_typed = text::fold(text::trim(recurring));
+  std::string base_typed = folded;
+  if (const auto slash = folded.find('/'); slash != std::string::npos) {
+    const std::string after = folded.substr(slash + 1);
+    if (rec_typed.empty() || rec_typed == after) {
+      rec_typed = after;
+      base_typed = folded.substr(0, slash);
+    }
+  }
+  auto every = recurrence_from_word(rec_typed);
   if (!every) {
     throw InputError(trf("invalid --recurring '{}'; expected monthly, weekly or quarterly",
                          text::for_terminal(recurring, 40)));
   }
-  std::vector<std::string> w = words_of(folded);
+  std::vector<std::string> w = words_of(base_typed);
   // Leading prepositions: «в апреле», «во II квартале», «до 25.04.2024».
   while (!w.empty() && (w.front() == "в" || w.front() == "во" || w.front() == "до" || w.front() == "by" ||
                         w.front() == "in")) {

@@ -915,8 +915,9 @@ std::vector<Row> rows_from_json(std::string_view data, const std::string& name) 
   try {
     json_input::stream_records(in, "items", [&](const nlohmann::json& j) {
       const json_input::Fields f{j, ""};
-      f.only({"no", "number", "section", "text", "unit", "co", "person", "due", "recurring", "basis", "form", "status",
-              "control", "dropped", "standing", "event", "agreement", "site"});
+      // What `plan show --json` prints reads back: the fields that are not proposals' are ignored.
+      f.only({"no", "number", "section", "text", "unit", "co", "person", "due", "due_text", "recurring", "basis", "form",
+              "status", "control", "dropped", "standing", "event", "agreement", "site", "origin_item", "points"});
       Row row;
       row.where = fmt::format("{}: record {}", name, out.size() + 1);
       std::string co;

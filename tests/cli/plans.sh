@@ -168,6 +168,13 @@ expect_out "plan 1 · 3.1. Праздничный концерт"
 expect_unchanged plan link 1 5 --event 99
 expect_err_is "omskplan: error: no event 99"
 
+# The items of plan show --json import elsewhere (here: all duplicates).
+run plan show 1 --json
+jq .items "$TMP/out" >"$TMP/plan1.json"
+run plan import 1 "$TMP/plan1.json" --dry-run --act "№ 1"
+expect_rc 0
+expect_out "dry run: 0 added, 7 duplicates skipped"
+
 # ---- carry over; close ----
 export OMSKPLAN_NOW="2024-06-28 10:00"
 run plan new --kind quarterly --period 2024-Q3 --quiet

@@ -60,6 +60,9 @@ TEST_SUITE("plan/period") {
     CHECK(due("april", "monthly") == "period/monthly");  // from the plan's first month: every month
     CHECK(due("май", "monthly") == "2024-05/monthly");
     CHECK(due("2024-W17") == "2024-W17");
+    CHECK(due("period/monthly") == "period/monthly");  // the stored form reads back
+    CHECK(due("2024-05/monthly") == "2024-05/monthly");
+    CHECK(due("period") == "period");
     CHECK_THROWS_WITH_AS(due("2024-07-02"), doctest::Contains("outside the plan's period"), InputError);
     CHECK_THROWS_WITH_AS(due("в течение года"), doctest::Contains("в течение квартала"), InputError);
     CHECK_THROWS_AS(due("когда-нибудь"), InputError);
