@@ -5,6 +5,7 @@
 #include "unit/views.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <sstream>
 
