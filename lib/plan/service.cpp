@@ -1110,7 +1110,8 @@ ImportResult merge(Services& s, std::int64_t from_plan, std::int64_t into_plan, 
     Row row;
     row.where = trf("plan {} item {}", from_plan, i.no);
     const Due d = due_from_text(i.due, from.period);
-    std::string due = d.base == DueBase::period ? std::string("period") : to_text(Due{d.base, d.first, d.last, Recurrence::none});
+    // «В течение квартала» of a unit's quarterly plan is that quarter in an annual plan: the span, not the word.
+    std::string due = d.base == DueBase::period ? from.period.text : to_text(Due{d.base, d.first, d.last, Recurrence::none});
     const auto slash = i.due.find('/');
     std::vector<std::string> co;
     for (auto id : i.co_units) {

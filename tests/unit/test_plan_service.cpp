@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace omskplan;
 using namespace omskplan::plan;
 using time::make_date;
@@ -262,9 +264,18 @@ TEST_SUITE("plan/service") {
     const auto dk = create(x.s, in).id;
     x.add(dk, "общее", "ДК", "май");
     x.add(dk, "Своё", "ДК", "июнь");
+    x.add(dk, "В течение квартала", "ДК", "");
     const auto r = merge(x.s, dk, adm, false);
-    CHECK(r.added == 1);
+    CHECK(r.added == 2);
     CHECK(r.duplicates.size() == 1);
-    CHECK(view(x.s, adm).items.size() == 2);
+    CHECK(view(x.s, adm).items.size() == 3);
+    // Into an annual plan, a quarterly plan's «в течение квартала» is that quarter.
+    NewPlan year;
+    year.kind = "annual";
+    year.period = "2024";
+    const auto annual = create(x.s, year).id;
+    CHECK(merge(x.s, dk, annual, false).added == 3);
+    const auto items = view(x.s, annual).items;
+    CHECK(std::any_of(items.begin(), items.end(), [](const Item& i) { return i.due == "2024-Q2"; }));
   }
 }
