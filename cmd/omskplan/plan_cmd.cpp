@@ -504,26 +504,7 @@ void setup_plan(CLI::App& app, Runner& r) {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json});
       const auto list = plan::PlanTemplateCatalog(rt.paths().plan_dirs, [&rt](const std::string& m) { rt.warn(m); }).list();
-      if (f == Format::json) {
-        auto out = nlohmann::ordered_json::array();
-        for (const auto& t : list) {
-          nlohmann::ordered_json j{{"id", t.id}, {"kind", plan::to_string(t.kind)}, {"title", t.title},
-                                   {"approver", t.approver}, {"origin", t.origin}};
-          j["sections"] = nlohmann::ordered_json::array();
-          for (const auto& sec : t.sections) {
-            j["sections"].push_back({{"key", sec.key}, {"title", sec.title}});
-          }
-          out.push_back(std::move(j));
-        }
-        rt.print(out.dump(2) + "\n");
-        return;
-      }
-      for (const auto& t : list) {
-        rt.print(fmt::format("{} ({}): {}\n", t.id, plan::to_string(t.kind), t.title));
-        for (const auto& sec : t.sections) {
-          rt.print(fmt::format("  {}. {} — {}\n", sec.no, sec.key, sec.title));
-        }
-      }
+      rt.print(f == Format::json ? plan::templates_json(list).dump(2) + "\n" : plan::templates_text(list));
     });
   }
 }

@@ -105,6 +105,31 @@ ordered_json point_json(const Point& p, const std::optional<time::Date>& dropped
 
 }  // namespace
 
+std::string templates_text(const std::vector<PlanTemplate>& list) {
+  std::string out;
+  for (const auto& t : list) {
+    out += fmt::format("{} ({}): {}\n", t.id, to_string(t.kind), t.title);
+    for (const auto& sec : t.sections) {
+      out += fmt::format("  {}. {} — {}\n", sec.no, sec.key, sec.title);
+    }
+  }
+  return out;
+}
+
+ordered_json templates_json(const std::vector<PlanTemplate>& list) {
+  auto out = ordered_json::array();
+  for (const auto& t : list) {
+    ordered_json j{{"id", t.id},       {"kind", to_string(t.kind)}, {"title", t.title},
+                   {"approver", t.approver}, {"approver_name", t.approver_name}, {"origin", t.origin}};
+    j["sections"] = ordered_json::array();
+    for (const auto& sec : t.sections) {
+      j["sections"].push_back({{"key", sec.key}, {"title", sec.title}});
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 std::string standing_label(Standing s) {
   switch (s) {
     case Standing::planned:

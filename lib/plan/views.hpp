@@ -12,6 +12,10 @@
 
 namespace omskplan::plan {
 
+// The plan templates: "id (kind): title" and their sections; JSON with the origin of each.
+std::string templates_text(const std::vector<PlanTemplate>& list);
+nlohmann::ordered_json templates_json(const std::vector<PlanTemplate>& list);
+
 // The standing as a person reads it («исполнено в срок», …).
 std::string standing_label(Standing s);
 

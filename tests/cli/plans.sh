@@ -41,6 +41,10 @@ run unit show дтд
 expect_out "until 2024-07-01: ДТ — Департамент транспорта Администрации города Омска (постановление № 100-п)"
 
 # ---- a plan, its items ----
+run plan templates
+expect_out "quarterly (quarterly): План работы Администрации города Омска {period}"
+run plan templates --json
+expect_out '"approver": "Мэр города Омска"'
 run plan new --kind quarterly --period 2024-Q2
 expect_rc 0
 expect_out "made plan 1: План работы Администрации города Омска на II квартал 2024 года (2024-Q2, a draft)"

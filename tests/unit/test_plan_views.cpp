@@ -61,4 +61,15 @@ TEST_SUITE("plan/views") {
     CHECK(control_json(c)["total"]["overdue"] == 1);
     CHECK(control_json(c)["units"][0]["unit"] == "ДК");
   }
+
+  TEST_CASE("plan templates as text and JSON") {
+    PlanTemplateCatalog cat({testing::source_path("examples", "plans")});
+    const auto list = cat.list();
+    const std::string t = templates_text(list);
+    CHECK(t.find("quarterly (quarterly): План работы Администрации города Омска {period}") != std::string::npos);
+    CHECK(t.find("  1. meetings — Вопросы для рассмотрения на совещаниях у Мэра города Омска") != std::string::npos);
+    const auto j = templates_json(list);
+    CHECK(j.size() == 4);
+    CHECK(j[0]["sections"].size() > 0);
+  }
 }
