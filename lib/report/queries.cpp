@@ -662,7 +662,7 @@ QueryResult q_plan_problems(QueryContext& q, std::map<std::string, std::string>&
           continue;
         }
         ++n;
-        add_row(r.table, {fmt::format("№ {}", p.id), v.numbers.at(i.no), i.text,
+        add_row(r.table, {fmt::format("№\u00A0{}", p.id), v.numbers.at(i.no), i.text,
                           unit_label(v.units, i.unit_id, p.period.last), dmy(plan::due_as_of(pt, q.as_of)),
                           standing_ru(st)});
       }
@@ -689,7 +689,7 @@ QueryResult q_week_plan(QueryContext& q, std::map<std::string, std::string>& sta
     if (!d.item->person.empty()) {
       who += (who.empty() ? "" : ", ") + d.item->person;
     }
-    rows.push_back({d.due, "", d.item->text, fmt::format("пункт {} плана № {}", d.number, p.id), who, ""});
+    rows.push_back({d.due, "", d.item->text, fmt::format("пункт {} плана №\u00A0{}", d.number, p.id), who, ""});
   }
   int events = 0;
   for (const auto& e : events_in(q, true)) {

@@ -258,7 +258,7 @@ run report run plan-execution --period 2024-Q2 --as-of 2024-06-30 --format docx 
 expect_rc 0
 run report run weekly-plan --week 2024-W17
 expect_out "О ходе подготовки к празднованию 79-й годовщины Победы"
-expect_out "пункт 1.1. плана № 1"
+expect_out "пункт 1.1. плана №${NBSP}1"
 # An independent reader: python-docx opens the package (content types, relationships, parts).
 # Debian's python3 (python3-docx is its module; another python3 earlier in PATH may lack it).
 if [ -x /usr/bin/python3 ] || need python3; then
