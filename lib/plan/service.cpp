@@ -1394,18 +1394,11 @@ CarryResult carry(Services& s, std::int64_t from_id, std::int64_t into_id, bool 
     if (!open) {
       continue;
     }
-    Item n;
+    // The item as it is (text, units, person, basis, form, links), a new one of the target plan.
+    Item n = i;
+    n.id = 0;
     n.plan_id = into.id;
     n.section = into.section(i.section) ? i.section : into.sections.front().key;
-    n.text = i.text;
-    n.unit_id = i.unit_id;
-    n.co_units = i.co_units;
-    n.person = i.person;
-    n.basis = i.basis;
-    n.form = i.form;
-    n.event_id = i.event_id;
-    n.agreement_id = i.agreement_id;
-    n.site_id = i.site_id;
     n.origin_id = i.id;
     // The due: kept when it falls within the new period, else the whole new period.
     const Due old = due_from_text(i.due, from.period);
