@@ -297,6 +297,8 @@ int run(int argc, char** argv) {
   app.add_flag("--no-color", r.globals.no_color, "no colors even on a terminal");
   app.add_option("--config", r.globals.config, "the config file (default $OMSKPLAN_CONFIG, then "
                                                 "$XDG_CONFIG_HOME/omskplan/config.toml)");
+  app.add_option("--csv", r.globals.csv, "CSV dialect: rfc (RFC 4180, the default) or excel (Excel on Russian Windows)")
+      ->check(CLI::IsMember({"rfc", "excel"}));
   app.add_option("--lang", r.globals.lang, "language of messages: ru, en or auto (from LANG)")
       ->check(CLI::IsMember({"ru", "en", "auto"}));
   app.add_option("--set", r.globals.sets, "set a setting for this run: KEY=VALUE (see `omskplan config show`)")

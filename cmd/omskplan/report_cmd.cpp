@@ -64,6 +64,8 @@ void run_report(Runtime& rt, const RunOptions& o) {
     ro.params["period"] = o.period;
   }
   ro.plan_dirs = rt.paths().plan_dirs;
+  const auto& doc_settings = rt.settings().document;
+  ro.signatures = {doc_settings.approver, doc_settings.approver_name, doc_settings.executor, doc_settings.executor_phone};
   if (o.narrative == "-") {
     ro.narrative_path = "<stdin>";
     ro.narrative_text = read_input("-", files::kTextLimit);
@@ -117,7 +119,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
       out = report::to_html(doc);
       break;
     case Format::csv:
-      out = report::to_csv(doc);
+      out = report::to_csv(doc, rt.csv_dialect());
       break;
     case Format::json:
       out = report::to_json(doc);

@@ -80,6 +80,9 @@ Layers load_layers(const GlobalOptions& g) {
   if (g.no_color) {
     cli.push_back({"color", "never", "--no-color"});
   }
+  if (!g.csv.empty()) {
+    cli.push_back({"csv", g.csv, "--csv"});
+  }
   l.settings = config::load_settings(l.paths, env, cli);
   return l;
 }
@@ -201,7 +204,7 @@ void Runtime::info(std::string_view s) const {
   fmt::print(stderr, "{}\n", s);
 }
 
-std::string render_table(const render::Table& t, Format f, bool color, bool quiet) {
+std::string render_table(const render::Table& t, Format f, bool color, bool quiet, render::CsvDialect csv) {
   if (quiet && f == Format::table) {
     // Only the ids, once each, in order (a "№12" cell prints as 12).
     std::string out, last;
@@ -219,7 +222,7 @@ std::string render_table(const render::Table& t, Format f, bool color, bool quie
   }
   switch (f) {
     case Format::csv:
-      return render::to_csv(t);
+      return render::to_csv(t, csv);
     case Format::md:
       return render::to_markdown(t);
     default:
@@ -231,6 +234,10 @@ bool use_color(const config::Settings& s) {
   return s.color.value == "always" || (s.color.value == "auto" && isatty(STDOUT_FILENO));
 }
 
-void Runtime::print_table(const render::Table& t, Format f) const { print(render_table(t, f, color_, opts_.quiet)); }
+void Runtime::print_table(const render::Table& t, Format f) const {
+  print(render_table(t, f, color_, opts_.quiet, csv_dialect()));
+}
+
+render::CsvDialect Runtime::csv_dialect() const { return render::parse_csv_dialect(settings_.csv.value, "csv"); }
 
 }  // namespace omskplan::cli

@@ -31,6 +31,7 @@ struct GlobalOptions {
   bool no_color = false;
   std::string config;                  // --config FILE
   std::string lang;                    // --lang ru|en|auto
+  std::string csv;                     // --csv rfc|excel
   std::vector<std::string> sets;       // --set KEY=VALUE, in order
   std::vector<std::string> argv;
 };
@@ -68,6 +69,8 @@ public:
   // The output format chosen for a command that offers `allowed`; table by default.
   Format format(std::initializer_list<Format> allowed) const;
   bool quiet() const { return opts_.quiet; }
+  // The CSV dialect the settings ask for (csv = rfc|excel, --csv).
+  render::CsvDialect csv_dialect() const;
   bool color() const { return color_; }
   bool stderr_is_terminal() const;
 
@@ -105,7 +108,8 @@ std::string_view format_name(Format f);
 // Colors on standard output, as the color setting says: always, never, or auto (a terminal).
 bool use_color(const config::Settings& s);
 // A table in format `f`; with `quiet` (and the table format) only its id column, each id once.
-std::string render_table(const render::Table& t, Format f, bool color, bool quiet);
+std::string render_table(const render::Table& t, Format f, bool color, bool quiet,
+                         render::CsvDialect csv = render::CsvDialect::rfc);
 // The output format the global options ask for, among `allowed` (InputError otherwise).
 Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allowed);
 

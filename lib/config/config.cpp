@@ -99,6 +99,9 @@ constexpr std::array<KeyInfo, kKeyCount> kKeys{{
       {Key::now, "now", Kind::string, "OMSKPLAN_NOW", "",
        N_("a frozen \"now\" (2023-07-20 09:00, local; or with Z / +06:00) for tests and reproducible runs; empty: the clock"),
        "", ""},
+      {Key::csv, "csv", Kind::choice, "OMSKPLAN_CSV", "rfc",
+       N_("CSV: rfc (RFC 4180, for scripts and imports) or excel (Excel on Russian Windows: BOM, ';', decimal comma)"),
+       "rfc|excel", "--csv"},
       {Key::event_travel_buffer, "event.travel_buffer", Kind::duration, "OMSKPLAN_EVENT_TRAVEL_BUFFER", "30m",
        N_("a VIP needs this much time between two events at different venues"), "", ""},
       {Key::anniversary_base, "anniversary_base.*", Kind::integer, "", "",
@@ -123,6 +126,14 @@ constexpr std::array<KeyInfo, kKeyCount> kKeys{{
       {Key::inspection_max_interval_days, "inspection.max_interval_days.*", Kind::integer, "",
        "extreme=7,high=14,significant=21,medium=28,moderate=42,low=91",
        N_("the longest gap between visits per risk class, in days"), "", ""},
+      {Key::document_approver, "document.approver", Kind::string, "OMSKPLAN_DOCUMENT_APPROVER", "Мэр города Омска",
+       N_("who approves documents: the title in the «УТВЕРЖДАЮ» block"), "", ""},
+      {Key::document_approver_name, "document.approver_name", Kind::string, "OMSKPLAN_DOCUMENT_APPROVER_NAME", "",
+       N_("the approver's initials and surname under the signature line"), "", ""},
+      {Key::document_executor, "document.executor", Kind::string, "OMSKPLAN_DOCUMENT_EXECUTOR", "",
+       N_("who prepared the documents: the «Исполнитель» line at their foot; empty: none"), "", ""},
+      {Key::document_executor_phone, "document.executor_phone", Kind::string, "OMSKPLAN_DOCUMENT_EXECUTOR_PHONE", "",
+       N_("the executor's phone on the «Исполнитель» line"), "", ""},
   }};
 
 // The table is in the order of the enum: keys()[Key] is that key.
@@ -315,7 +326,8 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
       shown = s.timezone.value;
       break;
     case Key::lang:
-    case Key::color: {
+    case Key::color:
+    case Key::csv: {
       const std::string v = raw.string(key);
       bool ok = false;
       for (const auto& c : text::split(info.choices, '|')) {
@@ -324,7 +336,7 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
       if (!ok) {
         raw.fail(key, trf("must be one of {}, not '{}'", info.choices, v));
       }
-      (info.id == Key::lang ? s.lang : s.color) = {v, origin};
+      (info.id == Key::lang ? s.lang : info.id == Key::color ? s.color : s.csv) = {v, origin};
       shown = v;
       break;
     }
@@ -404,6 +416,21 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
       const long days = raw.integer(key);
       in.max_interval_days[key.substr(table_prefix(info).size())] = days;
       shown = std::to_string(days);
+      break;
+    }
+    case Key::document_approver:
+    case Key::document_approver_name:
+    case Key::document_executor:
+    case Key::document_executor_phone: {
+      shown = raw.string(key);
+      if (shown.size() > 200 || shown.find('\n') != std::string::npos) {
+        raw.fail(key, tr("must be one line of at most 200 bytes"));
+      }
+      auto& d = s.document;
+      (info.id == Key::document_approver        ? d.approver
+       : info.id == Key::document_approver_name ? d.approver_name
+       : info.id == Key::document_executor      ? d.executor
+                                                : d.executor_phone) = shown;
       break;
     }
   }

@@ -74,6 +74,16 @@ struct Settings {
     std::string origin;
   };
   std::map<std::string, Origin> set_keys;
+
+  // How CSV is written: rfc (RFC 4180) or excel (Excel on Russian Windows).
+  Setting<std::string> csv{"rfc"};
+  // [document]: who approves and who prepared the documents omskplan prints.
+  struct Document {
+    std::string approver = "Мэр города Омска";  // the approval block's title
+    std::string approver_name;                  // «С. Г. Шелест»: initials and surname
+    std::string executor;                       // «Иванова Анна Петровна»
+    std::string executor_phone;                 // «8 (3812) 78-78-78»
+  } document;
 };
 
 // One setting as the user sees it: `key` is dotted ("inspection.day_start");
@@ -89,6 +99,7 @@ enum class Key {
   lang,
   color,
   now,
+  csv,
   event_travel_buffer,
   anniversary_base,
   agreement_spheres,
@@ -102,8 +113,12 @@ enum class Key {
   inspection_speed_kmh,
   inspection_detour,
   inspection_max_interval_days,
+  document_approver,
+  document_approver_name,
+  document_executor,
+  document_executor_phone,
 };
-inline constexpr std::size_t kKeyCount = static_cast<std::size_t>(Key::inspection_max_interval_days) + 1;
+inline constexpr std::size_t kKeyCount = static_cast<std::size_t>(Key::document_executor_phone) + 1;
 struct KeyInfo {
   Key id;
   std::string_view key;

@@ -95,7 +95,9 @@ Kopecks parse_roubles(std::string_view input) {
   return roubles * 100 + kop;
 }
 
-std::string format_roubles(Kopecks k) {
+std::string format_roubles(Kopecks k) { return format_amount(k) + "\xC2\xA0₽"; }
+
+std::string format_amount(Kopecks k) {
   const bool neg = k < 0;
   const Kopecks a = neg ? -k : k;
   const std::string digits = std::to_string(a / 100);
@@ -106,7 +108,7 @@ std::string format_roubles(Kopecks k) {
     }
     grouped += digits[i];
   }
-  return fmt::format("{}{},{:02}\xC2\xA0₽", neg ? "-" : "", grouped, a % 100);
+  return fmt::format("{}{},{:02}", neg ? "-" : "", grouped, a % 100);
 }
 
 std::string format_plain(Kopecks k) {

@@ -19,6 +19,8 @@ Kopecks add(Kopecks a, Kopecks b);
 
 // "2 500 000,00 ₽" (a no-break space between groups and before ₽).
 std::string format_roubles(Kopecks k);
+// "2 500 000,00": the same without ₽, for a table whose header names the unit («Сумма, руб.»).
+std::string format_amount(Kopecks k);
 // "2500000.00", for CSV and JSON.
 std::string format_plain(Kopecks k);
 

@@ -24,6 +24,19 @@ std::string format_date(time::Date d) {
   return fmt::format("{} {} {} г.", time::day_of(d), month_genitive(time::month_of(d)), time::year_of(d));
 }
 
+std::string span_phrase(time::Date from, time::Date to) {
+  const int fy = time::year_of(from), ty = time::year_of(to);
+  const int fm = time::month_of(from), tm = time::month_of(to);
+  if (fy != ty) {
+    return fmt::format("с {} по {}", format_date(from), format_date(to));
+  }
+  if (fm != tm) {
+    return fmt::format("с {} {} по {} {} {} г.", time::day_of(from), month_genitive(fm), time::day_of(to),
+                       month_genitive(tm), ty);
+  }
+  return fmt::format("с {} по {} {} {} г.", time::day_of(from), time::day_of(to), month_genitive(tm), ty);
+}
+
 std::string_view plural(long n, std::string_view one, std::string_view few, std::string_view many) {
   const long a = n < 0 ? -n : n;
   const long mod100 = a % 100;

@@ -15,6 +15,9 @@ std::string_view month_genitive(int month);
 std::string_view month_nominative(int month);
 // "5 августа 2023 г."
 std::string format_date(time::Date d);
+// A span of days as a document writes it: «с 6 по 12 мая 2024 г.», «с 29 апреля
+// по 5 мая 2024 г.», «с 30 декабря 2024 г. по 5 января 2025 г.» (never «2024-W19»).
+std::string span_phrase(time::Date from, time::Date to);
 // one: 1, 21, 101 …; few: 2–4, 22–24 …; many: 0, 5–20, 25–30 …
 // plural(5, "мероприятие", "мероприятия", "мероприятий") → "мероприятий".
 std::string_view plural(long n, std::string_view one, std::string_view few, std::string_view many);

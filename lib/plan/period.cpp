@@ -252,21 +252,8 @@ std::string period_phrase(const Period& p) {
       return fmt::format("на {} квартал {} года", roman(quarter_of(p.first)), y);
     case Kind::monthly:
       return fmt::format("на {} {} года", month_lower(time::month_of(p.first)), y);
-    case Kind::weekly: {
-      if (time::month_of(p.first) == time::month_of(p.last)) {
-        return fmt::format("на неделю с {} по {} {} {} года", time::day_of(p.first), time::day_of(p.last),
-                           russian::month_genitive(time::month_of(p.last)), time::year_of(p.last));
-      }
-      if (time::year_of(p.first) == time::year_of(p.last)) {
-        return fmt::format("на неделю с {} {} по {} {} {} года", time::day_of(p.first),
-                           russian::month_genitive(time::month_of(p.first)), time::day_of(p.last),
-                           russian::month_genitive(time::month_of(p.last)), time::year_of(p.last));
-      }
-      return fmt::format("на неделю с {} {} {} года по {} {} {} года", time::day_of(p.first),
-                         russian::month_genitive(time::month_of(p.first)), time::year_of(p.first),
-                         time::day_of(p.last), russian::month_genitive(time::month_of(p.last)),
-                         time::year_of(p.last));
-    }
+    case Kind::weekly:
+      return "на неделю " + russian::span_phrase(p.first, p.last);
   }
   return p.text;
 }

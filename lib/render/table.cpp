@@ -2,6 +2,7 @@
 
 #include "core/i18n.hpp"
 
+#include "core/error.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -112,12 +113,56 @@ std::string to_text(const Table& t, bool color) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) {
-    return s;
+CsvDialect parse_csv_dialect(std::string_view s, std::string_view what) {
+  const std::string v = text::fold(text::trim(s));
+  if (v == "rfc" || v == "rfc4180") {
+    return CsvDialect::rfc;
+  }
+  if (v == "excel") {
+    return CsvDialect::excel;
+  }
+  throw InputError(trf("invalid {} '{}': expected rfc or excel", what, text::for_terminal(s, 40)));
+}
+
+std::string_view csv_start(CsvDialect dialect) { return dialect == CsvDialect::excel ? "\xEF\xBB\xBF" : ""; }
+
+char csv_separator(CsvDialect dialect) { return dialect == CsvDialect::excel ? ';' : ','; }
+
+namespace {
+
+// 12, -3, 2500000.50: what a number column holds when it holds a number.
+bool reads_as_number(std::string_view s) {
+  std::size_t i = s.size() > 1 && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  bool digits = false, point = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      digits = true;
+    } else if (s[i] == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& s, CsvDialect dialect, bool number) {
+  std::string v = s;
+  if (dialect == CsvDialect::excel) {
+    if (number && reads_as_number(v)) {
+      std::replace(v.begin(), v.end(), '.', ',');
+    } else if (!v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos) {
+      v.insert(v.begin(), '\'');
+    }
+  }
+  const char sep = csv_separator(dialect);
+  if (v.find_first_of(std::string(1, sep) + "\"\r\n") == std::string::npos) {
+    return v;
   }
   std::string out = "\"";
-  for (char c : s) {
+  for (char c : v) {
     if (c == '"') {
       out += "\"\"";
     } else {
@@ -127,17 +172,45 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-std::string to_csv(const Table& t) {
-  std::string out;
+std::string to_csv(const Table& t, CsvDialect dialect) {
+  std::string out(csv_start(dialect));
+  const char sep = csv_separator(dialect);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    out += (c ? "," : "") + csv_field(t.columns[c].key);
+    if (c) {
+      out += sep;
+    }
+    out += csv_field(t.columns[c].key, dialect);
   }
   out += "\r\n";
   for (const auto& row : t.rows) {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      out += (c ? "," : "") + csv_field(row[c]);
+      if (c) {
+        out += sep;
+      }
+      out += csv_field(row[c], dialect, t.columns[c].right);
     }
     out += "\r\n";
+  }
+  return out;
+}
+
+std::string markdown_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
+    }
   }
   return out;
 }
@@ -145,7 +218,7 @@ std::string to_csv(const Table& t) {
 std::string to_markdown(const Table& t) {
   auto cell = [](const std::string& s) {
     std::string out;
-    for (char c : one_line(s)) {
+    for (char c : markdown_text(one_line(s))) {
       if (c == '|') {
         out += "\\|";
       } else {

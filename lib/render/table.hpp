@@ -25,12 +25,29 @@ struct Table {
   void add(std::vector<std::string> row, Tone tone = Tone::plain);
 };
 
+// How CSV is written. rfc: RFC 4180, UTF-8, "," — what scripts and imports read.
+// excel: for Excel on Russian Windows — a UTF-8 BOM, ";", a decimal comma in
+// numbers, and a text cell that Excel would take for a formula (it starts with
+// =, +, -, @, a tab or CR) prefixed with ' (OWASP's CSV injection advice).
+enum class CsvDialect { rfc, excel };
+// "rfc" or "excel"; InputError naming `what` otherwise.
+CsvDialect parse_csv_dialect(std::string_view s, std::string_view what);
+
 // `color`: ANSI colors for tones and a bold header (only on a terminal, never with NO_COLOR).
 std::string to_text(const Table& t, bool color);
-std::string to_csv(const Table& t);
+// Numbers are the cells of right-aligned columns that read as one (12, -3, 2500000.50).
+std::string to_csv(const Table& t, CsvDialect dialect = CsvDialect::rfc);
 std::string to_markdown(const Table& t);
 
-// CSV field quoting per RFC 4180.
-std::string csv_field(const std::string& s);
+// One CSV field: quoted per RFC 4180 when needed (for the dialect's separator);
+// in the excel dialect a `number` gets a decimal comma and a text that could
+// start a formula gets a leading '.
+std::string csv_field(const std::string& s, CsvDialect dialect = CsvDialect::rfc, bool number = false);
+// What starts a CSV file of the dialect (the BOM for excel) and separates its fields.
+std::string_view csv_start(CsvDialect dialect);
+char csv_separator(CsvDialect dialect);
+// Text for Markdown: characters that would be read as HTML (<, >, &) escaped as
+// entities, so data never passes through as markup.
+std::string markdown_text(std::string_view s);
 
 }  // namespace omskplan::render

@@ -112,10 +112,13 @@ constexpr int kA4Short = 11906, kA4Long = 16838;
 constexpr int kMarginLeft = 1134, kMarginRight = 567, kMarginTop = 1134, kMarginBottom = 1134;
 
 // A run of text; newlines become line breaks.
-std::string runs(std::string_view s, bool bold = false, bool italic = false) {
+// `half_points`: a font size other than the style's (in half-points), 0 for the style's.
+std::string runs(std::string_view s, bool bold = false, bool italic = false, int half_points = 0) {
   std::string rpr;
-  if (bold || italic) {
-    rpr = std::string("<w:rPr>") + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "</w:rPr>";
+  if (bold || italic || half_points > 0) {
+    rpr = std::string("<w:rPr>") + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") +
+          (half_points > 0 ? fmt::format("<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>", half_points) : "") +
+          "</w:rPr>";
   }
   std::string out;
   const auto lines = text::split(std::string(s), '\n');
@@ -125,17 +128,23 @@ std::string runs(std::string_view s, bool bold = false, bool italic = false) {
   return out;
 }
 
-std::string paragraph(std::string_view s, const std::string& ppr = "", bool bold = false, bool italic = false) {
-  return "<w:p>" + (ppr.empty() ? std::string() : "<w:pPr>" + ppr + "</w:pPr>") + runs(s, bold, italic) + "</w:p>\n";
+std::string paragraph(std::string_view s, const std::string& ppr = "", bool bold = false, bool italic = false,
+                      int half_points = 0) {
+  return "<w:p>" + (ppr.empty() ? std::string() : "<w:pPr>" + ppr + "</w:pPr>") + runs(s, bold, italic, half_points) +
+         "</w:p>\n";
 }
 
-std::string table_xml(const DataTable& t, int content_width) {
+// `line_chars`: how many characters of 10 pt text the line holds (the table's text is 11 pt).
+std::string table_xml(const DataTable& t, int content_width, double line_chars) {
   const std::size_t n = t.columns.size();
   if (n == 0) {
     return {};
   }
   std::vector<int> widths;
-  for (double share : column_shares(t)) {
+  const auto layout = column_layout(t, line_chars * 10 / 11);
+  // The style's 11 pt, smaller when even the columns' minimums do not fit.
+  const int size = layout.font_scale < 1 ? std::max(14, static_cast<int>(22 * layout.font_scale)) : 0;
+  for (double share : layout.shares) {
     widths.push_back(static_cast<int>(content_width * share));
   }
   std::string out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"" +
@@ -150,11 +159,11 @@ std::string table_xml(const DataTable& t, int content_width) {
     std::string ppr = "<w:spacing w:after=\"0\"/>";
     if (header) {
       ppr += "<w:jc w:val=\"center\"/>";
-    } else if (t.columns[i].number) {
+    } else if (t.columns[i].number()) {
       ppr += "<w:jc w:val=\"right\"/>";
     }
     return "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(widths[i]) + "\" w:type=\"dxa\"/></w:tcPr>" +
-           paragraph(value, ppr, bold) + "</w:tc>";
+           paragraph(value, ppr, bold, false, size) + "</w:tc>";
   };
   // The header row repeats on every page; a row is never split across pages.
   out += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
@@ -204,9 +213,13 @@ std::string document_xml(const Document& d) {
       body += paragraph(p, "<w:jc w:val=\"both\"/><w:ind w:firstLine=\"709\"/>");
     }
     if (s.table) {
-      body += table_xml(*s.table, content);
+      body += table_xml(*s.table, content, a4_line_chars(d.landscape));
       body += paragraph("", "<w:spacing w:after=\"0\"/>");
     }
+  }
+  if (!d.executor.empty()) {
+    // «Исполнитель» at the foot of the last page, in small print (ГОСТ Р 7.0.97: 10–12 pt).
+    body += paragraph(d.executor, "<w:spacing w:before=\"480\"/>", false, false, 20);
   }
   const std::string orient = d.landscape ? " w:orient=\"landscape\"" : "";
   return fmt::format(

@@ -29,7 +29,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 const std::map<std::string, std::vector<Column>>& catalog() {
   static const std::map<std::string, std::vector<Column>> c{
       {"events",
-       {{"date", "Дата"},
+       {{"no", "№\u00A0п/п", Type::count, 1},
+        {"date", "Дата", Type::date},
         {"time", "Время"},
         {"title", "Мероприятие"},
         {"kind", "Вид"},
@@ -38,11 +39,11 @@ const std::map<std::string, std::vector<Column>>& catalog() {
         {"organizer", "Ответственный"},
         {"vips", "Участие руководства"},
         {"status", "Статус"}}},
-      {"events_by_kind", {{"kind", "Вид мероприятий"}, {"count", "Количество", true}, {"anniversaries", "Юбилейные даты"}}},
-      {"events_per_month", {{"month", "Месяц"}, {"count", "Мероприятий", true}}},
+      {"events_by_kind", {{"kind", "Вид мероприятий"}, {"count", "Количество", Type::count}, {"anniversaries", "Юбилейные даты"}}},
+      {"events_per_month", {{"month", "Месяц"}, {"count", "Мероприятий", Type::count}}},
       {"visits",
-       {{"day", "Дата"},
-        {"seq", "№", true},
+       {{"day", "Дата", Type::date},
+        {"seq", "№\u00A0п/п", Type::count},
         {"arrive", "Прибытие"},
         {"depart", "Убытие"},
         {"code", "Код"},
@@ -53,64 +54,67 @@ const std::map<std::string, std::vector<Column>>& catalog() {
       {"findings_by_site",
        {{"code", "Код"},
         {"site", "Объект"},
-        {"opened", "Выявлено", true},
-        {"resolved", "Устранено", true},
-        {"overdue", "Просрочено", true}}},
-      {"findings_per_week", {{"week", "Неделя"}, {"opened", "Выявлено", true}, {"closed", "Устранено", true}}},
+        {"opened", "Выявлено", Type::count},
+        {"resolved", "Устранено", Type::count},
+        {"overdue", "Просрочено", Type::count}}},
+      {"findings_per_week", {{"week", "Неделя"}, {"opened", "Выявлено", Type::count}, {"closed", "Устранено", Type::count}}},
+      {"findings_per_month", {{"month", "Месяц"}, {"opened", "Выявлено", Type::count}, {"closed", "Устранено", Type::count}}},
       {"agreements",
-       {{"number", "Номер"},
+       {{"no", "№\u00A0п/п", Type::count, 1},
+        {"number", "Номер"},
         {"org", "Партнёр"},
         {"title", "Предмет соглашения"},
         {"sphere", "Сфера"},
-        {"signed", "Подписано"},
-        {"valid_to", "Действует до"},
+        {"signed", "Подписано", Type::date},
+        {"valid_to", "Действует до", Type::date},
         {"status", "Статус"},
-        {"value", "Сумма, ₽", true},
-        {"fulfilled", "Исполнено", true},
-        {"due", "В работе", true},
-        {"overdue", "Просрочено", true}}},
+        {"value", "Сумма, руб.", Type::money},
+        {"fulfilled", "Исполнено", Type::count},
+        {"due", "В работе", Type::count},
+        {"overdue", "Просрочено", Type::count}}},
       {"plan_sections",
-       {{"number", "№ п/п", false, 1},
-        {"text", "Наименование мероприятия (вопроса)", false, 7},
-        {"due", "Срок исполнения", false, 3},
-        {"responsible", "Ответственный исполнитель", false, 4},
-        {"co", "Соисполнители", false, 4},
-        {"form", "Форма завершения", false, 3},
-        {"basis", "Основание", false, 3},
-        {"mark", "Отметка об исполнении", false, 4},
-        {"status", "Состояние", false, 2}}},
+       {{"number", "№\u00A0п/п", Type::text, 1},
+        {"text", "Наименование мероприятия (вопроса)", Type::text, 7},
+        {"due", "Срок исполнения", Type::text, 3},
+        {"responsible", "Ответственный исполнитель", Type::text, 4},
+        {"co", "Соисполнители", Type::text, 4},
+        {"form", "Форма завершения", Type::text, 3},
+        {"basis", "Основание", Type::text, 3},
+        {"mark", "Отметка об исполнении", Type::text, 4},
+        {"status", "Состояние", Type::text, 2}}},
       {"plan_execution",
-       {{"unit", "Подразделение", false, 3},
-        {"points", "Сроков на контроле", true, 2},
-        {"came_due", "Срок наступил", true, 2},
-        {"on_time", "Исполнено в срок", true, 2},
-        {"late", "С нарушением срока", true, 2},
-        {"overdue", "Просрочено", true, 2},
-        {"not_done", "Не исполнено", true, 2},
-        {"postponed", "Перенесено", true, 2},
-        {"dropped", "Снято", true, 2},
-        {"pct", "В срок, %", true, 2},
-        {"trend", "Динамика, п. п.", true, 2}}},
+       {{"unit", "Подразделение", Type::text, 3},
+        {"points", "Сроков на контроле", Type::count, 2},
+        {"came_due", "Срок наступил", Type::count, 2},
+        {"on_time", "Исполнено в срок", Type::count, 2},
+        {"late", "С нарушением срока", Type::count, 2},
+        {"overdue", "Просрочено", Type::count, 2},
+        {"not_done", "Не исполнено", Type::count, 2},
+        {"postponed", "Перенесено", Type::count, 2},
+        {"dropped", "Снято", Type::count, 2},
+        {"pct", "В срок, %", Type::decimal, 2},
+        {"trend", "Динамика, п. п.", Type::decimal, 2}}},
       {"plan_problems",
-       {{"plan", "План", false, 3},
-        {"number", "№ п/п", false, 1},
-        {"text", "Наименование мероприятия (вопроса)", false, 6},
-        {"responsible", "Ответственный исполнитель", false, 3},
-        {"due", "Контрольный срок", false, 2},
-        {"status", "Состояние", false, 2}}},
+       {{"plan", "План", Type::text, 3},
+        {"number", "№\u00A0п/п", Type::text, 1},
+        {"text", "Наименование мероприятия (вопроса)", Type::text, 6},
+        {"responsible", "Ответственный исполнитель", Type::text, 3},
+        {"due", "Контрольный срок", Type::date, 2},
+        {"status", "Состояние", Type::text, 2}}},
       {"week_plan",
-       {{"date", "Дата", false, 2},
-        {"time", "Время", false, 1},
-        {"what", "Мероприятие, вопрос", false, 7},
-        {"kind", "Вид", false, 2},
-        {"responsible", "Ответственный", false, 3},
-        {"where", "Место", false, 3}}},
+       {{"no", "№\u00A0п/п", Type::count, 1},
+        {"date", "Дата", Type::date, 2},
+        {"time", "Время", Type::text, 1},
+        {"what", "Мероприятие, вопрос", Type::text, 7},
+        {"kind", "Вид", Type::text, 2},
+        {"responsible", "Ответственный", Type::text, 3},
+        {"where", "Место", Type::text, 3}}},
       {"patrons",
-       {{"rank", "Место", true},
+       {{"rank", "Место", Type::count},
         {"org", "Партнёр"},
         {"inn", "ИНН"},
-        {"fulfilled", "Исполнено, ₽", true},
-        {"count", "Обязательств", true},
+        {"fulfilled", "Исполнено, руб.", Type::money},
+        {"count", "Обязательств", Type::count},
         {"titles", "Звания"},
         {"badge", "Знак «Меценат»"}}},
   };
@@ -182,6 +186,10 @@ std::vector<event::Event> events_in(QueryContext& q, bool children) {
   return es;
 }
 
+// A date as the value behind a date cell: days since 1970-01-01.
+double day_value(time::Date d) { return static_cast<double>(d.time_since_epoch().count()); }
+double day_value(const std::optional<time::Date>& d) { return d ? day_value(*d) : kNaN; }
+
 void add_row(DataTable& t, std::vector<std::string> cells, std::vector<double> values = {}) {
   values.resize(cells.size(), kNaN);
   t.rows.push_back(std::move(cells));
@@ -205,7 +213,8 @@ QueryResult q_events(QueryContext& q, std::map<std::string, std::string>& stats)
     held += e.status == event::Status::held;
     add_row(r.table, {day_ru(time::local_date(ls)), e.all_day ? "" : time::format_clock(ls), e.title,
                       kind_ru(event::to_string(e.kind)), level_ru(event::to_string(e.level)), e.venue, e.organizer, vips,
-                      status_ru(event::to_string(e.status))});
+                      status_ru(event::to_string(e.status))},
+            {day_value(time::local_date(ls))});
   }
   stats["events_count"] = std::to_string(es.size());
   stats["events_text"] = russian::count(static_cast<long>(es.size()), "мероприятие", "мероприятия", "мероприятий");
@@ -238,20 +247,30 @@ QueryResult q_events_by_kind(QueryContext& q, std::map<std::string, std::string>
     add_row(r.table, {name, std::to_string(v.first), v.second}, {kNaN, static_cast<double>(v.first), kNaN});
   }
   r.table.totals = std::vector<std::string>{"Итого", std::to_string(held), ""};
+  r.table.total_values = {kNaN, static_cast<double>(held), kNaN};
+  if (held > 0) {
+    stats["events_held_any"] = "1";
+  }
   stats["events_held"] = std::to_string(held);
   stats["events_held_text"] = russian::count(held, "мероприятие", "мероприятия", "мероприятий");
   return r;
 }
 
-QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::string>&) {
+// Held events (the one definition every figure of a report uses: status «проведено»), per month.
+QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::string>& stats) {
   QueryResult r;
   std::map<int, int> per;
+  int held = 0;
   for (const auto& e : events_in(q, false)) {
+    if (e.status != event::Status::held) {
+      continue;
+    }
+    ++held;
     const auto d = time::local_date(q.ctx.zone->to_local(e.start));
     ++per[time::year_of(d) * 100 + time::month_of(d)];
   }
   Chart c;
-  c.title = "Мероприятия по месяцам";
+  c.title = "Проведённые мероприятия по месяцам";
   c.series = {"Мероприятий"};
   for (time::Date d = q.period.from; d <= q.period.to; d = time::last_day_of_month(d) + days{1}) {
     const int key = time::year_of(d) * 100 + time::month_of(d);
@@ -260,7 +279,16 @@ QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::strin
     c.labels.push_back(name.substr(0, 6));  // three Cyrillic letters
     c.values.push_back({static_cast<double>(per[key])});
   }
-  r.chart = std::move(c);
+  if (held > 0) {  // a year without events: its text says so, no table of zeros
+    r.table.totals = std::vector<std::string>{"Итого", std::to_string(held)};
+    r.table.total_values = {kNaN, static_cast<double>(held)};
+    r.chart = std::move(c);
+  } else {
+    r.table.rows.clear();
+    r.table.values.clear();
+  }
+  stats["events_held"] = std::to_string(held);
+  stats["events_held_text"] = russian::count(held, "мероприятие", "мероприятия", "мероприятий");
   return r;
 }
 
@@ -287,7 +315,7 @@ QueryResult q_visits(QueryContext& q, std::map<std::string, std::string>& stats)
                       std::string(inspection::to_string(v.status)) == "held" ? "проведён"
                       : v.status == inspection::VisitStatus::planned      ? "запланирован"
                                                                           : "отменён"},
-            {kNaN, static_cast<double>(v.seq)});
+            {day_value(v.day), static_cast<double>(v.seq)});
   }
   stats["visits_count"] = std::to_string(week.stops.size());
   stats["visits_text"] = russian::count(static_cast<long>(week.stops.size()), "выезд", "выезда", "выездов");
@@ -314,6 +342,8 @@ QueryResult q_findings_by_site(QueryContext& q, std::map<std::string, std::strin
   }
   r.table.totals = std::vector<std::string>{"Итого", "", std::to_string(opened), std::to_string(resolved),
                                             std::to_string(overdue)};
+  r.table.total_values = {kNaN, kNaN, static_cast<double>(opened), static_cast<double>(resolved),
+                          static_cast<double>(overdue)};
   stats["findings_opened"] = std::to_string(opened);
   stats["findings_resolved"] = std::to_string(resolved);
   stats["findings_overdue"] = std::to_string(overdue);
@@ -334,11 +364,9 @@ QueryResult q_findings_per_week(QueryContext& q, std::map<std::string, std::stri
     const long o = counts.opened, cl = counts.resolved;
     opened_total += o;
     closed_total += cl;
-    const auto [y, w] = time::iso_week_of(m);
-    const std::string label = fmt::format("{}-W{:02}", y, w);
-    add_row(r.table, {label, std::to_string(o), std::to_string(cl)},
+    add_row(r.table, {russian::span_phrase(m, m + days{6}), std::to_string(o), std::to_string(cl)},
             {kNaN, static_cast<double>(o), static_cast<double>(cl)});
-    c.labels.push_back(fmt::format("W{:02}", w));
+    c.labels.push_back(fmt::format("{:02}.{:02}", time::day_of(m), time::month_of(m)));
     c.values.push_back({static_cast<double>(o), static_cast<double>(cl)});
   }
   r.chart = std::move(c);
@@ -348,6 +376,46 @@ QueryResult q_findings_per_week(QueryContext& q, std::map<std::string, std::stri
   stats["findings_opened_text"] = russian::count(opened_total, "замечание", "замечания", "замечаний");
   stats["visits_held"] = std::to_string(visits);
   stats["visits_held_text"] = russian::count(visits, "выезд", "выезда", "выездов");
+  if (visits > 0) {
+    stats["visits_held_any"] = "1";
+  }
+  return r;
+}
+
+QueryResult q_findings_per_month(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  long opened_total = 0, closed_total = 0;
+  Chart c;
+  c.title = "Замечания: выявлено и устранено по месяцам";
+  c.series = {"Выявлено", "Устранено"};
+  auto in = inspections(q);
+  for (time::Date m = q.period.from; m <= q.period.to; m = time::last_day_of_month(m) + days{1}) {
+    const auto counts = inspection::finding_counts(in, m, std::min(time::last_day_of_month(m), q.period.to));
+    const long o = counts.opened, cl = counts.resolved;
+    opened_total += o;
+    closed_total += cl;
+    const std::string name(russian::month_nominative(time::month_of(m)));
+    add_row(r.table, {name, std::to_string(o), std::to_string(cl)}, {kNaN, static_cast<double>(o), static_cast<double>(cl)});
+    c.labels.push_back(name.substr(0, 6));  // three Cyrillic letters
+    c.values.push_back({static_cast<double>(o), static_cast<double>(cl)});
+  }
+  const long visits = inspection::visits_held_between(in, q.period.from, q.period.to);
+  if (opened_total == 0 && closed_total == 0 && visits == 0) {
+    r.table.rows.clear();  // a year without inspections: its text says so, no table of zeros
+    r.table.values.clear();
+  } else {
+    r.table.totals = std::vector<std::string>{"Итого", std::to_string(opened_total), std::to_string(closed_total)};
+    r.table.total_values = {kNaN, static_cast<double>(opened_total), static_cast<double>(closed_total)};
+    r.chart = std::move(c);
+  }
+  stats["findings_opened"] = std::to_string(opened_total);
+  stats["findings_resolved"] = std::to_string(closed_total);
+  stats["findings_opened_text"] = russian::count(opened_total, "замечание", "замечания", "замечаний");
+  stats["visits_held"] = std::to_string(visits);
+  stats["visits_held_text"] = russian::count(visits, "выезд", "выезда", "выездов");
+  if (visits > 0) {
+    stats["visits_held_any"] = "1";  // {{#stats.visits_held_any}}: a template tells «не проводились» apart
+  }
   return r;
 }
 
@@ -364,6 +432,7 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
   money::Kopecks total = 0;
   money::Kopecks signed_value = 0;
   int signed_in_period = 0;
+  long fulfilled_total = 0, due_total = 0, overdue_total = 0;
   for (const auto& a : all) {
     if (!a.signed_on || *a.signed_on > q.as_of) {
       continue;  // not yet signed on that day
@@ -387,11 +456,19 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
     add_row(r.table,
             {a.number, org_names.at(a.org_id), a.title, sphere_ru(a.sphere), dotted(a.signed_on), dotted(a.valid_to),
              status_ru(agreement::to_string(st)),
-             money::format_roubles(a.value), std::to_string(fulfilled), std::to_string(due), std::to_string(overdue)},
-            {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, static_cast<double>(a.value) / 100.0,
+             money::format_amount(a.value), std::to_string(fulfilled), std::to_string(due), std::to_string(overdue)},
+            {kNaN, kNaN, kNaN, kNaN, day_value(a.signed_on), day_value(a.valid_to), kNaN, static_cast<double>(a.value),
              static_cast<double>(fulfilled), static_cast<double>(due), static_cast<double>(overdue)});
+    fulfilled_total += fulfilled;
+    due_total += due;
+    overdue_total += overdue;
   }
-  r.table.totals = std::vector<std::string>{"Итого", "", "", "", "", "", "", money::format_roubles(total), "", "", ""};
+  r.table.totals = std::vector<std::string>{"Итого", "", "", "", "", "", "", money::format_amount(total),
+                                            std::to_string(fulfilled_total), std::to_string(due_total),
+                                            std::to_string(overdue_total)};
+  r.table.total_values = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, static_cast<double>(total),
+                          static_cast<double>(fulfilled_total), static_cast<double>(due_total),
+                          static_cast<double>(overdue_total)};
   stats["agreements_count"] = std::to_string(r.table.rows.size());
   stats["agreements_text"] = russian::count(static_cast<long>(r.table.rows.size()), "соглашение", "соглашения",
                                             "соглашений");
@@ -407,21 +484,28 @@ QueryResult q_patrons(QueryContext& q, std::map<std::string, std::string>& stats
   static const agreement::Settings settings;
   agreement::Services s{q.db, q.ctx, settings};
   const auto rows = agreement::patrons(s, q.year);
-  int titles = 0;
+  int titles = 0, badges = 0;
   for (const auto& p : rows) {
     std::string t;
     for (const auto& x : p.titles) {
       t += (t.empty() ? "" : "; ") + x;
       ++titles;
     }
+    badges += p.badge.has_value();
     add_row(r.table,
-            {p.rank ? std::to_string(p.rank) : "", p.name, p.inn, money::format_roubles(p.value), std::to_string(p.count),
-             t, p.badge ? fmt::format("№{}", *p.badge) : ""},
-            {p.rank ? static_cast<double>(p.rank) : kNaN, kNaN, kNaN, static_cast<double>(p.value) / 100.0,
+            {p.rank ? std::to_string(p.rank) : "", p.name, p.inn, money::format_amount(p.value), std::to_string(p.count),
+             t, p.badge ? fmt::format("№\u00A0{}", *p.badge) : ""},
+            {p.rank ? static_cast<double>(p.rank) : kNaN, kNaN, kNaN, static_cast<double>(p.value),
              static_cast<double>(p.count)});
   }
   stats["patrons_count"] = std::to_string(rows.size());
   stats["titles_count"] = std::to_string(titles);
+  stats["titles_text"] = russian::count(titles, "звание", "звания", "званий");
+  stats["badges_count"] = std::to_string(badges);
+  stats["badges_text"] = russian::count(badges, "знак", "знака", "знаков");
+  if (titles > 0 || badges > 0) {
+    stats["patrons_any"] = "1";
+  }
   return r;
 }
 
@@ -542,6 +626,9 @@ QueryResult q_plan_sections(QueryContext& q, std::map<std::string, std::string>&
   } else {
     a.title = p.approved_by;
   }
+  if (approver_name.empty()) {
+    approver_name = q.signatures.approver_name;
+  }
   a.signature = "_______________ " + (approver_name.empty() ? std::string("И. О. Фамилия") : approver_name);
   if (p.approved_on) {
     a.date = fmt::format("«{}» {} {} г.", time::day_of(*p.approved_on), russian::month_genitive(time::month_of(*p.approved_on)),
@@ -551,7 +638,7 @@ QueryResult q_plan_sections(QueryContext& q, std::map<std::string, std::string>&
     a.date = "«___» _______________ 20___ г.";
   }
   if (a.title.empty()) {
-    a.title = "Мэр города Омска";
+    a.title = q.signatures.approver.empty() ? "Мэр города Омска" : q.signatures.approver;
   }
   r.approval = a;
   stats["plan_title"] = p.title;
@@ -605,6 +692,10 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
                                    trend};
     if (total) {
       t.totals = cells;
+      t.total_values = {kNaN, static_cast<double>(d.points), static_cast<double>(d.came_due()),
+                        static_cast<double>(d.on_time), static_cast<double>(d.late), static_cast<double>(d.overdue),
+                        static_cast<double>(d.not_done + d.carried), static_cast<double>(d.postponed),
+                        static_cast<double>(d.dropped), d.on_time_pct().value_or(kNaN), trend_v};
       return;
     }
     add_row(t, cells,
@@ -664,7 +755,8 @@ QueryResult q_plan_problems(QueryContext& q, std::map<std::string, std::string>&
         ++n;
         add_row(r.table, {fmt::format("№\u00A0{}", p.id), v.numbers.at(i.no), i.text,
                           unit_label(v.units, i.unit_id, p.period.last), dmy(plan::due_as_of(pt, q.as_of)),
-                          standing_ru(st)});
+                          standing_ru(st)},
+                {kNaN, kNaN, kNaN, kNaN, day_value(plan::due_as_of(pt, q.as_of))});
       }
     }
   }
@@ -713,7 +805,7 @@ QueryResult q_week_plan(QueryContext& q, std::map<std::string, std::string>& sta
     return a.day != b.day ? a.day < b.day : a.time < b.time;
   });
   for (const auto& row : rows) {
-    add_row(r.table, {day_ru(row.day), row.time, row.what, row.kind, row.responsible, row.where});
+    add_row(r.table, {day_ru(row.day), row.time, row.what, row.kind, row.responsible, row.where}, {day_value(row.day)});
   }
   stats["week_items"] = std::to_string(due.rows.size());
   stats["week_events"] = std::to_string(events);
@@ -757,6 +849,8 @@ QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::s
     r = q_findings_by_site(q, stats);
   } else if (query == "findings_per_week") {
     r = q_findings_per_week(q, stats);
+  } else if (query == "findings_per_month") {
+    r = q_findings_per_month(q, stats);
   } else if (query == "agreements") {
     r = q_agreements(q, stats);
   } else if (query == "patrons") {
@@ -773,6 +867,18 @@ QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::s
     throw InputError(trf("unknown query '{}'", query));
   }
   r.table.columns = query_columns(query);
+  // A table that lists items numbers them («№ п/п»): the query's first column.
+  if (!r.table.columns.empty() && r.table.columns.front().key == "no") {
+    for (std::size_t i = 0; i < r.table.rows.size(); ++i) {
+      r.table.rows[i].insert(r.table.rows[i].begin(), std::to_string(i + 1));
+      r.table.values[i].insert(r.table.values[i].begin(), static_cast<double>(i + 1));
+    }
+    if (r.table.totals) {
+      r.table.totals->insert(r.table.totals->begin(), "");
+      r.table.total_values.insert(r.table.total_values.begin(), kNaN);
+      std::swap((*r.table.totals)[0], (*r.table.totals)[1]);  // «Итого» in the first column
+    }
+  }
   return r;
 }
 

@@ -28,6 +28,7 @@ struct QueryContext {
   std::optional<std::int64_t> plan_id;  // a work plan's document
   std::string plan_period;              // 2024-Q2, 2024, 2024-05, 2024-W19: plans' execution
   std::vector<std::string> plan_dirs;   // plan templates (the approver)
+  Signatures signatures = {};           // the approver when a plan's template names none
 };
 
 struct QueryResult {

@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <limits>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -27,7 +28,7 @@ namespace {
 // Variables a template's texts may use, besides stats.* and narrative.*.
 const std::set<std::string>& known_vars() {
   static const std::set<std::string> v{"month",   "month_name", "month_lower", "month_genitive", "year", "next_year",
-                                       "week",    "week_from",  "week_to",     "as_of",          "today", "period_from",
+                                       "week",    "week_from",  "week_to", "week_span",     "as_of",          "today", "period_from",
                                        "period_to", "period"};
   return v;
 }
@@ -106,7 +107,7 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
     r.fail(e.source(), trf("{0}", e.description()));
   }
   const toml::source_region top{{1, 1}, {1, 1}, {}};
-  r.check_keys(root, {"id", "name", "title", "subtitle", "landscape", "param", "section"}, "");
+  r.check_keys(root, {"id", "name", "title", "subtitle", "landscape", "approval", "param", "section"}, "");
   ReportTemplate t;
   t.origin = origin;
   t.id = r.req_string(root, "id", top);
@@ -119,6 +120,13 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       r.fail(n->source(), "'landscape' must be true or false");
     }
     t.landscape = *b;
+  }
+  if (const toml::node* n = root.get("approval")) {
+    auto b = n->value<bool>();
+    if (!b) {
+      r.fail(n->source(), "'approval' must be true or false");
+    }
+    t.approval = *b;
   }
   for (const char* key : {"title", "subtitle"}) {
     if (const toml::node* n = root.get(key)) {
@@ -166,9 +174,17 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
   }
   r.each_table(root, "section", [&](const toml::table& section) {
     const toml::table* s = &section;
-    r.check_keys(*s, {"heading", "text", "query", "columns", "chart"}, "section");
+    r.check_keys(*s, {"heading", "text", "query", "columns", "chart", "sheet"}, "section");
     SectionSpec spec;
     spec.heading = r.opt_string(*s, "heading").value_or("");
+    spec.sheet = r.opt_string(*s, "sheet").value_or("");
+    if (const toml::node* n = s->get("sheet")) {
+      // Excel's rules for a sheet's name: 1–31 characters, none of []:*?/\ .
+      if (spec.sheet.empty() || text::display_width(spec.sheet) > 31 ||
+          spec.sheet.find_first_of("[]:*?/\\") != std::string::npos || spec.sheet.front() == '\'') {
+        r.fail(n->source(), "'sheet' must be 1 to 31 characters, none of []:*?/\\ and not starting with '");
+      }
+    }
     spec.text = r.opt_string(*s, "text").value_or("");
     for (const char* key : {"heading", "text"}) {
       if (const toml::node* n = s->get(key)) {
@@ -285,6 +301,7 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
       r.vars.set("week", fmt::format("{}-W{:02}", y, w));
       r.vars.set("week_from", russian::format_date(monday));
       r.vars.set("week_to", russian::format_date(monday + days{6}));
+      r.vars.set("week_span", russian::span_phrase(monday, monday + days{6}));
       r.year = y;
       break;
     }
@@ -386,7 +403,7 @@ DataTable pick(const DataTable& t, const std::vector<std::string>& columns) {
     for (auto k : idx) {
       cells.push_back(t.rows[row][k]);
       values.push_back(row < t.values.size() && k < t.values[row].size() ? t.values[row][k]
-                                                                                        : 0);
+                                                                         : std::numeric_limits<double>::quiet_NaN());
     }
     picked.rows.push_back(std::move(cells));
     picked.values.push_back(std::move(values));
@@ -396,8 +413,19 @@ DataTable pick(const DataTable& t, const std::vector<std::string>& columns) {
     for (auto k : idx) {
       totals.push_back((*t.totals)[k]);
     }
+    for (auto k : idx) {
+      picked.total_values.push_back(k < t.total_values.size() ? t.total_values[k]
+                                                              : std::numeric_limits<double>::quiet_NaN());
+    }
+    // «Итого» stays in the first column, whichever the template shows first.
+    for (std::size_t k = 1; k < totals.size() && totals[0].empty(); ++k) {
+      if (totals[k] == "Итого") {
+        totals[k].clear();
+      }
+    }
     if (!totals.empty() && totals[0].empty()) {
       totals[0] = "Итого";
+      picked.total_values[0] = std::numeric_limits<double>::quiet_NaN();
     }
     picked.totals = std::move(totals);
   }
@@ -429,7 +457,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   }
   const time::Date today = ctx.today();
   QueryContext q{db, ctx, r.period.value_or(Period{today, today}), r.as_of.value_or(r.period ? r.period->to : today),
-                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs};
+                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs, o.signatures};
   r.vars.set("today", russian::format_date(today));
   if (r.year) {
     r.vars.set("year", std::to_string(*r.year));
@@ -463,6 +491,10 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   d.title = render(t.title);
   d.subtitle = render(t.subtitle);
   d.landscape = t.landscape;
+  d.executor = executor_line(o.signatures);
+  if (t.approval) {
+    d.approval = blank_approval(o.signatures);  // a query's own block (a plan's, once approved) replaces it
+  }
   for (std::size_t i = 0; i < t.sections.size(); ++i) {
     const auto& spec = t.sections[i];
     if (results[i] && results[i]->approval) {
@@ -472,6 +504,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
     if (results[i] && !results[i]->sections.empty()) {
       Section intro;
       intro.heading = render(spec.heading);
+      intro.sheet = spec.sheet;
       intro.paragraphs = paragraphs(render(spec.text));
       if (!intro.heading.empty() || !intro.paragraphs.empty()) {
         d.sections.push_back(std::move(intro));
@@ -486,13 +519,17 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
     }
     Section s;
     s.heading = render(spec.heading);
+    s.sheet = spec.sheet;
     s.paragraphs = paragraphs(render(spec.text));
     if (results[i]) {
       QueryResult& res = *results[i];
       if (!spec.columns.empty()) {
         res.table = pick(res.table, spec.columns);
       }
-      s.table = std::move(res.table);
+      // A table with no rows is left out: the section's text says there is nothing.
+      if (!res.table.rows.empty()) {
+        s.table = std::move(res.table);
+      }
       if (spec.chart) {
         s.chart = std::move(res.chart);
       }

@@ -32,11 +32,13 @@ struct SectionSpec {
   std::optional<std::string> query;
   std::vector<std::string> columns;  // of the query; empty: all
   bool chart = false;             // draw the query's chart (HTML)
+  std::string sheet;              // XLSX: this section starts a sheet of this name («Реестр»)
 };
 
 struct ReportTemplate {
   std::string id, name, title, subtitle;
   bool landscape = false;  // A4 landscape: wide tables
+  bool approval = false;   // a document to approve: the «УТВЕРЖДАЮ» block (config [document])
   std::vector<ParamSpec> params;
   std::vector<SectionSpec> sections;
   std::string origin;
@@ -61,6 +63,7 @@ struct RunOptions {
   std::optional<std::string> narrative_path;  // TOML with achievements, tasks, help, topics
   std::optional<std::string> narrative_text;  // …or its text (from standard input), named by narrative_path
   std::vector<std::string> plan_dirs;         // plan templates (the approver of a work plan)
+  Signatures signatures;                      // the approver and the executor (config [document])
 };
 
 // Resolves the parameters (unknown ones are errors), runs the queries and

@@ -47,9 +47,9 @@ run --format md report run weekly-inspections --week 2024-W19
 golden weekly-inspections-2024-W19.md
 # One week parser for the report and `inspection schedule`: the same words, the same weeks.
 OMSKPLAN_NOW="2024-05-08 09:00" run --format md report run weekly-inspections --week current
-expect_out "с 6 мая 2024 г. по 12 мая 2024 г."
+expect_out "на неделю с 6 по 12 мая 2024 г."
 OMSKPLAN_NOW="2024-05-15 09:00" run --format md report run weekly-inspections --week previous
-expect_out "с 6 мая 2024 г. по 12 мая 2024 г."
+expect_out "на неделю с 6 по 12 мая 2024 г."
 OMSKPLAN_NOW="2024-05-08 09:00" run --json inspection plan --week current
 expect_rc 0
 expect_unchanged report run weekly-inspections --week 2024-05
@@ -82,12 +82,14 @@ if xmllint --noout "$TMP/sheet.xml" 2>/dev/null; then pass; else fail "sheet1.xm
 unzip -p "$TMP/register.xlsx" xl/sharedStrings.xml >"$TMP/strings.xml" 2>/dev/null
 grep -q "12-С/2023" "$TMP/strings.xml" && pass || fail "the register's rows are not in the spreadsheet"
 grep -q "<v>2500000</v>" "$TMP/sheet.xml" && pass || fail "values are not numbers in the spreadsheet"
+unzip -p "$TMP/register.xlsx" xl/styles.xml | grep -qF 'formatCode="#,##0.00"' && pass || fail "money is not in #,##0.00"
+unzip -p "$TMP/register.xlsx" xl/workbook.xml | grep -qF 'name="Реестр"' && pass || fail "the sheet is not «Реестр»"
 
 # CSV per RFC 4180, JSON with numbers.
 run --format csv report run agreements-register --as-of 2024-01-01
-expect_out "section,number,org,title,sphere,signed,valid_to,status,value,fulfilled,due,overdue"
+expect_out "section,no,number,org,title,sphere,signed,valid_to,status,value,fulfilled,due,overdue"
 run --json report run agreements-register --as-of 2024-01-01
-expect_eq "$(out | jq -r '.sections[0].rows[0].value')" "3200000"
+expect_eq "$(out | jq -c '.sections[0].rows[0].value')" '"3200000.00"' "money as agreement list --json has it"
 
 # A user's report template, and the loader's errors.
 cat >"$TMP/my.toml" <<'TOML'

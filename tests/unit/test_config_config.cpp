@@ -143,8 +143,9 @@ TEST_SUITE("config") {
     for (std::size_t i = 0; i < a.size(); ++i) {
       CHECK(a[i].key == b[i].key);
       CHECK_MESSAGE(a[i].value == b[i].value, a[i].key);
-      if (a[i].key != "now") {
-        CHECK_MESSAGE(b[i].origin.rfind(paths.config_file + ":", 0) == 0, a[i].key);  // every setting is in the file
+      // Every setting is in the file; those empty by default ("now", the executor) are left commented out.
+      if (!a[i].value.empty()) {
+        CHECK_MESSAGE(b[i].origin.rfind(paths.config_file + ":", 0) == 0, a[i].key);
       }
     }
     // The defaults the table shows are the ones the modules use.

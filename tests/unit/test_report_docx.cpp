@@ -27,7 +27,7 @@ Document sample(bool landscape) {
   s.heading = "1. Вопросы для рассмотрения на совещаниях у Мэра города Омска";
   s.paragraphs = {"Текст & <разметка> \"в кавычках\"\x01 с управляющим символом"};
   DataTable t;
-  t.columns = {{"number", "№ п/п", false, 1}, {"text", "Наименование мероприятия", false, 6}, {"n", "Кол-во", true}};
+  t.columns = {{"number", "№ п/п", Type::text, 1}, {"text", "Наименование мероприятия", Type::text, 6}, {"n", "Кол-во", Type::count}};
   t.rows = {{"1.1.", "О ходе подготовки\nк празднованию", "3"}};
   t.totals = std::vector<std::string>{"Итого", "", "3"};
   s.table = t;

@@ -73,10 +73,10 @@ TEST_SUITE("report::queries") {
                         time::make_date(2024, 12, 31), 2024, {}, {}, {}};
     const auto r = run_query("agreements", before, stats);
     REQUIRE(r.table.rows.size() == 1);
-    CHECK(r.table.rows[0][6] == "действует");  // terminated only after that day
+    CHECK(r.table.rows[0][7] == "действует");  // terminated only after that day
     QueryContext after = before;
     after.as_of = time::make_date(2025, 1, 31);
-    CHECK(run_query("agreements", after, stats).table.rows[0][6] == "расторгнуто");
+    CHECK(run_query("agreements", after, stats).table.rows[0][7] == "расторгнуто");
 
     for (int i = 2; i <= 100; ++i) {
       in.number = std::to_string(i);
@@ -84,7 +84,10 @@ TEST_SUITE("report::queries") {
     }
     const auto all = run_query("agreements", after, stats);
     REQUIRE(all.table.totals);
-    CHECK((*all.table.totals)[7] == money::format_roubles(100 * 1'000'000'000'000'000));  // 10^15 roubles
+    CHECK((*all.table.totals)[8] == money::format_amount(100 * 1'000'000'000'000'000));  // 10^15 roubles
+    CHECK((*all.table.totals)[0] == "Итого");
+    CHECK(all.table.rows[99][0] == "100");  // «№ п/п»
+    CHECK(all.table.total_values[8] == doctest::Approx(1e17));  // kopecks
   }
 
   TEST_CASE("work plans: the plan as a document to approve, its execution, the week's plan") {
@@ -137,8 +140,9 @@ TEST_SUITE("report::queries") {
     w.plan_dirs = dirs;
     const auto week = run_report(cat.get("weekly-plan"), w, db, f.ctx);
     REQUIRE(week.sections[0].table);
-    CHECK(week.sections[0].table->rows.at(0).at(2) == "Концерт ко Дню Победы");
-    CHECK(week.sections[0].table->rows.at(0).at(3) == "пункт 3.1. плана №\u00A01");  // «№» and its number: a no-break space
+    CHECK(week.sections[0].table->rows.at(0).at(0) == "1");  // «№ п/п»
+    CHECK(week.sections[0].table->rows.at(0).at(3) == "Концерт ко Дню Победы");
+    CHECK(week.sections[0].table->rows.at(0).at(4) == "пункт 3.1. плана №\u00A01");  // «№» and its number: a no-break space
 
     RunOptions c;
     c.params["period"] = "2024-Q2";
