@@ -138,7 +138,10 @@ void setup_sites(CLI::App& parent, Runner& r) {
             }
             return arr;
           },
-          [&] { return in::sites_table(sites); });
+          [&] {
+            // CSV carries every field the import reads, so that a list imports back unchanged.
+            return f == Format::csv ? in::sites_export_table(sites, in::site_org_inns(s, sites)) : in::sites_table(sites);
+          });
     });
   }
   {

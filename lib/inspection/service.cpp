@@ -115,6 +115,23 @@ std::string iso_week(Date monday) {
 
 std::string week_name(Date monday) { return iso_week(monday); }
 
+std::map<std::int64_t, std::string> site_org_inns(Services& s, const std::vector<Site>& sites) {
+  std::vector<std::int64_t> ids;
+  for (const auto& site : sites) {
+    for (const auto& id : {site.contractor_id, site.customer_id}) {
+      if (id) {
+        ids.push_back(*id);
+      }
+    }
+  }
+  agreement::Services as{s.db, s.ctx, s.agreements};
+  std::map<std::int64_t, std::string> out;
+  for (const auto& [id, org] : agreement::load_orgs(as, ids)) {
+    out[id] = org.inn;
+  }
+  return out;
+}
+
 Site add_site(Services& s, const SiteInput& in) {
   store::WriteTransaction tx(s.db);
   Site site = site_from(s, in, false);
@@ -210,6 +227,17 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
       throw InputError(trf("{}:{}: column 'code': {} appears twice in the file", name, row.line, site.code));
     }
     if (auto before = repo::find_site_by_code(s.db, site.code)) {
+      // A column the file does not have leaves the site's value as it was.
+      const auto absent = [&](const char* c) { return !col.count(c); };
+      if (absent("address")) site.address = before->address;
+      if (absent("lat") && absent("lon")) site.where = before->where;
+      if (absent("program")) site.program = before->program;
+      if (absent("deadline")) site.deadline = before->deadline;
+      if (absent("progress")) site.progress = before->progress;
+      if (absent("contractor")) site.contractor_id = before->contractor_id;
+      if (absent("customer")) site.customer_id = before->customer_id;
+      if (absent("notes")) site.notes = before->notes;
+      if (absent("active")) site.active = before->active;
       site.id = before->id;
       site.uuid = before->uuid;
       site.created = before->created;

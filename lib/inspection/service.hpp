@@ -40,6 +40,8 @@ struct SiteInput {
   std::string active;  // "", "yes"/"no", "1"/"0"
 };
 Site add_site(Services& s, const SiteInput& in);
+// The INNs of the sites' contractors and customers, by organization id.
+std::map<std::int64_t, std::string> site_org_inns(Services& s, const std::vector<Site>& sites);
 // A site by code ("OB-017") or id.
 Site resolve_site(Services& s, const std::string& ref);
 

@@ -34,6 +34,30 @@ Table sites_table(const std::vector<Site>& sites) {
   return t;
 }
 
+Table sites_export_table(const std::vector<Site>& sites, const std::map<std::int64_t, std::string>& inns) {
+  Table t;
+  t.columns = {{"code", N_("CODE")},         {"name", N_("NAME")},          {"address", N_("ADDRESS")},
+               {"lat", "lat", true},         {"lon", "lon", true},          {"program", N_("PROGRAM")},
+               {"work", N_("WORK")},         {"risk", N_("RISK")},          {"deadline", N_("DEADLINE")},
+               {"progress", "%", true},      {"contractor", N_("CONTRACTOR")}, {"customer", N_("CUSTOMER")},
+               {"notes", N_("NOTES")},       {"active", N_("ACTIVE")}};
+  const auto inn = [&](const std::optional<std::int64_t>& id) {
+    if (!id) {
+      return std::string();
+    }
+    auto it = inns.find(*id);
+    return it == inns.end() ? std::to_string(*id) : it->second;
+  };
+  for (const auto& s : sites) {
+    // Coordinates as typed (shortest form that reads back to the same double).
+    t.add({s.code, s.name, s.address, s.where ? fmt::format("{}", s.where->lat) : "",
+           s.where ? fmt::format("{}", s.where->lon) : "", s.program, std::string(to_string(s.work)),
+           std::string(to_string(s.risk)), day(s.deadline), std::to_string(s.progress), inn(s.contractor_id),
+           inn(s.customer_id), s.notes, s.active ? "yes" : "no"});
+  }
+  return t;
+}
+
 nlohmann::ordered_json to_json(const Site& s) {
   nlohmann::ordered_json j;
   j["id"] = s.id;

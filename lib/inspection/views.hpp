@@ -15,6 +15,9 @@
 namespace omskplan::inspection {
 
 render::Table sites_table(const std::vector<Site>& sites);
+// Every field `inspection site import` reads, in its columns (contractor and customer by
+// INN, from `inns`): what `site list --format csv` writes, so that the file imports back unchanged.
+render::Table sites_export_table(const std::vector<Site>& sites, const std::map<std::int64_t, std::string>& inns);
 nlohmann::ordered_json to_json(const Site& s);
 render::Table plan_table(const WeekPlan& p, const time::TimeZone& zone);
 nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone);

@@ -173,3 +173,28 @@ expect_err "visit $cv was cancelled"
 run inspection site show OB-020
 expect_out "OB-020 «Реконструкция моста через Омь»"
 expect_out "Не оформлен журнал работ"
+
+# What a list exports, its import reads back unchanged: coordinates, contractor, customer,
+# notes, active — in RFC CSV and in Excel's dialect (";" and decimal commas).
+run --json inspection site list
+cp "$TMP/out" "$TMP/sites-before.json"
+run --format csv inspection site list
+cp "$TMP/out" "$TMP/export.csv"
+expect_out "code,name,address,lat,lon,program,work,risk,deadline,progress,contractor,customer,notes,active"
+run inspection site import "$TMP/export.csv"
+expect_rc 0
+expect_out ", 0 updated,"
+run --json inspection site list
+expect_eq "$(cat "$TMP/out")" "$(cat "$TMP/sites-before.json")" "site list → import → list"
+run --csv excel --format csv inspection site list
+cp "$TMP/out" "$TMP/export-excel.csv"
+run inspection site import "$TMP/export-excel.csv"
+expect_out ", 0 updated,"
+# A file without some columns leaves those fields as they were.
+printf 'code,name,work,risk\nOB-020,Реконструкция моста через Омь,reconstruction,high\n' >"$TMP/partial.csv"
+run inspection site import "$TMP/partial.csv"
+run --json inspection site list
+expect_eq "$(out | jq -c '[.[] | select(.code == "OB-020") | .lat, .lon, .contractor_id]')" \
+  "$(jq -c '[.[] | select(.code == "OB-020") | .lat, .lon, .contractor_id]' "$TMP/sites-before.json")" "partial import"
+
+finish

@@ -1,5 +1,6 @@
 #include "inspection/service.hpp"
 #include "inspection/repository.hpp"
+#include "inspection/views.hpp"
 
 #include "core/error.hpp"
 #include "helpers.hpp"
@@ -166,5 +167,33 @@ TEST_SUITE("inspection::service") {
     for (const auto& st : p.stops) {
       CHECK(memo.open_findings.count(st.site.id) == 1);
     }
+  }
+
+  TEST_CASE("a site list exported as CSV imports back unchanged; absent columns keep their values") {
+    Fixture x("2024-05-06 09:00");
+    x.sites(3);
+    SiteInput in;
+    in.code = "OB-200";
+    in.name = "Мост";
+    in.lat = "54.98765";
+    in.lon = "73.123456";
+    in.work = "reconstruction";
+    in.risk = "high";
+    in.notes = "ночные работы";
+    in.active = "no";
+    add_site(x.s, in);
+    const auto before = list_sites(x.s, {});
+    const auto csv = render::to_csv(sites_export_table(before, site_org_inns(x.s, before)));
+    const auto r = import_sites_csv(x.s, csv, "sites.csv", false);
+    CHECK(r.unchanged == 4);
+    CHECK(r.updated == 0);
+    const auto excel = render::to_csv(sites_export_table(before, {}), render::CsvDialect::excel);
+    CHECK(import_sites_csv(x.s, excel.substr(3), "sites.csv", false).unchanged == 4);  // after the BOM
+    CHECK(import_sites_csv(x.s, "code,name,work,risk\nOB-200,Мост,reconstruction,high\n", "p.csv", false).unchanged == 1);
+    const auto site = resolve_site(x.s, "OB-200");
+    REQUIRE(site.where);
+    CHECK(site.where->lat == 54.98765);
+    CHECK(site.notes == "ночные работы");
+    CHECK_FALSE(site.active);
   }
 }
