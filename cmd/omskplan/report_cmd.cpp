@@ -31,7 +31,7 @@ report::ReportCatalog report_catalog(Runtime& rt) {
 
 struct RunOptions {
   std::string id, template_file, narrative, output;
-  std::string month, week, year, as_of, plan, period;
+  std::string month, week, year, as_of, plan, period, quarter;
 };
 
 void run_report(Runtime& rt, const RunOptions& o) {
@@ -62,6 +62,9 @@ void run_report(Runtime& rt, const RunOptions& o) {
   }
   if (!o.period.empty()) {
     ro.params["period"] = o.period;
+  }
+  if (!o.quarter.empty()) {
+    ro.params["quarter"] = o.quarter;
   }
   ro.plan_dirs = rt.paths().plan_dirs;
   const auto& doc_settings = rt.settings().document;
@@ -175,6 +178,7 @@ void setup_report(CLI::App& app, Runner& r) {
     c->add_option("--month", o->month, "2023-08, this, next, last");
     c->add_option("--week", o->week, "2024-W19, this, next, last");
     c->add_option("--year", o->year, "2023, this, last");
+    c->add_option("--quarter", o->quarter, "2024-Q2, this, next, last");
     c->add_option("--as-of", o->as_of, "the day of a register, of plans' execution");
     c->add_option("--plan", o->plan, "a work plan's number (work-plan)");
     c->add_option("--period", o->period, "plans' period: 2024-Q2, 2024, 2024-05, 2024-W19 (plan-execution)");

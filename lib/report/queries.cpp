@@ -10,6 +10,7 @@
 #include "inspection/service.hpp"
 #include "plan/service.hpp"
 #include "unit/model.hpp"
+#include "unit/service.hpp"
 
 #include <fmt/format.h>
 
@@ -176,13 +177,39 @@ inspection::Services inspections(QueryContext& q) {
   return {q.db, q.ctx, cfg, agreements};
 }
 
+// The unit a filter names, by code (with "did you mean"), as events and plans name it.
+std::optional<unit::Unit> filter_unit(QueryContext& q) {
+  if (q.filter.unit.empty()) {
+    return std::nullopt;
+  }
+  unit::Services us{q.db, q.ctx};
+  return unit::resolve(us, q.filter.unit);
+}
+
 std::vector<event::Event> events_in(QueryContext& q, bool children) {
   event::EventFilter f;
   f.from = day_start(q, q.period.from);
   f.to = day_start(q, q.period.to + days{1});
+  if (!q.filter.kind.empty()) {
+    f.kind = event::parse_kind(q.filter.kind);
+  }
+  if (!q.filter.level.empty()) {
+    f.level = event::parse_level(q.filter.level);
+  }
+  if (!q.filter.status.empty()) {
+    f.status = event::parse_status(q.filter.status);
+  }
   event::Services planner{q.db, q.ctx};
   auto es = event::list_events(planner, f, children);
   std::erase_if(es, [](const event::Event& e) { return e.status == event::Status::cancelled; });
+  if (const auto u = filter_unit(q)) {
+    // An event's organizer is its unit's code or a name as typed.
+    const auto n = unit::names_on(*u, q.period.from);
+    std::erase_if(es, [&](const event::Event& e) {
+      const std::string o = text::fold(text::trim(e.organizer));
+      return o != text::fold(u->code) && o != text::fold(n.name) && o != text::fold(n.short_name);
+    });
+  }
   return es;
 }
 
@@ -423,7 +450,11 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
   QueryResult r;
   static const agreement::Settings settings;
   agreement::Services s{q.db, q.ctx, settings};
-  const auto all = agreement::list(s, {}, true);
+  auto all = agreement::list(s, {}, true);
+  if (!q.filter.status.empty()) {
+    const auto wanted = agreement::parse_status(q.filter.status);
+    std::erase_if(all, [&](const agreement::Agreement& a) { return agreement::status_on(a, q.as_of) != wanted; });
+  }
   std::vector<std::int64_t> org_ids;
   for (const auto& a : all) {
     org_ids.push_back(a.org_id);
@@ -661,7 +692,7 @@ std::string pct_ru(const std::optional<double>& v) {
 
 QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>& stats) {
   auto ps = plans(q);
-  const auto c = plan::control(ps, q.plan_period, time::format_date(q.as_of), "",
+  const auto c = plan::control(ps, q.plan_period, time::format_date(q.as_of), q.filter.unit,
                                q.plan_id ? std::to_string(*q.plan_id) : "");
   QueryResult r;
   Chart chart;
@@ -739,13 +770,17 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
 
 QueryResult q_plan_problems(QueryContext& q, std::map<std::string, std::string>& stats) {
   auto ps = plans(q);
-  const auto c = plan::control(ps, q.plan_period, time::format_date(q.as_of), "",
+  const auto c = plan::control(ps, q.plan_period, time::format_date(q.as_of), q.filter.unit,
                                q.plan_id ? std::to_string(*q.plan_id) : "");
   QueryResult r;
   int n = 0;
+  const auto only = filter_unit(q);
   for (const auto& p : c.plans) {
     const auto v = plan::view(ps, p.id);
     for (const auto& i : v.items) {
+      if (only && i.unit_id != only->id) {
+        continue;
+      }
       for (const auto& pt : i.points) {
         const auto st = plan::standing(pt, i.dropped_on, q.as_of);
         if (st != plan::Standing::overdue && st != plan::Standing::not_done && st != plan::Standing::done_late &&
@@ -815,6 +850,34 @@ QueryResult q_week_plan(QueryContext& q, std::map<std::string, std::string>& sta
 }
 
 }  // namespace
+
+std::vector<std::string> filter_keys(const std::string& query) {
+  if (query == "events" || query == "events_by_kind" || query == "events_per_month") {
+    return {"kind", "level", "status", "unit"};
+  }
+  if (query == "agreements") {
+    return {"status"};
+  }
+  if (query == "plan_execution" || query == "plan_problems") {
+    return {"unit"};
+  }
+  return {};
+}
+
+void check_filter(const std::string& query, const std::string& key, const std::string& value) {
+  const bool events = query.rfind("events", 0) == 0;
+  if (key == "kind" && events) {
+    event::parse_kind(value);
+  } else if (key == "level" && events) {
+    event::parse_level(value);
+  } else if (key == "status" && events) {
+    event::parse_status(value);
+  } else if (key == "status") {
+    agreement::parse_status(value);
+  } else if (key == "unit" && text::trim(value).empty()) {
+    throw InputError(tr("the unit is empty"));
+  }
+}
 
 const std::vector<std::string>& query_names() {
   static const std::vector<std::string> names = [] {

@@ -19,6 +19,13 @@ struct Period {
   time::Date to;    // inclusive
 };
 
+// What a template's section keeps of a query's rows (docs/reports.md): events by
+// kind, level, status and organizing unit; plans' items by unit; agreements by status.
+struct Filter {
+  std::string kind, level, status, unit;
+  bool empty() const { return kind.empty() && level.empty() && status.empty() && unit.empty(); }
+};
+
 struct QueryContext {
   store::Db& db;
   const time::Context& ctx;
@@ -29,7 +36,14 @@ struct QueryContext {
   std::string plan_period;              // 2024-Q2, 2024, 2024-05, 2024-W19: plans' execution
   std::vector<std::string> plan_dirs;   // plan templates (the approver)
   Signatures signatures = {};           // the approver when a plan's template names none
+  Filter filter = {};                   // the section's filter
 };
+
+// The filter keys `query` understands ("kind", "level", "status", "unit").
+std::vector<std::string> filter_keys(const std::string& query);
+// Checks a filter's value (an event kind, level or status, an agreement status; a unit is
+// checked when the report runs): InputError naming the value and what is expected.
+void check_filter(const std::string& query, const std::string& key, const std::string& value);
 
 struct QueryResult {
   DataTable table;

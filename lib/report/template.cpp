@@ -6,6 +6,7 @@
 #include "core/russian.hpp"
 #include "core/text.hpp"
 #include "core/toml_input.hpp"
+#include "plan/period.hpp"
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -29,7 +30,7 @@ namespace {
 const std::set<std::string>& known_vars() {
   static const std::set<std::string> v{"month",   "month_name", "month_lower", "month_genitive", "year", "next_year",
                                        "week",    "week_from",  "week_to", "week_span",     "as_of",          "today", "period_from",
-                                       "period_to", "period"};
+                                       "period_to", "period", "quarter", "quarter_phrase"};
   return v;
 }
 
@@ -154,14 +155,16 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       spec.type = ParamType::plan;
     } else if (type == "period") {
       spec.type = ParamType::period;
+    } else if (type == "quarter") {
+      spec.type = ParamType::quarter;
     } else {
       r.fail(p->get("type")->source(),
-           trf("invalid type '{}'; expected one of: month, week, year, date, plan, period", type));
+           trf("invalid type '{}'; expected one of: month, week, year, date, plan, period, quarter", type));
     }
-    static const std::set<std::string> allowed_names{"month", "week", "year", "as-of", "plan", "period"};
+    static const std::set<std::string> allowed_names{"month", "week", "year", "as-of", "plan", "period", "quarter"};
     if (!allowed_names.count(spec.name)) {
       r.fail(p->get("name")->source(),
-           trf("unknown parameter '{}'; expected one of: month, week, year, as-of, plan, period", spec.name));
+           trf("unknown parameter '{}'; expected one of: month, week, year, as-of, plan, period, quarter", spec.name));
     }
     if (!names.insert(spec.name).second) {
       r.fail(p->get("name")->source(), trf("parameter '{}' is given twice", spec.name));
@@ -174,7 +177,7 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
   }
   r.each_table(root, "section", [&](const toml::table& section) {
     const toml::table* s = &section;
-    r.check_keys(*s, {"heading", "text", "query", "columns", "chart", "sheet"}, "section");
+    r.check_keys(*s, {"heading", "text", "query", "columns", "chart", "sheet", "filter"}, "section");
     SectionSpec spec;
     spec.heading = r.opt_string(*s, "heading").value_or("");
     spec.sheet = r.opt_string(*s, "sheet").value_or("");
@@ -228,8 +231,35 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
         }
         spec.chart = *b;
       }
-    } else if (s->get("columns") || s->get("chart")) {
-      r.fail(s->source(), "'columns' and 'chart' need a 'query'");
+      if (const toml::node* fn = s->get("filter")) {
+        const toml::table* ft = fn->as_table();
+        if (!ft) {
+          r.fail(fn->source(), "'filter' must be a table: filter = { kind = \"concert\", status = \"held\" }");
+        }
+        const auto keys = filter_keys(name);
+        for (auto&& [k, v] : *ft) {
+          const std::string key(k.str());
+          if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+            r.fail(v.source(), keys.empty() ? trf("query '{}' takes no filter", name)
+                                            : trf("query '{}' has no filter '{}'; it has: {}", name, key,
+                                                  text::join(keys, ", ")));
+          }
+          auto value = v.value<std::string>();
+          if (!value || text::trim(*value).empty()) {
+            r.fail(v.source(), trf("filter '{}' must be a non-empty string", key));
+          }
+          try {
+            check_filter(name, key, *value);
+          } catch (const InputError& e) {
+            r.fail(v.source(), e.what());
+          }
+          (key == "kind" ? spec.filter.kind : key == "level" ? spec.filter.level
+                                            : key == "status" ? spec.filter.status
+                                                              : spec.filter.unit) = text::trim(*value);
+        }
+      }
+    } else if (s->get("columns") || s->get("chart") || s->get("filter")) {
+      r.fail(s->source(), "'columns', 'chart' and 'filter' need a 'query'");
     }
     if (spec.text.empty() && !spec.query && spec.heading.empty()) {
       r.fail(s->source(), "an empty section: give it a heading, a text or a query");
@@ -328,6 +358,18 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
     case ParamType::period: {
       r.plan_period = text::trim(value);
       r.vars.set("period", r.plan_period);
+      break;
+    }
+    case ParamType::quarter: {
+      const time::Date first = time::parse_quarter(value, ctx, "--" + p.name);
+      const int q = (time::month_of(first) - 1) / 3 + 1;
+      const int y = time::year_of(first);
+      r.period = Period{first, time::last_day_of_month(first + days{62})};
+      r.year = y;
+      // The plans of the quarter too: `plan_execution` reads this.
+      r.plan_period = fmt::format("{}-Q{}", y, q);
+      r.vars.set("quarter", r.plan_period);
+      r.vars.set("quarter_phrase", fmt::format("{} квартал {} года", plan::roman(q), y));
       break;
     }
   }
@@ -457,7 +499,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   }
   const time::Date today = ctx.today();
   QueryContext q{db, ctx, r.period.value_or(Period{today, today}), r.as_of.value_or(r.period ? r.period->to : today),
-                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs, o.signatures};
+                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs, o.signatures, {}};
   r.vars.set("today", russian::format_date(today));
   if (r.year) {
     r.vars.set("year", std::to_string(*r.year));
@@ -474,6 +516,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   std::map<std::string, std::string> stats;
   std::vector<std::optional<QueryResult>> results;
   for (const auto& s : t.sections) {
+    q.filter = s.filter;
     results.push_back(s.query ? std::optional<QueryResult>(run_query(*s.query, q, stats)) : std::nullopt);
   }
   kainjow::mustache::data stats_data{kainjow::mustache::data::type::object};

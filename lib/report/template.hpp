@@ -18,10 +18,10 @@
 
 namespace omskplan::report {
 
-enum class ParamType { month, week, year, date, plan, period };
+enum class ParamType { month, week, year, date, plan, period, quarter };
 
 struct ParamSpec {
-  std::string name;  // what the command line calls it: --month, --week, --year, --as-of, --plan, --period
+  std::string name;  // what the command line calls it: --month, --week, --year, --as-of, --plan, --period, --quarter
   ParamType type = ParamType::month;
   std::string default_value;  // an expression: "next", "this", "today", "2023-08"
 };
@@ -33,6 +33,7 @@ struct SectionSpec {
   std::vector<std::string> columns;  // of the query; empty: all
   bool chart = false;             // draw the query's chart (HTML)
   std::string sheet;              // XLSX: this section starts a sheet of this name («Реестр»)
+  Filter filter;                  // which rows of the query: filter = { kind = "concert", status = "held" }
 };
 
 struct ReportTemplate {

@@ -125,6 +125,44 @@ sed -e 's/{{year}}/{{yaer}}/' "$TMP/my.toml" >"$TMP/bad3.toml"
 run report check "$TMP/bad3.toml"
 expect_err "bad3.toml:3:9: unknown placeholder '{{yaer}}'"
 
+# A quarter parameter and filters: a user's report without new C++.
+cat >"$TMP/q.toml" <<'TOML'
+id = "concerts"
+name = "Концерты квартала"
+title = "Концерты за {{quarter_phrase}}"
+
+[[param]]
+name = "quarter"
+type = "quarter"
+default = "this"
+
+[[section]]
+text = "Всего: {{stats.events_text}}."
+query = "events"
+filter = { kind = "concert", status = "held" }
+columns = ["no", "date", "title"]
+TOML
+run report run --template "$TMP/q.toml" --quarter 2023-Q4
+expect_rc 0
+expect_out "Концерты за IV квартал 2023 года"
+expect_out "Всего: 1 мероприятие."
+expect_out "Новогодний концерт"
+run report run --template "$TMP/q.toml" --quarter 2023-Q3
+expect_out "Всего: 0 мероприятий."
+sed -e 's/kind = "concert"/kind = "konzert"/' "$TMP/q.toml" >"$TMP/q-bad.toml"
+run report check "$TMP/q-bad.toml"
+expect_rc 1
+expect_err "q-bad.toml:13:19: invalid kind 'konzert'"
+sed -e 's/status = "held"/colour = "red"/' "$TMP/q.toml" >"$TMP/q-bad2.toml"
+run report check "$TMP/q-bad2.toml"
+expect_err "query 'events' has no filter 'colour'; it has: kind, level, status, unit"
+sed -e 's/query = "events"/query = "patrons"/; s/columns = .*//' "$TMP/q.toml" >"$TMP/q-bad3.toml"
+run report check "$TMP/q-bad3.toml"
+expect_err "query 'patrons' takes no filter"
+sed -e 's/kind = "concert", status = "held"/unit = "НЕТ"/' "$TMP/q.toml" >"$TMP/q-unit.toml"
+expect_unchanged report run --template "$TMP/q-unit.toml" --quarter 2023-Q4
+expect_err "no unit with code 'НЕТ'"
+
 # Bad input: nothing written, not even the output file.
 expect_unchanged report run monthly-plan --week 2024-W19
 expect_err "report 'monthly-plan' takes no --week; it takes: --month"

@@ -47,11 +47,34 @@ TEST_SUITE("report::template") {
     CHECK(error_of(head + "[[section]]\ntext = \"{{weather}}\"\n") == "r.toml:5:8: unknown placeholder '{{weather}}'");
     CHECK(error_of(head + "[[section]]\ntext = \"{{#narrative.tasks}}x\"\n").find("r.toml:5:8: invalid Mustache") == 0);
     CHECK(error_of(head + "[[param]]\nname = \"day\"\ntype = \"date\"\n[[section]]\ntext = \"x\"\n") ==
-          "r.toml:5:8: unknown parameter 'day'; expected one of: month, week, year, as-of, plan, period");
+          "r.toml:5:8: unknown parameter 'day'; expected one of: month, week, year, as-of, plan, period, quarter");
     CHECK(error_of(head + "[[param]]\nname = \"month\"\ntype = \"decade\"\n[[section]]\ntext = \"x\"\n") ==
-          "r.toml:6:8: invalid type 'decade'; expected one of: month, week, year, date, plan, period");
+          "r.toml:6:8: invalid type 'decade'; expected one of: month, week, year, date, plan, period, quarter");
     CHECK(error_of(head + "[[section]]\ntext = \"x\"\ncolumns = [\"a\"]\n") ==
-          "r.toml:4:1: 'columns' and 'chart' need a 'query'");
+          "r.toml:4:1: 'columns', 'chart' and 'filter' need a 'query'");
+    CHECK(error_of(head + "[[section]]\nquery = \"events\"\nfilter = { level = \"galactic\" }\n") ==
+          "r.toml:6:20: invalid level 'galactic'; expected one of: municipal, regional, intercity, international");
+    CHECK(error_of(head + "[[section]]\nquery = \"agreements\"\nfilter = { kind = \"concert\" }\n") ==
+          "r.toml:6:19: query 'agreements' has no filter 'kind'; it has: status");
+    CHECK(error_of(head + "[[section]]\nquery = \"events\"\nfilter = \"concert\"\n").find("'filter' must be a table") !=
+          std::string::npos);
+    CHECK(error_of(head + "[[section]]\nquery = \"events\"\nsheet = \"a/b\"\n").find("'sheet' must be") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("a quarter parameter: its days, its words, the plans' period") {
+    const testing::Frozen f("2024-05-08 09:00");
+    auto db = testing::memory_db();
+    const auto t = parse_report_template(
+        "id = \"q\"\nname = \"Q\"\ntitle = \"За {{quarter_phrase}} ({{quarter}})\"\n[[param]]\nname = \"quarter\"\n"
+        "type = \"quarter\"\ndefault = \"this\"\n[[section]]\ntext = \"с {{period_from}} по {{period_to}}\"\n",
+        "q.toml");
+    RunOptions o;
+    auto d = run_report(t, o, db, f.ctx);
+    CHECK(d.title == "За II квартал 2024 года (2024-Q2)");
+    CHECK(d.sections.at(0).paragraphs.at(0) == "с 1 апреля 2024 г. по 30 июня 2024 г.");
+    o.params["quarter"] = "2024-Q5";
+    CHECK_THROWS_AS(run_report(t, o, db, f.ctx), InputError);
   }
 
   TEST_CASE("a report runs on its parameters: the one week parser, unknown parameters refused") {
