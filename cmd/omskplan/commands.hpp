@@ -4,6 +4,7 @@
 
 #include "core/files.hpp"
 
+#include "report/document.hpp"
 #include "runtime.hpp"
 
 #include <istream>
@@ -33,6 +34,14 @@ struct Runner {
     return *runtime;
   }
 };
+
+// A document (a report, an event's plan) in format `f`: text formats to standard output or
+// `output`, XLSX and DOCX to `output` (atomically; "-" for standard output).
+void emit_document(Runtime& rt, const report::Document& doc, Format f, const std::string& output);
+// InputError when `output`'s directory does not exist: checked before the work.
+void check_output(const std::string& output);
+// Who approves and who prepared documents: the settings' [document].
+report::Signatures document_signatures(const Runtime& rt);
 
 void setup_event(CLI::App& app, Runner& r);
 void setup_template(CLI::App& app, Runner& r);

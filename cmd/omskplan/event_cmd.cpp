@@ -1,5 +1,6 @@
 // omskplan event …
 #include "commands.hpp"
+#include "report/event_plan.hpp"
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
@@ -161,10 +162,20 @@ void run_list(Runtime& rt, const event::ListQuery& o) {
   print_events(rt, event::list_events(s, filter, children && !rt.quiet()));
 }
 
-void run_show(Runtime& rt, std::int64_t id) {
-  const Format f = rt.format({Format::table, Format::json, Format::md, Format::ics});
+void run_show(Runtime& rt, std::int64_t id, const std::string& output) {
+  const Format f = rt.format({Format::table, Format::json, Format::md, Format::ics, Format::html, Format::docx,
+                              Format::xlsx});
+  check_output(output);
   auto s = event_services(rt, OpenMode::existing);
   const auto e = event::load_event(s, id);
+  if (f == Format::md || f == Format::html || f == Format::docx || f == Format::xlsx) {
+    // «План подготовки и проведения мероприятия»: the event as a document to approve.
+    emit_document(rt, report::event_plan(e, rt.zone(), rt.ctx().today(), document_signatures(rt)), f, output);
+    return;
+  }
+  if (!output.empty()) {
+    throw InputError(tr("-o is for the event's plan as a document: --format md, html, docx or xlsx"));
+  }
   // The plan items the event realises (events do not know plans; the front end shows both).
   plan::Services ps{s.db, rt.ctx(), rt.paths().plan_dirs};
   const auto linked = f == Format::ics ? std::vector<plan::LinkedItem>{} : plan::items_for_event(ps, id);
@@ -175,7 +186,7 @@ void run_show(Runtime& rt, std::int64_t id) {
   } else if (f == Format::ics) {
     rt.print(render::write_calendar({event::to_ics(e, rt.zone())}, rt.zone(), rt.ctx().now, e.title));
   } else {
-    rt.print(event::event_card(e, rt.zone(), rt.ctx().today(), f == Format::md) +
+    rt.print(event::event_card(e, rt.zone(), rt.ctx().today(), false) +
              plan::linked_items_text(linked, rt.ctx().today()));
   }
 }
@@ -417,9 +428,11 @@ void setup_event(CLI::App& app, Runner& r) {
   }
   {
     auto id = std::make_shared<std::int64_t>(0);
-    auto* c = ev->add_subcommand("show", "Show one event with its tasks, run of show and lessons");
+    auto output = std::make_shared<std::string>();
+    auto* c = ev->add_subcommand("show", "Show one event; --format md, html, docx, xlsx: its plan as a document");
     c->add_option("id", *id, "event id")->required();
-    c->callback([&r, id] { run_show(r.rt(), *id); });
+    c->add_option("-o,--output", *output, "write the document to this file (atomically) instead of stdout");
+    c->callback([&r, id, output] { run_show(r.rt(), *id, *output); });
   }
   {
     auto o = std::make_shared<EditOptions>();

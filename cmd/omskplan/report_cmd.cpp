@@ -67,8 +67,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
     ro.params["quarter"] = o.quarter;
   }
   ro.plan_dirs = rt.paths().plan_dirs;
-  const auto& doc_settings = rt.settings().document;
-  ro.signatures = {doc_settings.approver, doc_settings.approver_name, doc_settings.executor, doc_settings.executor_phone};
+  ro.signatures = document_signatures(rt);
   if (o.narrative == "-") {
     ro.narrative_path = "<stdin>";
     ro.narrative_text = read_input("-", files::kTextLimit);
@@ -79,16 +78,32 @@ void run_report(Runtime& rt, const RunOptions& o) {
     }
     ro.narrative_path = o.narrative;
   }
-  const bool to_stdout = o.output.empty() || o.output == "-";
+  check_output(o.output);
+  const auto doc = report::run_report(t, ro, rt.db(store::OpenMode::existing), rt.ctx());
+  emit_document(rt, doc, f, o.output);
+}
+
+}  // namespace
+
+report::Signatures document_signatures(const Runtime& rt) {
+  const auto& d = rt.settings().document;
+  return {d.approver, d.approver_name, d.executor, d.executor_phone};
+}
+
+void check_output(const std::string& output) {
+  const bool to_stdout = output.empty() || output == "-";
   if (!to_stdout) {
     // Fail before the work if the output cannot go there.
-    const auto dir = std::filesystem::path(o.output).parent_path();
+    const auto dir = std::filesystem::path(output).parent_path();
     std::error_code ec;
     if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
-      throw InputError(trf("cannot write {}: directory {} does not exist", o.output, dir.string()));
+      throw InputError(trf("cannot write {}: directory {} does not exist", output, dir.string()));
     }
   }
-  const auto doc = report::run_report(t, ro, rt.db(store::OpenMode::existing), rt.ctx());
+}
+
+void emit_document(Runtime& rt, const report::Document& doc, Format f, const std::string& output) {
+  const bool to_stdout = output.empty() || output == "-";
   if (f == Format::xlsx || f == Format::docx) {
     // Binary formats are written to a file by their library: to -o FILE atomically, or through a
     // private temporary directory to standard output (-o -).
@@ -99,18 +114,18 @@ void run_report(Runtime& rt, const RunOptions& o) {
         report::write_docx(doc, path);
       }
     };
-    if (o.output.empty()) {
+    if (output.empty()) {
       throw InputError(trf("{} is binary: give the file with -o FILE", f == Format::xlsx ? "XLSX" : "DOCX"));
     }
-    if (o.output == "-") {
+    if (output == "-") {
       const files::PrivateTempDir dir;  // never a predictable name in a shared /tmp
       const std::string tmp = dir.path() + (f == Format::xlsx ? "/report.xlsx" : "/report.docx");
       write(tmp);
       rt.print(files::read(tmp, std::numeric_limits<std::size_t>::max()));
       return;
     }
-    files::write_atomically_with(o.output, write);
-    rt.info(trf("wrote {}", o.output));
+    files::write_atomically_with(output, write);
+    rt.info(trf("wrote {}", output));
     return;
   }
   std::string out;
@@ -133,12 +148,12 @@ void run_report(Runtime& rt, const RunOptions& o) {
   if (to_stdout) {
     rt.print(out);
   } else {
-    files::write_atomically(o.output, out);
-    rt.info(trf("wrote {}", o.output));
+    files::write_atomically(output, out);
+    rt.info(trf("wrote {}", output));
   }
 }
 
-}  // namespace
+
 
 void setup_report(CLI::App& app, Runner& r) {
   auto* rp = app.add_subcommand("report", "Documents: monthly plan, weekly inspections, agreements register, annual");

@@ -40,6 +40,10 @@ std::optional<Date> parse_iso_date(std::string_view s) {
   return sys_days{ymd};
 }
 
+std::string format_dotted(Date d) {
+  return fmt::format("{:02}.{:02}.{}", day_of(d), month_of(d), year_of(d));
+}
+
 std::string format_date(Date d) {
   const year_month_day ymd{d};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),

@@ -17,6 +17,8 @@ using Minutes = std::chrono::minutes;
 // Strict YYYY-MM-DD that names a real day (2024-02-30 is refused).
 std::optional<Date> parse_iso_date(std::string_view s);
 std::string format_date(Date d);
+// 12.04.2023: how registers and marks of execution write a day.
+std::string format_dotted(Date d);
 // Monday = 1 … Sunday = 7.
 int iso_weekday(Date d);
 int year_of(Date d);

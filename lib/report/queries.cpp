@@ -545,7 +545,7 @@ QueryResult q_patrons(QueryContext& q, std::map<std::string, std::string>& stats
 
 plan::Services plans(QueryContext& q) { return plan::Services{q.db, q.ctx, q.plan_dirs}; }
 
-std::string dmy(time::Date d) { return fmt::format("{:02}.{:02}.{}", time::day_of(d), time::month_of(d), time::year_of(d)); }
+std::string dmy(time::Date d) { return time::format_dotted(d); }
 
 // A unit as a plan's table names it: its short name (capitalized), else its name, as it was on `day`.
 std::string unit_label(const std::map<std::int64_t, unit::Unit>& units, const std::optional<std::int64_t>& id,

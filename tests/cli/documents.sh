@@ -87,10 +87,33 @@ for r in "${reports[@]}"; do
   grep -qF "$(jq -r '.title | split(" ")[0:3] | join(" ")' "$TMP/$id.json")" "$TMP/$id.pdf.txt" && pass ||
     fail "$id: the title is not in the printed PDF"
 done
+# An event's plan as a document: «План подготовки и проведения мероприятия».
+run --json event list
+ev=$(out | jq -r '[.[] | select(.title | startswith("День города"))][0].id')
+run --format md event show "$ev"
+expect_out "# План подготовки и проведения мероприятия"
+expect_out "**УТВЕРЖДАЮ**"
+expect_out "| Наименование мероприятия | Ответственный | Срок исполнения | Отметка об исполнении |"
+expect_out "## 2. Программа проведения"
+run --format docx event show "$ev" -o "$TMP/event-plan.docx"
+expect_rc 0
+run --format html event show "$ev" -o "$TMP/event-plan.html"
+expect_rc 0
+/usr/bin/python3 -c 'import docx, sys; d = docx.Document(sys.argv[1]); print("\n".join(p.text for p in d.paragraphs)); print(len(d.tables))' \
+  "$TMP/event-plan.docx" >"$TMP/ev.txt" 2>&1
+grep -qF "План подготовки и проведения мероприятия" "$TMP/ev.txt" && pass || fail "event plan DOCX: $(head -3 "$TMP/ev.txt")"
+expect_unchanged --format docx event show "$ev"
+expect_err "DOCX is binary: give the file with -o FILE"
+expect_unchanged event show "$ev" -o "$TMP/card.txt"
+expect_err "-o is for the event's plan as a document"
+expect_unchanged --format docx event show 9999 -o "$TMP/none.docx"
+[ -e "$TMP/none.docx" ] && fail "a document for no event" || pass
+
 # LibreOffice opens the DOCX and XLSX (a repair prompt would fail the conversion headless).
 (cd "$TMP" && timeout 300 soffice --headless -env:UserInstallation=file://$TMP/lo --convert-to pdf \
-  agreements-register.docx work-plan.docx annual.xlsx >"$TMP/lo.out" 2>&1)
-for f in agreements-register work-plan annual; do
+  agreements-register.docx work-plan.docx annual.xlsx event-plan.docx >"$TMP/lo.out" 2>&1)
+echo '{"title": "План подготовки и проведения"}' >"$TMP/event-plan.json"
+for f in agreements-register work-plan annual event-plan; do
   if pdftotext "$TMP/$f.pdf" - 2>/dev/null | grep -qF "$(jq -r '.title | split(" ")[0:2] | join(" ")' "$TMP/$f.json")"; then
     pass; else fail "LibreOffice did not convert $f: $(tail -3 "$TMP/lo.out")"; fi
 done

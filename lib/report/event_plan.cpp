@@ -1,0 +1,122 @@
+#include "report/event_plan.hpp"
+
+#include "core/russian.hpp"
+#include "core/text.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+
+namespace omskplan::report {
+
+namespace {
+
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();  // a typed cell without a value
+
+// «5 августа 2023 г., 10:00–18:00», «5–6 августа 2023 г.», «30 декабря 2023 г. – 2 января 2024 г.».
+std::string when(const event::Event& e, const time::TimeZone& zone) {
+  const auto s = zone.to_local(e.start);
+  // An all-day event ends at the midnight after its last day.
+  const auto last = e.all_day ? zone.to_local(e.end - std::chrono::seconds{1}) : zone.to_local(e.end);
+  const time::Date d1 = time::local_date(s), d2 = time::local_date(last);
+  if (d1 == d2) {
+    return russian::format_date(d1) +
+           (e.all_day ? "" : fmt::format(", {}–{}", time::format_clock(s), time::format_clock(last)));
+  }
+  const std::string span = russian::span_phrase(d1, d2);  // «с 5 по 6 августа 2023 г.»
+  return span + (e.all_day ? "" : fmt::format(", начало в {}", time::format_clock(s)));
+}
+
+std::string task_mark(const event::Task& t, time::Date today) {
+  switch (t.status) {
+    case event::TaskStatus::done:
+      return t.done_on ? "исполнено " + time::format_dotted(*t.done_on) : "исполнено";
+    case event::TaskStatus::cancelled:
+      return "отменено";
+    case event::TaskStatus::todo:
+      break;
+  }
+  return t.due < today ? "просрочено" : "в работе";
+}
+
+}  // namespace
+
+Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Date today, const Signatures& sig) {
+  Document d;
+  d.id = "event-plan";
+  d.title = "План подготовки и проведения мероприятия";
+  d.subtitle = "«" + e.title + "»";
+  d.approval = blank_approval(sig);
+  d.executor = executor_line(sig);
+
+  Section about;
+  about.sheet = "План";
+  const std::string date = when(e, zone);
+  // «… 2024 г.» ends the sentence itself.
+  about.paragraphs.push_back("Дата и время проведения: " + date + (date.ends_with('.') ? "" : "."));
+  if (!e.venue.empty()) {
+    about.paragraphs.push_back("Место проведения: " + e.venue + ".");
+  }
+  if (!e.organizer.empty()) {
+    about.paragraphs.push_back("Ответственный за подготовку и проведение: " + e.organizer + ".");
+  }
+  d.sections.push_back(std::move(about));
+
+  int n = 0;
+  if (!e.tasks.empty()) {
+    Section s;
+    s.heading = fmt::format("{}. Подготовительные мероприятия", ++n);
+    DataTable t;
+    t.columns = {{"no", "№\u00A0п/п", Type::count, 1},
+                 {"what", "Наименование мероприятия", Type::text, 7},
+                 {"owner", "Ответственный", Type::text, 4},
+                 {"due", "Срок исполнения", Type::date, 3},
+                 {"mark", "Отметка об исполнении", Type::text, 3}};
+    for (const auto& task : e.tasks) {
+      t.rows.push_back({std::to_string(task.no), task.title, task.owner, "до " + russian::format_date(task.due),
+                        task_mark(task, today)});
+      t.values.push_back({static_cast<double>(task.no), kNone, kNone,
+                          static_cast<double>(task.due.time_since_epoch().count()), kNone});
+    }
+    s.table = std::move(t);
+    d.sections.push_back(std::move(s));
+  }
+  if (!e.program.empty()) {
+    Section s;
+    s.heading = fmt::format("{}. Программа проведения", ++n);
+    s.sheet = "Программа";
+    DataTable t;
+    t.columns = {{"time", "Время", Type::text, 2}, {"what", "Содержание", Type::text, 8},
+                 {"responsible", "Ответственный", Type::text, 4}};
+    for (const auto& p : e.program) {
+      const auto at = zone.to_local(p.at);
+      std::string time_text = time::format_clock(at);
+      if (p.duration.count() > 0) {
+        time_text += "–" + time::format_clock(zone.to_local(p.at + p.duration));
+      }
+      t.rows.push_back({time_text, p.title, p.responsible});
+      t.values.push_back({kNone, kNone, kNone});
+    }
+    s.table = std::move(t);
+    d.sections.push_back(std::move(s));
+  }
+  if (!e.participants.empty()) {
+    Section s;
+    s.heading = fmt::format("{}. Участники", ++n);
+    s.sheet = "Участники";
+    DataTable t;
+    t.columns = {{"no", "№\u00A0п/п", Type::count, 1}, {"who", "Участник", Type::text, 6},
+                 {"role", "Участие", Type::text, 6}};
+    int k = 0;
+    for (const auto& p : e.participants) {
+      ++k;
+      t.rows.push_back({std::to_string(k), p.who, p.role.empty() ? (p.vip ? "почётный гость" : "") : p.role});
+      t.values.push_back({static_cast<double>(k), kNone, kNone});
+    }
+    s.table = std::move(t);
+    d.sections.push_back(std::move(s));
+  }
+  return d;
+}
+
+}  // namespace omskplan::report
