@@ -31,7 +31,7 @@ report::ReportCatalog report_catalog(Runtime& rt) {
 
 struct RunOptions {
   std::string id, template_file, narrative, output;
-  std::string month, week, year, as_of, plan, period, quarter;
+  std::string month, week, year, as_of, plan, period, quarter, kind, years;
 };
 
 void run_report(Runtime& rt, const RunOptions& o) {
@@ -66,6 +66,13 @@ void run_report(Runtime& rt, const RunOptions& o) {
   if (!o.quarter.empty()) {
     ro.params["quarter"] = o.quarter;
   }
+  if (!o.kind.empty()) {
+    ro.params["kind"] = o.kind;
+  }
+  if (!o.years.empty()) {
+    ro.params["years"] = o.years;
+  }
+  ro.template_dirs = rt.paths().template_dirs;
   ro.plan_dirs = rt.paths().plan_dirs;
   ro.signatures = document_signatures(rt);
   if (o.narrative == "-") {
@@ -194,6 +201,8 @@ void setup_report(CLI::App& app, Runner& r) {
     c->add_option("--week", o->week, "2024-W19, this, next, last");
     c->add_option("--year", o->year, "2023, this, last");
     c->add_option("--quarter", o->quarter, "2024-Q2, this, next, last");
+    c->add_option("--kind", o->kind, "an event kind: city-day, concert, … (experience)");
+    c->add_option("--years", o->years, "2022-2024 or 2023 (experience)");
     c->add_option("--as-of", o->as_of, "the day of a register, of plans' execution");
     c->add_option("--plan", o->plan, "a work plan's number (work-plan)");
     c->add_option("--period", o->period, "plans' period: 2024-Q2, 2024, 2024-05, 2024-W19 (plan-execution)");

@@ -7,6 +7,7 @@
 #include "core/russian.hpp"
 #include "core/text.hpp"
 #include "event/planner.hpp"
+#include "event/template.hpp"
 #include "inspection/service.hpp"
 #include "plan/service.hpp"
 #include "unit/model.hpp"
@@ -110,6 +111,27 @@ const std::map<std::string, std::vector<Column>>& catalog() {
         {"kind", "Вид", Type::text, 2},
         {"responsible", "Ответственный", Type::text, 3},
         {"where", "Место", Type::text, 3}}},
+      {"experience_checklist",
+       {{"no", "№\u00A0п/п", Type::count, 1},
+        {"task", "Мероприятие (задача)", Type::text, 8},
+        {"owner", "Ответственный", Type::text, 4},
+        {"when", "Срок", Type::text, 3}}},
+      {"experience_program",
+       {{"at", "Время", Type::text, 2},
+        {"minutes", "Продолжительность, мин", Type::count, 2},
+        {"title", "Содержание", Type::text, 7},
+        {"responsible", "Ответственный", Type::text, 4}}},
+      {"experience_events",
+       {{"year", "Год", Type::count, 1},
+        {"date", "Дата", Type::date, 2},
+        {"title", "Мероприятие", Type::text, 6},
+        {"venue", "Место проведения", Type::text, 4},
+        {"tasks", "Задач подготовки", Type::count, 2},
+        {"on_time", "Исполнено в срок", Type::count, 2},
+        {"late", "С нарушением срока", Type::count, 2},
+        {"not_done", "Не исполнено", Type::count, 2}}},
+      {"experience_lessons",
+       {{"no", "№\u00A0п/п", Type::count, 1}, {"year", "Год", Type::count, 1}, {"lesson", "Вывод, предложение", Type::text, 12}}},
       {"patrons",
        {{"rank", "Место", Type::count},
         {"org", "Партнёр"},
@@ -140,6 +162,43 @@ std::string kind_ru(std::string_view k) {
   auto it = m.find(k);
   return it == m.end() ? std::string(k) : std::string(it->second);
 }
+
+std::string status_ru(std::string_view s);
+
+}  // namespace
+
+std::string kind_genitive(std::string_view k) {
+  static const std::map<std::string_view, std::string_view> m{
+      {"city-day", "Дня города"},           {"victory-day", "Дня Победы"},          {"holiday", "праздников"},
+      {"concert", "концертов"},             {"opening", "открытий объектов"},       {"conference", "конференций"},
+      {"round-table", "круглых столов"},    {"seminar", "семинаров"},               {"ceremony", "церемоний награждения"},
+      {"exhibition", "выставок"},           {"sport", "спортивных мероприятий"},   {"meeting", "совещаний и встреч"},
+      {"other", "мероприятий"}};
+  auto it = m.find(k);
+  return it == m.end() ? std::string(k) : std::string(it->second);
+}
+
+std::string offset_phrase(const time::Offset& o) {
+  const long n = o.amount < 0 ? -o.amount : o.amount;
+  if (n == 0) {
+    return o.unit == time::Offset::Unit::minutes ? "в момент начала" : "в день проведения";
+  }
+  std::string amount;
+  switch (o.unit) {
+    case time::Offset::Unit::working_days:
+      amount = russian::count(n, "рабочий день", "рабочих дня", "рабочих дней");
+      break;
+    case time::Offset::Unit::days:
+      amount = russian::count(n, "день", "дня", "дней");
+      break;
+    case time::Offset::Unit::minutes:
+      amount = n % 60 == 0 ? russian::count(n / 60, "час", "часа", "часов") : russian::count(n, "минуту", "минуты", "минут");
+      break;
+  }
+  return o.amount < 0 ? "за " + amount : "через " + amount + " после";
+}
+
+namespace {
 
 std::string status_ru(std::string_view s) {
   static const std::map<std::string_view, std::string_view> m{
@@ -541,6 +600,147 @@ QueryResult q_patrons(QueryContext& q, std::map<std::string, std::string>& stats
 }
 
 
+// ---- the experience of an event kind (methodical recommendations) ----
+
+std::optional<event::EventTemplate> kind_template(QueryContext& q) {
+  event::TemplateCatalog cat(q.template_dirs);
+  for (const auto& entry : cat.list()) {
+    if (event::to_string(entry.tmpl.kind) == q.kind) {
+      return entry.tmpl;
+    }
+  }
+  return std::nullopt;
+}
+
+// The kind's events of the period that were held (one definition of "held" for every figure).
+std::vector<event::Event> kind_events(QueryContext& q) {
+  QueryContext k = q;
+  k.filter.kind = q.kind;
+  if (k.filter.status.empty()) {
+    k.filter.status = "held";
+  }
+  return events_in(k, true);
+}
+
+QueryResult q_experience_checklist(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  const auto t = kind_template(q);
+  if (!t) {
+    return r;
+  }
+  auto tasks = t->tasks;
+  // In the order they come due: the earliest first.
+  const auto minutes = [](const time::Offset& o) {
+    return o.amount * (o.unit == time::Offset::Unit::minutes ? 1 : o.unit == time::Offset::Unit::days ? 1440 : 2016);
+  };
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [&](const event::TemplateTask& a, const event::TemplateTask& b) { return minutes(a.due) < minutes(b.due); });
+  for (const auto& task : tasks) {
+    add_row(r.table, {task.title, task.owner, offset_phrase(task.due)});
+  }
+  stats["template_name"] = t->name;
+  stats["template_tasks_text"] = russian::count(static_cast<long>(tasks.size()), "задача", "задачи", "задач");
+  return r;
+}
+
+QueryResult q_experience_program(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  const auto t = kind_template(q);
+  if (!t) {
+    return r;
+  }
+  for (const auto& p : t->program) {
+    std::string at = p.at;
+    if (p.offset) {
+      at = p.offset->amount == 0 ? "начало" : offset_phrase(*p.offset) + " начала";
+    }
+    add_row(r.table, {at, p.duration.count() ? std::to_string(p.duration.count()) : "", p.title, p.responsible},
+            {kNaN, p.duration.count() ? static_cast<double>(p.duration.count()) : kNaN});
+  }
+  if (!t->venue.empty()) {
+    stats["template_venue"] = t->venue;
+  }
+  return r;
+}
+
+QueryResult q_experience_events(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  long tasks = 0, on_time = 0, late = 0, not_done = 0;
+  std::vector<std::string> venues;
+  const auto es = kind_events(q);
+  for (const auto& e : es) {
+    const time::Date day = time::local_date(q.ctx.zone->to_local(e.start));
+    const time::Date until = std::min(day, q.ctx.today());
+    long n = 0, ok = 0, lt = 0, nd = 0;
+    for (const auto& t : e.tasks) {
+      if (t.status == event::TaskStatus::cancelled) {
+        continue;
+      }
+      ++n;
+      if (t.status == event::TaskStatus::done) {
+        (t.done_on && *t.done_on > t.due ? lt : ok) += 1;
+      } else if (t.due < until) {
+        ++nd;
+      }
+    }
+    tasks += n;
+    on_time += ok;
+    late += lt;
+    not_done += nd;
+    if (!e.venue.empty() && std::find(venues.begin(), venues.end(), e.venue) == venues.end()) {
+      venues.push_back(e.venue);
+    }
+    add_row(r.table,
+            {std::to_string(time::year_of(day)), day_ru(day), e.title, e.venue, std::to_string(n), std::to_string(ok),
+             std::to_string(lt), std::to_string(nd)},
+            {static_cast<double>(time::year_of(day)), day_value(day), kNaN, kNaN, static_cast<double>(n),
+             static_cast<double>(ok), static_cast<double>(lt), static_cast<double>(nd)});
+  }
+  if (!es.empty()) {
+    r.table.totals = std::vector<std::string>{"Итого", "", "", "", std::to_string(tasks), std::to_string(on_time),
+                                              std::to_string(late), std::to_string(not_done)};
+    r.table.total_values = {kNaN, kNaN, kNaN, kNaN, static_cast<double>(tasks), static_cast<double>(on_time),
+                            static_cast<double>(late), static_cast<double>(not_done)};
+  }
+  stats["kind_events_text"] = russian::count(static_cast<long>(es.size()), "мероприятие", "мероприятия", "мероприятий");
+  stats["kind_tasks_text"] = russian::count(tasks, "задача", "задачи", "задач");
+  stats["kind_tasks"] = std::to_string(tasks);
+  stats["kind_on_time"] = std::to_string(on_time);
+  stats["kind_late"] = std::to_string(late);
+  stats["kind_not_done"] = std::to_string(not_done);
+  if (!venues.empty()) {
+    stats["kind_venues"] = text::join(venues, "; ");
+  }
+  if (on_time + late > 0) {
+    stats["kind_on_time_pct"] = fmt::format("{}", std::lround(100.0 * static_cast<double>(on_time) /
+                                                              static_cast<double>(on_time + late + not_done)));
+  }
+  if (!es.empty()) {
+    stats["kind_events_any"] = "1";
+  }
+  return r;
+}
+
+QueryResult q_experience_lessons(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  long n = 0;
+  for (const auto& e : kind_events(q)) {
+    const int year = time::year_of(time::local_date(q.ctx.zone->to_local(e.start)));
+    for (const auto& l : e.lessons) {
+      if (l.origin_uuid) {
+        continue;  // carried over from an earlier event: listed under the year it was learned
+      }
+      ++n;
+      add_row(r.table, {std::to_string(year), l.text}, {static_cast<double>(year)});
+    }
+  }
+  stats["lessons_text"] = russian::count(n, "вывод", "вывода", "выводов");
+  if (n > 0) {
+    stats["lessons_any"] = "1";
+  }
+  return r;
+}
+
 // ---- work plans ----
 
 plan::Services plans(QueryContext& q) { return plan::Services{q.db, q.ctx, q.plan_dirs}; }
@@ -918,6 +1118,14 @@ QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::s
     r = q_agreements(q, stats);
   } else if (query == "patrons") {
     r = q_patrons(q, stats);
+  } else if (query == "experience_checklist") {
+    r = q_experience_checklist(q, stats);
+  } else if (query == "experience_program") {
+    r = q_experience_program(q, stats);
+  } else if (query == "experience_events") {
+    r = q_experience_events(q, stats);
+  } else if (query == "experience_lessons") {
+    r = q_experience_lessons(q, stats);
   } else if (query == "plan_sections") {
     r = q_plan_sections(q, stats);
   } else if (query == "plan_execution") {

@@ -37,7 +37,14 @@ struct QueryContext {
   std::vector<std::string> plan_dirs;   // plan templates (the approver)
   Signatures signatures = {};           // the approver when a plan's template names none
   Filter filter = {};                   // the section's filter
+  std::string kind = {};                // an event kind (the experience of its events)
+  std::vector<std::string> template_dirs = {};  // event templates (the kind's checklist and run of show)
 };
+
+// An event kind as a title says «по подготовке и проведению …»: «Дня города», «концертов».
+std::string kind_genitive(std::string_view kind);
+// An offset from an event as a checklist says it: «за 30 рабочих дней», «в день проведения».
+std::string offset_phrase(const time::Offset& o);
 
 // The filter keys `query` understands ("kind", "level", "status", "unit").
 std::vector<std::string> filter_keys(const std::string& query);

@@ -6,6 +6,7 @@
 #include "core/russian.hpp"
 #include "core/text.hpp"
 #include "core/toml_input.hpp"
+#include "event/model.hpp"
 #include "plan/period.hpp"
 
 #include <fmt/format.h>
@@ -30,7 +31,7 @@ namespace {
 const std::set<std::string>& known_vars() {
   static const std::set<std::string> v{"month",   "month_name", "month_lower", "month_genitive", "year", "next_year",
                                        "week",    "week_from",  "week_to", "week_span",     "as_of",          "today", "period_from",
-                                       "period_to", "period", "quarter", "quarter_phrase"};
+                                       "period_to", "period", "quarter", "quarter_phrase", "kind", "kind_genitive", "years", "years_phrase"};
   return v;
 }
 
@@ -157,14 +158,20 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       spec.type = ParamType::period;
     } else if (type == "quarter") {
       spec.type = ParamType::quarter;
+    } else if (type == "kind") {
+      spec.type = ParamType::kind;
+    } else if (type == "years") {
+      spec.type = ParamType::years;
     } else {
       r.fail(p->get("type")->source(),
-           trf("invalid type '{}'; expected one of: month, week, year, date, plan, period, quarter", type));
+           trf("invalid type '{}'; expected one of: month, week, year, date, plan, period, quarter, kind, years", type));
     }
-    static const std::set<std::string> allowed_names{"month", "week", "year", "as-of", "plan", "period", "quarter"};
+    static const std::set<std::string> allowed_names{"month",  "week",    "year", "as-of", "plan",
+                                                     "period", "quarter", "kind", "years"};
     if (!allowed_names.count(spec.name)) {
       r.fail(p->get("name")->source(),
-           trf("unknown parameter '{}'; expected one of: month, week, year, as-of, plan, period, quarter", spec.name));
+           trf("unknown parameter '{}'; expected one of: month, week, year, as-of, plan, period, quarter, kind, years",
+               spec.name));
     }
     if (!names.insert(spec.name).second) {
       r.fail(p->get("name")->source(), trf("parameter '{}' is given twice", spec.name));
@@ -308,6 +315,7 @@ struct Resolved {
   std::optional<int> year;
   std::optional<std::int64_t> plan_id;
   std::string plan_period;
+  std::string kind;
   kainjow::mustache::data vars{kainjow::mustache::data::type::object};
 };
 
@@ -370,6 +378,28 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
       r.plan_period = fmt::format("{}-Q{}", y, q);
       r.vars.set("quarter", r.plan_period);
       r.vars.set("quarter_phrase", fmt::format("{} квартал {} года", plan::roman(q), y));
+      break;
+    }
+    case ParamType::kind: {
+      r.kind = std::string(event::to_string(event::parse_kind(text::trim(value))));
+      r.vars.set("kind", r.kind);
+      r.vars.set("kind_genitive", kind_genitive(r.kind));
+      break;
+    }
+    case ParamType::years: {
+      // 2023, or 2022-2024: whole years.
+      const std::string v = text::trim(value);
+      const auto dash = v.find('-');
+      const int from = time::parse_year(v.substr(0, dash), ctx, "--" + p.name);
+      const int to = dash == std::string::npos ? from : time::parse_year(v.substr(dash + 1), ctx, "--" + p.name);
+      if (to < from || to - from > 50) {
+        throw InputError(trf("invalid --{} '{}': expected a year or years such as 2022-2024", p.name,
+                             text::for_terminal(value, 40)));
+      }
+      r.year = to;
+      r.period = Period{time::make_date(from, 1, 1), time::make_date(to, 12, 31)};
+      r.vars.set("years", from == to ? std::to_string(from) : fmt::format("{}–{}", from, to));
+      r.vars.set("years_phrase", from == to ? fmt::format("{} год", from) : fmt::format("{}–{} годы", from, to));
       break;
     }
   }
@@ -469,7 +499,12 @@ DataTable pick(const DataTable& t, const std::vector<std::string>& columns) {
       totals[0] = "Итого";
       picked.total_values[0] = std::numeric_limits<double>::quiet_NaN();
     }
-    picked.totals = std::move(totals);
+    // A totals row with nothing to total among the columns shown is left out.
+    if (std::any_of(totals.begin() + (totals.empty() ? 0 : 1), totals.end(), [](const std::string& c) { return !c.empty(); })) {
+      picked.totals = std::move(totals);
+    } else {
+      picked.total_values.clear();
+    }
   }
   return picked;
 }
@@ -499,7 +534,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   }
   const time::Date today = ctx.today();
   QueryContext q{db, ctx, r.period.value_or(Period{today, today}), r.as_of.value_or(r.period ? r.period->to : today),
-                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs, o.signatures, {}};
+                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs, o.signatures, {}, r.kind, o.template_dirs};
   r.vars.set("today", russian::format_date(today));
   if (r.year) {
     r.vars.set("year", std::to_string(*r.year));

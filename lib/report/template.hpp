@@ -18,7 +18,7 @@
 
 namespace omskplan::report {
 
-enum class ParamType { month, week, year, date, plan, period, quarter };
+enum class ParamType { month, week, year, date, plan, period, quarter, kind, years };
 
 struct ParamSpec {
   std::string name;  // what the command line calls it: --month, --week, --year, --as-of, --plan, --period, --quarter
@@ -65,6 +65,7 @@ struct RunOptions {
   std::optional<std::string> narrative_text;  // …or its text (from standard input), named by narrative_path
   std::vector<std::string> plan_dirs;         // plan templates (the approver of a work plan)
   Signatures signatures;                      // the approver and the executor (config [document])
+  std::vector<std::string> template_dirs;     // event templates (a kind's checklist and run of show)
 };
 
 // Resolves the parameters (unknown ones are errors), runs the queries and

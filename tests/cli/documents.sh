@@ -50,6 +50,7 @@ reports=(
   "work-plan --plan 1 --as-of 2024-05-13"
   "plan-execution --period 2024-Q2 --as-of 2024-05-13"
   "weekly-plan --week 2024-W19"
+  "experience --kind city-day --years 2022-2024"
 )
 for r in "${reports[@]}"; do
   id=${r%% *}
@@ -146,6 +147,18 @@ run --json report run annual --year 2024
 jq -e '[.sections[] | select(.rows) | select(.columns[1].key == "count")] | length == 0' "$TMP/out" >/dev/null && pass ||
   fail "annual 2024: tables of held events where none was held"
 expect_out "Мероприятия в 2024 году не проводились."
+
+# The experience brochure: the template's checklist with offsets in words, the lessons with their years.
+grep -qF "Методические рекомендации по подготовке и проведению Дня города" "$TMP/experience.json" && pass ||
+  fail "experience: the title"
+grep -qF "за 30 рабочих дней" "$TMP/experience.json" && pass || fail "experience: offsets in words"
+jq -e '[.sections[] | select(.heading | startswith("5.")) | .rows[] | .year] | all(. == 2023) and length > 0' \
+  "$TMP/experience.json" >/dev/null && pass || fail "experience: lessons with their year"
+run report run experience --kind konzert --years 2023
+expect_rc 1
+expect_err "invalid kind 'konzert'"
+run report run experience --kind concert --years 2025-2020
+expect_err "invalid --years '2025-2020'"
 
 # ---- JSON: typed values ----
 expect_eq "$(jq -r '.sections[0].rows[0].rank | type' "$TMP/patrons.json")" "number"

@@ -158,4 +158,22 @@ TEST_SUITE("report::queries") {
     REQUIRE(ctl.sections[1].table);
     CHECK(ctl.sections[1].table->rows.size() == 1);
   }
+
+  TEST_CASE("the experience brochure's words: offsets and kinds as a document writes them") {
+    const auto off = [](const char* s) {
+      const auto o = time::parse_offset(s);
+      REQUIRE(o);
+      return offset_phrase(*o);
+    };
+    CHECK(off("-30wd") == "за 30 рабочих дней");
+    CHECK(off("-1wd") == "за 1 рабочий день");
+    CHECK(off("-2wd") == "за 2 рабочих дня");
+    CHECK(off("-21d") == "за 21 день");
+    CHECK(off("+2wd") == "через 2 рабочих дня после");
+    CHECK(off("+0d") == "в день проведения");
+    CHECK(off("-30m") == "за 30 минут");
+    CHECK(off("-120m") == "за 2 часа");
+    CHECK(kind_genitive("city-day") == "Дня города");
+    CHECK(kind_genitive("round-table") == "круглых столов");
+  }
 }
