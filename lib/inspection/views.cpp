@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 namespace omskplan::inspection {
 
 using render::Table;
@@ -183,6 +185,20 @@ nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code) {
 
 namespace {
 
+// «на неделю с 6 по 12 мая 2024 г.» for "2024-W19": documents never say 2024-W19.
+std::string week_words(const std::string& week) {
+  int y = 0, w = 0;
+  const char* end = week.data() + week.size();
+  auto r = std::from_chars(week.data(), end, y);
+  if (r.ec == std::errc{} && end - r.ptr > 2 && r.ptr[0] == '-' && r.ptr[1] == 'W' &&
+      std::from_chars(r.ptr + 2, end, w).ec == std::errc{}) {
+    if (const auto monday = time::iso_week_monday(y, w)) {
+      return "на неделю " + russian::span_phrase(*monday, *monday + std::chrono::days{6});
+    }
+  }
+  return week;
+}
+
 std::string participants(const std::vector<std::int64_t>& agency_ids, const MemoContext& m) {
   std::string out;
   for (auto id : agency_ids) {
@@ -203,7 +219,7 @@ std::string participants(const std::vector<std::int64_t>& agency_ids, const Memo
 }  // namespace
 
 std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone, time::Date today) {
-  std::string out = fmt::format("# Выездные проверки объектов: неделя {}\n\n", p.week);
+  std::string out = fmt::format("# Выездные проверки объектов {}\n\n", week_words(p.week));
   if (p.stops.empty()) {
     out += p.note.empty() ? "Выездов не запланировано.\n" : p.note + "\n";
     return out;
@@ -246,7 +262,7 @@ std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, 
   for (const auto d : p.days) {
     render::IcsEvent e;
     e.uid = fmt::format("inspection-{}-{}@omskplan", p.week, time::format_date(d));
-    e.summary = fmt::format("Выездная проверка объектов ({})", p.week);
+    e.summary = fmt::format("Выездная проверка объектов ({})", week_words(p.week));
     std::string route;
     std::optional<time::Instant> first, last;
     for (const auto& s : p.stops) {

@@ -82,7 +82,7 @@ run --json inspection plan --week 2024-W19
 expect_eq "$(out | jq -r '.visits | length')" "5"
 expect_eq "$(out | jq -r '.visits[0].arrive')" "09:00"
 run --format md inspection plan --week 2024-W19
-expect_out "# Выездные проверки объектов: неделя 2024-W19"
+expect_out "# Выездные проверки объектов на неделю с 6 по 12 мая 2024 г."
 expect_out "## 8 мая 2024 г., среда"
 expect_out "Главное управление государственного строительного надзора Омской области: Петров П. П."
 run --format ics inspection plan --week 2024-W19

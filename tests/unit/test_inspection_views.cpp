@@ -50,9 +50,12 @@ TEST_SUITE("inspection::views") {
     CHECK(memo.find("09:15") != std::string::npos);
     CHECK(memo.find("Главгосстройнадзор Омской области") != std::string::npos);
     CHECK(memo.find("нет ограждения") != std::string::npos);
+    CHECK(memo.find("на неделю с 6 по 12 мая 2024 г.") != std::string::npos);  // never «2024-W19» in a memo
+    CHECK(memo.find("W19") == std::string::npos);
     const auto ics = plan_ics(p, m, testing::omsk());
     REQUIRE(ics.size() == 1);  // one entry per visit day
     CHECK(ics[0].description.find("OB-007") != std::string::npos);
+    CHECK(ics[0].summary.find("-W") == std::string::npos);
     const auto t = plan_table(p, testing::omsk());
     CHECK(t.rows.size() == 1);
   }
