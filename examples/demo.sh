@@ -143,7 +143,8 @@ op report run plan-execution --period "$(date +%Y)-Q$(( ($(date +%-m) - 1) / 3 +
 op report run weekly-plan --week next --format docx -o "$demo_dir/weekly-plan.docx"
 op report run monthly-plan --month next --format html -o "$demo_dir/plan-next-month.html"
 op report run annual --year 2023 --narrative "$here/annual-2023.toml" --format html -o "$demo_dir/annual-2023.html"
-op report run agreements-register --format xlsx -o "$demo_dir/agreements-register.xlsx" 2>/dev/null ||
-  echo "(XLSX needs libxlsxwriter: apt-get install libxlsxwriter4)"
+op report run agreements-register --format xlsx -o "$demo_dir/agreements-register.xlsx"
+op report run experience --kind city-day --years 2023-"$year" --format docx -o "$demo_dir/experience-city-day.docx"
+op event show 8 --format docx -o "$demo_dir/city-day-plan.docx"
 echo
 echo "Explore it: OMSKPLAN_DB=$OMSKPLAN_DB $bin event show 8"
