@@ -1,5 +1,6 @@
 // omskplan inspection …
 #include "commands.hpp"
+#include "report/inspection_memo.hpp"
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
@@ -343,12 +344,27 @@ void setup_inspection(CLI::App& app, Runner& r) {
   }
   {
     auto week = std::make_shared<std::string>("next");
-    auto* c = ins->add_subcommand("plan", "Show a week's plan: table, json, md (the memo), ics");
+    auto output = std::make_shared<std::string>();
+    auto* c = ins->add_subcommand("plan", "Show a week's plan: table, json, md (the memo), ics; docx, html: the memo as a document");
     c->add_option("--week", *week, "next, this, 2024-W19 or a day of the week")->capture_default_str();
-    c->callback([&r, week] {
+    c->add_option("-o,--output", *output, "write the memo (docx, html, xlsx) to this file (atomically)");
+    c->callback([&r, week, output] {
       Runtime& rt = r.rt();
+      const Format f = rt.format({Format::table, Format::json, Format::md, Format::ics, Format::csv, Format::html,
+                                  Format::docx, Format::xlsx});
+      check_output(*output);
       auto s = inspection_services(rt, OpenMode::existing);
-      print_plan(rt, s, in::load_week(s, time::parse_week(*week, rt.ctx())), false);
+      const auto p = in::load_week(s, time::parse_week(*week, rt.ctx()));
+      if (f == Format::html || f == Format::docx || f == Format::xlsx) {
+        emit_document(rt, report::inspection_memo(p, in::memo_context(s, p), rt.zone(), rt.ctx().today(),
+                                                  document_signatures(rt)),
+                      f, *output);
+        return;
+      }
+      if (!output->empty()) {
+        throw InputError(tr("-o is for the memo as a document: --format docx, html or xlsx"));
+      }
+      print_plan(rt, s, p, false);
     });
   }
   {

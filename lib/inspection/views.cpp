@@ -185,6 +185,8 @@ nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code) {
 
 namespace {
 
+}  // namespace
+
 // «на неделю с 6 по 12 мая 2024 г.» for "2024-W19": documents never say 2024-W19.
 std::string week_words(const std::string& week) {
   int y = 0, w = 0;
@@ -199,7 +201,7 @@ std::string week_words(const std::string& week) {
   return week;
 }
 
-std::string participants(const std::vector<std::int64_t>& agency_ids, const MemoContext& m) {
+std::string memo_participants(const std::vector<std::int64_t>& agency_ids, const MemoContext& m) {
   std::string out;
   for (auto id : agency_ids) {
     if (!m.agencies.count(id)) {
@@ -215,8 +217,6 @@ std::string participants(const std::vector<std::int64_t>& agency_ids, const Memo
   }
   return out;
 }
-
-}  // namespace
 
 std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone, time::Date today) {
   std::string out = fmt::format("# Выездные проверки объектов {}\n\n", week_words(p.week));
@@ -235,7 +235,7 @@ std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZ
         of_day.push_back(&s);
         out += fmt::format("| {} | {} | {} | {} «{}» | {} | {} |\n", s.visit.seq, clock(s.visit.arrive, zone),
                            clock(s.visit.depart, zone), s.site.code, s.site.name, s.site.address,
-                           participants(s.visit.agencies, m));
+                           memo_participants(s.visit.agencies, m));
       }
     }
     out += "\n";
@@ -276,7 +276,7 @@ std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, 
       route += fmt::format("{}{}. {}–{} {} «{}», {}", route.empty() ? "" : "\n", s.visit.seq,
                            clock(s.visit.arrive, zone), clock(s.visit.depart, zone), s.site.code, s.site.name,
                            s.site.address);
-      const std::string who = participants(s.visit.agencies, m);
+      const std::string who = memo_participants(s.visit.agencies, m);
       if (!who.empty()) {
         route += "\n   " + who;
       }

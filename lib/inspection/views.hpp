@@ -27,6 +27,10 @@ render::Table findings_table(const std::vector<Finding>& fs, const std::map<std:
                              time::Date today, const std::map<std::int64_t, std::string>& org_names = {});
 nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code);
 
+// «на неделю с 6 по 12 мая 2024 г.» for "2024-W19": documents never say 2024-W19.
+std::string week_words(const std::string& week);
+// Who comes to a visit: «Агентство: Фамилия И. О. (должность); …».
+std::string memo_participants(const std::vector<std::int64_t>& agency_ids, const MemoContext& m);
 std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone, time::Date today);
 // One VEVENT per visit day with the route in the description.
 std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, const time::TimeZone& zone);

@@ -110,6 +110,15 @@ expect_err "-o is for the event's plan as a document"
 expect_unchanged --format docx event show 9999 -o "$TMP/none.docx"
 [ -e "$TMP/none.docx" ] && fail "a document for no event" || pass
 
+# The week's inspection memo as a document for the agencies.
+run --format docx inspection plan --week 2024-W19 -o "$TMP/memo.docx"
+expect_rc 0
+/usr/bin/python3 -c 'import docx, sys; d = docx.Document(sys.argv[1]); print("\n".join(p.text for p in d.paragraphs)); print(len(d.tables))' \
+  "$TMP/memo.docx" >"$TMP/memo.txt" 2>&1
+grep -qF "на неделю с 6 по 12 мая 2024 г." "$TMP/memo.txt" && pass || fail "memo DOCX: $(head -3 "$TMP/memo.txt")"
+expect_unchanged inspection plan --week 2024-W19 -o "$TMP/memo.txt"
+expect_err "-o is for the memo as a document"
+
 # LibreOffice opens the DOCX and XLSX (a repair prompt would fail the conversion headless).
 (cd "$TMP" && timeout 300 soffice --headless -env:UserInstallation=file://$TMP/lo --convert-to pdf \
   agreements-register.docx work-plan.docx annual.xlsx event-plan.docx >"$TMP/lo.out" 2>&1)
