@@ -6,6 +6,7 @@
 
 #include "render/table.hpp"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,9 @@ struct Column {
   int weight = 0;      // relative width in print (0: 1 for a number or a date, 3 for text)
   bool number() const { return type == Type::count || type == Type::money || type == Type::decimal; }
 };
+
+// The value of a typed cell that has none (an empty cell, a text in a typed column).
+inline constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 
 struct DataTable {
   std::vector<Column> columns;

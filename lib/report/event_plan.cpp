@@ -5,13 +5,10 @@
 
 #include <fmt/format.h>
 
-#include <limits>
 
 namespace omskplan::report {
 
 namespace {
-
-constexpr double kNone = std::numeric_limits<double>::quiet_NaN();  // a typed cell without a value
 
 // «5 августа 2023 г., 10:00–18:00», «5–6 августа 2023 г.», «30 декабря 2023 г. – 2 января 2024 г.».
 std::string when(const event::Event& e, const time::TimeZone& zone) {
@@ -75,8 +72,8 @@ Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Dat
     for (const auto& task : e.tasks) {
       t.rows.push_back({std::to_string(task.no), task.title, task.owner, "до " + russian::format_date(task.due),
                         task_mark(task, today)});
-      t.values.push_back({static_cast<double>(task.no), kNone, kNone,
-                          static_cast<double>(task.due.time_since_epoch().count()), kNone});
+      t.values.push_back({static_cast<double>(task.no), kNoValue, kNoValue,
+                          static_cast<double>(task.due.time_since_epoch().count()), kNoValue});
     }
     s.table = std::move(t);
     d.sections.push_back(std::move(s));
@@ -95,7 +92,7 @@ Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Dat
         time_text += "–" + time::format_clock(zone.to_local(p.at + p.duration));
       }
       t.rows.push_back({time_text, p.title, p.responsible});
-      t.values.push_back({kNone, kNone, kNone});
+      t.values.push_back({kNoValue, kNoValue, kNoValue});
     }
     s.table = std::move(t);
     d.sections.push_back(std::move(s));
@@ -111,7 +108,7 @@ Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Dat
     for (const auto& p : e.participants) {
       ++k;
       t.rows.push_back({std::to_string(k), p.who, p.role.empty() ? (p.vip ? "почётный гость" : "") : p.role});
-      t.values.push_back({static_cast<double>(k), kNone, kNone});
+      t.values.push_back({static_cast<double>(k), kNoValue, kNoValue});
     }
     s.table = std::move(t);
     d.sections.push_back(std::move(s));

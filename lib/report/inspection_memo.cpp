@@ -6,13 +6,11 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <limits>
 
 namespace omskplan::report {
 
 Document inspection_memo(const inspection::WeekPlan& p, const inspection::MemoContext& m, const time::TimeZone& zone,
                          time::Date today, const Signatures& sig) {
-  constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
   static constexpr std::array<const char*, 7> kWeekdays{"понедельник", "вторник", "среда",      "четверг",
                                                         "пятница",     "суббота", "воскресенье"};
   Document d;
@@ -46,7 +44,7 @@ Document inspection_memo(const inspection::WeekPlan& p, const inspection::MemoCo
       t.rows.push_back({std::to_string(stop.visit.seq), clock(stop.visit.arrive), clock(stop.visit.depart),
                         stop.site.code + " «" + stop.site.name + "»", stop.site.address,
                         inspection::memo_participants(stop.visit.agencies, m)});
-      t.values.push_back({static_cast<double>(stop.visit.seq), kNone, kNone, kNone, kNone, kNone});
+      t.values.push_back({static_cast<double>(stop.visit.seq), kNoValue, kNoValue, kNoValue, kNoValue, kNoValue});
       const auto it = m.open_findings.find(stop.site.id);
       if (it == m.open_findings.end()) {
         continue;

@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <map>
 
 namespace omskplan::report {
@@ -25,8 +24,6 @@ namespace omskplan::report {
 using namespace std::chrono;
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 const std::map<std::string, std::vector<Column>>& catalog() {
   static const std::map<std::string, std::vector<Column>> c{
@@ -274,10 +271,10 @@ std::vector<event::Event> events_in(QueryContext& q, bool children) {
 
 // A date as the value behind a date cell: days since 1970-01-01.
 double day_value(time::Date d) { return static_cast<double>(d.time_since_epoch().count()); }
-double day_value(const std::optional<time::Date>& d) { return d ? day_value(*d) : kNaN; }
+double day_value(const std::optional<time::Date>& d) { return d ? day_value(*d) : kNoValue; }
 
 void add_row(DataTable& t, std::vector<std::string> cells, std::vector<double> values = {}) {
-  values.resize(cells.size(), kNaN);
+  values.resize(cells.size(), kNoValue);
   t.rows.push_back(std::move(cells));
   t.values.push_back(std::move(values));
 }
@@ -330,10 +327,10 @@ QueryResult q_events_by_kind(QueryContext& q, std::map<std::string, std::string>
   }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return russian::collate_less(a.first, b.first); });
   for (const auto& [name, v] : rows) {
-    add_row(r.table, {name, std::to_string(v.first), v.second}, {kNaN, static_cast<double>(v.first), kNaN});
+    add_row(r.table, {name, std::to_string(v.first), v.second}, {kNoValue, static_cast<double>(v.first), kNoValue});
   }
   r.table.totals = std::vector<std::string>{"Итого", std::to_string(held), ""};
-  r.table.total_values = {kNaN, static_cast<double>(held), kNaN};
+  r.table.total_values = {kNoValue, static_cast<double>(held), kNoValue};
   if (held > 0) {
     stats["events_held_any"] = "1";
   }
@@ -361,13 +358,13 @@ QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::strin
   for (time::Date d = q.period.from; d <= q.period.to; d = time::last_day_of_month(d) + days{1}) {
     const int key = time::year_of(d) * 100 + time::month_of(d);
     const std::string name(russian::month_nominative(time::month_of(d)));
-    add_row(r.table, {name, std::to_string(per[key])}, {kNaN, static_cast<double>(per[key])});
+    add_row(r.table, {name, std::to_string(per[key])}, {kNoValue, static_cast<double>(per[key])});
     c.labels.push_back(name.substr(0, 6));  // three Cyrillic letters
     c.values.push_back({static_cast<double>(per[key])});
   }
   if (held > 0) {  // a year without events: its text says so, no table of zeros
     r.table.totals = std::vector<std::string>{"Итого", std::to_string(held)};
-    r.table.total_values = {kNaN, static_cast<double>(held)};
+    r.table.total_values = {kNoValue, static_cast<double>(held)};
     r.chart = std::move(c);
   } else {
     r.table.rows.clear();
@@ -424,11 +421,11 @@ QueryResult q_findings_by_site(QueryContext& q, std::map<std::string, std::strin
     resolved += c;
     overdue += od;
     add_row(r.table, {site.code, site.name, std::to_string(o), std::to_string(c), std::to_string(od)},
-            {kNaN, kNaN, static_cast<double>(o), static_cast<double>(c), static_cast<double>(od)});
+            {kNoValue, kNoValue, static_cast<double>(o), static_cast<double>(c), static_cast<double>(od)});
   }
   r.table.totals = std::vector<std::string>{"Итого", "", std::to_string(opened), std::to_string(resolved),
                                             std::to_string(overdue)};
-  r.table.total_values = {kNaN, kNaN, static_cast<double>(opened), static_cast<double>(resolved),
+  r.table.total_values = {kNoValue, kNoValue, static_cast<double>(opened), static_cast<double>(resolved),
                           static_cast<double>(overdue)};
   stats["findings_opened"] = std::to_string(opened);
   stats["findings_resolved"] = std::to_string(resolved);
@@ -451,7 +448,7 @@ QueryResult q_findings_per_week(QueryContext& q, std::map<std::string, std::stri
     opened_total += o;
     closed_total += cl;
     add_row(r.table, {russian::span_phrase(m, m + days{6}), std::to_string(o), std::to_string(cl)},
-            {kNaN, static_cast<double>(o), static_cast<double>(cl)});
+            {kNoValue, static_cast<double>(o), static_cast<double>(cl)});
     c.labels.push_back(fmt::format("{:02}.{:02}", time::day_of(m), time::month_of(m)));
     c.values.push_back({static_cast<double>(o), static_cast<double>(cl)});
   }
@@ -481,7 +478,7 @@ QueryResult q_findings_per_month(QueryContext& q, std::map<std::string, std::str
     opened_total += o;
     closed_total += cl;
     const std::string name(russian::month_nominative(time::month_of(m)));
-    add_row(r.table, {name, std::to_string(o), std::to_string(cl)}, {kNaN, static_cast<double>(o), static_cast<double>(cl)});
+    add_row(r.table, {name, std::to_string(o), std::to_string(cl)}, {kNoValue, static_cast<double>(o), static_cast<double>(cl)});
     c.labels.push_back(name.substr(0, 6));  // three Cyrillic letters
     c.values.push_back({static_cast<double>(o), static_cast<double>(cl)});
   }
@@ -491,7 +488,7 @@ QueryResult q_findings_per_month(QueryContext& q, std::map<std::string, std::str
     r.table.values.clear();
   } else {
     r.table.totals = std::vector<std::string>{"Итого", std::to_string(opened_total), std::to_string(closed_total)};
-    r.table.total_values = {kNaN, static_cast<double>(opened_total), static_cast<double>(closed_total)};
+    r.table.total_values = {kNoValue, static_cast<double>(opened_total), static_cast<double>(closed_total)};
     r.chart = std::move(c);
   }
   stats["findings_opened"] = std::to_string(opened_total);
@@ -547,7 +544,7 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
             {a.number, org_names.at(a.org_id), a.title, sphere_ru(a.sphere), dotted(a.signed_on), dotted(a.valid_to),
              status_ru(agreement::to_string(st)),
              money::format_amount(a.value), std::to_string(fulfilled), std::to_string(due), std::to_string(overdue)},
-            {kNaN, kNaN, kNaN, kNaN, day_value(a.signed_on), day_value(a.valid_to), kNaN, static_cast<double>(a.value),
+            {kNoValue, kNoValue, kNoValue, kNoValue, day_value(a.signed_on), day_value(a.valid_to), kNoValue, static_cast<double>(a.value),
              static_cast<double>(fulfilled), static_cast<double>(due), static_cast<double>(overdue)});
     fulfilled_total += fulfilled;
     due_total += due;
@@ -556,7 +553,7 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
   r.table.totals = std::vector<std::string>{"Итого", "", "", "", "", "", "", money::format_amount(total),
                                             std::to_string(fulfilled_total), std::to_string(due_total),
                                             std::to_string(overdue_total)};
-  r.table.total_values = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, static_cast<double>(total),
+  r.table.total_values = {kNoValue, kNoValue, kNoValue, kNoValue, kNoValue, kNoValue, kNoValue, static_cast<double>(total),
                           static_cast<double>(fulfilled_total), static_cast<double>(due_total),
                           static_cast<double>(overdue_total)};
   stats["agreements_count"] = std::to_string(r.table.rows.size());
@@ -585,7 +582,7 @@ QueryResult q_patrons(QueryContext& q, std::map<std::string, std::string>& stats
     add_row(r.table,
             {p.rank ? std::to_string(p.rank) : "", p.name, p.inn, money::format_amount(p.value), std::to_string(p.count),
              t, p.badge ? fmt::format("№\u00A0{}", *p.badge) : ""},
-            {p.rank ? static_cast<double>(p.rank) : kNaN, kNaN, kNaN, static_cast<double>(p.value),
+            {p.rank ? static_cast<double>(p.rank) : kNoValue, kNoValue, kNoValue, static_cast<double>(p.value),
              static_cast<double>(p.count)});
   }
   stats["patrons_count"] = std::to_string(rows.size());
@@ -655,7 +652,7 @@ QueryResult q_experience_program(QueryContext& q, std::map<std::string, std::str
       at = p.offset->amount == 0 ? "начало" : offset_phrase(*p.offset) + " начала";
     }
     add_row(r.table, {at, p.duration.count() ? std::to_string(p.duration.count()) : "", p.title, p.responsible},
-            {kNaN, p.duration.count() ? static_cast<double>(p.duration.count()) : kNaN});
+            {kNoValue, p.duration.count() ? static_cast<double>(p.duration.count()) : kNoValue});
   }
   if (!t->venue.empty()) {
     stats["template_venue"] = t->venue;
@@ -693,13 +690,13 @@ QueryResult q_experience_events(QueryContext& q, std::map<std::string, std::stri
     add_row(r.table,
             {std::to_string(time::year_of(day)), day_ru(day), e.title, e.venue, std::to_string(n), std::to_string(ok),
              std::to_string(lt), std::to_string(nd)},
-            {static_cast<double>(time::year_of(day)), day_value(day), kNaN, kNaN, static_cast<double>(n),
+            {static_cast<double>(time::year_of(day)), day_value(day), kNoValue, kNoValue, static_cast<double>(n),
              static_cast<double>(ok), static_cast<double>(lt), static_cast<double>(nd)});
   }
   if (!es.empty()) {
     r.table.totals = std::vector<std::string>{"Итого", "", "", "", std::to_string(tasks), std::to_string(on_time),
                                               std::to_string(late), std::to_string(not_done)};
-    r.table.total_values = {kNaN, kNaN, kNaN, kNaN, static_cast<double>(tasks), static_cast<double>(on_time),
+    r.table.total_values = {kNoValue, kNoValue, kNoValue, kNoValue, static_cast<double>(tasks), static_cast<double>(on_time),
                             static_cast<double>(late), static_cast<double>(not_done)};
   }
   stats["kind_events_text"] = russian::count(static_cast<long>(es.size()), "мероприятие", "мероприятия", "мероприятий");
@@ -904,7 +901,7 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
   const auto row = [&](DataTable& t, const std::string& name, const plan::Discipline& d,
                        const std::optional<plan::Discipline>& before, bool total) {
     std::string trend;
-    double trend_v = kNaN;
+    double trend_v = kNoValue;
     if (before && before->on_time_pct() && d.on_time_pct()) {
       trend_v = *d.on_time_pct() - *before->on_time_pct();
       trend = fmt::format("{:+.1f}", trend_v);
@@ -923,16 +920,16 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
                                    trend};
     if (total) {
       t.totals = cells;
-      t.total_values = {kNaN, static_cast<double>(d.points), static_cast<double>(d.came_due()),
+      t.total_values = {kNoValue, static_cast<double>(d.points), static_cast<double>(d.came_due()),
                         static_cast<double>(d.on_time), static_cast<double>(d.late), static_cast<double>(d.overdue),
                         static_cast<double>(d.not_done + d.carried), static_cast<double>(d.postponed),
-                        static_cast<double>(d.dropped), d.on_time_pct().value_or(kNaN), trend_v};
+                        static_cast<double>(d.dropped), d.on_time_pct().value_or(kNoValue), trend_v};
       return;
     }
     add_row(t, cells,
-            {kNaN, static_cast<double>(d.points), static_cast<double>(d.came_due()), static_cast<double>(d.on_time),
+            {kNoValue, static_cast<double>(d.points), static_cast<double>(d.came_due()), static_cast<double>(d.on_time),
              static_cast<double>(d.late), static_cast<double>(d.overdue), static_cast<double>(d.not_done + d.carried),
-             static_cast<double>(d.postponed), static_cast<double>(d.dropped), d.on_time_pct().value_or(kNaN), trend_v});
+             static_cast<double>(d.postponed), static_cast<double>(d.dropped), d.on_time_pct().value_or(kNoValue), trend_v});
   };
   for (const auto& u : c.rows) {
     row(r.table, u.code.empty() ? u.name : u.name + " (" + u.code + ")", u.now, u.before, false);
@@ -991,7 +988,7 @@ QueryResult q_plan_problems(QueryContext& q, std::map<std::string, std::string>&
         add_row(r.table, {fmt::format("№\u00A0{}", p.id), v.numbers.at(i.no), i.text,
                           unit_label(v.units, i.unit_id, p.period.last), dmy(plan::due_as_of(pt, q.as_of)),
                           standing_ru(st)},
-                {kNaN, kNaN, kNaN, kNaN, day_value(plan::due_as_of(pt, q.as_of))});
+                {kNoValue, kNoValue, kNoValue, kNoValue, day_value(plan::due_as_of(pt, q.as_of))});
       }
     }
   }
@@ -1146,7 +1143,7 @@ QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::s
     }
     if (r.table.totals) {
       r.table.totals->insert(r.table.totals->begin(), "");
-      r.table.total_values.insert(r.table.total_values.begin(), kNaN);
+      r.table.total_values.insert(r.table.total_values.begin(), kNoValue);
       std::swap((*r.table.totals)[0], (*r.table.totals)[1]);  // «Итого» in the first column
     }
   }

@@ -14,7 +14,6 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <limits>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -475,7 +474,7 @@ DataTable pick(const DataTable& t, const std::vector<std::string>& columns) {
     for (auto k : idx) {
       cells.push_back(t.rows[row][k]);
       values.push_back(row < t.values.size() && k < t.values[row].size() ? t.values[row][k]
-                                                                         : std::numeric_limits<double>::quiet_NaN());
+                                                                         : kNoValue);
     }
     picked.rows.push_back(std::move(cells));
     picked.values.push_back(std::move(values));
@@ -487,7 +486,7 @@ DataTable pick(const DataTable& t, const std::vector<std::string>& columns) {
     }
     for (auto k : idx) {
       picked.total_values.push_back(k < t.total_values.size() ? t.total_values[k]
-                                                              : std::numeric_limits<double>::quiet_NaN());
+                                                              : kNoValue);
     }
     // «Итого» stays in the first column, whichever the template shows first.
     for (std::size_t k = 1; k < totals.size() && totals[0].empty(); ++k) {
@@ -497,7 +496,7 @@ DataTable pick(const DataTable& t, const std::vector<std::string>& columns) {
     }
     if (!totals.empty() && totals[0].empty()) {
       totals[0] = "Итого";
-      picked.total_values[0] = std::numeric_limits<double>::quiet_NaN();
+      picked.total_values[0] = kNoValue;
     }
     // A totals row with nothing to total among the columns shown is left out.
     if (std::any_of(totals.begin() + (totals.empty() ? 0 : 1), totals.end(), [](const std::string& c) { return !c.empty(); })) {
