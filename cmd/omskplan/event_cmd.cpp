@@ -23,7 +23,7 @@ using store::OpenMode;
 namespace {
 
 event::Services event_services(Runtime& rt, OpenMode mode) {
-  return event::Services{rt.db(mode), rt.ctx(), rt.travel_buffer()};
+  return event::Services{rt.db(mode), rt.ctx(), rt.travel_buffer(), rt.deadline_days_off()};
 }
 
 void warn_conflicts(Runtime& rt, const std::vector<event::Conflict>& cs) {
@@ -71,6 +71,10 @@ void report_written(Runtime& rt, const event::Event& e, std::string_view verb) {
   } else {
     rt.print(trf("{} event {}: {} ({}){}\n", verb, e.id, e.title, event::format_span(e, rt.zone()),
                          e.tasks.empty() ? "" : trnf(", {} task", ", {} tasks", static_cast<long>(e.tasks.size()), e.tasks.size())));
+    for (const auto& p : e.parts) {
+      rt.print(trf("  part {}: {} ({}{})\n", p.id, p.title, event::format_span(p, rt.zone()),
+                   p.venue.empty() ? "" : ", " + p.venue));
+    }
   }
 }
 
@@ -93,7 +97,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
   event::TemplateCatalog catalog(rt.paths().template_dirs, [&](const std::string& m) { rt.warn(m); });
   const auto tmpl = catalog.get(o.tmpl);
   auto base = o.base ? o.base : rt.anniversary_base(tmpl.id);
-  event::Event e = event::materialize(tmpl, date, clock, base, rt.ctx());
+  event::Event e = event::materialize(tmpl, date, clock, base, rt.ctx(), rt.deadline_days_off());
   if (!o.venue.empty()) {
     e.venue = o.venue;
   }
@@ -112,6 +116,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
 struct AddOptions {
   std::string title, start, end, duration, kind = "other", level = "municipal", venue, organizer, notes;
   std::vector<std::string> with, tags;
+  std::optional<std::int64_t> part_of;
   bool strict = false;
 };
 
@@ -140,6 +145,8 @@ void run_add(Runtime& rt, const AddOptions& o) {
   e.venue = text::trim(o.venue);
   e.organizer = text::trim(o.organizer);
   e.notes = o.notes;
+  e.part_of = o.part_of;
+  e.deadline_days_off = rt.deadline_days_off();
   for (const auto& w : o.with) {
     e.participants.push_back({text::trim(w), "", true});
   }
@@ -167,7 +174,7 @@ void run_show(Runtime& rt, std::int64_t id, const std::string& output) {
                               Format::xlsx});
   check_output(output);
   auto s = event_services(rt, OpenMode::existing);
-  const auto e = event::load_event(s, id);
+  const auto e = event::load_programme(s, id);
   if (f == Format::md || f == Format::html || f == Format::docx || f == Format::xlsx) {
     // «План подготовки и проведения мероприятия»: the event as a document to approve.
     emit_document(rt, report::event_plan(e, rt.zone(), rt.ctx().today(), document_signatures(rt)), f, output);
@@ -181,10 +188,18 @@ void run_show(Runtime& rt, std::int64_t id, const std::string& output) {
   const auto linked = f == Format::ics ? std::vector<plan::LinkedItem>{} : plan::items_for_event(ps, id);
   if (f == Format::json) {
     auto j = event::to_json(e, rt.zone());
+    j["parts"] = nlohmann::ordered_json::array();
+    for (const auto& p : e.parts) {
+      j["parts"].push_back(p.id);
+    }
     j["plan_items"] = plan::linked_items_json(linked, rt.ctx().today());
     rt.print(j.dump(2) + "\n");
   } else if (f == Format::ics) {
-    rt.print(render::write_calendar({event::to_ics(e, rt.zone())}, rt.zone(), rt.ctx().now, e.title));
+    std::vector<render::IcsEvent> items{event::to_ics(e, rt.zone())};
+    for (const auto& p : e.parts) {
+      items.push_back(event::to_ics(p, rt.zone()));
+    }
+    rt.print(render::write_calendar(items, rt.zone(), rt.ctx().now, e.title));
   } else {
     rt.print(event::event_card(e, rt.zone(), rt.ctx().today(), false) +
              plan::linked_items_text(linked, rt.ctx().today()));
@@ -194,12 +209,16 @@ void run_show(Runtime& rt, std::int64_t id, const std::string& output) {
 struct EditOptions {
   std::int64_t id = 0;
   event::EventChanges changes;
+  std::string from_file;
   bool strict = false;
 };
 
 void run_edit(Runtime& rt, const EditOptions& o) {
   auto s = event_services(rt, OpenMode::existing);
-  auto res = event::edit(s, o.id, o.changes, o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  const auto policy = o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn;
+  auto res = o.from_file.empty() ? event::edit(s, o.id, o.changes, policy)
+                                 : event::replace_from_file(s, o.id, read_input(o.from_file),
+                                                            o.from_file == "-" ? "<stdin>" : o.from_file, policy);
   warn_conflicts(rt, res.conflicts);
   if (!res.changed) {
     rt.info(trf("event {} unchanged", o.id));
@@ -238,6 +257,9 @@ struct TaskAddOptions {
 void run_task_add(Runtime& rt, const TaskAddOptions& o) {
   auto s = event_services(rt, OpenMode::existing);
   const auto t = event::add_task(s, o.id, o.title, o.due, o.owner);
+  if (const auto w = event::due_warning(t, rt.ctx().today(), *rt.ctx().calendar); !w.empty()) {
+    rt.warn(w);
+  }
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", t.no));
   } else {
@@ -257,6 +279,55 @@ void run_task_status(Runtime& rt, std::int64_t id, int no, event::TaskStatus st,
     rt.print(fmt::format("{}\n", t.no));
   } else {
     rt.print(trf("task {} of event {} is {}\n", t.no, id, event::to_string(t.status)));
+  }
+}
+
+struct TaskEditOptions {
+  std::int64_t id = 0;
+  int no = 0;
+  event::TaskChanges changes;
+};
+
+void run_task_edit(Runtime& rt, const TaskEditOptions& o) {
+  auto s = event_services(rt, OpenMode::existing);
+  const auto t = event::edit_task(s, o.id, o.no, o.changes);
+  if (o.changes.due) {
+    if (const auto w = event::due_warning(t, rt.ctx().today(), *rt.ctx().calendar); !w.empty()) {
+      rt.warn(w);
+    }
+  }
+  if (rt.quiet()) {
+    rt.print(fmt::format("{}\n", t.no));
+  } else {
+    rt.print(trf("task {} of event {}: {} (due {}{})\n", t.no, o.id, t.title, time::format_date(t.due),
+                 t.due_offset ? ", " + *t.due_offset : ""));
+  }
+}
+
+void run_task_move(Runtime& rt, std::int64_t id, int no, int to) {
+  auto s = event_services(rt, OpenMode::existing);
+  event::move_task(s, id, no, to);
+  if (rt.quiet()) {
+    rt.print(fmt::format("{}\n", to));
+  } else {
+    rt.print(trf("task {} of event {} is now task {}\n", no, id, to));
+  }
+}
+
+void run_program_list(Runtime& rt, std::int64_t id) {
+  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+  auto s = event_services(rt, OpenMode::existing);
+  const auto e = event::load_event(s, id);
+  rt.print_records(f, [&] { return event::to_json(e, rt.zone())["program"]; },
+                   [&] { return event::program_table(e, rt.zone()); });
+}
+
+void print_item(Runtime& rt, std::int64_t id, const event::ProgramItem& p, std::string_view verb) {
+  if (rt.quiet()) {
+    rt.print(fmt::format("{}\n", p.no));
+  } else {
+    rt.print(trf("{} run-of-show item {} of event {}: {} {}{}\n", verb, p.no, id,
+                 time::format_local(rt.zone().to_local(p.at)), p.title, p.venue.empty() ? "" : " (" + p.venue + ")"));
   }
 }
 
@@ -320,10 +391,10 @@ void run_lesson_list(Runtime& rt, std::int64_t id) {
                    [&] { return event::lessons_table(event::lessons_of(s, e), rt.zone()); });
 }
 
-void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool strict) {
+void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool strict, bool with_cancelled) {
   const auto d = time::parse_date(date, rt.ctx());
   auto s = event_services(rt, OpenMode::existing);
-  auto res = event::clone(s, id, d, strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  auto res = event::clone(s, id, d, strict ? ConflictPolicy::refuse : ConflictPolicy::warn, with_cancelled);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, trf("cloned event {} as", id));
 }
@@ -408,6 +479,7 @@ void setup_event(CLI::App& app, Runner& r) {
     c->add_option("--with,-w", o->with, "a VIP participant (repeatable)");
     c->add_option("--tag", o->tags, "a tag (repeatable)");
     c->add_option("--notes", o->notes, "notes");
+    c->add_option("--part-of", o->part_of, "the id of the event this is a part of (City Day for its concert)");
     c->add_flag("--strict", o->strict, "refuse to create it when it conflicts with another event");
     c->callback([&r, o] { run_add(r.rt(), *o); });
   }
@@ -454,6 +526,9 @@ void setup_event(CLI::App& app, Runner& r) {
     c->add_option("--untag", o->changes.remove_tags, "remove a tag (repeatable)");
     c->add_option("--with,-w", o->changes.add_vips, "add a VIP participant (repeatable)");
     c->add_option("--without", o->changes.remove_participants, "remove a participant (repeatable)");
+    opt("--part-of", o->changes.part_of, "make it a part of this event (its id), or none");
+    c->add_option("--from-file", o->from_file,
+                  "the whole plan from a file as 'event show --json' prints it (JSON or TOML), or - for standard input");
     c->add_flag("--strict", o->strict, "refuse the change when it creates a conflict");
     c->callback([&r, o] { run_edit(r.rt(), *o); });
   }
@@ -467,12 +542,14 @@ void setup_event(CLI::App& app, Runner& r) {
   }
   {
     auto id = std::make_shared<std::int64_t>(0);
+    auto parts = std::make_shared<bool>(false);
     auto* c = ev->add_subcommand("delete", "Delete an event with its tasks (the audit log keeps a copy)");
     c->add_option("id", *id, "event id")->required();
-    c->callback([&r, id] {
+    c->add_flag("--with-parts", *parts, "also delete its parts (an umbrella event with parts is refused without it)");
+    c->callback([&r, id, parts] {
       Runtime& rt = r.rt();
       auto s = event_services(rt, OpenMode::existing);
-      const auto e = event::remove_event(s, *id);
+      const auto e = event::remove_event(s, *id, *parts);
       rt.print(rt.quiet() ? fmt::format("{}\n", e.id) : trf("deleted event {}: {}\n", e.id, e.title));
     });
   }
@@ -506,9 +583,101 @@ void setup_event(CLI::App& app, Runner& r) {
       }
       c->callback([&r, id, no, on, st] { run_task_status(r.rt(), *id, *no, st, *on); });
     };
+    {
+      auto o = std::make_shared<TaskEditOptions>();
+      auto* c = task->add_subcommand("edit", "Change a task's title, due date, owner or note");
+      c->add_option("id", o->id, "event id")->required();
+      c->add_option("no", o->no, "task number")->required();
+      c->add_option("--title", o->changes.title, "what is to be done");
+      c->add_option("--due", o->changes.due, "-10wd, -30d, T-14 (from the event) or a date (2023-07-20, fri)");
+      c->add_option("--owner", o->changes.owner, "who does it");
+      c->add_option("--note", o->changes.note, "a note");
+      c->callback([&r, o] { run_task_edit(r.rt(), *o); });
+    }
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto no = std::make_shared<int>(0);
+      auto to = std::make_shared<int>(0);
+      auto* c = task->add_subcommand("move", "Give a task another number; the others keep their order");
+      c->add_option("id", *id, "event id")->required();
+      c->add_option("no", *no, "task number")->required();
+      c->add_option("--to", *to, "its new number")->required();
+      c->callback([&r, id, no, to] { run_task_move(r.rt(), *id, *no, *to); });
+    }
     status_cmd("done", "Mark a task done", event::TaskStatus::done);
     status_cmd("reopen", "Mark a task not done", event::TaskStatus::todo);
     status_cmd("cancel", "Cancel a task", event::TaskStatus::cancelled);
+  }
+  {
+    auto* prog = ev->add_subcommand("program", "The run of show of an event: what happens when, who, where");
+    prog->require_subcommand(1);
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto* c = prog->add_subcommand("list", "List the run of show");
+      c->add_option("id", *id, "event id")->required();
+      c->callback([&r, id] { run_program_list(r.rt(), *id); });
+    }
+    auto item_options = [](CLI::App* c, event::ProgramChanges& ch) {
+      c->add_option("--at", ch.at, "18:00 (on the event's first day), +30m (from its start) or '2023-08-05 18:00'");
+      c->add_option("--duration", ch.duration, "how long: 30m, 1h30m (0 for a moment)");
+      c->add_option("--responsible", ch.responsible, "who is responsible");
+      c->add_option("--where", ch.venue, "where, when not at the event's venue");
+    };
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto ch = std::make_shared<event::ProgramChanges>();
+      auto* c = prog->add_subcommand("add", "Add an item; the run of show stays in time order");
+      c->add_option("id", *id, "event id")->required();
+      c->add_option("title", ch->title, "what happens")->required();
+      item_options(c, *ch);
+      c->callback([&r, id, ch] {
+        Runtime& rt = r.rt();
+        auto s = event_services(rt, OpenMode::existing);
+        print_item(rt, *id, event::add_program_item(s, *id, *ch), tr("added"));
+      });
+    }
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto no = std::make_shared<int>(0);
+      auto ch = std::make_shared<event::ProgramChanges>();
+      auto* c = prog->add_subcommand("edit", "Change an item");
+      c->add_option("id", *id, "event id")->required();
+      c->add_option("no", *no, "item number")->required();
+      c->add_option("--title", ch->title, "what happens");
+      item_options(c, *ch);
+      c->callback([&r, id, no, ch] {
+        Runtime& rt = r.rt();
+        auto s = event_services(rt, OpenMode::existing);
+        print_item(rt, *id, event::edit_program_item(s, *id, *no, *ch), tr("changed"));
+      });
+    }
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto no = std::make_shared<int>(0);
+      auto* c = prog->add_subcommand("rm", "Remove an item");
+      c->add_option("id", *id, "event id")->required();
+      c->add_option("no", *no, "item number")->required();
+      c->callback([&r, id, no] {
+        Runtime& rt = r.rt();
+        auto s = event_services(rt, OpenMode::existing);
+        print_item(rt, *id, event::remove_program_item(s, *id, *no), tr("removed"));
+      });
+    }
+    {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto no = std::make_shared<int>(0);
+      auto to = std::make_shared<int>(0);
+      auto* c = prog->add_subcommand("move", "Reorder items at the same time");
+      c->add_option("id", *id, "event id")->required();
+      c->add_option("no", *no, "item number")->required();
+      c->add_option("--to", *to, "its new number")->required();
+      c->callback([&r, id, no, to] {
+        Runtime& rt = r.rt();
+        auto s = event_services(rt, OpenMode::existing);
+        event::move_program_item(s, *id, *no, *to);
+        rt.print(rt.quiet() ? fmt::format("{}\n", *to) : trf("run-of-show item {} of event {} is now item {}\n", *no, *id, *to));
+      });
+    }
   }
   {
     auto days = std::make_shared<int>(14);
@@ -555,11 +724,13 @@ void setup_event(CLI::App& app, Runner& r) {
     auto id = std::make_shared<std::int64_t>(0);
     auto date = std::make_shared<std::string>();
     auto strict = std::make_shared<bool>(false);
-    auto* c = ev->add_subcommand("clone", "Next year's plan from this one (tasks reopened, lessons carried)");
+    auto cancelled = std::make_shared<bool>(false);
+    auto* c = ev->add_subcommand("clone", "Next year's plan from this one (tasks reopened, lessons carried, parts cloned)");
     c->add_option("id", *id, "event id")->required();
     c->add_option("--date,-d", *date, "the day of the new event")->required();
     c->add_flag("--strict", *strict, "refuse when it conflicts with another event");
-    c->callback([&r, id, date, strict] { run_clone(r.rt(), *id, *date, *strict); });
+    c->add_flag("--with-cancelled", *cancelled, "also copy the tasks cancelled in this one");
+    c->callback([&r, id, date, strict, cancelled] { run_clone(r.rt(), *id, *date, *strict, *cancelled); });
   }
   {
     auto file = std::make_shared<std::string>();

@@ -55,6 +55,7 @@ public:
   const time::ProductionCalendar& calendar() const { return *calendar_; }
   const time::Context& ctx() const { return ctx_; }
   time::Minutes travel_buffer() const { return time::Minutes{settings_.travel_buffer_min.value}; }
+  time::DayOffRule deadline_days_off() const { return time::parse_day_off_rule(settings_.deadline_days_off.value); }
   std::optional<int> anniversary_base(const std::string& template_id) const;
   const agreement::Settings& agreement_settings() const { return agreement_settings_; }
   const inspection::ScheduleSettings& schedule_settings() const { return schedule_settings_; }

@@ -104,6 +104,10 @@ constexpr std::array<KeyInfo, kKeyCount> kKeys{{
        "rfc|excel", "--csv"},
       {Key::event_travel_buffer, "event.travel_buffer", Kind::duration, "OMSKPLAN_EVENT_TRAVEL_BUFFER", "30m",
        N_("a VIP needs this much time between two events at different venues"), "", ""},
+      {Key::event_deadline_days_off, "event.deadline_days_off", Kind::choice, "OMSKPLAN_EVENT_DEADLINE_DAYS_OFF",
+       "previous",
+       N_("a task deadline counted in calendar days that lands on a day off moves to the previous working day, the next one, or is kept"),
+       "previous|next|keep", ""},
       {Key::anniversary_base, "anniversary_base.*", Kind::integer, "", "",
        N_("the year an anniversary template counts from, per template id (city-day = 1716)"), "", ""},
       {Key::agreement_spheres, "agreement.spheres", Kind::list, "OMSKPLAN_AGREEMENT_SPHERES",
@@ -327,7 +331,8 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
       break;
     case Key::lang:
     case Key::color:
-    case Key::csv: {
+    case Key::csv:
+    case Key::event_deadline_days_off: {
       const std::string v = raw.string(key);
       bool ok = false;
       for (const auto& c : text::split(info.choices, '|')) {
@@ -336,7 +341,10 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
       if (!ok) {
         raw.fail(key, trf("must be one of {}, not '{}'", info.choices, v));
       }
-      (info.id == Key::lang ? s.lang : info.id == Key::color ? s.color : s.csv) = {v, origin};
+      (info.id == Key::lang                      ? s.lang
+       : info.id == Key::color                   ? s.color
+       : info.id == Key::event_deadline_days_off ? s.deadline_days_off
+                                                 : s.csv) = {v, origin};
       shown = v;
       break;
     }

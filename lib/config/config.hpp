@@ -49,6 +49,7 @@ struct Settings {
   Setting<std::string> lang{"auto"};   // auto (from LC_ALL/LC_MESSAGES/LANG), ru, en
   Setting<std::string> color{"auto"};  // auto (on a terminal), always, never
   Setting<long> travel_buffer_min{30};
+  Setting<std::string> deadline_days_off{"previous"};  // previous, next, keep
   Setting<std::string> now;  // frozen "now" (OMSKPLAN_NOW), empty = the clock
   // Anniversary base year per template id, overriding the template's own.
   std::map<std::string, Setting<int>> anniversary_base;
@@ -101,6 +102,7 @@ enum class Key {
   now,
   csv,
   event_travel_buffer,
+  event_deadline_days_off,
   anniversary_base,
   agreement_spheres,
   agreement_titles_per_year,

@@ -3,6 +3,7 @@
 // naming the ones allowed. One reader for every TOML the program takes in.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
 #include <optional>
@@ -51,5 +52,10 @@ private:
 
   std::string origin_;
 };
+
+// A TOML document as the JSON it stands for, so one JSON reader serves both
+// (`event edit --from-file plan.toml`): dates, times and date-times become
+// their ISO text. A syntax error is "origin:line:col: what".
+nlohmann::json to_json(std::string_view toml_text, const std::string& origin);
 
 }  // namespace omskplan::toml_input

@@ -19,6 +19,11 @@ std::vector<Conflict> conflicts_between(const Event& a0, const Event& b0, time::
   if (a0.id == b0.id || a0.status == Status::cancelled || b0.status == Status::cancelled) {
     return out;
   }
+  // An umbrella event holds its parts: City Day and its concert share the
+  // square and the Mayor by design.
+  if ((a0.part_of && *a0.part_of == b0.id) || (b0.part_of && *b0.part_of == a0.id)) {
+    return out;
+  }
   const bool a_first = a0.start < b0.start || (a0.start == b0.start && a0.id < b0.id);
   const Event& a = a_first ? a0 : b0;
   const Event& b = a_first ? b0 : a0;
@@ -31,10 +36,14 @@ std::vector<Conflict> conflicts_between(const Event& a0, const Event& b0, time::
                     subject, overlap_gap};
   };
   const bool overlap = a.start < b.end && b.start < a.end;
-  if (overlap && !text::trim(a.venue).empty() && text::fold(text::trim(a.venue)) == text::fold(text::trim(b.venue))) {
+  const bool same_venue =
+      !text::trim(a.venue).empty() && text::fold(text::trim(a.venue)) == text::fold(text::trim(b.venue));
+  if (overlap && same_venue) {
     out.push_back(make(Conflict::Type::venue, a.venue));
   }
-  if (overlap_gap < buffer.count()) {
+  // A VIP needs the travel buffer between two places; at the same place one
+  // event may follow the other at once.
+  if (overlap_gap < (same_venue ? 0 : buffer.count())) {
     for (const auto& pa : a.participants) {
       if (!pa.vip) {
         continue;

@@ -1,6 +1,7 @@
 // Scheduling conflicts: two events at the same venue whose times overlap, or
-// one VIP in two events that overlap or lie closer than a travel buffer.
-// Cancelled events never conflict.
+// one VIP in two events that overlap or, at different venues, lie closer than
+// a travel buffer.
+// Cancelled events never conflict, nor does an umbrella event with its own parts.
 #pragma once
 
 #include "event/model.hpp"

@@ -53,6 +53,9 @@ ordered_json to_json(const Event& e, const time::TimeZone& zone) {
   j["ordinal"] = opt(e.ordinal);
   j["sequence"] = e.sequence;
   j["cloned_from"] = opt(e.cloned_from);
+  j["part_of"] = opt(e.part_of);
+  j["part_of_uuid"] = opt(e.part_of_uuid);
+  j["deadline_days_off"] = time::to_string(e.deadline_days_off);
   j["created"] = time::format_utc(e.created);
   j["updated"] = time::format_utc(e.updated);
   j["participants"] = ordered_json::array();
@@ -69,6 +72,7 @@ ordered_json to_json(const Event& e, const time::TimeZone& zone) {
     tj["due_offset"] = opt(t.due_offset);
     tj["status"] = to_string(t.status);
     tj["done_on"] = t.done_on ? ordered_json(time::format_date(*t.done_on)) : ordered_json(nullptr);
+    tj["note"] = t.note;
     j["tasks"].push_back(std::move(tj));
   }
   j["program"] = ordered_json::array();
@@ -80,6 +84,7 @@ ordered_json to_json(const Event& e, const time::TimeZone& zone) {
     pj["duration_min"] = p.duration.count();
     pj["title"] = p.title;
     pj["responsible"] = p.responsible;
+    pj["venue"] = p.venue;
     j["program"].push_back(std::move(pj));
   }
   j["lessons"] = ordered_json::array();
@@ -116,7 +121,8 @@ Event from_json(const json& j, const time::Context& ctx) {
   const Fields r{j, ""};
   r.only({"id", "uuid", "title", "title_pattern", "kind", "level", "status", "start", "end", "all_day", "venue",
           "organizer", "tags", "notes", "template", "anniversary_base", "ordinal", "sequence", "cloned_from",
-          "created", "updated", "participants", "tasks", "program", "lessons"});
+          "part_of", "part_of_uuid", "deadline_days_off", "created", "updated", "participants", "tasks", "program",
+          "lessons"});
   Event e;
   e.id = r.opt_int("id").value_or(0);
   e.uuid = r.str("uuid");
@@ -152,6 +158,13 @@ Event from_json(const json& j, const time::Context& ctx) {
     e.ordinal = static_cast<int>(*o);
   }
   e.sequence = static_cast<int>(r.opt_int("sequence").value_or(0));
+  e.part_of_uuid = r.opt_str("part_of_uuid");
+  if (!e.part_of_uuid) {
+    e.part_of = r.opt_int("part_of");
+  }
+  if (r.has("deadline_days_off")) {
+    e.deadline_days_off = r.parsed("deadline_days_off", [&] { return time::parse_day_off_rule(r.str("deadline_days_off")); });
+  }
   e.created = r.has("created") ? instant(r, "created", ctx) : ctx.now;
   e.updated = r.has("updated") ? instant(r, "updated", ctx) : e.created;
   if (const json* ps = r.array("participants")) {
@@ -165,7 +178,7 @@ Event from_json(const json& j, const time::Context& ctx) {
     std::set<long long> seen;
     for (std::size_t i = 0; i < ts->size(); ++i) {
       const Fields tr{(*ts)[i], fmt::format("tasks[{}].", i)};
-      tr.only({"no", "title", "owner", "due", "due_offset", "status", "done_on"});
+      tr.only({"no", "title", "owner", "due", "due_offset", "status", "done_on", "note"});
       Task t;
       t.no = static_cast<int>(tr.opt_int("no").value_or(static_cast<long long>(i + 1)));
       if (t.no <= 0 || !seen.insert(t.no).second) {
@@ -183,13 +196,14 @@ Event from_json(const json& j, const time::Context& ctx) {
       if (tr.has("done_on")) {
         t.done_on = tr.date("done_on");
       }
+      t.note = tr.str("note");
       e.tasks.push_back(std::move(t));
     }
   }
   if (const json* ps = r.array("program")) {
     for (std::size_t i = 0; i < ps->size(); ++i) {
       const Fields pr{(*ps)[i], fmt::format("program[{}].", i)};
-      pr.only({"no", "at", "at_spec", "duration_min", "title", "responsible"});
+      pr.only({"no", "at", "at_spec", "duration_min", "title", "responsible", "venue"});
       ProgramItem p;
       p.no = static_cast<int>(pr.opt_int("no").value_or(static_cast<long long>(i + 1)));
       p.at = instant(pr, "at", ctx);
@@ -201,6 +215,7 @@ Event from_json(const json& j, const time::Context& ctx) {
       p.duration = time::Minutes{d};
       p.title = pr.str("title", true);
       p.responsible = pr.str("responsible");
+      p.venue = pr.str("venue");
       e.program.push_back(std::move(p));
     }
   }

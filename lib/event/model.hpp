@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "time/expr.hpp"
 
 #include <array>
 #include <cstdint>
@@ -59,6 +60,7 @@ struct Task {
   std::optional<std::string> due_offset;  // "-10wd": kept so the due date follows the event
   TaskStatus status = TaskStatus::todo;
   std::optional<time::Date> done_on;
+  std::string note;
   bool operator==(const Task&) const = default;
 };
 
@@ -69,6 +71,7 @@ struct ProgramItem {
   time::Minutes duration{0};
   std::string title;
   std::string responsible;
+  std::string venue;  // where, when not the event's own venue
   bool operator==(const ProgramItem&) const = default;
 };
 
@@ -99,12 +102,21 @@ struct Event {
   std::optional<int> ordinal;
   int sequence = 0;
   std::optional<std::int64_t> cloned_from;
+  // The umbrella event this one is a part of (City Day for its concert); one
+  // level only: a part has no parts. The UID travels in JSON and iCalendar.
+  std::optional<std::int64_t> part_of;
+  std::optional<std::string> part_of_uuid;
+  // Where a task's calendar-day deadline goes when it lands on a day off.
+  time::DayOffRule deadline_days_off = time::DayOffRule::keep;
   time::Instant created;
   time::Instant updated;
   std::vector<Participant> participants;
   std::vector<Task> tasks;
   std::vector<ProgramItem> program;
   std::vector<Lesson> lessons;
+  // The umbrella's parts by start, when loaded with them (`load_programme`) or
+  // made from a template with a programme of parts; not stored with the event.
+  std::vector<Event> parts;
 };
 
 // Which events a list shows.

@@ -6,13 +6,17 @@
 #include "core/error.hpp"
 #include "core/json_input.hpp"
 #include "core/text.hpp"
+#include "core/toml_input.hpp"
 #include "event/json.hpp"
 #include "event/repository.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 namespace omskplan::event {
 
@@ -98,7 +102,7 @@ void follow_start(Event& e, Instant old_start, const time::Context& ctx) {
     }
     if (t.due_offset) {
       if (auto off = time::parse_offset(*t.due_offset)) {
-        t.due = time::apply_offset_to_date(local, *off, *ctx.calendar);
+        t.due = time::apply_offset_to_date(local, *off, *ctx.calendar, e.deadline_days_off);
         continue;
       }
     }
@@ -134,12 +138,79 @@ std::vector<Conflict> check_conflicts(Services& s, const Event& e) {
   return out;
 }
 
+// An event id as typed for `option`.
+std::int64_t parse_event_id(const std::string& typed, std::string_view option) {
+  const std::string t = text::trim(typed);
+  std::int64_t v = 0;
+  const auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (t.empty() || ec != std::errc{} || p != t.data() + t.size() || v <= 0) {
+    throw InputError(trf("invalid {} '{}': expected an event id or none", option, typed));
+  }
+  return v;
+}
+
+// The conflicts of all `events` (just written), each pair once.
+std::vector<Conflict> check_conflicts(Services& s, const std::vector<const Event*>& events) {
+  std::vector<Conflict> out;
+  std::set<std::tuple<int, std::int64_t, std::int64_t, std::string>> seen;
+  for (const Event* e : events) {
+    for (auto& c : check_conflicts(s, *e)) {
+      if (seen.emplace(static_cast<int>(c.type), c.first_id, c.second_id, c.subject).second) {
+        out.push_back(std::move(c));
+      }
+    }
+  }
+  return out;
+}
+
+// Refused with every conflict named, one after another on the one line.
 void refuse_if(Services& s, const std::vector<Conflict>& conflicts, ConflictPolicy policy) {
   if (policy == ConflictPolicy::refuse && !conflicts.empty()) {
+    std::string all;
+    for (const auto& c : conflicts) {
+      all += (all.empty() ? "" : "; ") + describe(c, *s.ctx.zone);
+    }
     throw ConflictError(trnf("refused (--strict), {} conflict: {}", "refused (--strict), {} conflicts: {}",
-                             static_cast<long>(conflicts.size()), conflicts.size(),
-                             describe(conflicts.front(), *s.ctx.zone)));
+                             static_cast<long>(conflicts.size()), conflicts.size(), all));
   }
+}
+
+// The days an event covers, as "2023-08-05" or "2023-08-05 – 2023-08-06".
+std::pair<Date, Date> days_of(const Event& e, const time::TimeZone& zone) {
+  const Date first = time::local_date(zone.to_local(e.start));
+  const Date last = e.end > e.start ? time::local_date(zone.to_local(e.end - std::chrono::seconds{1})) : first;
+  return {first, std::max(first, last)};
+}
+
+// A part's umbrella exists, is no part itself, and holds the part's start day;
+// the part has no parts of its own. Sets part_of_uuid.
+void check_part(Services& s, Event& e) {
+  if (!e.part_of) {
+    e.part_of_uuid.reset();
+    return;
+  }
+  if (e.id != 0 && *e.part_of == e.id) {
+    throw InputError(trf("event {} cannot be a part of itself", e.id));
+  }
+  const auto u = repo::load(s.db, *e.part_of);
+  if (!u) {
+    throw NotFound(trf("no event with id {} to be a part of", *e.part_of));
+  }
+  if (u->part_of) {
+    throw InputError(trf("event {} is itself a part of event {}; a part has no parts", u->id, *u->part_of));
+  }
+  if (e.id != 0 && !repo::parts_of(s.db, e.id).empty()) {
+    throw InputError(trf("event {} has parts of its own; it cannot be a part of event {}", e.id, u->id));
+  }
+  const auto [first, last] = days_of(*u, *s.ctx.zone);
+  const Date day = time::local_date(s.ctx.zone->to_local(e.start));
+  if (day < first || day > last) {
+    throw InputError(trf("«{}» starts on {}, outside event {} «{}» ({}); a part starts on its umbrella's days", e.title,
+                         time::format_date(day), u->id, u->title,
+                         first == last ? time::format_date(first)
+                                       : fmt::format("{} – {}", time::format_date(first), time::format_date(last))));
+  }
+  e.part_of_uuid = u->uuid;
 }
 
 Task* find_task(Event& e, int no) {
@@ -153,7 +224,8 @@ Task* find_task(Event& e, int no) {
 std::pair<Date, std::optional<std::string>> resolve_due(const std::string& due, const Event& e,
                                                         const time::Context& ctx) {
   if (auto off = time::parse_offset(due)) {
-    return {time::apply_offset_to_date(ctx.zone->to_local(e.start), *off, *ctx.calendar), off->text};
+    return {time::apply_offset_to_date(ctx.zone->to_local(e.start), *off, *ctx.calendar, e.deadline_days_off),
+            off->text};
   }
   return {time::parse_date(due, ctx), std::nullopt};
 }
@@ -171,6 +243,7 @@ bool same_content(Event a, Event b) {
     e->updated = {};
     e->created = {};
     e->cloned_from.reset();
+    e->parts.clear();
     for (auto& t : e->tasks) {
       t.id = 0;
     }
@@ -181,14 +254,16 @@ bool same_content(Event a, Event b) {
                          a.organizer == b.organizer && a.tags == b.tags && a.notes == b.notes &&
                          a.template_id == b.template_id && a.anniversary_base == b.anniversary_base &&
                          a.ordinal == b.ordinal && a.participants == b.participants && a.tasks == b.tasks &&
-                         a.program == b.program && a.lessons == b.lessons;
+                         a.program == b.program && a.lessons == b.lessons &&
+         a.part_of_uuid == b.part_of_uuid && a.deadline_days_off == b.deadline_days_off;
 }
 
 }  // namespace
 
 Event materialize(const event::EventTemplate& tmpl, Date date, std::optional<time::Minutes> start_clock,
-                  std::optional<int> anniversary_base, const time::Context& ctx) {
+                  std::optional<int> anniversary_base, const time::Context& ctx, time::DayOffRule days_off) {
   Event e;
+  e.deadline_days_off = tmpl.deadline_days_off.value_or(days_off);
   e.uuid = new_uuid();
   const std::optional<int> base = anniversary_base ? anniversary_base : tmpl.anniversary_base;
   e.title_pattern = tmpl.title;
@@ -218,7 +293,7 @@ Event materialize(const event::EventTemplate& tmpl, Date date, std::optional<tim
     task.no = ++no;
     task.title = t.title;
     task.owner = t.owner;
-    task.due = time::apply_offset_to_date(local, t.due, *ctx.calendar);
+    task.due = time::apply_offset_to_date(local, t.due, *ctx.calendar, e.deadline_days_off);
     task.due_offset = t.due.text;
     e.tasks.push_back(std::move(task));
   }
@@ -237,29 +312,87 @@ Event materialize(const event::EventTemplate& tmpl, Date date, std::optional<tim
     item.duration = p.duration;
     item.title = p.title;
     item.responsible = p.responsible;
+    item.venue = p.venue;
     e.program.push_back(std::move(item));
   }
   std::stable_sort(e.program.begin(), e.program.end(), [](auto& a, auto& b) { return a.at < b.at; });
   for (std::size_t i = 0; i < e.program.size(); ++i) {
     e.program[i].no = static_cast<int>(i + 1);
   }
+  // The programme of parts: each an event of its own on the umbrella's day.
+  const time::Minutes day_clock = start_clock ? *start_clock : tmpl.start_time;
+  for (const auto& tp : tmpl.parts) {
+    Event part;
+    part.uuid = new_uuid();
+    part.title = tp.title;
+    part.kind = tp.kind;
+    part.level = e.level;
+    const time::Minutes at = tp.clock ? *tp.clock - tmpl.start_time + day_clock : day_clock + time::Minutes{tp.offset->amount};
+    part.start = ctx.zone->to_instant(LocalTime{date.time_since_epoch() + at});
+    part.end = part.start + tp.duration;
+    part.venue = tp.venue;
+    part.organizer = tp.organizer.empty() ? e.organizer : tp.organizer;
+    part.notes = tp.notes;
+    part.deadline_days_off = e.deadline_days_off;
+    for (const auto& who : tp.vips) {
+      part.participants.push_back({who, "", true});
+    }
+    part.created = part.updated = ctx.now;
+    e.parts.push_back(std::move(part));
+  }
+  std::stable_sort(e.parts.begin(), e.parts.end(), [](const Event& a, const Event& b) { return a.start < b.start; });
   e.created = e.updated = ctx.now;
   return e;
 }
 
-WriteResult create(Services& s, Event e, ConflictPolicy policy) {
+namespace {
+
+void prepare_new(Services& s, Event& e) {
   if (e.uuid.empty()) {
     e.uuid = new_uuid();
   }
   e.created = e.updated = s.ctx.now;
   resolve_owners(s, e);
   validate(e);
+}
+
+std::vector<const Event*> with_parts(const Event& e, const std::vector<Event>& parts) {
+  std::vector<const Event*> all{&e};
+  for (const auto& p : parts) {
+    all.push_back(&p);
+  }
+  return all;
+}
+
+}  // namespace
+
+WriteResult create(Services& s, Event e, ConflictPolicy policy) {
+  std::vector<Event> parts = std::move(e.parts);
+  e.parts.clear();
+  prepare_new(s, e);
+  if (e.part_of && !parts.empty()) {
+    throw InputError(trf("«{}» has parts of its own; it cannot be a part of event {}", e.title, *e.part_of));
+  }
   store::WriteTransaction tx(s.db);
+  check_part(s, e);
   repo::insert(s.db, e);
-  auto conflicts = check_conflicts(s, e);
+  for (auto& p : parts) {
+    prepare_new(s, p);
+    p.part_of = e.id;
+    check_part(s, p);
+    repo::insert(s.db, p);
+  }
+  auto conflicts = check_conflicts(s, with_parts(e, parts));
   refuse_if(s, conflicts, policy);
   tx.commit();
+  e.parts = std::move(parts);
   return {std::move(e), std::move(conflicts), true};
+}
+
+Event load_programme(Services& s, std::int64_t id) {
+  Event e = load_event(s, id);
+  e.parts = repo::parts_of(s.db, id);
+  return e;
 }
 
 Event load_event(Services& s, std::int64_t id) {
@@ -345,9 +478,22 @@ std::vector<LessonRow> lessons_of(Services& s, const Event& e) {
   return rows;
 }
 
-Event remove_event(Services& s, std::int64_t id) {
+Event remove_event(Services& s, std::int64_t id, bool with_parts) {
   store::WriteTransaction tx(s.db);
   Event e = load_event(s, id);
+  e.parts = repo::parts_of(s.db, id);
+  if (!e.parts.empty() && !with_parts) {
+    std::string ids;
+    for (const auto& p : e.parts) {
+      ids += (ids.empty() ? "#" : ", #") + std::to_string(p.id);
+    }
+    throw InputError(trnf("event {} has {} part ({}); remove it first or give --with-parts",
+                          "event {} has {} parts ({}); remove them first or give --with-parts",
+                          static_cast<long>(e.parts.size()), id, e.parts.size(), ids));
+  }
+  for (const auto& p : e.parts) {
+    repo::remove(s.db, p);
+  }
   repo::remove(s.db, e);
   tx.commit();
   return e;
@@ -427,16 +573,40 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
       throw NotFound(trf("event {} has no participant '{}'", id, who));
     }
   }
+  if (c.part_of) {
+    if (text::fold(text::trim(*c.part_of)) == "none") {
+      e.part_of.reset();
+    } else {
+      e.part_of = parse_event_id(*c.part_of, "--part-of");
+    }
+  }
   resolve_owners(s, e);
   validate(e);
+  check_part(s, e);
   if (same_content(before, e)) {
     return {before, {}, false};
   }
   touch(e, s.ctx);
   repo::update(s.db, before, e);
-  auto conflicts = check_conflicts(s, e);
+  // An umbrella's parts move with it, by the days it moved.
+  std::vector<Event> moved;
+  if (e.start != before.start) {
+    const auto day_shift = floor<days>(s.ctx.zone->to_local(e.start)) - floor<days>(s.ctx.zone->to_local(before.start));
+    for (const Event& p : repo::parts_of(s.db, id)) {
+      Event q = p;
+      const LocalTime l = s.ctx.zone->to_local(p.start) + day_shift;
+      q.start = s.ctx.zone->to_instant(l);
+      q.end = q.start + (p.end - p.start);
+      follow_start(q, p.start, s.ctx);
+      touch(q, s.ctx);
+      repo::update(s.db, p, q);
+      moved.push_back(std::move(q));
+    }
+  }
+  auto conflicts = check_conflicts(s, with_parts(e, moved));
   refuse_if(s, conflicts, policy);
   tx.commit();
+  e.parts = std::move(moved);
   return {std::move(e), std::move(conflicts), true};
 }
 
@@ -489,8 +659,15 @@ Task set_task_status(Services& s, std::int64_t event_id, int task_no, TaskStatus
   const Event before = load_event(s, event_id);
   Event e = before;
   Task* t = find_task(e, task_no);
+  // Marking a done task done again keeps the day it was done, unless --on says otherwise.
+  const bool keep = status == TaskStatus::done && t->status == TaskStatus::done && !on;
   t->status = status;
-  t->done_on = status == TaskStatus::done ? std::optional<Date>(on ? *on : s.ctx.today()) : std::nullopt;
+  if (!keep) {
+    t->done_on = status == TaskStatus::done ? std::optional<Date>(on ? *on : s.ctx.today()) : std::nullopt;
+  }
+  if (t->done_on && *t->done_on > s.ctx.today()) {
+    throw InputError(trf("--on {} is in the future", time::format_date(*t->done_on)));
+  }
   const Task result = *t;
   repo::update(s.db, before, e);
   tx.commit();
@@ -535,18 +712,23 @@ Event add_lesson(Services& s, std::int64_t event_id, const std::string& text_) {
   return e;
 }
 
-WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy) {
-  store::WriteTransaction tx(s.db);
-  const Event old = load_event(s, id);
+namespace {
+
+// A copy of `old` starting at local `local`: open tasks (the cancelled left out
+// unless `with_cancelled`, renumbered) counted again from their offsets, the run
+// of show moved, the lessons carried with where they came from.
+Event cloned(Services& s, const Event& old, LocalTime local, bool with_cancelled) {
   Event e = old;
   e.id = 0;
   e.uuid = new_uuid();
   e.status = Status::planned;
   e.sequence = 0;
   e.cloned_from = old.id;
+  e.part_of.reset();
+  e.part_of_uuid.reset();
+  e.parts.clear();
   e.created = e.updated = s.ctx.now;
-  const LocalTime old_local = s.ctx.zone->to_local(old.start);
-  const LocalTime local{date.time_since_epoch() + (old_local - floor<days>(old_local))};
+  const Date date = time::local_date(local);
   e.start = s.ctx.zone->to_instant(local);
   e.end = e.start + (old.end - old.start);
   if (e.title_pattern) {
@@ -555,8 +737,13 @@ WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy
   if (e.anniversary_base) {
     e.ordinal = time::year_of(date) - *e.anniversary_base;
   }
+  if (!with_cancelled) {
+    std::erase_if(e.tasks, [](const Task& t) { return t.status == TaskStatus::cancelled; });
+  }
+  int no = 0;
   for (auto& t : e.tasks) {
     t.id = 0;
+    t.no = ++no;
     t.status = TaskStatus::todo;
     t.done_on.reset();
   }
@@ -567,16 +754,46 @@ WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy
     }
   }
   validate(e);
+  return e;
+}
+
+}  // namespace
+
+WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy, bool with_cancelled) {
+  store::WriteTransaction tx(s.db);
+  const Event old = load_event(s, id);
+  const LocalTime old_local = s.ctx.zone->to_local(old.start);
+  const auto day_shift = date - time::local_date(old_local);
+  Event e = cloned(s, old, old_local + day_shift, with_cancelled);
   repo::insert(s.db, e);
-  auto conflicts = check_conflicts(s, e);
+  // Its parts go with it, each as many days later as the umbrella.
+  for (const Event& p : repo::parts_of(s.db, old.id)) {
+    Event q = cloned(s, p, s.ctx.zone->to_local(p.start) + day_shift, with_cancelled);
+    q.part_of = e.id;
+    q.part_of_uuid = e.uuid;
+    repo::insert(s.db, q);
+    e.parts.push_back(std::move(q));
+  }
+  auto conflicts = check_conflicts(s, with_parts(e, e.parts));
   refuse_if(s, conflicts, policy);
   tx.commit();
   return {std::move(e), std::move(conflicts), true};
 }
 
-// Imports one record inside the caller's transaction.
+// Imports one record inside the caller's transaction. A part whose umbrella
+// is not in the database yet is linked when the import ends (`r.pending_parts`).
 void import_record(Services& s, Event e, ImportResult& r) {
   validate(e);
+  std::optional<std::string> pending_umbrella;
+  if (e.part_of_uuid) {
+    e.part_of = repo::find_by_uuid(s.db, *e.part_of_uuid);
+    if (!e.part_of) {
+      pending_umbrella = e.part_of_uuid;
+      e.part_of_uuid.reset();
+    }
+  } else if (e.part_of && !repo::load(s.db, *e.part_of)) {
+    throw NotFound(trf("no event with id {} to be a part of", *e.part_of));
+  }
   std::optional<std::int64_t> existing;
   if (!e.uuid.empty()) {
     existing = repo::find_by_uuid(s.db, e.uuid);
@@ -591,6 +808,11 @@ void import_record(Services& s, Event e, ImportResult& r) {
     e.id = before.id;
     if (e.uuid.empty()) {
       e.uuid = before.uuid;
+    }
+    if (pending_umbrella) {
+      r.pending_parts.emplace_back(e.uuid, *pending_umbrella);
+      e.part_of = before.part_of;  // linked at the end
+      e.part_of_uuid = before.part_of_uuid;
     }
     if (same_content(before, e)) {
       ++r.unchanged;
@@ -608,11 +830,31 @@ void import_record(Services& s, Event e, ImportResult& r) {
   if (e.uuid.empty()) {
     e.uuid = new_uuid();
   }
+  if (pending_umbrella) {
+    r.pending_parts.emplace_back(e.uuid, *pending_umbrella);
+  }
   if (e.cloned_from && !repo::load(s.db, *e.cloned_from)) {
     e.cloned_from.reset();
   }
   repo::insert(s.db, e);
   ++r.created;
+}
+
+void link_pending_parts(Services& s, ImportResult& r) {
+  for (const auto& [part_uuid, umbrella_uuid] : r.pending_parts) {
+    const auto umbrella = repo::find_by_uuid(s.db, umbrella_uuid);
+    if (!umbrella) {
+      throw InputError(trf("event {} is a part of event {}, which is neither in the file nor in the database",
+                           part_uuid, umbrella_uuid));
+    }
+    const auto part_id = repo::find_by_uuid(s.db, part_uuid);
+    Event before = *repo::load(s.db, *part_id);
+    Event e = before;
+    e.part_of = umbrella;
+    check_part(s, e);
+    repo::update(s.db, before, e);
+  }
+  r.pending_parts.clear();
 }
 
 ImportResult import_json(Services& s, std::istream& in, const Progress& progress, bool dry_run) {
@@ -626,6 +868,7 @@ ImportResult import_json(Services& s, std::istream& in, const Progress& progress
       progress(r.created + r.updated + r.unchanged, 0);
     }
   });
+  link_pending_parts(s, r);
   if (progress) {
     progress(n, n);
   }
@@ -638,6 +881,285 @@ ImportResult import_json(Services& s, std::istream& in, const Progress& progress
 ImportResult import_json(Services& s, std::string_view json_text, const Progress& progress, bool dry_run) {
   std::istringstream in{std::string(json_text)};
   return import_json(s, in, progress, dry_run);
+}
+
+
+Task edit_task(Services& s, std::int64_t event_id, int task_no, const TaskChanges& c) {
+  store::WriteTransaction tx(s.db);
+  const Event before = load_event(s, event_id);
+  Event e = before;
+  Task* t = find_task(e, task_no);
+  if (c.title) {
+    t->title = text::trim(*c.title);
+    if (t->title.empty()) {
+      throw InputError(tr("the task title is empty"));
+    }
+  }
+  if (c.due) {
+    std::tie(t->due, t->due_offset) = resolve_due(*c.due, e, s.ctx);
+  }
+  if (c.owner) {
+    t->owner = text::trim(*c.owner);
+  }
+  if (c.note) {
+    t->note = text::trim(*c.note);
+  }
+  resolve_owners(s, e);
+  validate(e);
+  const Task result = *find_task(e, task_no);
+  if (repo::update(s.db, before, e)) {
+    tx.commit();
+  }
+  return result;
+}
+
+std::vector<Task> move_task(Services& s, std::int64_t event_id, int task_no, int to) {
+  store::WriteTransaction tx(s.db);
+  const Event before = load_event(s, event_id);
+  Event e = before;
+  find_task(e, task_no);
+  if (to < 1 || to > static_cast<int>(e.tasks.size())) {
+    throw InputError(trf("--to {} is out of range 1–{}", to, e.tasks.size()));
+  }
+  std::vector<Task> order = e.tasks;  // by number
+  const auto from = std::find_if(order.begin(), order.end(), [&](const Task& t) { return t.no == task_no; });
+  Task moving = *from;
+  order.erase(from);
+  order.insert(order.begin() + (to - 1), moving);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i].no = static_cast<int>(i + 1);
+  }
+  e.tasks = order;
+  repo::update(s.db, before, e);
+  tx.commit();
+  return e.tasks;
+}
+
+std::string due_warning(const Task& t, Date today, const time::ProductionCalendar& cal) {
+  if (t.status != TaskStatus::todo) {
+    return {};
+  }
+  if (t.due < today) {
+    return trf("task {} is due on {}, already past", t.no, time::format_date(t.due));
+  }
+  if (!cal.is_working(t.due)) {
+    return trf("task {} is due on {}, a day off", t.no, time::format_date(t.due));
+  }
+  return {};
+}
+
+namespace {
+
+ProgramItem* find_item(Event& e, int no) {
+  auto it = std::find_if(e.program.begin(), e.program.end(), [&](const ProgramItem& p) { return p.no == no; });
+  if (it == e.program.end()) {
+    throw NotFound(trf("event {} has no run-of-show item {}", e.id, no));
+  }
+  return &*it;
+}
+
+// `at` as typed: a clock time on the event's first day, an offset from its
+// start, or a date and time.
+void set_item_time(ProgramItem& p, const std::string& at, const Event& e, const time::Context& ctx) {
+  const std::string a = text::trim(at);
+  const LocalTime local = ctx.zone->to_local(e.start);
+  if (auto clock = time::parse_clock(a)) {
+    p.at = ctx.zone->to_instant(LocalTime{floor<days>(local).time_since_epoch()} + *clock);
+    p.at_spec = fmt::format("{:02}:{:02}", clock->count() / 60, clock->count() % 60);
+  } else if (auto off = time::parse_offset(a)) {
+    p.at = ctx.zone->to_instant(time::apply_offset_to_time(local, *off, *ctx.calendar));
+    p.at_spec = off->text;
+  } else {
+    try {
+      p.at = time::parse_datetime(a, ctx).instant;
+    } catch (const InputError&) {
+      throw InputError(trf("invalid --at '{}': expected a time (18:00), an offset from the start (+30m) or a date "
+                           "and time (2023-08-05 18:00)",
+                           at));
+    }
+    p.at_spec.reset();
+  }
+}
+
+void apply_item_changes(ProgramItem& p, const ProgramChanges& c, const Event& e, const time::Context& ctx) {
+  if (c.at) {
+    set_item_time(p, *c.at, e, ctx);
+  }
+  if (c.duration) {
+    p.duration = text::trim(*c.duration) == "0" ? time::Minutes{0} : time::parse_duration(*c.duration);
+  }
+  if (c.title) {
+    p.title = text::trim(*c.title);
+  }
+  if (c.responsible) {
+    p.responsible = text::trim(*c.responsible);
+  }
+  if (c.venue) {
+    p.venue = text::trim(*c.venue);
+  }
+  if (p.title.empty()) {
+    throw InputError(tr("the run-of-show item's title is empty"));
+  }
+  text::check_field(tr("the run-of-show item"), p.title, kMaxTitleBytes, true);
+  text::check_field(tr("the responsible"), p.responsible, kMaxTitleBytes, true);
+  text::check_field(tr("the place"), p.venue, kMaxTitleBytes, true);
+  // The run of show and the event's times agree.
+  if (p.at < e.start || p.at + p.duration > e.end) {
+    const auto span = [&](time::Instant a, time::Instant b) {
+      return fmt::format("{}–{}", time::format_local(ctx.zone->to_local(a)), time::format_clock(ctx.zone->to_local(b)));
+    };
+    throw InputError(trf("run-of-show item «{}» ({}) is outside the event ({}); change the item or the event's times",
+                         p.title, span(p.at, p.at + p.duration), span(e.start, e.end)));
+  }
+}
+
+// Time order, items at the same time in the order they had; numbered 1, 2, …
+void renumber_program(Event& e) {
+  std::stable_sort(e.program.begin(), e.program.end(), [](const ProgramItem& a, const ProgramItem& b) { return a.at < b.at; });
+  for (std::size_t i = 0; i < e.program.size(); ++i) {
+    e.program[i].no = static_cast<int>(i + 1);
+  }
+}
+
+}  // namespace
+
+ProgramItem add_program_item(Services& s, std::int64_t event_id, const ProgramChanges& c) {
+  if (!c.at || !c.title) {
+    throw InputError(tr("a run-of-show item needs --at and a title"));
+  }
+  store::WriteTransaction tx(s.db);
+  const Event before = load_event(s, event_id);
+  Event e = before;
+  ProgramItem p;
+  apply_item_changes(p, c, e, s.ctx);
+  // It goes after the items at the same time or earlier.
+  const auto position = std::count_if(e.program.begin(), e.program.end(), [&](const ProgramItem& x) { return x.at <= p.at; });
+  e.program.push_back(p);
+  renumber_program(e);
+  const ProgramItem added = e.program[static_cast<std::size_t>(position)];
+  touch(e, s.ctx);
+  repo::update(s.db, before, e);
+  tx.commit();
+  return added;
+}
+
+ProgramItem edit_program_item(Services& s, std::int64_t event_id, int item_no, const ProgramChanges& c) {
+  store::WriteTransaction tx(s.db);
+  const Event before = load_event(s, event_id);
+  Event e = before;
+  ProgramItem* p = find_item(e, item_no);
+  apply_item_changes(*p, c, e, s.ctx);
+  const ProgramItem edited = *p;
+  renumber_program(e);
+  if (e.program != before.program) {
+    touch(e, s.ctx);
+    repo::update(s.db, before, e);
+    tx.commit();
+  }
+  for (const auto& x : e.program) {
+    if (x.at == edited.at && x.title == edited.title && x.responsible == edited.responsible && x.venue == edited.venue) {
+      return x;
+    }
+  }
+  return edited;
+}
+
+ProgramItem remove_program_item(Services& s, std::int64_t event_id, int item_no) {
+  store::WriteTransaction tx(s.db);
+  const Event before = load_event(s, event_id);
+  Event e = before;
+  const ProgramItem removed = *find_item(e, item_no);
+  std::erase_if(e.program, [&](const ProgramItem& x) { return x.no == item_no; });
+  renumber_program(e);
+  touch(e, s.ctx);
+  repo::update(s.db, before, e);
+  tx.commit();
+  return removed;
+}
+
+std::vector<ProgramItem> move_program_item(Services& s, std::int64_t event_id, int item_no, int to) {
+  store::WriteTransaction tx(s.db);
+  const Event before = load_event(s, event_id);
+  Event e = before;
+  const ProgramItem moving = *find_item(e, item_no);
+  if (to < 1 || to > static_cast<int>(e.program.size())) {
+    throw InputError(trf("--to {} is out of range 1–{}", to, e.program.size()));
+  }
+  const ProgramItem& target = e.program[static_cast<std::size_t>(to - 1)];
+  if (target.at != moving.at) {
+    throw InputError(trf("item {} at {} cannot take place {} (at {}): the run of show is in time order; change its "
+                         "time with 'event program edit {} {} --at …'",
+                         item_no, time::format_clock(s.ctx.zone->to_local(moving.at)), to,
+                         time::format_clock(s.ctx.zone->to_local(target.at)), event_id, item_no));
+  }
+  std::erase_if(e.program, [&](const ProgramItem& x) { return x.no == item_no; });
+  e.program.insert(e.program.begin() + (to - 1), moving);
+  for (std::size_t i = 0; i < e.program.size(); ++i) {
+    e.program[i].no = static_cast<int>(i + 1);
+  }
+  if (e.program != before.program) {
+    touch(e, s.ctx);
+    repo::update(s.db, before, e);
+    tx.commit();
+  }
+  return e.program;
+}
+
+WriteResult replace_from_file(Services& s, std::int64_t id, std::string_view text_, const std::string& origin,
+                              ConflictPolicy policy) {
+  const std::string trimmed = text::trim(text_);
+  const bool is_json = !trimmed.empty() && trimmed.front() == '{';
+  nlohmann::json j;
+  if (is_json) {
+    j = nlohmann::json::parse(text_, nullptr, false);
+    if (j.is_discarded()) {
+      throw InputError(trf("{}: not valid JSON", origin));
+    }
+  } else {
+    j = toml_input::to_json(text_, origin);
+  }
+  if (!j.is_object()) {
+    throw InputError(trf("{}: expected one event (an object), as 'event show --json' prints it", origin));
+  }
+  // What the database keeps for itself is not the file's to change.
+  for (const char* key : {"plan_items", "created", "updated", "sequence", "cloned_from", "part_of_uuid"}) {
+    j.erase(key);
+  }
+  store::WriteTransaction tx(s.db);
+  const Event before = load_event(s, id);
+  Event e;
+  try {
+    if (j.contains("id") && j["id"] != id) {
+      throw InputError(trf("field 'id': {} is not event {}", j["id"].dump(), id));
+    }
+    if (j.contains("uuid") && j["uuid"] != before.uuid) {
+      throw InputError(trf("field 'uuid': {} is not the UID of event {}", j["uuid"].dump(), id));
+    }
+    e = from_json(j, s.ctx);
+  } catch (const InputError& err) {
+    throw InputError(trf("{}: {}", origin, err.what()));
+  }
+  e.id = before.id;
+  e.uuid = before.uuid;
+  e.created = before.created;
+  e.cloned_from = before.cloned_from;
+  e.sequence = before.sequence;
+  e.updated = before.updated;
+  if (!j.contains("part_of")) {
+    e.part_of = before.part_of;
+  }
+  resolve_owners(s, e);
+  validate(e);
+  check_part(s, e);
+  if (same_content(before, e)) {
+    return {before, {}, false};
+  }
+  touch(e, s.ctx);
+  repo::update(s.db, before, e);
+  auto conflicts = check_conflicts(s, e);
+  refuse_if(s, conflicts, policy);
+  tx.commit();
+  return {std::move(e), std::move(conflicts), true};
 }
 
 }  // namespace omskplan::event

@@ -20,6 +20,9 @@ struct Services {
   store::Db& db;
   const time::Context& ctx;
   time::Minutes travel_buffer{30};
+  // Calendar-day deadlines of new events (the setting event.deadline_days_off;
+  // a template's own key wins).
+  time::DayOffRule deadline_days_off = time::DayOffRule::previous;
 };
 
 enum class ConflictPolicy { warn, refuse };
@@ -35,11 +38,17 @@ struct WriteResult {
 
 // The plan of `tmpl` for `date` (pure): title with its ordinal, start at the
 // template's time (or `start_clock`), tasks with due dates counted back on the
-// production calendar, the run of show, participants.
+// production calendar (a calendar-day one landing on a day off moved by the
+// template's rule, else `days_off`), the run of show, participants, and the
+// programme of parts (in `parts`, moved with the start).
 Event materialize(const event::EventTemplate& tmpl, time::Date date, std::optional<time::Minutes> start_clock,
-                  std::optional<int> anniversary_base, const time::Context& ctx);
+                  std::optional<int> anniversary_base, const time::Context& ctx,
+                  time::DayOffRule days_off = time::DayOffRule::previous);
 
-// Saves a new event; conflicts are returned, or refused with ConflictError.
+// Saves a new event with its parts (`e.parts`, each then a part of it); a
+// part of another event (`e.part_of`) lies within that event's days and has
+// no parts of its own. Conflicts are returned, or refused with ConflictError
+// naming every one.
 WriteResult create(Services& s, Event e, ConflictPolicy policy);
 
 struct EventChanges {
@@ -50,11 +59,14 @@ struct EventChanges {
   std::optional<std::string> kind, level, venue, organizer, notes;
   std::vector<std::string> add_tags, remove_tags;
   std::vector<std::string> add_vips, remove_participants;
+  std::optional<std::string> part_of;  // an event id, or "none"
 };
 
 WriteResult edit(Services& s, std::int64_t id, const EventChanges& changes, ConflictPolicy policy);
 Event set_status(Services& s, std::int64_t id, Status status);
 Event load_event(Services& s, std::int64_t id);  // NotFound "no event with id N"
+// The event with its parts (`parts`, by start).
+Event load_programme(Services& s, std::int64_t id);
 // The event with this id, if there is one.
 std::optional<Event> find_event(Services& s, std::int64_t id);
 // The event with this UID, if this database has it.
@@ -81,14 +93,44 @@ struct LessonRow {
 };
 std::vector<LessonRow> lessons_of(Services& s, const Event& e);
 // Deletes an event with its tasks, run of show and lessons; the audit log keeps
-// what it was. Clones of it keep their data and lose only the link.
-Event remove_event(Services& s, std::int64_t id);
+// what it was. Clones of it keep their data and lose only the link. An
+// umbrella event with parts is refused unless `with_parts` (they go too).
+Event remove_event(Services& s, std::int64_t id, bool with_parts = false);
 
 // `due` is an offset from the event (-10wd, T-14) or a date expression.
 Task add_task(Services& s, std::int64_t event_id, const std::string& title, const std::string& due,
               const std::string& owner);
 Task set_task_status(Services& s, std::int64_t event_id, int task_no, TaskStatus status,
                      std::optional<time::Date> on);
+
+struct TaskChanges {
+  std::optional<std::string> title, due, owner, note;  // due: an offset (-10wd) or a date expression
+};
+// Changes what was given; a done task keeps its mark.
+Task edit_task(Services& s, std::int64_t event_id, int task_no, const TaskChanges& changes);
+// Task `task_no` becomes number `to`; the others keep their order and close up.
+std::vector<Task> move_task(Services& s, std::int64_t event_id, int task_no, int to);
+// "task 3 is due on 2023-07-16, a day off" / "… already past"; "" when neither.
+std::string due_warning(const Task& t, time::Date today, const time::ProductionCalendar& cal);
+
+// A run-of-show item as typed: `at` a clock time on the event's first day
+// (18:00), an offset from its start (+30m) or a date and time; `duration` 90m.
+struct ProgramChanges {
+  std::optional<std::string> at, duration, title, responsible, venue;
+};
+// Adds an item (at and title required) in time order; items lie within the event.
+ProgramItem add_program_item(Services& s, std::int64_t event_id, const ProgramChanges& item);
+ProgramItem edit_program_item(Services& s, std::int64_t event_id, int item_no, const ProgramChanges& changes);
+ProgramItem remove_program_item(Services& s, std::int64_t event_id, int item_no);
+// Item `item_no` goes to position `to` among items at the same time; the run
+// of show stays in time order (a different time is `edit --at`).
+std::vector<ProgramItem> move_program_item(Services& s, std::int64_t event_id, int item_no, int to);
+
+// The whole plan from a file: the event as `event show --json` prints it, in
+// JSON or TOML (the same keys). Its id and uuid, when given, must be this
+// event's. Checked whole and written in one transaction, or nothing.
+WriteResult replace_from_file(Services& s, std::int64_t id, std::string_view text, const std::string& origin,
+                              ConflictPolicy policy);
 
 struct Agenda {
   std::vector<AgendaRow> rows;
@@ -102,14 +144,17 @@ std::vector<Conflict> conflicts_in(Services& s, time::Instant from, time::Instan
 Event add_lesson(Services& s, std::int64_t event_id, const std::string& text);
 
 // Next year's plan from event `id` on `date`: same kind, venue, people, tasks
-// (due dates counted again from their offsets, all open), run of show, and the
-// lessons learned, carried with where they came from.
-WriteResult clone(Services& s, std::int64_t id, time::Date date, ConflictPolicy policy);
+// (due dates counted again from their offsets, all open; those cancelled in
+// the source left out unless `with_cancelled`), run of show, the lessons
+// learned, carried with where they came from, and its parts, cloned with it.
+WriteResult clone(Services& s, std::int64_t id, time::Date date, ConflictPolicy policy, bool with_cancelled = false);
 
 struct ImportResult {
   int created = 0;
   int updated = 0;
   int unchanged = 0;
+  // Parts (UID) whose umbrella (UID) comes later in the file: linked at its end.
+  std::vector<std::pair<std::string, std::string>> pending_parts;
 };
 // Creates, updates (matched by uuid, else by id) or counts as unchanged one
 // whole event, inside the caller's transaction.
@@ -119,6 +164,9 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 // Imports the JSON that `event list --json` prints (an array of events, or
 // {"events": [...]}), streaming record by record. All or nothing: the first
 // bad record aborts with "record N: field 'x': what".
+// Links the parts `import_record` left pending; InputError for an umbrella
+// that never came.
+void link_pending_parts(Services& s, ImportResult& r);
 ImportResult import_json(Services& s, std::istream& in, const Progress& progress, bool dry_run = false);
 ImportResult import_json(Services& s, std::string_view json_text, const Progress& progress, bool dry_run = false);
 

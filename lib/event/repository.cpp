@@ -25,7 +25,8 @@ namespace {
 
 const char* kEventColumns =
     "id, uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, status, notes, "
-    "template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc";
+    "template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, part_of, "
+    "(SELECT u.uuid FROM event u WHERE u.id = event.part_of), deadline_days_off";
 
 
 
@@ -58,6 +59,9 @@ Event read_event_row(const Statement& st) {
   e.cloned_from = st.get_opt_int(17);
   e.created = store::to_instant(st.get_text(18));
   e.updated = store::to_instant(st.get_text(19));
+  e.part_of = st.get_opt_int(20);
+  e.part_of_uuid = st.get_opt_text(21);
+  e.deadline_days_off = time::parse_day_off_rule(st.get_text(22));
   return e;
 }
 
@@ -81,7 +85,7 @@ void load_children(Db& db, Event& e) {
   load_participants(db, e);
   {
     auto& st = db.cached(
-        "SELECT id, no, title, owner, due, due_offset, status, done_on FROM task WHERE event_id = ? ORDER BY no");
+        "SELECT id, no, title, owner, due, due_offset, status, done_on, note FROM task WHERE event_id = ? ORDER BY no");
     st.bind(1, e.id);
     while (st.step()) {
       Task t;
@@ -95,12 +99,13 @@ void load_children(Db& db, Event& e) {
       if (auto d = st.get_opt_text(7)) {
         t.done_on = store::to_date(*d);
       }
+      t.note = st.get_text(8);
       e.tasks.push_back(std::move(t));
     }
   }
   {
     auto& st = db.cached(
-        "SELECT no, at_utc, at_spec, duration_min, title, responsible FROM program_item WHERE event_id = ? "
+        "SELECT no, at_utc, at_spec, duration_min, title, responsible, venue FROM program_item WHERE event_id = ? "
         "ORDER BY no");
     st.bind(1, e.id);
     while (st.step()) {
@@ -111,6 +116,7 @@ void load_children(Db& db, Event& e) {
       p.duration = time::Minutes{st.get_int(3)};
       p.title = st.get_text(4);
       p.responsible = st.get_text(5);
+      p.venue = st.get_text(6);
       e.program.push_back(std::move(p));
     }
   }
@@ -151,27 +157,28 @@ void write_participants(Db& db, const Event& e) {
 
 void insert_task(Db& db, std::int64_t event_id, Task& t) {
   auto& st = db.cached(
-      "INSERT INTO task(event_id, no, title, owner, due, due_offset, status, done_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO task(event_id, no, title, owner, due, due_offset, status, done_on, note) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::optional<std::string> done;
   if (t.done_on) {
     done = format_date(*t.done_on);
   }
   st.bind_all(event_id, t.no, t.title, t.owner, format_date(t.due), t.due_offset, std::string(to_string(t.status)),
-              done);
+              done, t.note);
   st.run();
   t.id = db.last_insert_id();
 }
 
 void update_task(Db& db, std::int64_t event_id, const Task& t) {
   auto& st = db.cached(
-      "UPDATE task SET title = ?, owner = ?, due = ?, due_offset = ?, status = ?, done_on = ? "
+      "UPDATE task SET title = ?, owner = ?, due = ?, due_offset = ?, status = ?, done_on = ?, note = ? "
       "WHERE event_id = ? AND no = ?");
   std::optional<std::string> done;
   if (t.done_on) {
     done = format_date(*t.done_on);
   }
-  st.bind_all(t.title, t.owner, format_date(t.due), t.due_offset, std::string(to_string(t.status)), done, event_id,
-              t.no);
+  st.bind_all(t.title, t.owner, format_date(t.due), t.due_offset, std::string(to_string(t.status)), done, t.note,
+              event_id, t.no);
   st.run();
 }
 
@@ -180,12 +187,12 @@ void write_program(Db& db, const Event& e) {
   del.bind(1, e.id);
   del.run();
   auto& ins = db.cached(
-      "INSERT INTO program_item(event_id, no, at_utc, at_spec, duration_min, title, responsible) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO program_item(event_id, no, at_utc, at_spec, duration_min, title, responsible, venue) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& p : e.program) {
     ins.reset();
     ins.bind_all(e.id, p.no, format_utc(p.at), p.at_spec, static_cast<std::int64_t>(p.duration.count()), p.title,
-                 p.responsible);
+                 p.responsible, p.venue);
     ins.run();
   }
 }
@@ -223,7 +230,8 @@ bool same_row(const Event& a, const Event& b) {
          a.venue == b.venue && a.organizer == b.organizer && a.status == b.status && a.notes == b.notes &&
          a.template_id == b.template_id && a.anniversary_base == b.anniversary_base && a.ordinal == b.ordinal &&
          a.sequence == b.sequence && a.cloned_from == b.cloned_from && a.created == b.created &&
-         a.updated == b.updated;
+         a.updated == b.updated && a.part_of == b.part_of &&
+         a.deadline_days_off == b.deadline_days_off;
 }
 
 void bind_row(Statement& st, const Event& e) {
@@ -231,7 +239,8 @@ void bind_row(Statement& st, const Event& e) {
               format_utc(e.start), format_utc(e.end), e.all_day ? 1 : 0, e.venue, e.organizer,
               std::string(to_string(e.status)), e.notes, e.template_id, e.anniversary_base, e.ordinal, e.sequence,
               e.cloned_from, format_utc(e.created), format_utc(e.updated),
-              static_cast<std::int64_t>((e.end - e.start).count()));
+              static_cast<std::int64_t>((e.end - e.start).count()), e.part_of,
+              std::string(time::to_string(e.deadline_days_off)));
 }
 
 }  // namespace
@@ -240,7 +249,7 @@ void insert(Db& db, Event& e) {
   auto& st = db.cached(
       "INSERT INTO event(uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, "
       "status, notes, template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, "
-      "length_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "length_s, part_of, deadline_days_off) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bind_row(st, e);
   st.run();
   e.id = db.last_insert_id();
@@ -268,9 +277,10 @@ bool update(Db& db, const Event& before, const Event& after) {
     auto& st = db.cached(
         "UPDATE event SET uuid = ?, title = ?, title_pattern = ?, kind = ?, level = ?, start_utc = ?, end_utc = ?, "
         "all_day = ?, venue = ?, organizer = ?, status = ?, notes = ?, template_id = ?, anniversary_base = ?, "
-        "ordinal = ?, sequence = ?, cloned_from = ?, created_utc = ?, updated_utc = ?, length_s = ? WHERE id = ?");
+        "ordinal = ?, sequence = ?, cloned_from = ?, created_utc = ?, updated_utc = ?, length_s = ?, part_of = ?, "
+        "deadline_days_off = ? WHERE id = ?");
     bind_row(st, after);
-    st.bind(21, after.id);
+    st.bind(23, after.id);
     st.run();
     changed = true;
   }
@@ -299,8 +309,7 @@ bool update(Db& db, const Event& before, const Event& after) {
       Task copy = t;
       insert_task(db, after.id, copy);
       changed = true;
-    } else if (!(it->title == t.title && it->owner == t.owner && it->due == t.due && it->due_offset == t.due_offset &&
-                 it->status == t.status && it->done_on == t.done_on)) {
+    } else if (!(*it == t)) {
       update_task(db, after.id, t);
       changed = true;
     }
@@ -403,6 +412,20 @@ std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
     for (auto& e : out) {
       load_children(db, e);
     }
+  }
+  return out;
+}
+
+std::vector<Event> parts_of(Db& db, std::int64_t umbrella_id) {
+  auto& st = db.cached(fmt::format("SELECT {} FROM event WHERE part_of = ? ORDER BY start_utc, id", kEventColumns));
+  st.bind(1, umbrella_id);
+  std::vector<Event> out;
+  while (st.step()) {
+    out.push_back(read_event_row(st));
+  }
+  st.reset();
+  for (auto& e : out) {
+    load_children(db, e);
   }
   return out;
 }

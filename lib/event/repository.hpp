@@ -28,6 +28,9 @@ std::vector<Event> list(store::Db& db, const Filter& f, bool with_children);
 // The ids of the newest events (the largest ids), newest first, at most `limit`.
 std::vector<std::int64_t> newest_ids(store::Db& db, long limit);
 
+// The parts of an umbrella event by start, with their children.
+std::vector<Event> parts_of(store::Db& db, std::int64_t umbrella_id);
+
 // Events that may overlap [from, to) (not cancelled), with their participants.
 std::vector<Event> around(store::Db& db, time::Instant from, time::Instant to);
 

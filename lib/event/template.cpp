@@ -27,10 +27,11 @@ using toml_input::Reader;
 
 const std::set<std::string> kTopKeys{"id",         "name",  "kind",  "level",       "title",   "anniversary_base",
                                      "start_time", "duration", "venue", "organizer", "tags", "notes",
-                                     "participant", "task", "program"};
+                                     "participant", "task", "program", "part", "deadline_days_off"};
 const std::set<std::string> kParticipantKeys{"role", "name", "vip"};
 const std::set<std::string> kTaskKeys{"title", "due", "owner"};
-const std::set<std::string> kProgramKeys{"at", "duration", "title", "responsible"};
+const std::set<std::string> kProgramKeys{"at", "duration", "title", "responsible", "venue"};
+const std::set<std::string> kPartKeys{"title", "kind", "at", "duration", "venue", "organizer", "vips", "notes"};
 
 // Checks placeholders; returns the message of the first problem or "".
 std::string check_title(std::string_view pattern, bool has_base) {
@@ -178,7 +179,77 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
     }
     pi.title = r.req_string(p, "title", p.source());
     pi.responsible = r.opt_string(p, "responsible").value_or("");
+    pi.venue = r.opt_string(p, "venue").value_or("");
+    // The run of show and the event's times agree: every item within the event.
+    const long rel = pi.clock ? (*pi.clock - t.start_time).count()
+                     : pi.offset->unit == time::Offset::Unit::minutes ? pi.offset->amount
+                                                                      : pi.offset->amount * 24 * 60;
+    if (rel < 0 || rel + pi.duration.count() > t.duration.count()) {
+      r.fail(p.source(), trf("run-of-show item «{}» at {} is outside the event ({}, {}); move the start_time or the item",
+                             pi.title, pi.at,
+                             fmt::format("{:02}:{:02}", t.start_time.count() / 60, t.start_time.count() % 60),
+                             time::format_duration(t.duration)));
+    }
     t.program.push_back(std::move(pi));
+  });
+  if (auto rule = r.opt_string(root, "deadline_days_off")) {
+    try {
+      t.deadline_days_off = time::parse_day_off_rule(*rule);
+    } catch (const InputError& e) {
+      r.fail(r.node(root, "deadline_days_off").source(), e.what());
+    }
+  }
+  r.each_table(root, "part", [&](const toml::table& p) {
+    r.check_keys(p, kPartKeys, "part");
+    TemplatePart part;
+    part.title = r.req_string(p, "title", p.source());
+    if (auto k = r.opt_string(p, "kind")) {
+      try {
+        part.kind = event::parse_kind(*k);
+      } catch (const InputError& e) {
+        r.fail(r.node(p, "kind").source(), e.what());
+      }
+    }
+    part.at = r.req_string(p, "at", p.source());
+    if (auto c = time::parse_clock(part.at)) {
+      part.clock = *c;
+    } else if (auto off = time::parse_offset(part.at); off && off->unit == time::Offset::Unit::minutes) {
+      part.offset = *off;
+    } else {
+      r.fail(r.node(p, "at").source(),
+             trf("invalid at '{}': expected a clock time (18:00) or an offset from the start (+8h)", part.at));
+    }
+    if (auto d = r.opt_string(p, "duration")) {
+      try {
+        part.duration = time::parse_duration(*d);
+      } catch (const InputError& e) {
+        r.fail(r.node(p, "duration").source(), e.what());
+      }
+    }
+    part.venue = r.opt_string(p, "venue").value_or("");
+    part.organizer = r.opt_string(p, "organizer").value_or("");
+    part.notes = r.opt_string(p, "notes").value_or("");
+    if (const toml::node* v = p.get("vips")) {
+      const toml::array* arr = v->as_array();
+      if (!arr) {
+        r.fail(v->source(), tr("'vips' must be an array of names or positions"));
+      }
+      for (const toml::node& el : *arr) {
+        auto name = el.value<std::string>();
+        if (!name || text::trim(*name).empty()) {
+          r.fail(el.source(), tr("each VIP must be a non-empty string"));
+        }
+        part.vips.push_back(text::trim(*name));
+      }
+    }
+    const auto start = part.clock ? *part.clock : t.start_time + time::Minutes{part.offset->amount};
+    if (start < t.start_time || start + part.duration > t.start_time + t.duration) {
+      r.fail(p.source(), trf("part «{}» ({}, {}) is not within the event ({}, {})", part.title, part.at,
+                             time::format_duration(part.duration),
+                             fmt::format("{:02}:{:02}", t.start_time.count() / 60, t.start_time.count() % 60),
+                             time::format_duration(t.duration)));
+    }
+    t.parts.push_back(std::move(part));
   });
   return t;
 }

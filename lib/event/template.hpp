@@ -33,6 +33,22 @@ struct TemplateProgramItem {
   time::Minutes duration{0};
   std::string title;
   std::string responsible;
+  std::string venue;
+};
+
+// A part of the programme: an event of its own within the umbrella event
+// (City Day's opening concert on Соборная площадь), with its own VIPs.
+struct TemplatePart {
+  std::string title;
+  event::Kind kind = event::Kind::other;
+  std::string at;                       // as written: "18:00" or "+8h"
+  std::optional<time::Offset> offset;   // from the umbrella's start
+  std::optional<time::Minutes> clock;   // a clock time on the umbrella's first day
+  time::Minutes duration{60};
+  std::string venue;
+  std::string organizer;
+  std::vector<std::string> vips;
+  std::string notes;
 };
 
 struct EventTemplate {
@@ -51,6 +67,9 @@ struct EventTemplate {
   std::vector<TemplateParticipant> participants;
   std::vector<TemplateTask> tasks;
   std::vector<TemplateProgramItem> program;
+  std::vector<TemplatePart> parts;
+  // Calendar-day deadlines on a day off; nullopt: the setting event.deadline_days_off.
+  std::optional<time::DayOffRule> deadline_days_off;
   std::string origin;  // the file it came from
 };
 

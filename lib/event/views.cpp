@@ -49,12 +49,23 @@ Table events_table(const std::vector<Event>& events, const time::TimeZone& zone)
   return t;
 }
 
+std::vector<const Task*> tasks_by_due(const Event& e) {
+  std::vector<const Task*> out;
+  for (const auto& t : e.tasks) {
+    out.push_back(&t);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Task* a, const Task* b) { return a->due < b->due || (a->due == b->due && a->no < b->no); });
+  return out;
+}
+
 Table tasks_table(const Event& e, time::Date today) {
   Table t;
   t.columns = {{"no", N_("NO"), true},        {"due", N_("DUE")},    {"offset", N_("OFFSET")},
                {"status", N_("STATUS")},      {"done_on", N_("DONE")}, {"owner", N_("OWNER"), false, 40},
                {"title", N_("TITLE"), false, 80}};
-  for (const auto& task : e.tasks) {
+  for (const Task* tp : tasks_by_due(e)) {
+    const Task& task = *tp;
     Tone tone = Tone::plain;
     if (task.status == TaskStatus::done) {
       tone = Tone::good;
@@ -73,18 +84,42 @@ Table tasks_table(const Event& e, time::Date today) {
   return t;
 }
 
+Table parts_table(const Event& e, const time::TimeZone& zone) {
+  Table t;
+  t.columns = {{"id", N_("ID"), true},          {"when", N_("WHEN")},         {"title", N_("TITLE"), false, 70},
+               {"venue", N_("VENUE"), false, 40}, {"vips", N_("VIP"), false, 50}, {"status", N_("STATUS")}};
+  const auto day = time::local_date(zone.to_local(e.start));
+  for (const auto& p : e.parts) {
+    const auto ls = zone.to_local(p.start);
+    const auto le = zone.to_local(p.end);
+    std::string vips;
+    for (const auto& who : p.participants) {
+      if (who.vip) {
+        vips += (vips.empty() ? "" : ", ") + who.who;
+      }
+    }
+    const std::string when = time::local_date(ls) == day && time::local_date(le) == day
+                                 ? fmt::format("{}–{}", time::format_clock(ls), time::format_clock(le))
+                                 : format_span(p, zone);
+    t.add({std::to_string(p.id), when, p.title, p.venue, vips, std::string(to_string(p.status))},
+          p.status == Status::cancelled ? Tone::dim : Tone::plain);
+  }
+  return t;
+}
+
 Table program_table(const Event& e, const time::TimeZone& zone) {
   Table t;
   t.columns = {{"no", N_("NO"), true},
                {"at", N_("AT")},
                {"duration", N_("MIN"), true},
                {"title", N_("TITLE"), false, 80},
-               {"responsible", N_("RESPONSIBLE"), false, 40}};
+               {"responsible", N_("RESPONSIBLE"), false, 40},
+               {"venue", N_("WHERE"), false, 40}};
   const auto start_day = time::local_date(zone.to_local(e.start));
   for (const auto& p : e.program) {
     const auto l = zone.to_local(p.at);
     t.add({std::to_string(p.no), time::local_date(l) == start_day ? time::format_clock(l) : time::format_local(l),
-           std::to_string(p.duration.count()), p.title, p.responsible});
+           std::to_string(p.duration.count()), p.title, p.responsible, p.venue});
   }
   return t;
 }
@@ -224,10 +259,17 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
   if (e.cloned_from) {
     field(N_("cloned from"), fmt::format("#{}", *e.cloned_from));
   }
+  if (e.part_of) {
+    field(N_("part of"), fmt::format("#{}", *e.part_of));
+  }
   field(N_("uuid"), e.uuid);
   if (!e.notes.empty()) {
     heading(tr("Notes"));
     out += (md ? "" : "  ") + e.notes + "\n";
+  }
+  if (!e.parts.empty()) {
+    heading(trf("Programme: {}", trnf("{} part", "{} parts", static_cast<long>(e.parts.size()), e.parts.size())));
+    table(parts_table(e, zone));
   }
   if (!e.participants.empty()) {
     heading(tr("Participants"));
@@ -270,6 +312,9 @@ render::IcsEvent to_ics(const Event& e, const time::TimeZone& zone) {
   ie.status = e.status == Status::cancelled ? "CANCELLED" : e.status == Status::planned ? "TENTATIVE" : "CONFIRMED";
   ie.categories = {std::string(to_string(e.kind))};
   ie.last_modified = e.updated;
+  if (e.part_of_uuid) {
+    ie.related_to = *e.part_of_uuid + "@omskplan";
+  }
   std::string d = e.notes;
   std::string vips;
   for (const auto& p : e.participants) {
@@ -286,7 +331,8 @@ render::IcsEvent to_ics(const Event& e, const time::TimeZone& zone) {
   if (!e.program.empty()) {
     d += (d.empty() ? "" : "\n") + std::string("Программа:");
     for (const auto& p : e.program) {
-      d += fmt::format("\n{} {}", time::format_clock(zone.to_local(p.at)), p.title);
+      d += fmt::format("\n{} {}{}", time::format_clock(zone.to_local(p.at)), p.title,
+                       p.venue.empty() ? "" : " (" + p.venue + ")");
     }
   }
   ie.description = d;

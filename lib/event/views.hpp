@@ -20,6 +20,10 @@ namespace omskplan::event {
 render::Table events_table(const std::vector<Event>& events, const time::TimeZone& zone);
 render::Table tasks_table(const Event& e, time::Date today);
 render::Table program_table(const Event& e, const time::TimeZone& zone);
+// An umbrella event's parts (`e.parts`): time, title, venue, VIPs, status.
+render::Table parts_table(const Event& e, const time::TimeZone& zone);
+// The tasks by due date (then number), as lists and documents show them.
+std::vector<const Task*> tasks_by_due(const Event& e);
 render::Table agenda_table(const Agenda& a, time::Date today, const time::TimeZone& zone);
 render::Table conflicts_table(const std::vector<Conflict>& cs, const time::TimeZone& zone);
 

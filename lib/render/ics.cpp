@@ -175,6 +175,9 @@ std::string write_calendar(const std::vector<IcsEvent>& events, const time::Time
     if (!e.status.empty()) {
       line("STATUS:" + e.status);
     }
+    if (!e.related_to.empty()) {
+      line("RELATED-TO;RELTYPE=PARENT:" + escape_text(e.related_to));
+    }
     line(fmt::format("SEQUENCE:{}", e.sequence));
     if (e.last_modified) {
       line("LAST-MODIFIED:" + ics_utc(*e.last_modified));

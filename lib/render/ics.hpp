@@ -27,6 +27,7 @@ struct IcsEvent {
   std::string status;    // TENTATIVE, CONFIRMED, CANCELLED or empty
   std::vector<std::string> categories;
   std::optional<time::Instant> last_modified;
+  std::string related_to;  // the UID of the event this one is a part of (RELATED-TO;RELTYPE=PARENT)
 };
 
 // A VCALENDAR with one VTIMEZONE for `zone` covering the events' span.

@@ -141,11 +141,32 @@ std::optional<Offset> parse_offset(std::string_view s) {
   return off;
 }
 
-Date apply_offset_to_date(LocalTime anchor, const Offset& off, const ProductionCalendar& cal) {
+std::string_view to_string(DayOffRule r) { return kDayOffRuleNames[static_cast<std::size_t>(r)]; }
+
+DayOffRule parse_day_off_rule(std::string_view s) {
+  for (std::size_t i = 0; i < kDayOffRuleNames.size(); ++i) {
+    if (s == kDayOffRuleNames[i]) {
+      return static_cast<DayOffRule>(i);
+    }
+  }
+  throw InputError(trf("invalid day-off rule '{}'; expected one of: previous, next, keep", s));
+}
+
+Date working_day(Date d, DayOffRule rule, const ProductionCalendar& cal) {
+  if (rule == DayOffRule::keep || cal.is_working(d)) {
+    return d;
+  }
+  return cal.add_working_days(d, rule == DayOffRule::previous ? -1 : 1);
+}
+
+Date apply_offset_to_date(LocalTime anchor, const Offset& off, const ProductionCalendar& cal, DayOffRule rule) {
   const Date day = local_date(anchor);
   switch (off.unit) {
-    case Offset::Unit::days:
-      return day + days{off.amount};
+    case Offset::Unit::days: {
+      const Date d = working_day(day + days{off.amount}, rule, cal);
+      // A deadline after the event never moves back to it or before it.
+      return off.amount > 0 && d <= day ? working_day(day + days{off.amount}, DayOffRule::next, cal) : d;
+    }
     case Offset::Unit::working_days:
       return cal.add_working_days(day, static_cast<int>(off.amount));
     case Offset::Unit::minutes:

@@ -13,6 +13,7 @@
 #include "core/date.hpp"
 #include "time/zone.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,8 +68,24 @@ struct Offset {
 
 // nullopt when `s` is not an offset.
 std::optional<Offset> parse_offset(std::string_view s);
-// The day a task with this offset is due for an event starting at `anchor`.
-Date apply_offset_to_date(LocalTime anchor, const Offset& off, const ProductionCalendar& cal);
+
+// Where a deadline counted in calendar days goes when it lands on a day off:
+// to the working day before it (a task before an event is done by then; one
+// after the event never moves back to the event's day or before it, it goes
+// to the next working day), the one after, or it stays. Deadlines counted in
+// working days never land on one.
+enum class DayOffRule { previous, next, keep };
+inline constexpr std::array<std::string_view, 3> kDayOffRuleNames{"previous", "next", "keep"};
+std::string_view to_string(DayOffRule r);
+// Throws InputError "invalid day-off rule 'x'; expected one of: previous, next, keep".
+DayOffRule parse_day_off_rule(std::string_view s);
+// `d` itself when worked (or with `keep`), else the working day before or after it.
+Date working_day(Date d, DayOffRule rule, const ProductionCalendar& cal);
+
+// The day a task with this offset is due for an event starting at `anchor`;
+// a calendar-day offset landing on a day off follows `rule`.
+Date apply_offset_to_date(LocalTime anchor, const Offset& off, const ProductionCalendar& cal,
+                          DayOffRule rule = DayOffRule::keep);
 // The wall time of a program item `off` from `anchor`.
 LocalTime apply_offset_to_time(LocalTime anchor, const Offset& off, const ProductionCalendar& cal);
 

@@ -53,6 +53,35 @@ TEST_SUITE("event::conflicts") {
     CHECK(conflicts_between(a, b, buffer).empty());
   }
 
+  TEST_CASE("at the same venue a VIP may go straight from one event to the next") {
+    const Participant mayor{"Мэр города Омска", "", true};
+    auto a = ev(1, "2024-03-14T04:00:00Z", "2024-03-14T05:00:00Z", "Соборная площадь", {mayor});
+    auto b = ev(2, "2024-03-14T05:00:00Z", "2024-03-14T06:00:00Z", "соборная площадь", {mayor});
+    CHECK(conflicts_between(a, b, buffer).empty());
+    auto c = ev(3, "2024-03-14T04:30:00Z", "2024-03-14T06:00:00Z", "Соборная площадь", {mayor});
+    CHECK(conflicts_between(a, c, buffer).size() == 2);  // overlapping: the square and the Mayor
+  }
+
+  TEST_CASE("an umbrella event never conflicts with its own parts; parts conflict with each other") {
+    const Participant mayor{"Мэр города Омска", "", true};
+    auto day = ev(1, "2023-08-05T04:00:00Z", "2023-08-05T17:00:00Z", "Соборная площадь", {mayor});
+    auto concert = ev(2, "2023-08-05T14:00:00Z", "2023-08-05T16:00:00Z", "Соборная площадь", {mayor});
+    auto unveil = ev(3, "2023-08-05T06:00:00Z", "2023-08-05T06:40:00Z", "Набережная Иртыша", {mayor});
+    auto alley = ev(4, "2023-08-05T06:50:00Z", "2023-08-05T07:20:00Z", "Парк Победы", {mayor});
+    concert.part_of = unveil.part_of = alley.part_of = 1;
+    CHECK(conflicts_between(day, concert, buffer).empty());
+    CHECK(conflicts_between(alley, day, buffer).empty());
+    const auto cs = find_conflicts({day, concert, unveil, alley}, buffer);
+    REQUIRE(cs.size() == 1);
+    CHECK(cs[0].first_id == 3);
+    CHECK(cs[0].second_id == 4);
+    CHECK(cs[0].gap_minutes == 10);
+    // Another umbrella's part is no part of this one.
+    auto other = ev(5, "2023-08-05T14:00:00Z", "2023-08-05T15:00:00Z", "Соборная площадь", {mayor});
+    other.part_of = 9;
+    CHECK(conflicts_between(day, other, buffer).size() == 2);
+  }
+
   TEST_CASE("a sweep over many events finds each pair once") {
     const Participant mayor{"Мэр", "", true};
     std::vector<Event> es{ev(1, "2024-03-14T04:00:00Z", "2024-03-14T10:00:00Z", "Зал", {mayor}),

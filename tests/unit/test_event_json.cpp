@@ -22,8 +22,11 @@ TEST_SUITE("event::json") {
     e.tags = {"концерт"};
     e.participants = {{"Мэр города Омска", "приветствие", true}};
     e.tasks = {{0, 1, "Звук", "ДК", time::make_date(2023, 8, 1), std::string("-4d"), TaskStatus::done,
-                time::make_date(2023, 7, 30)}};
-    e.program = {{1, e.start, std::string("+0m"), time::Minutes{120}, "Концерт", "ДК"}};
+                time::make_date(2023, 7, 30), "звук с запасом"}};
+    e.program = {{1, e.start, std::string("+0m"), time::Minutes{120}, "Концерт", "ДК", "Большая сцена"}};
+    e.part_of = 7;
+    e.part_of_uuid = "umbrella-uuid";
+    e.deadline_days_off = time::DayOffRule::previous;
     e.lessons = {{"Больше стульев", e.start, std::nullopt}};
     e.created = e.updated = f.ctx.now;
     const auto j = to_json(e, *f.ctx.zone);
@@ -35,6 +38,11 @@ TEST_SUITE("event::json") {
     CHECK(back.program == e.program);
     CHECK(back.participants == e.participants);
     CHECK(back.lessons == e.lessons);
+    CHECK(back.part_of_uuid == e.part_of_uuid);  // the UID travels; the id is this database's
+    CHECK(!back.part_of);
+    CHECK(back.deadline_days_off == time::DayOffRule::previous);
+    CHECK(j["tasks"][0]["note"] == "звук с запасом");
+    CHECK(j["program"][0]["venue"] == "Большая сцена");
   }
 
   TEST_CASE("wrong shapes are named by field") {

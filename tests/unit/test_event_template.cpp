@@ -58,8 +58,8 @@ TEST_SUITE("event::EventTemplate") {
 
   TEST_CASE("errors point at file:line:col") {
     CHECK(error_of(std::string(kMinimal) + "colour = \"red\"\n") ==
-          "my.toml:5:1: unknown key 'colour'; expected one of: anniversary_base, duration, id, kind, level, name, "
-          "notes, organizer, participant, program, start_time, tags, task, title, venue");
+          "my.toml:5:1: unknown key 'colour'; expected one of: anniversary_base, deadline_days_off, duration, id, kind, "
+          "level, name, notes, organizer, part, participant, program, start_time, tags, task, title, venue");
     CHECK(error_of(std::string(kMinimal) + "level = \"global\"\n") ==
           "my.toml:5:9: invalid level 'global'; expected one of: municipal, regional, intercity, international");
     CHECK(error_of(std::string(kMinimal) + "[[task]]\ntitle = \"x\"\ndue = \"-5xd\"\n") ==
@@ -79,6 +79,34 @@ TEST_SUITE("event::EventTemplate") {
           "explicitly prohibited");
     CHECK(error_of(std::string(kMinimal) + "[[program]]\nat = \"noon\"\ntitle = \"x\"\n") ==
           "my.toml:6:6: invalid at 'noon': expected a clock time (10:00) or an offset from the start (+30m, +1d)");
+  }
+
+  TEST_CASE("the run of show lies within the event; parts within the umbrella; the day-off rule is a key") {
+    CHECK(error_of(std::string(kMinimal) + "start_time = \"18:00\"\nduration = \"2h\"\n[[program]]\nat = \"-1h\"\n"
+                                           "title = \"Сбор гостей\"\n") ==
+          "my.toml:7:1: run-of-show item «Сбор гостей» at -1h is outside the event (18:00, 2h); move the start_time or "
+          "the item");
+    CHECK(error_of(std::string(kMinimal) + "start_time = \"18:00\"\nduration = \"2h\"\n[[program]]\nat = \"19:30\"\n"
+                                           "duration = \"1h\"\ntitle = \"Фейерверк\"\n") ==
+          "my.toml:7:1: run-of-show item «Фейерверк» at 19:30 is outside the event (18:00, 2h); move the start_time or "
+          "the item");
+    CHECK(error_of(std::string(kMinimal) + "deadline_days_off = \"before\"\n") ==
+          "my.toml:5:21: invalid day-off rule 'before'; expected one of: previous, next, keep");
+    CHECK(error_of(std::string(kMinimal) + "start_time = \"10:00\"\nduration = \"13h\"\n[[part]]\ntitle = \"Салют\"\n"
+                                           "at = \"23:00\"\nduration = \"15m\"\n") ==
+          "my.toml:7:1: part «Салют» (23:00, 15m) is not within the event (10:00, 13h)");
+    CHECK(error_of(std::string(kMinimal) + "[[part]]\ntitle = \"x\"\nat = \"-1d\"\n") ==
+          "my.toml:7:6: invalid at '-1d': expected a clock time (18:00) or an offset from the start (+8h)");
+    const auto t = parse_event_template(std::string(kMinimal) +
+                                            "start_time = \"10:00\"\nduration = \"13h\"\ndeadline_days_off = \"next\"\n"
+                                            "[[part]]\ntitle = \"Концерт\"\nkind = \"concert\"\nat = \"+10h\"\n"
+                                            "duration = \"2h\"\nvenue = \"Соборная площадь\"\nvips = [\"Мэр города Омска\"]\n",
+                                        "my.toml");
+    REQUIRE(t.parts.size() == 1);
+    CHECK(t.parts[0].kind == event::Kind::concert);
+    CHECK(t.parts[0].offset->amount == 600);
+    CHECK(t.parts[0].vips == std::vector<std::string>{"Мэр города Омска"});
+    CHECK(t.deadline_days_off == time::DayOffRule::next);
   }
 
   TEST_CASE("a user template overrides the shipped one of the same id; unknown ids get a suggestion") {

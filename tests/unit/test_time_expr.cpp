@@ -148,6 +148,27 @@ TEST_SUITE("time::expr") {
     CHECK(format_local(apply_offset_to_time(event, *parse_offset("+1d"), *ctx.calendar)) == "2024-05-14 10:00");
   }
 
+  TEST_CASE("a calendar-day deadline on a day off moves by the rule, never back across the event") {
+    const LocalTime event{make_date(2024, 5, 13).time_since_epoch() + std::chrono::hours{10}};
+    const auto minus30 = *parse_offset("-30d");  // Saturday 2024-04-13
+    CHECK(format_date(apply_offset_to_date(event, minus30, *ctx.calendar, DayOffRule::previous)) == "2024-04-12");
+    CHECK(format_date(apply_offset_to_date(event, minus30, *ctx.calendar, DayOffRule::next)) == "2024-04-15");
+    CHECK(format_date(apply_offset_to_date(event, minus30, *ctx.calendar, DayOffRule::keep)) == "2024-04-13");
+    CHECK(format_date(apply_offset_to_date(event, *parse_offset("-5wd"), *ctx.calendar, DayOffRule::next)) ==
+          "2024-05-02");  // working days never land on a day off
+    // 1 May 2024 is a holiday after two days off; the working Saturday 27 April comes before it.
+    CHECK(format_date(working_day(make_date(2024, 5, 1), DayOffRule::previous, *ctx.calendar)) == "2024-04-27");
+    CHECK(format_date(working_day(make_date(2024, 5, 1), DayOffRule::next, *ctx.calendar)) == "2024-05-02");
+    CHECK(format_date(working_day(make_date(2024, 5, 2), DayOffRule::previous, *ctx.calendar)) == "2024-05-02");
+    // City Day 2023 is a Saturday: a task a day after it goes to Monday, not back to Friday.
+    const LocalTime city_day{make_date(2023, 8, 5).time_since_epoch() + std::chrono::hours{10}};
+    CHECK(format_date(apply_offset_to_date(city_day, *parse_offset("+1d"), *ctx.calendar, DayOffRule::previous)) ==
+          "2023-08-07");
+    CHECK(parse_day_off_rule("next") == DayOffRule::next);
+    CHECK(to_string(DayOffRule::keep) == "keep");
+    CHECK_THROWS_WITH(parse_day_off_rule("before"), "invalid day-off rule 'before'; expected one of: previous, next, keep");
+  }
+
   TEST_CASE("durations") {
     CHECK(parse_duration("6h").count() == 360);
     CHECK(parse_duration("1h30m").count() == 90);
