@@ -683,6 +683,7 @@ struct Master {
   std::string title, notes, venue, status;
   std::vector<std::string> categories;
   int sequence = 0;
+  std::string parent;  // RELATED-TO (RELTYPE=PARENT, the default): the UID of the event this one is a part of
   const render::IcsComponent* comp = nullptr;
 };
 
@@ -770,6 +771,15 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
   if (const auto* st = ev.get("STATUS")) {
     m.status = text::trim(st->value);
   }
+  for (const auto& p : ev.props) {
+    const auto type = p.params.find("RELTYPE");
+    if (p.name == "RELATED-TO" && (type == p.params.end() || text::fold(type->second) == "parent")) {
+      m.parent = text::trim(render::unescape_text(p.value));
+      if (m.parent.size() > kOwnSuffix.size() && m.parent.ends_with(kOwnSuffix)) {
+        m.parent.resize(m.parent.size() - kOwnSuffix.size());
+      }
+    }
+  }
   if (const auto* seq = ev.get("SEQUENCE")) {
     const std::string v = text::trim(seq->value);
     m.sequence = std::max(0, digits(v, 0, std::min<std::size_t>(v.size(), 9)));
@@ -793,6 +803,7 @@ IcsItem item_of(const Master& m, const When& start, const time::Context& ctx, co
   it.status = m.status;
   it.categories = m.categories;
   it.sequence = m.sequence;
+  it.parent = m.parent;
   it.all_day = start.is_date;
   it.start = start.instant(ctx);
   it.end = start.is_date ? ctx.zone->to_instant(LocalTime{(start.date + days{m.length_days}).time_since_epoch()})
@@ -998,6 +1009,10 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
 IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOptions& opt, bool dry_run) {
   IcsImportResult res;
   const auto items = read_ics_events(text, s.ctx, opt, res.warnings);
+  std::set<std::string> in_file;
+  for (const auto& it : items) {
+    in_file.insert(it.uuid);
+  }
   store::WriteTransaction tx(s.db);
   for (const IcsItem& it : items) {
     Event e;
@@ -1033,12 +1048,24 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
       } catch (const InputError&) {
       }
     }
+    // A part of an event in the file or the database is linked to it; a
+    // parent neither has is said and left out.
+    if (!it.parent.empty() && it.parent != it.uuid) {
+      if (in_file.count(it.parent) || repo::find_by_uuid(s.db, it.parent)) {
+        e.part_of_uuid = it.parent;
+      } else {
+        res.warnings.push_back(trf("UID {}: RELATED-TO {} is neither in the file nor in the database; imported "
+                                   "without the link",
+                                   it.uuid, it.parent));
+      }
+    }
     try {
       import_record(s, std::move(e), res.counts);
     } catch (const InputError& err) {
       throw InputError(trf("UID {} ('{}'): {}", it.uuid, it.title, err.what()));
     }
   }
+  link_pending_parts(s, res.counts);
   if (!dry_run) {
     tx.commit();
   }

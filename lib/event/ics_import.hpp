@@ -38,6 +38,7 @@ struct IcsItem {
   std::string status;                  // TENTATIVE, CONFIRMED, CANCELLED or empty
   std::vector<std::string> categories;
   int sequence = 0;                    // SEQUENCE: how many times it was revised
+  std::string parent;                  // RELATED-TO: the UID of the event it is a part of ("@omskplan" stripped)
 };
 
 // Every occurrence of every VEVENT, in file order. Throws InputError

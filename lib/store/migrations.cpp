@@ -570,10 +570,13 @@ const std::vector<Migration>& migrations() {
       {7, "structural units, work plans, their items, control points, postponements and amendments", kSchemaV7},
       // An event may be a part of another (City Day's concert, unveiling and
       // alley opening are parts of the day); a run-of-show item has a place.
+      // No ON DELETE action: an umbrella goes only after its parts (undo
+      // applies a command's rows with the check deferred to its end, and an
+      // action would change the parts' rows under it).
       // Calendar-day deadlines that land on a day off move by the event's rule
       // (events made before it keep theirs as they were).
       {8, "events as parts of an umbrella event; where a run-of-show item takes place; deadlines off days off; task notes",
-       "ALTER TABLE event ADD COLUMN part_of INTEGER REFERENCES event(id) ON DELETE SET NULL;\n"
+       "ALTER TABLE event ADD COLUMN part_of INTEGER REFERENCES event(id);\n"
        "ALTER TABLE event ADD COLUMN deadline_days_off TEXT NOT NULL DEFAULT 'keep'\n"
        "  CHECK (deadline_days_off IN ('previous', 'next', 'keep'));\n"
        "CREATE INDEX event_part_of ON event(part_of) WHERE part_of IS NOT NULL;\n"

@@ -30,14 +30,14 @@ complete() {
 }
 expect_eq "$(complete "$BIN" ev)" "event "
 expect_eq "$(complete "$BIN" event ta)" "task "
-expect_eq "$(complete "$BIN" event task "")" "add cancel done list reopen "
+expect_eq "$(complete "$BIN" event task "")" "add cancel done edit list move reopen "
 expect_eq "$(complete "$BIN" event list --kind ci)" "city-day "
 expect_eq "$(complete "$BIN" --format j)" "json "
 expect_eq "$(complete "$BIN" -f x)" "xlsx "
 expect_eq "$(complete "$BIN" event add --ti)" "--title "
 expect_eq "$(complete "$BIN" --js)" "--json "
-expect_eq "$(complete "$BIN" event show "")" "1 "
-expect_eq "$(complete "$BIN" --db "$OMSKPLAN_DB" event edit "")" "1 "
+expect_eq "$(complete "$BIN" event show "")" "1 2 3 4 5 "
+expect_eq "$(complete "$BIN" --db "$OMSKPLAN_DB" event edit "")" "1 2 3 4 5 "
 expect_eq "$(complete "$BIN" event new --template vic)" "victory-day "
 expect_eq "$(complete "$BIN" report run mon)" "monthly-plan "
 # A value that follows an option is not taken for a subcommand.
@@ -55,11 +55,11 @@ if need zsh; then
   expect_eq "$?" "0" "(the zsh script does not parse)"
   zc() { zsh -c 'source "$1" 2>/dev/null; shift; _omskplan_candidates "$@"' _ "$TMP/omskplan.zsh" "$@" | sort | tr '\n' ' '; }
   expect_eq "$(zc 1 "$BIN" ev)" "event "
-  expect_eq "$(zc 3 "$BIN" event task "")" "add cancel done list reopen "
+  expect_eq "$(zc 3 "$BIN" event task "")" "add cancel done edit list move reopen "
   expect_eq "$(zc 4 "$BIN" event list --kind ci)" "city-day "
   expect_eq "$(zc 2 "$BIN" event "")" "$(complete "$BIN" event "")"
   expect_eq "$(zc 2 "$BIN" --db "")" "::file "
-  expect_eq "$(zc 3 "$BIN" event show "")" "1 "
+  expect_eq "$(zc 3 "$BIN" event show "")" "1 2 3 4 5 "
 else
   echo "zsh: skipped (not installed)"
 fi
@@ -70,10 +70,10 @@ if need fish; then
   ln -sf "$BIN" "$TMP/bin/omskplan"
   fc() { fish -c "set PATH $TMP/bin \$PATH; source $TMP/omskplan.fish; complete -C '$1'" | cut -f1 | sort | tr '\n' ' '; }
   expect_eq "$(fc 'omskplan ev')" "event "
-  expect_eq "$(fc 'omskplan event task ')" "add cancel done list reopen "
+  expect_eq "$(fc 'omskplan event task ')" "add cancel done edit list move reopen "
   expect_eq "$(fc 'omskplan event list --kind ci')" "city-day "
   expect_eq "$(fc 'omskplan --format j')" "json "
-  expect_eq "$(fc 'omskplan event show ')" "1 "
+  expect_eq "$(fc 'omskplan event show ')" "1 2 3 4 5 "
 else
   echo "fish: skipped (not installed)"
 fi

@@ -4,11 +4,15 @@
 
 run db init
 expect_rc 0
-expect_out "schema version 7"
+expect_out "schema version 8"
 
 run event new --template city-day --date 2023-08-05
 expect_rc 0
 expect_out "created event 1: День города Омска — 307-летие со дня основания (2023-08-05 10:00–23:00), 11 tasks"
+# The day's programme: each part an event of its own at its venue, with its own VIPs.
+expect_out "  part 2: Торжественная церемония поднятия флага города Омска (2023-08-05 10:00–11:00, Соборная площадь)"
+expect_out "  part 5: Праздничный фейерверк (2023-08-05 22:30–22:45, Набережная Тухачевского)"
+expect_eq "$(sql "SELECT count(*) FROM event WHERE part_of = 1")" "4"
 
 run event new --template victory-day --date 2023-05-09
 expect_rc 0
@@ -17,10 +21,10 @@ expect_out "78-я годовщина Победы"
 run event add --title "Международная конференция «Города Сибири»" --start "2024-03-14 10:00" --duration 6h \
   --kind conference --level international --venue "Концертный зал" --with "Мэр города Омска"
 expect_rc 0
-expect_out "created event 3: Международная конференция «Города Сибири» (2024-03-14 10:00–16:00)"
+expect_out "created event 7: Международная конференция «Города Сибири» (2024-03-14 10:00–16:00)"
 
 # Stored in UTC, shown in Omsk time whatever TZ says.
-expect_eq "$(sql "SELECT start_utc FROM event WHERE id = 3")" "2024-03-14T04:00:00Z"
+expect_eq "$(sql "SELECT start_utc FROM event WHERE id = 7")" "2024-03-14T04:00:00Z"
 
 run event list --from 2023-01-01 --to 2023-12-31 --kind city-day --json
 expect_rc 0
@@ -37,7 +41,7 @@ expect_out "78-я годовщина"
 expect_no_out "Города Сибири"
 
 run --quiet event list
-expect_out_is "$(printf '2\n1\n3')"
+expect_out_is "$(printf '6\n1\n2\n3\n4\n5\n7')"
 
 run event show 1
 expect_rc 0
@@ -80,7 +84,7 @@ expect_eq "$(sql "SELECT done_on FROM task WHERE event_id = 1 AND no = 3")" "202
 
 # -5wd before an event on 2024-05-13 falls on 2024-05-02 (the May holidays of 2024).
 run event add --title "Открытие сквера" --start "2024-05-13 12:00" --kind opening --venue "Сквер"
-run event task add 4 "Пригласить СМИ" --due -5wd
+run event task add 8 "Пригласить СМИ" --due -5wd
 expect_out "(due 2024-05-02, -5wd)"
 
 run event agenda --days 14
@@ -99,40 +103,43 @@ expect_rc 0
 # Conflicts: the same venue, and the Mayor too close.
 run event add --title "Концерт" --start "2024-03-14 15:00" --venue "концертный зал"
 expect_rc 0
-expect_err "omskplan: warning: conflict: venue 'Концертный зал': #3"
+expect_err "omskplan: warning: conflict: venue 'Концертный зал': #7"
 run event add --title "Встреча с предпринимателями" --start "2024-03-14 16:20" --venue "Мэрия" \
   --with "мэр города омска" --strict
 expect_rc 4
-expect_err "refused (--strict), 1 conflict: VIP 'Мэр города Омска': #3"
+expect_err "refused (--strict), 1 conflict: VIP 'Мэр города Омска': #7"
 run event conflicts --from 2024-03-01 --to 2024-03-31
 expect_rc 0
 expect_out "venue"
 run --json event conflicts --from 2024-03-01 --to 2024-03-31 --fail-if-any
 expect_rc 3
 expect_eq "$(out | jq -r '.[0].type')" "venue"
-expect_eq "$(out | jq -r '.[0].first.id')" "3"
+expect_eq "$(out | jq -r '.[0].first.id')" "7"
 
 # Lessons carried into next year's plan.
 run event lesson add 1 "Нужна вторая сцена для детской программы"
 expect_rc 0
 run event clone 1 --date 2024-08-03
 expect_rc 0
-expect_out "cloned event 1 as event 6: День города Омска — 308-летие со дня основания (2024-08-03 11:00"
-run --json event show 6
+expect_out "cloned event 1 as event 10: День города Омска — 308-летие со дня основания (2024-08-03 11:00"
+expect_out "  part 11: Торжественная церемония поднятия флага города Омска (2024-08-03 10:00–11:00"
+run --json event show 10
 expect_eq "$(out | jq -r '.lessons[0].text')" "Нужна вторая сцена для детской программы"
 expect_eq "$(out | jq -r '[.tasks[].status] | unique | join(",")')" "todo"
 expect_eq "$(out | jq -r '.cloned_from')" "1"
-run event lesson list 6
+expect_eq "$(out | jq -c '.parts')" "[11,12,13,14]"
+expect_eq "$(sql "SELECT count(*) FROM event WHERE part_of = 10 AND cloned_from BETWEEN 2 AND 5")" "4"
+run event lesson list 10
 expect_out "Нужна вторая сцена"
 
 # Search folds case and ё.
 run event add --title "Открытие главной городской ёлки" --start "2023-12-25 17:00" --kind opening
 run --quiet event list --search "елки"
-expect_out_is "7"
+expect_out_is "15"
 run --quiet event list --search "ЁЛКИ"
-expect_out_is "7"
+expect_out_is "15"
 run --quiet event list --search "сибири"
-expect_out_is "3"
+expect_out_is "7"
 
 # CSV and Markdown.
 run --format csv event list --year 2023
@@ -146,7 +153,7 @@ expect_rc 0
 expect_out "(2023-09-01 – 2023-09-03)"
 
 # Every change is in the audit log with who and what.
-expect_eq "$(sql "SELECT count(*) = (SELECT count(*) FROM command) FROM audit")" "1"
+expect_eq "$(sql "SELECT count(DISTINCT command_id) = (SELECT count(*) FROM command) FROM audit")" "1"
 expect_eq "$(sql "SELECT c.argv FROM audit a JOIN command c ON c.id = a.command_id
                   WHERE a.entity = 'event' AND a.entity_id = 1
                     AND json_extract(a.before, '$.tasks[0].no') = 3
@@ -157,10 +164,10 @@ expect_eq "$(sql "SELECT json_array_length(a.after, '$.tasks') FROM audit a JOIN
                   WHERE c.argv = 'omskplan event task done 1 3'")" "1"
 
 # Delete: gone with its tasks; the audit log has what it was.
-run event delete 5
+run event delete 9
 expect_rc 0
-expect_out "deleted event 5: Концерт"
-expect_eq "$(sql "SELECT count(*) FROM event WHERE id = 5")" "0"
-expect_eq "$(sql "SELECT json_extract(before, '$.title') FROM audit WHERE action = 'delete' AND entity_id = 5")" "Концерт"
-expect_unchanged event delete 5
-expect_err "no event with id 5"
+expect_out "deleted event 9: Концерт"
+expect_eq "$(sql "SELECT count(*) FROM event WHERE id = 9")" "0"
+expect_eq "$(sql "SELECT json_extract(before, '$.title') FROM audit WHERE action = 'delete' AND entity_id = 9")" "Концерт"
+expect_unchanged event delete 9
+expect_err "no event with id 9"

@@ -82,7 +82,7 @@ if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
   copy_as_user "$TMP/rofile" 444 755
   run_as --db "$TMP/rofile/plan.db" --quiet event list
   expect_rc 0
-  expect_out_is "$(printf '2\n1')"
+  expect_out_is "$(printf '6\n1\n2\n3\n4\n5')"
   run_as --db "$TMP/rofile/plan.db" event add --title X --start "2024-06-01 10:00"
   expect_rc 5
   expect_err_is "omskplan: error: database $TMP/rofile/plan.db is read-only (no permission to write the file)"
@@ -92,7 +92,7 @@ if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
   copy_as_user "$TMP/rodir" 644 555
   run_as --db "$TMP/rodir/plan.db" --quiet event list
   expect_rc 0
-  expect_out_is "$(printf '2\n1')"
+  expect_out_is "$(printf '6\n1\n2\n3\n4\n5')"
   run_as --db "$TMP/rodir/plan.db" db check
   expect_rc 0
   expect_out "ok (schema version"

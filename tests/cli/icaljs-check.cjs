@@ -1,6 +1,7 @@
 // Parses an iCalendar file with ical.js (the parser of Thunderbird) and prints
 // one line per VEVENT: uid|zone|start|end|summary, times as Unix seconds, or
-// DATE and the day for all-day events. Usage: node icaljs-check.cjs ICAL_JS FILE
+// DATE and the day for all-day events; then, for a part of another event,
+// "part|uid|parent uid" (RELATED-TO). Usage: node icaljs-check.cjs ICAL_JS FILE
 const fs = require('fs');
 const ICAL = require(process.argv[2]);
 const comp = new ICAL.Component(ICAL.parse(fs.readFileSync(process.argv[3], 'utf8')));
@@ -11,4 +12,6 @@ for (const ve of comp.getAllSubcomponents('vevent')) {
   const e = ev.endDate;
   const when = (t) => (t.isDate ? t.toString() : String(t.toUnixTime()));
   console.log([ev.uid, s.isDate ? 'DATE' : s.zone.tzid, when(s), when(e), ev.summary].join('|'));
+  const rel = ve.getFirstProperty('related-to');
+  if (rel) console.log(['part', ev.uid, rel.getFirstValue(), rel.getParameter('reltype') || 'PARENT'].join('|'));
 }

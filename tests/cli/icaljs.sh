@@ -29,4 +29,7 @@ while IFS=$'\t' read -r uid all_day start end title; do
   fi
   if grep -qxF -- "$want" "$TMP/parsed.txt"; then pass; else fail "ical.js read differently: $want"; fi
 done <"$TMP/expected.tsv"
-expect_eq "$(wc -l <"$TMP/parsed.txt")" "3"
+# City Day and its four parts, each part related to the day as its parent.
+expect_eq "$(grep -vc '^part|' "$TMP/parsed.txt")" "7"
+day=$(sql "SELECT uuid FROM event WHERE id = 1")@omskplan
+expect_eq "$(grep -c "^part|.*|$day|PARENT$" "$TMP/parsed.txt")" "4"

@@ -25,10 +25,13 @@ while IFS= read -r line; do
 done <"$f"
 expect_eq "$bad" "0" "(lines that are not UTF-8 on their own)"
 
-expect_eq "$(grep -c '^BEGIN:VEVENT' "$f")" "4"
-expect_eq "$(grep -c '^END:VEVENT' "$f")" "4"
-expect_eq "$(grep -c '^UID:' "$f")" "4"
-expect_eq "$(grep -c '^DTSTAMP:20230720T030000Z' "$f")" "4"
+# City Day's four parts are events of their own, each related to the day.
+expect_eq "$(grep -c '^BEGIN:VEVENT' "$f")" "8"
+expect_eq "$(grep -c '^END:VEVENT' "$f")" "8"
+expect_eq "$(grep -c '^UID:' "$f")" "8"
+expect_eq "$(grep -c '^DTSTAMP:20230720T030000Z' "$f")" "8"
+day_uid=$(sql "SELECT uuid FROM event WHERE id = 1")
+expect_eq "$(grep -c "^RELATED-TO;RELTYPE=PARENT:$day_uid@omskplan" "$f")" "4"
 expect_eq "$(grep -c '^BEGIN:VTIMEZONE' "$f")" "1"
 expect_out "TZID:Asia/Omsk"
 expect_out "TZOFFSETTO:+0600"

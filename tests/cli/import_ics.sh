@@ -48,7 +48,7 @@ run --format ics event list --year 2024
 cp "$TMP/out" "$TMP/a.ics"
 run event import-ics "$TMP/a.ics"
 expect_rc 0
-expect_out_is "0 created, 0 updated, 16 unchanged"
+expect_out_is "0 created, 0 updated, 20 unchanged"
 run --format ics event list --year 2024
 if cmp -s "$TMP/out" "$TMP/a.ics"; then pass; else fail "export → import → export changed: $(diff "$TMP/a.ics" "$TMP/out" | head -5)"; fi
 run event show "$id" --json
@@ -56,7 +56,7 @@ expect_out '"status": "held"'  # CONFIRMED in iCalendar; held stays held
 # …and into another database: the same calendar comes out.
 OMSKPLAN_DB="$TMP/other.db" run db init
 OMSKPLAN_DB="$TMP/other.db" run event import-ics "$TMP/a.ics"
-expect_out_is "16 created, 0 updated, 0 unchanged"
+expect_out_is "20 created, 0 updated, 0 unchanged"
 OMSKPLAN_DB="$TMP/other.db" run --format ics event list --year 2024
 if diff <(grep -v '^STATUS' "$TMP/a.ics") <(grep -v '^STATUS' "$TMP/out") >/dev/null; then pass; else
   fail "another database exports differently: $(diff "$TMP/a.ics" "$TMP/out" | head -6)"

@@ -94,3 +94,19 @@ need() {
     return 1
   fi
 }
+
+# unmigrate_v8 DB: takes the database back to before schema 8 (what an older
+# omskplan made): the columns schema 8 added leave the tables' definitions
+# (their stored values stay at the rows' ends, unread, as SQLite allows).
+unmigrate_v8() {
+  sqlite3 "$1" "DROP INDEX event_part_of;
+    PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(sql, ', part_of INTEGER REFERENCES event(id), deadline_days_off TEXT NOT NULL DEFAULT ''keep''
+  CHECK (deadline_days_off IN (''previous'', ''next'', ''keep''))', '') WHERE name = 'event';
+    UPDATE sqlite_schema SET sql = replace(sql, ', note TEXT NOT NULL DEFAULT ''''', '') WHERE name = 'task';
+    UPDATE sqlite_schema SET sql = replace(sql, ', venue TEXT NOT NULL DEFAULT ''''', '') WHERE name = 'program_item';
+    PRAGMA writable_schema = OFF;" &&
+    sqlite3 "$1" "PRAGMA schema_version = $(( $(sqlite3 "$1" 'PRAGMA schema_version') + 1 )); PRAGMA integrity_check;" |
+    grep -qx ok || fail "unmigrate_v8 $1"
+  expect_eq "$(sqlite3 "$1" "SELECT count(*) FROM pragma_table_info('event') WHERE name = 'part_of'")" "0"
+}

@@ -42,7 +42,7 @@ for cmd in "${lists[@]}"; do
 done
 # Lists that have something print their ids.
 run --quiet event list
-expect_out_is "1"
+expect_out_is "$(seq 1 5)"
 run --quiet agreement patrons --year 2023
 expect_out_is "1"
 run --quiet inspection site list
@@ -52,7 +52,7 @@ expect_out_is "OB-017"
 # or not a terminal, and finish (timeout 20 s each).
 run db backup "$TMP/backup.db"
 expect_rc 0
-for cmd in "event delete 1" "undo" "db restore $TMP/backup.db" "config init --force"; do
+for cmd in "event delete 1 --with-parts" "undo" "db restore $TMP/backup.db" "config init --force"; do
   # shellcheck disable=SC2086
   timeout 20 "$BIN" $cmd </dev/null >"$TMP/out" 2>"$TMP/err"
   rc=$?

@@ -24,7 +24,7 @@ venu = "Зал"
 TOML
 run template check "$TMP/bad.toml"
 expect_rc 1
-expect_err_is "omskplan: error: $TMP/bad.toml:5:1: unknown key 'venu'; expected one of: anniversary_base, duration, id, kind, level, name, notes, organizer, participant, program, start_time, tags, task, title, venue"
+expect_err_is "omskplan: error: $TMP/bad.toml:5:1: unknown key 'venu'; expected one of: anniversary_base, deadline_days_off, duration, id, kind, level, name, notes, organizer, part, participant, program, start_time, tags, task, title, venue"
 printf 'id = "x"\nname = "x\n' >"$TMP/broken.toml"
 run template check "$TMP/broken.toml"
 expect_rc 1

@@ -30,20 +30,22 @@ done
 printf ']' >>"$TMP/bulk.json"
 run event import "$TMP/bulk.json"
 expect_out "50 created"
-expect_eq "$(sql "SELECT count(*) FROM event")" "51"
+expect_eq "$(sql "SELECT count(*) FROM event")" "55"
 run undo
 expect_out "(100 row changes)"
-expect_eq "$(sql "SELECT count(*) FROM event")" "1"
+expect_eq "$(sql "SELECT count(*) FROM event")" "5"
 expect_eq "$(sql "SELECT count(*) FROM task WHERE event_id != 1")" "0"
-expect_eq "$(sql "SELECT count(*) FROM event_fts")" "1"
+expect_eq "$(sql "SELECT count(*) FROM event_fts")" "5"
 
-# A deleted event comes back with everything it had.
-run event delete 1
+# A deleted event comes back with everything it had, its parts too.
+run event delete 1 --with-parts
+expect_eq "$(sql "SELECT count(*) FROM event")" "0"
 run undo
+expect_eq "$(sql "SELECT count(*) FROM event WHERE part_of = 1")" "4"
 expect_eq "$(sql "SELECT count(*) FROM task WHERE event_id = 1")" "11"
 expect_eq "$(sql "SELECT count(*) FROM program_item WHERE event_id = 1")" "5"
 run --quiet event list --search "города"
-expect_out_is "1"
+expect_out_is "$(printf '1\n2\n3')"
 
 # Undo is itself in the history; there is an end to it.
 run history --limit 3
