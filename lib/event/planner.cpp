@@ -1137,7 +1137,7 @@ WriteResult replace_from_file(Services& s, std::int64_t id, std::string_view tex
     }
     e = from_json(j, s.ctx);
   } catch (const InputError& err) {
-    throw InputError(trf("{}: {}", origin, err.what()));
+    throw InputError(fmt::format("{}: {}", origin, err.what()));
   }
   e.id = before.id;
   e.uuid = before.uuid;

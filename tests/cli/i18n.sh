@@ -89,11 +89,14 @@ expect_eq "$([ "$paths" -ge 60 ] && echo all)" all "command paths checked: $path
 # 4. Output: tables in Russian and aligned; plural forms; JSON and exit codes unchanged.
 run --lang ru event new --template city-day --date 2023-08-05
 expect_out "создано мероприятие 1: День города Омска — 307-летие со дня основания (2023-08-05 10:00–23:00), 11 задач"
+expect_out "  часть 5: Праздничный фейерверк (2023-08-05 22:30–22:45, Набережная Тухачевского)"
+run --lang ru event show 1
+expect_out "Программа по площадкам: 4 части"
 run --lang ru event add --title "Совещание" --start "2023-08-01 10:00" --duration 1h
-expect_out "создано мероприятие 2: Совещание"
-run --lang ru event task add 2 "Разослать повестку" --due -1d --owner "Орготдел"
-expect_out "к мероприятию 2 добавлена задача 1: Разослать повестку (срок 2023-07-31"
-run --lang ru event show 2
+expect_out "создано мероприятие 6: Совещание"
+run --lang ru event task add 6 "Разослать повестку" --due -1d --owner "Орготдел"
+expect_out "к мероприятию 6 добавлена задача 1: Разослать повестку (срок 2023-07-31"
+run --lang ru event show 6
 expect_out "Задачи (выполнено 0 из 1)"
 run --lang ru event list --year 2023
 expect_rc 0
