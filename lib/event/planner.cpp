@@ -1108,7 +1108,7 @@ std::vector<ProgramItem> move_program_item(Services& s, std::int64_t event_id, i
 WriteResult replace_from_file(Services& s, std::int64_t id, std::string_view text_, const std::string& origin,
                               ConflictPolicy policy) {
   const std::string trimmed = text::trim(text_);
-  const bool is_json = !trimmed.empty() && trimmed.front() == '{';
+  const bool is_json = !trimmed.empty() && (trimmed.front() == '{' || trimmed.front() == '[');
   nlohmann::json j;
   if (is_json) {
     j = nlohmann::json::parse(text_, nullptr, false);

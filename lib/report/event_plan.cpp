@@ -1,9 +1,12 @@
 #include "report/event_plan.hpp"
+#include "event/views.hpp"
 
 #include "core/russian.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 
 namespace omskplan::report {
@@ -69,7 +72,8 @@ Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Dat
                  {"owner", "Ответственный", Type::text, 4},
                  {"due", "Срок исполнения", Type::date, 3},
                  {"mark", "Отметка об исполнении", Type::text, 3}};
-    for (const auto& task : e.tasks) {
+    for (const event::Task* tp : event::tasks_by_due(e)) {
+      const event::Task& task = *tp;
       t.rows.push_back({std::to_string(task.no), task.title, task.owner, "до " + russian::format_date(task.due),
                         task_mark(task, today)});
       t.values.push_back({static_cast<double>(task.no), kNoValue, kNoValue,
@@ -83,8 +87,12 @@ Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Dat
     s.heading = fmt::format("{}. Программа проведения", ++n);
     s.sheet = "Программа";
     DataTable t;
+    const bool places = std::any_of(e.program.begin(), e.program.end(), [](const auto& p) { return !p.venue.empty(); });
     t.columns = {{"time", "Время", Type::text, 2}, {"what", "Содержание", Type::text, 8},
                  {"responsible", "Ответственный", Type::text, 4}};
+    if (places) {
+      t.columns.push_back({"venue", "Место", Type::text, 4});
+    }
     for (const auto& p : e.program) {
       const auto at = zone.to_local(p.at);
       std::string time_text = time::format_clock(at);
@@ -93,6 +101,39 @@ Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Dat
       }
       t.rows.push_back({time_text, p.title, p.responsible});
       t.values.push_back({kNoValue, kNoValue, kNoValue});
+      if (places) {
+        t.rows.back().push_back(p.venue);
+        t.values.back().push_back(kNoValue);
+      }
+    }
+    s.table = std::move(t);
+    d.sections.push_back(std::move(s));
+  }
+  if (!e.parts.empty()) {
+    // The programme of parts: each an event at its own place, with its own guests.
+    Section s;
+    s.heading = fmt::format("{}. Программа по площадкам", ++n);
+    s.sheet = "Площадки";
+    DataTable t;
+    t.columns = {{"no", "№\u00A0п/п", Type::count, 1}, {"time", "Время", Type::text, 2},
+                 {"what", "Мероприятие", Type::text, 7}, {"venue", "Место проведения", Type::text, 4},
+                 {"vips", "Участие руководства", Type::text, 4}};
+    int k = 0;
+    for (const auto& p : e.parts) {
+      std::string vips;
+      for (const auto& who : p.participants) {
+        if (who.vip) {
+          vips += (vips.empty() ? "" : ", ") + who.who;
+        }
+      }
+      const auto ls = zone.to_local(p.start);
+      const auto le = zone.to_local(p.end);
+      const std::string when = time::local_date(ls) == time::local_date(zone.to_local(e.start))
+                                   ? fmt::format("{}–{}", time::format_clock(ls), time::format_clock(le))
+                                   : fmt::format("{} {}–{}", time::format_dotted(time::local_date(ls)),
+                                                 time::format_clock(ls), time::format_clock(le));
+      t.rows.push_back({std::to_string(++k), when, p.title, p.venue, vips});
+      t.values.push_back({static_cast<double>(k), kNoValue, kNoValue, kNoValue, kNoValue});
     }
     s.table = std::move(t);
     d.sections.push_back(std::move(s));

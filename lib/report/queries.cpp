@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace omskplan::report {
 
@@ -283,7 +284,36 @@ QueryResult q_events(QueryContext& q, std::map<std::string, std::string>& stats)
   QueryResult r;
   int mayor = 0;
   int held = 0;
-  const auto es = events_in(q, true);
+  const auto listed = events_in(q, true);
+  // A part follows its umbrella event, numbered under it (1.1, 1.2) and indented;
+  // a part whose umbrella is not listed stands on its own.
+  std::set<std::int64_t> ids;
+  std::map<std::int64_t, std::vector<const event::Event*>> parts;
+  for (const auto& e : listed) {
+    ids.insert(e.id);
+  }
+  for (const auto& e : listed) {
+    if (e.part_of && ids.count(*e.part_of)) {
+      parts[*e.part_of].push_back(&e);
+    }
+  }
+  std::vector<std::pair<const event::Event*, std::string>> order;  // event, its number
+  int top = 0;
+  for (const auto& e : listed) {
+    if (e.part_of && ids.count(*e.part_of)) {
+      continue;
+    }
+    order.emplace_back(&e, std::to_string(++top));
+    int sub = 0;
+    for (const event::Event* p : parts[e.id]) {
+      order.emplace_back(p, fmt::format("{}.{}", top, ++sub));
+    }
+  }
+  std::vector<event::Event> es;
+  for (const auto& [e, no] : order) {
+    es.push_back(*e);
+    r.numbering.push_back(no);
+  }
   for (const auto& e : es) {
     const auto ls = q.ctx.zone->to_local(e.start);
     std::string vips;
@@ -294,7 +324,9 @@ QueryResult q_events(QueryContext& q, std::map<std::string, std::string>& stats)
       }
     }
     held += e.status == event::Status::held;
-    add_row(r.table, {day_ru(time::local_date(ls)), e.all_day ? "" : time::format_clock(ls), e.title,
+    const bool part = e.part_of && ids.count(*e.part_of);
+    add_row(r.table, {day_ru(time::local_date(ls)), e.all_day ? "" : time::format_clock(ls),
+                      (part ? "\u00A0\u00A0\u00A0" : "") + e.title,
                       kind_ru(event::to_string(e.kind)), level_ru(event::to_string(e.level)), e.venue, e.organizer, vips,
                       status_ru(event::to_string(e.status))},
             {day_value(time::local_date(ls))});
@@ -1138,8 +1170,12 @@ QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::s
   // A table that lists items numbers them («№ п/п»): the query's first column.
   if (!r.table.columns.empty() && r.table.columns.front().key == "no") {
     for (std::size_t i = 0; i < r.table.rows.size(); ++i) {
-      r.table.rows[i].insert(r.table.rows[i].begin(), std::to_string(i + 1));
-      r.table.values[i].insert(r.table.values[i].begin(), static_cast<double>(i + 1));
+      const bool own = i < r.numbering.size();
+      r.table.rows[i].insert(r.table.rows[i].begin(), own ? r.numbering[i] : std::to_string(i + 1));
+      // "1.1" is no count: a text cell.
+      const bool whole = !own || r.numbering[i].find('.') == std::string::npos;
+      r.table.values[i].insert(r.table.values[i].begin(),
+                               !whole ? kNoValue : own ? std::stod(r.numbering[i]) : static_cast<double>(i + 1));
     }
     if (r.table.totals) {
       r.table.totals->insert(r.table.totals->begin(), "");

@@ -57,6 +57,9 @@ struct QueryResult {
   std::optional<Chart> chart;
   std::vector<Section> sections;     // a query that gives whole sections (a plan's): these, not `table`
   std::optional<Approval> approval;  // the document's approval block
+  // «№ п/п» as the query numbers its rows ("1", "1.1" for a part of event 1);
+  // empty: 1, 2, 3…
+  std::vector<std::string> numbering;
 };
 
 // Known query names, in a stable order.
