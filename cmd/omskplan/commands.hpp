@@ -54,6 +54,7 @@ void setup_report(CLI::App& app, Runner& r);
 void setup_completion(CLI::App& app, Runner& r);
 void setup_config(CLI::App& app, Runner& r);
 void setup_unit(CLI::App& app, Runner& r);
+void setup_venue(CLI::App& app, Runner& r);
 void setup_plan(CLI::App& app, Runner& r);
 
 // "omskplan: error: MSG" on standard error, MSG escaped for the terminal and cut when long.

@@ -26,6 +26,12 @@ event::Services event_services(Runtime& rt, OpenMode mode) {
   return event::Services{rt.db(mode), rt.ctx(), rt.travel_buffer(), rt.deadline_days_off()};
 }
 
+void warn_notices(Runtime& rt, const event::WriteResult& res) {
+  for (const auto& n : res.notices) {
+    rt.warn(n);
+  }
+}
+
 void warn_conflicts(Runtime& rt, const std::vector<event::Conflict>& cs) {
   constexpr std::size_t kShown = 10;
   for (std::size_t i = 0; i < cs.size() && i < kShown; ++i) {
@@ -109,6 +115,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
   }
   auto s = event_services(rt, OpenMode::create);
   auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  warn_notices(rt, res);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, tr("created"));
 }
@@ -157,6 +164,7 @@ void run_add(Runtime& rt, const AddOptions& o) {
   e.tags.erase(std::unique(e.tags.begin(), e.tags.end()), e.tags.end());
   auto s = event_services(rt, OpenMode::create);
   auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  warn_notices(rt, res);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, tr("created"));
 }
@@ -219,6 +227,7 @@ void run_edit(Runtime& rt, const EditOptions& o) {
   auto res = o.from_file.empty() ? event::edit(s, o.id, o.changes, policy)
                                  : event::replace_from_file(s, o.id, read_input(o.from_file),
                                                             o.from_file == "-" ? "<stdin>" : o.from_file, policy);
+  warn_notices(rt, res);
   warn_conflicts(rt, res.conflicts);
   if (!res.changed) {
     rt.info(trf("event {} unchanged", o.id));
@@ -395,6 +404,7 @@ void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool stric
   const auto d = time::parse_date(date, rt.ctx());
   auto s = event_services(rt, OpenMode::existing);
   auto res = event::clone(s, id, d, strict ? ConflictPolicy::refuse : ConflictPolicy::warn, with_cancelled);
+  warn_notices(rt, res);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, trf("cloned event {} as", id));
 }

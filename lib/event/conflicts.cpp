@@ -2,6 +2,7 @@
 #include "core/i18n.hpp"
 
 #include "core/text.hpp"
+#include "venue/model.hpp"
 #include "time/zone.hpp"
 
 #include <fmt/format.h>
@@ -36,8 +37,10 @@ std::vector<Conflict> conflicts_between(const Event& a0, const Event& b0, time::
                     subject, overlap_gap};
   };
   const bool overlap = a.start < b.end && b.start < a.end;
-  const bool same_venue =
-      !text::trim(a.venue).empty() && text::fold(text::trim(a.venue)) == text::fold(text::trim(b.venue));
+  // One place: the same registered venue, or texts that name one place
+  // («Соборная площадь, Омск» and «соборная площадь»).
+  const bool same_venue = a.venue_id && b.venue_id ? *a.venue_id == *b.venue_id
+                                                   : !venue::key(a.venue).empty() && venue::key(a.venue) == venue::key(b.venue);
   if (overlap && same_venue) {
     out.push_back(make(Conflict::Type::venue, a.venue));
   }

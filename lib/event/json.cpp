@@ -56,6 +56,7 @@ ordered_json to_json(const Event& e, const time::TimeZone& zone) {
   j["part_of"] = opt(e.part_of);
   j["part_of_uuid"] = opt(e.part_of_uuid);
   j["deadline_days_off"] = time::to_string(e.deadline_days_off);
+  j["venue_id"] = opt(e.venue_id);
   j["created"] = time::format_utc(e.created);
   j["updated"] = time::format_utc(e.updated);
   j["participants"] = ordered_json::array();
@@ -121,7 +122,7 @@ Event from_json(const json& j, const time::Context& ctx) {
   const Fields r{j, ""};
   r.only({"id", "uuid", "title", "title_pattern", "kind", "level", "status", "start", "end", "all_day", "venue",
           "organizer", "tags", "notes", "template", "anniversary_base", "ordinal", "sequence", "cloned_from",
-          "part_of", "part_of_uuid", "deadline_days_off", "created", "updated", "participants", "tasks", "program",
+          "part_of", "part_of_uuid", "deadline_days_off", "venue_id", "created", "updated", "participants", "tasks", "program",
           "lessons"});
   Event e;
   e.id = r.opt_int("id").value_or(0);

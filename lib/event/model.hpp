@@ -93,6 +93,7 @@ struct Event {
   time::Instant end;
   bool all_day = false;
   std::string venue;
+  std::optional<std::int64_t> venue_id;  // the registered venue the text names, when it names one
   std::string organizer;
   Status status = Status::planned;
   std::vector<std::string> tags;

@@ -9,6 +9,7 @@
 #include "core/toml_input.hpp"
 #include "event/json.hpp"
 #include "event/repository.hpp"
+#include "venue/service.hpp"
 
 #include <fmt/format.h>
 
@@ -138,6 +139,29 @@ std::vector<Conflict> check_conflicts(Services& s, const Event& e) {
   return out;
 }
 
+// The registered venue an event's text names: linked, the text becomes the
+// register's name. An unknown text stays free text; when there is a register,
+// `notices` says so, with the nearest name.
+void link_venue(Services& s, Event& e, std::vector<std::string>& notices) {
+  e.venue_id.reset();
+  if (text::trim(e.venue).empty()) {
+    return;
+  }
+  venue::Services vs{s.db, s.ctx};
+  if (auto v = venue::match(vs, e.venue)) {
+    e.venue_id = v->id;
+    e.venue = v->name;
+    return;
+  }
+  if (!venue::register_empty(vs)) {
+    const std::string near = venue::nearest(vs, e.venue);
+    notices.push_back(near.empty() ? trf("venue «{}» is not in the register (omskplan venue add \"{}\")", e.venue, e.venue)
+                                   : trf("venue «{}» is not in the register; did you mean «{}»? (or omskplan venue add "
+                                         "\"{}\")",
+                                         e.venue, near, e.venue));
+  }
+}
+
 // An event id as typed for `option`.
 std::int64_t parse_event_id(const std::string& typed, std::string_view option) {
   const std::string t = text::trim(typed);
@@ -255,7 +279,7 @@ bool same_content(Event a, Event b) {
                          a.template_id == b.template_id && a.anniversary_base == b.anniversary_base &&
                          a.ordinal == b.ordinal && a.participants == b.participants && a.tasks == b.tasks &&
                          a.program == b.program && a.lessons == b.lessons &&
-         a.part_of_uuid == b.part_of_uuid && a.deadline_days_off == b.deadline_days_off;
+         a.part_of_uuid == b.part_of_uuid && a.deadline_days_off == b.deadline_days_off && a.venue_id == b.venue_id;
 }
 
 }  // namespace
@@ -374,19 +398,22 @@ WriteResult create(Services& s, Event e, ConflictPolicy policy) {
     throw InputError(trf("«{}» has parts of its own; it cannot be a part of event {}", e.title, *e.part_of));
   }
   store::WriteTransaction tx(s.db);
+  std::vector<std::string> notices;
   check_part(s, e);
+  link_venue(s, e, notices);
   repo::insert(s.db, e);
   for (auto& p : parts) {
     prepare_new(s, p);
     p.part_of = e.id;
     check_part(s, p);
+    link_venue(s, p, notices);
     repo::insert(s.db, p);
   }
   auto conflicts = check_conflicts(s, with_parts(e, parts));
   refuse_if(s, conflicts, policy);
   tx.commit();
   e.parts = std::move(parts);
-  return {std::move(e), std::move(conflicts), true};
+  return {std::move(e), std::move(conflicts), true, std::move(notices)};
 }
 
 Event load_programme(Services& s, std::int64_t id) {
@@ -583,8 +610,12 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
   resolve_owners(s, e);
   validate(e);
   check_part(s, e);
+  std::vector<std::string> notices;
+  if (c.venue) {
+    link_venue(s, e, notices);
+  }
   if (same_content(before, e)) {
-    return {before, {}, false};
+    return {before, {}, false, std::move(notices)};
   }
   touch(e, s.ctx);
   repo::update(s.db, before, e);
@@ -607,7 +638,7 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
   refuse_if(s, conflicts, policy);
   tx.commit();
   e.parts = std::move(moved);
-  return {std::move(e), std::move(conflicts), true};
+  return {std::move(e), std::move(conflicts), true, std::move(notices)};
 }
 
 Event set_status(Services& s, std::int64_t id, Status status) {
@@ -777,13 +808,15 @@ WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy
   auto conflicts = check_conflicts(s, with_parts(e, e.parts));
   refuse_if(s, conflicts, policy);
   tx.commit();
-  return {std::move(e), std::move(conflicts), true};
+  return {std::move(e), std::move(conflicts), true, {}};
 }
 
 // Imports one record inside the caller's transaction. A part whose umbrella
 // is not in the database yet is linked when the import ends (`r.pending_parts`).
 void import_record(Services& s, Event e, ImportResult& r) {
   validate(e);
+  std::vector<std::string> unknown;  // an import names many venues; not said one by one
+  link_venue(s, e, unknown);
   std::optional<std::string> pending_umbrella;
   if (e.part_of_uuid) {
     e.part_of = repo::find_by_uuid(s.db, *e.part_of_uuid);
@@ -1151,15 +1184,41 @@ WriteResult replace_from_file(Services& s, std::int64_t id, std::string_view tex
   resolve_owners(s, e);
   validate(e);
   check_part(s, e);
+  std::vector<std::string> notices;
+  link_venue(s, e, notices);
   if (same_content(before, e)) {
-    return {before, {}, false};
+    return {before, {}, false, std::move(notices)};
   }
   touch(e, s.ctx);
   repo::update(s.db, before, e);
   auto conflicts = check_conflicts(s, e);
   refuse_if(s, conflicts, policy);
   tx.commit();
-  return {std::move(e), std::move(conflicts), true};
+  return {std::move(e), std::move(conflicts), true, std::move(notices)};
+}
+
+
+VenueMerge merge_venues(Services& s, const std::string& from_ref, const std::string& into_ref) {
+  store::WriteTransaction tx(s.db);
+  venue::Services vs{s.db, s.ctx};
+  const venue::Venue from = venue::resolve(vs, from_ref);
+  const venue::Venue into = venue::resolve(vs, into_ref);
+  VenueMerge m;
+  // The events first: the venue they leave is then free to go.
+  if (from.id != into.id) {
+    for (const std::int64_t id : repo::ids_at_venue(s.db, from.id)) {
+      const Event before = *repo::load(s.db, id);
+      Event e = before;
+      e.venue_id = into.id;
+      e.venue = into.name;
+      touch(e, s.ctx);
+      repo::update(s.db, before, e);
+      ++m.events;
+    }
+  }
+  std::tie(m.from, m.into) = venue::absorb(vs, from_ref, into_ref);
+  tx.commit();
+  return m;
 }
 
 }  // namespace omskplan::event

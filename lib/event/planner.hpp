@@ -6,6 +6,7 @@
 #include "event/model.hpp"
 #include "store/db.hpp"
 #include "event/template.hpp"
+#include "venue/model.hpp"
 #include "time/expr.hpp"
 
 #include <functional>
@@ -34,6 +35,7 @@ struct WriteResult {
   Event event;
   std::vector<Conflict> conflicts;
   bool changed = true;
+  std::vector<std::string> notices;  // a venue not in the register, with the nearest name
 };
 
 // The plan of `tmpl` for `date` (pure): title with its ordinal, start at the
@@ -167,6 +169,14 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 // Links the parts `import_record` left pending; InputError for an umbrella
 // that never came.
 void link_pending_parts(Services& s, ImportResult& r);
+// `from` is merged into `into` (venues by name, alias or #ID): its events move
+// to `into`, its names become `into`'s aliases, it is gone. One transaction.
+struct VenueMerge {
+  venue::Venue from, into;
+  std::size_t events = 0;
+};
+VenueMerge merge_venues(Services& s, const std::string& from, const std::string& into);
+
 ImportResult import_json(Services& s, std::istream& in, const Progress& progress, bool dry_run = false);
 ImportResult import_json(Services& s, std::string_view json_text, const Progress& progress, bool dry_run = false);
 

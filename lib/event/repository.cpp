@@ -26,7 +26,7 @@ namespace {
 const char* kEventColumns =
     "id, uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, status, notes, "
     "template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, part_of, "
-    "(SELECT u.uuid FROM event u WHERE u.id = event.part_of), deadline_days_off";
+    "(SELECT u.uuid FROM event u WHERE u.id = event.part_of), deadline_days_off, venue_id";
 
 
 
@@ -62,6 +62,7 @@ Event read_event_row(const Statement& st) {
   e.part_of = st.get_opt_int(20);
   e.part_of_uuid = st.get_opt_text(21);
   e.deadline_days_off = time::parse_day_off_rule(st.get_text(22));
+  e.venue_id = st.get_opt_int(23);
   return e;
 }
 
@@ -231,7 +232,7 @@ bool same_row(const Event& a, const Event& b) {
          a.template_id == b.template_id && a.anniversary_base == b.anniversary_base && a.ordinal == b.ordinal &&
          a.sequence == b.sequence && a.cloned_from == b.cloned_from && a.created == b.created &&
          a.updated == b.updated && a.part_of == b.part_of &&
-         a.deadline_days_off == b.deadline_days_off;
+         a.deadline_days_off == b.deadline_days_off && a.venue_id == b.venue_id;
 }
 
 void bind_row(Statement& st, const Event& e) {
@@ -240,7 +241,7 @@ void bind_row(Statement& st, const Event& e) {
               std::string(to_string(e.status)), e.notes, e.template_id, e.anniversary_base, e.ordinal, e.sequence,
               e.cloned_from, format_utc(e.created), format_utc(e.updated),
               static_cast<std::int64_t>((e.end - e.start).count()), e.part_of,
-              std::string(time::to_string(e.deadline_days_off)));
+              std::string(time::to_string(e.deadline_days_off)), e.venue_id);
 }
 
 }  // namespace
@@ -249,7 +250,8 @@ void insert(Db& db, Event& e) {
   auto& st = db.cached(
       "INSERT INTO event(uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, "
       "status, notes, template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, "
-      "length_s, part_of, deadline_days_off) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "length_s, part_of, deadline_days_off, venue_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?)");
   bind_row(st, e);
   st.run();
   e.id = db.last_insert_id();
@@ -278,9 +280,9 @@ bool update(Db& db, const Event& before, const Event& after) {
         "UPDATE event SET uuid = ?, title = ?, title_pattern = ?, kind = ?, level = ?, start_utc = ?, end_utc = ?, "
         "all_day = ?, venue = ?, organizer = ?, status = ?, notes = ?, template_id = ?, anniversary_base = ?, "
         "ordinal = ?, sequence = ?, cloned_from = ?, created_utc = ?, updated_utc = ?, length_s = ?, part_of = ?, "
-        "deadline_days_off = ? WHERE id = ?");
+        "deadline_days_off = ?, venue_id = ? WHERE id = ?");
     bind_row(st, after);
-    st.bind(23, after.id);
+    st.bind(24, after.id);
     st.run();
     changed = true;
   }
@@ -428,6 +430,16 @@ std::vector<Event> parts_of(Db& db, std::int64_t umbrella_id) {
     load_children(db, e);
   }
   return out;
+}
+
+std::vector<std::int64_t> ids_at_venue(Db& db, std::int64_t venue_id) {
+  auto& st = db.cached("SELECT id FROM event WHERE venue_id = ? ORDER BY id");
+  st.bind(1, venue_id);
+  std::vector<std::int64_t> ids;
+  while (st.step()) {
+    ids.push_back(st.get_int(0));
+  }
+  return ids;
 }
 
 std::vector<Event> around(Db& db, time::Instant from, time::Instant to) {

@@ -31,6 +31,9 @@ std::vector<std::int64_t> newest_ids(store::Db& db, long limit);
 // The parts of an umbrella event by start, with their children.
 std::vector<Event> parts_of(store::Db& db, std::int64_t umbrella_id);
 
+// The events at a registered venue.
+std::vector<std::int64_t> ids_at_venue(store::Db& db, std::int64_t venue_id);
+
 // Events that may overlap [from, to) (not cancelled), with their participants.
 std::vector<Event> around(store::Db& db, time::Instant from, time::Instant to);
 

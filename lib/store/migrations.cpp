@@ -517,6 +517,31 @@ void seed_sequences(Db& db) {
   st.run();
 }
 
+const char* kSchemaV9 = R"sql(
+CREATE TABLE venue (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid        TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL CHECK (length(name) > 0),
+  name_key    TEXT NOT NULL UNIQUE,
+  address     TEXT NOT NULL DEFAULT '',
+  lat         REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),
+  lon         REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
+  capacity    INTEGER CHECK (capacity IS NULL OR capacity > 0),
+  owner       TEXT NOT NULL DEFAULT '',
+  notes       TEXT NOT NULL DEFAULT '',
+  created_utc TEXT NOT NULL,
+  updated_utc TEXT NOT NULL
+) STRICT;
+CREATE TABLE venue_alias (
+  venue_id  INTEGER NOT NULL REFERENCES venue(id),
+  alias     TEXT NOT NULL CHECK (length(alias) > 0),
+  alias_key TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX venue_alias_venue ON venue_alias(venue_id);
+ALTER TABLE event ADD COLUMN venue_id INTEGER REFERENCES venue(id);
+CREATE INDEX event_venue ON event(venue_id) WHERE venue_id IS NOT NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -582,6 +607,10 @@ const std::vector<Migration>& migrations() {
        "CREATE INDEX event_part_of ON event(part_of) WHERE part_of IS NOT NULL;\n"
        "ALTER TABLE program_item ADD COLUMN venue TEXT NOT NULL DEFAULT '';\n"
        "ALTER TABLE task ADD COLUMN note TEXT NOT NULL DEFAULT '';\n"},
+      // The register of venues: one row a place, its other names as aliases
+      // (a key each, unique across names and aliases); an event refers to its
+      // venue when its text names one.
+      {9, "the register of venues; events refer to theirs", kSchemaV9},
   };
   return all;
 }

@@ -96,13 +96,15 @@ need() {
 }
 
 # unmigrate_v8 DB: takes the database back to before schema 8 (what an older
-# omskplan made): the columns schema 8 added leave the tables' definitions
-# (their stored values stay at the rows' ends, unread, as SQLite allows).
+# omskplan made): schema 9's tables go, the columns schemas 8 and 9 added leave
+# the tables' definitions (their stored values stay at the rows' ends, unread,
+# as SQLite allows).
 unmigrate_v8() {
-  sqlite3 "$1" "DROP INDEX event_part_of;
+  sqlite3 "$1" "DROP INDEX event_venue; UPDATE event SET venue_id = NULL; DROP TABLE venue_alias; DROP TABLE venue;
+    DROP INDEX event_part_of;
     PRAGMA writable_schema = ON;
     UPDATE sqlite_schema SET sql = replace(sql, ', part_of INTEGER REFERENCES event(id), deadline_days_off TEXT NOT NULL DEFAULT ''keep''
-  CHECK (deadline_days_off IN (''previous'', ''next'', ''keep''))', '') WHERE name = 'event';
+  CHECK (deadline_days_off IN (''previous'', ''next'', ''keep'')), venue_id INTEGER REFERENCES venue(id)', '') WHERE name = 'event';
     UPDATE sqlite_schema SET sql = replace(sql, ', note TEXT NOT NULL DEFAULT ''''', '') WHERE name = 'task';
     UPDATE sqlite_schema SET sql = replace(sql, ', venue TEXT NOT NULL DEFAULT ''''', '') WHERE name = 'program_item';
     PRAGMA writable_schema = OFF;" &&

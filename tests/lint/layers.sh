@@ -22,11 +22,12 @@ declare -A may=(
   [config]="core time"
   [shell]="core config"
   [unit]="core time store render config"
-  [event]="core time store render config unit"
-  [agreement]="core time store render config unit event"
-  [inspection]="core time store render config unit event agreement"
-  [plan]="core time store render config unit event agreement inspection"
-  [report]="core time store render config unit event agreement inspection plan"
+  [venue]="core time store render config unit"
+  [event]="core time store render config unit venue"
+  [agreement]="core time store render config unit venue event"
+  [inspection]="core time store render config unit venue event agreement"
+  [plan]="core time store render config unit venue event agreement inspection"
+  [report]="core time store render config unit venue event agreement inspection plan"
 )
 known=" ${!may[*]} "
 

@@ -21,7 +21,15 @@ void old_database(const std::string& path, int version) {
     if (m.version > version) {
       break;
     }
-    REQUIRE(sqlite3_exec(raw, m.sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    CAPTURE(m.version);
+    const int rc = sqlite3_exec(raw, m.sql.c_str(), nullptr, nullptr, nullptr);
+    INFO(std::string(sqlite3_errmsg(raw)));
+    REQUIRE(rc == SQLITE_OK);
+    if (m.edits_schema) {
+      // The definitions were edited in place: a new connection reads them (migrate() bumps the cookie).
+      sqlite3_close(raw);
+      REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+    }
   }
   const std::string v = "PRAGMA user_version = " + std::to_string(version);
   REQUIRE(sqlite3_exec(raw, v.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
