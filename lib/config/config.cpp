@@ -121,6 +121,8 @@ constexpr std::array<KeyInfo, kKeyCount> kKeys{{
       {Key::inspection_day_end, "inspection.day_end", Kind::clock, "OMSKPLAN_INSPECTION_DAY_END", "17:00", N_("when a visit day must end"), "", ""},
       {Key::inspection_start_point, "inspection.start_point", Kind::point, "OMSKPLAN_INSPECTION_START_POINT", "54.9847,73.371",
        N_("where the visits start and end: lat,lon (the City Administration, Gagarina 34)"), "", ""},
+      {Key::inspection_start_venue, "inspection.start_venue", Kind::string, "OMSKPLAN_INSPECTION_START_VENUE", "",
+       N_("a registered venue whose coordinates are where the visits start and end (instead of start_point)"), "", ""},
       {Key::inspection_service_minutes, "inspection.service_minutes", Kind::integer, "OMSKPLAN_INSPECTION_SERVICE_MINUTES", "45",
        N_("minutes spent at each site"), "", ""},
       {Key::inspection_max_sites, "inspection.max_sites", Kind::integer, "OMSKPLAN_INSPECTION_MAX_SITES", "8", N_("sites per visit day at most"), "", ""},
@@ -404,6 +406,13 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
       shown = number_text(lat) + "," + number_text(lon);
       break;
     }
+    case Key::inspection_start_venue:
+      in.start_venue = raw.string(key);
+      if (in.start_venue->empty()) {
+        in.start_venue.reset();
+      }
+      shown = in.start_venue.value_or("");
+      break;
     case Key::inspection_service_minutes:
       in.service_min = raw.integer(key);
       shown = std::to_string(*in.service_min);

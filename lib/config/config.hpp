@@ -62,6 +62,7 @@ struct Settings {
     std::vector<std::string> visit_days;  // "thu", "wed"
     std::optional<std::string> day_start, day_end;  // "09:00"
     std::optional<double> start_lat, start_lon;
+    std::optional<std::string> start_venue;  // a registered venue: its point is the start point
     std::optional<long> service_min, max_sites;
     std::optional<double> speed_kmh, detour;
     std::map<std::string, long> max_interval_days;  // risk class → days
@@ -110,6 +111,7 @@ enum class Key {
   inspection_day_start,
   inspection_day_end,
   inspection_start_point,
+  inspection_start_venue,
   inspection_service_minutes,
   inspection_max_sites,
   inspection_speed_kmh,

@@ -27,6 +27,7 @@ struct ScheduleSettings {
   time::Minutes day_start{9 * 60};
   time::Minutes day_end{17 * 60};
   GeoPoint start_point{54.9847, 73.3710};  // Администрация города Омска, ул. Гагарина, 34
+  std::string start_venue;                 // a registered venue: its coordinates are the start point
   time::Minutes service{45};               // at each site
   double speed_kmh = 30;                   // average city speed
   double detour = 1.4;                     // roads are longer than the great circle

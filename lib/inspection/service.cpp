@@ -1,4 +1,5 @@
 #include "inspection/service.hpp"
+#include "venue/service.hpp"
 #include "core/uuid.hpp"
 #include "core/i18n.hpp"
 
@@ -402,6 +403,17 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
   if (existing.existing && mode == ScheduleMode::normal) {
     return existing;  // idempotent: the cron job ran already
   }
+  // The day starts and ends at a registered venue's point when one is set.
+  ScheduleSettings cfg = s.cfg;
+  if (!cfg.start_venue.empty()) {
+    venue::Services vs{s.db, s.ctx};
+    const venue::Venue v = venue::resolve(vs, cfg.start_venue);
+    if (!v.lat) {
+      throw InputError(trf("inspection.start_venue «{}» has no coordinates (omskplan venue edit \"{}\" --lat … --lon …)",
+                           v.name, v.name));
+    }
+    cfg.start_point = {*v.lat, *v.lon};
+  }
   WeekPlan plan;
   plan.week = existing.week;
   std::set<std::int64_t> held_this_week;
@@ -459,7 +471,7 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
       }
       ++next;
     }
-    const DayPlan dp = plan_day(day, all, chosen, s.cfg);
+    const DayPlan dp = plan_day(day, all, chosen, cfg);
     for (std::size_t i : dp.dropped) {
       cands[i].reason = "did not fit the working day (lowest priority of the day)";
     }

@@ -38,6 +38,9 @@ ScheduleSettings schedule_settings(const config::Settings::Inspection& in) {
     }
     cfg.start_point = {*in.start_lat, *in.start_lon};
   }
+  if (in.start_venue) {
+    cfg.start_venue = *in.start_venue;
+  }
   if (in.service_min) {
     if (*in.service_min < 1 || *in.service_min > 600) {
       bad(tr("service_minutes must be 1…600"));

@@ -50,6 +50,7 @@ fail() {
 expect_rc() { if [ "$rc" -eq "$1" ]; then pass; else fail "exit $rc, expected $1"; fi; }
 expect_out() { if grep -qF -- "$1" "$TMP/out"; then pass; else fail "stdout lacks: $1"; fi; }
 expect_no_out() { if grep -qF -- "$1" "$TMP/out"; then fail "stdout has: $1"; else pass; fi; }
+expect_no_err() { if grep -qF -- "$1" "$TMP/err"; then fail "stderr has: $1"; else pass; fi; }
 expect_err() { if grep -qF -- "$1" "$TMP/err"; then pass; else fail "stderr lacks: $1"; fi; }
 expect_out_is() {
   if [ "$(cat "$TMP/out")" = "$1" ]; then pass; else fail "stdout is not: $1"; fi
