@@ -380,8 +380,20 @@ nlohmann::ordered_json template_json(const EventTemplate& t) {
     j["program"].push_back({{"at", p.at},
                             {"duration", p.duration.count() ? time::format_duration(p.duration) : ""},
                             {"title", p.title},
-                            {"responsible", p.responsible}});
+                            {"responsible", p.responsible},
+                            {"venue", p.venue}});
   }
+  j["parts"] = nlohmann::ordered_json::array();
+  for (const auto& p : t.parts) {
+    j["parts"].push_back({{"title", p.title},
+                          {"kind", to_string(p.kind)},
+                          {"at", p.at},
+                          {"duration", time::format_duration(p.duration)},
+                          {"venue", p.venue},
+                          {"organizer", p.organizer},
+                          {"vips", p.vips}});
+  }
+  j["deadline_days_off"] = t.deadline_days_off ? nlohmann::ordered_json(time::to_string(*t.deadline_days_off)) : nullptr;
   return j;
 }
 

@@ -9,6 +9,8 @@ for id in city-day victory-day conference round-table seminar opening concert pa
 done
 run --json template show city-day
 expect_eq "$(out | jq -r '.anniversary_base')" "1716"
+expect_eq "$(out | jq -r '[.parts[].venue] | join(", ")')" "Соборная площадь, Концертный зал Омской филармонии, Соборная площадь, Набережная Тухачевского"
+expect_eq "$(out | jq -r '.parts[2].vips[0]')" "Мэр города Омска"
 run template show victory-day --date 2024-05-09
 expect_out "79-я годовщина Победы"
 run template check "$SRC/examples/templates/city-day.toml"
