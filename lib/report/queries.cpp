@@ -314,25 +314,40 @@ QueryResult q_events(QueryContext& q, std::map<std::string, std::string>& stats)
     es.push_back(*e);
     r.numbering.push_back(no);
   }
+  // The summary counts events as the plan numbers them: a day with its parts is one.
+  std::size_t top_level = 0;
+  bool top_has_mayor = false;
+  auto close_top = [&] { mayor += top_has_mayor; };
   for (const auto& e : es) {
     const auto ls = q.ctx.zone->to_local(e.start);
+    const bool part = e.part_of && ids.count(*e.part_of);
+    if (!part) {
+      if (top_level > 0) {
+        close_top();
+      }
+      ++top_level;
+      top_has_mayor = false;
+      held += e.status == event::Status::held;
+    }
     std::string vips;
     for (const auto& p : e.participants) {
       if (p.vip) {
         vips += (vips.empty() ? "" : ", ") + p.who;
-        mayor += text::fold(p.who).rfind("мэр ", 0) == 0;
+        top_has_mayor = top_has_mayor || text::fold(p.who).rfind("мэр ", 0) == 0;
       }
     }
-    held += e.status == event::Status::held;
-    const bool part = e.part_of && ids.count(*e.part_of);
     add_row(r.table, {day_ru(time::local_date(ls)), e.all_day ? "" : time::format_clock(ls),
                       (part ? "\u00A0\u00A0\u00A0" : "") + e.title,
                       kind_ru(event::to_string(e.kind)), level_ru(event::to_string(e.level)), e.venue, e.organizer, vips,
                       status_ru(event::to_string(e.status))},
             {day_value(time::local_date(ls))});
   }
-  stats["events_count"] = std::to_string(es.size());
-  stats["events_text"] = russian::count(static_cast<long>(es.size()), "мероприятие", "мероприятия", "мероприятий");
+  if (top_level > 0) {
+    close_top();
+  }
+  stats["events_count"] = std::to_string(top_level);
+  stats["events_text"] = russian::count(static_cast<long>(top_level), "мероприятие", "мероприятия", "мероприятий");
+  stats["events_parts"] = std::to_string(es.size() - top_level);
   stats["events_held"] = std::to_string(held);
   stats["events_mayor"] = std::to_string(mayor);
   return r;

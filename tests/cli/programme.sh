@@ -64,6 +64,8 @@ expect_rc 0
 expect_out '1,2023-08-05,10:00,День города Омска — 307-летие со дня основания'
 expect_out "1.1,2023-08-05,12:00,${NBSP}${NBSP}${NBSP}Открытие памятника основателю Омска Ивану Бухгольцу"
 expect_out "1.3,2023-08-05,20:00,${NBSP}${NBSP}${NBSP}Праздничный концерт"
+run report run monthly-plan --month 2023-08 --format text
+expect_out "На август 2023 года запланировано 1 мероприятие, в том числе с участием Мэра города Омска — 1."
 run report run monthly-plan --month 2023-08 --format json
 expect_eq "$(out | jq -r '[.sections[] | select(has("rows")) | .rows[] | .no | tostring] | join(" ")')" "1 1.1 1.2 1.3"
 
