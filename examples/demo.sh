@@ -17,6 +17,18 @@ op() { "$bin" "$@"; }
 
 echo "== Demo database: $OMSKPLAN_DB"
 op db init >/dev/null
+# The register of venues: one place, however an event names it.
+op --quiet venue add "Соборная площадь" --alias "Соборная пл." --address "ул. Ленина" \
+  --lat 54.98512 --lon 73.36861 --capacity 20000 >/dev/null
+op --quiet venue add "Концертный зал Омской филармонии" --alias "Концертный зал" --alias "Филармония" \
+  --address "ул. Ленина, 90/1" --lat 54.97803 --lon 73.38522 --capacity 900 >/dev/null
+op --quiet venue add "Набережная Тухачевского" --lat 54.98920 --lon 73.36070 >/dev/null
+op --quiet venue add "Мемориальный комплекс «Воинская слава омичей»" --lat 54.96870 --lon 73.42290 >/dev/null
+op --quiet venue add "Администрация города Омска, большой зал (ул. Гагарина, 34)" --alias "Большой зал Администрации" \
+  --lat 54.98470 --lon 73.37100 --capacity 300 >/dev/null
+op --quiet venue add "Администрация города Омска, зал заседаний (ул. Гагарина, 34)" --alias "Зал заседаний Администрации" \
+  --lat 54.98470 --lon 73.37100 --capacity 80 >/dev/null
+op --quiet venue add "Сквер на ул. Ленина" --lat 54.98100 --lon 73.37600 >/dev/null
 op event import "$here/demo/events-2023.json"
 op agreement org import "$here/demo/organizations.json"
 op agreement import "$here/demo/agreements.json"
