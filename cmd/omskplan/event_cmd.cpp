@@ -32,6 +32,22 @@ void warn_notices(Runtime& rt, const event::WriteResult& res) {
   }
 }
 
+// A plan made late (a new event, a clone): its deadlines already past, said once.
+void warn_past_due(Runtime& rt, const event::WriteResult& res) {
+  std::size_t past = 0;
+  std::optional<time::Date> earliest;
+  for (const auto& t : res.event.tasks) {
+    if (t.status == event::TaskStatus::todo && t.due < rt.ctx().today()) {
+      ++past;
+      earliest = earliest ? std::min(*earliest, t.due) : t.due;
+    }
+  }
+  if (past > 0 && res.changed) {
+    rt.warn(trnf("{} task is already past due (from {})", "{} tasks are already past due (from {})",
+                 static_cast<long>(past), past, time::format_date(*earliest)));
+  }
+}
+
 void warn_conflicts(Runtime& rt, const std::vector<event::Conflict>& cs) {
   constexpr std::size_t kShown = 10;
   for (std::size_t i = 0; i < cs.size() && i < kShown; ++i) {
@@ -116,6 +132,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
   auto s = event_services(rt, OpenMode::create);
   auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
   warn_notices(rt, res);
+  warn_past_due(rt, res);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, tr("created"));
 }
@@ -405,6 +422,7 @@ void run_clone(Runtime& rt, std::int64_t id, const std::string& date, bool stric
   auto s = event_services(rt, OpenMode::existing);
   auto res = event::clone(s, id, d, strict ? ConflictPolicy::refuse : ConflictPolicy::warn, with_cancelled);
   warn_notices(rt, res);
+  warn_past_due(rt, res);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, trf("cloned event {} as", id));
 }

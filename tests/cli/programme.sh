@@ -95,6 +95,11 @@ expect_eq "$(sql "SELECT count(*) FROM event WHERE part_of = 5")" "3"
 # --- The plan is edited in place.
 run event new --template concert --date 2023-09-15
 expect_rc 0
+expect_no_err "past due"
+# A plan made late says once how much of it is already past due.
+run event new --template city-day --date 2023-08-05 --time 09:00
+expect_err "2 tasks are already past due (from 2023-06-06)"
+run undo
 c=$(sql "SELECT max(id) FROM event")
 # A wrong deadline is corrected, not cancelled and re-added.
 run event task edit "$c" 1 --due 2023-08-20 --note "программа согласована устно"
