@@ -7,6 +7,7 @@
 #include "event/views.hpp"
 #include "render/ics.hpp"
 #include "store/db.hpp"
+#include "time/rrule.hpp"
 #include "time/zone.hpp"
 
 #include <fmt/format.h>
@@ -199,17 +200,6 @@ struct Observance {
   std::vector<LocalTime> rdates;
 };
 
-Date nth_weekday(int year, int month, int nth, int wday) {  // nth < 0: from the end; may leave the month
-  const Date first = time::make_date(year, month, 1);
-  if (nth > 0) {
-    const int delta = (wday - time::iso_weekday(first) + 7) % 7;
-    return first + days{delta + 7 * (nth - 1)};
-  }
-  const Date last = time::last_day_of_month(first);
-  const int delta = (time::iso_weekday(last) - wday + 7) % 7;
-  return last - days{delta + 7 * (-nth - 1)};
-}
-
 // A zone: the system's (IANA, also from a Windows name), or the rules of a
 // VTIMEZONE when its TZID is neither.
 struct Zone {
@@ -243,7 +233,7 @@ struct Zone {
           if (o.until_year && year > *o.until_year) {
             break;
           }
-          const Date d = nth_weekday(year, o.month, o.nth, o.wday);
+          const Date d = time::nth_weekday(year, o.month, o.nth, o.wday);
           consider(LocalTime{d.time_since_epoch()} + tod, o.to);
         }
       }
@@ -458,220 +448,35 @@ std::string occurrence_key(const When& w, Instant at) {
 
 Date date_of(LocalTime l) { return Date{std::chrono::floor<days>(l).time_since_epoch()}; }
 
+// A rule as omskplan expands it, and UNTIL as the file wrote it (a date-time
+// is compared as an instant).
 struct Rule {
-  enum class Freq { daily, weekly, monthly, yearly } freq = Freq::daily;
-  int interval = 1;
-  std::optional<int> count;
+  time::Recurrence rec;
   std::optional<When> until;
-  std::vector<std::pair<int, int>> byday;  // {nth (0 = every), ISO weekday}
-  std::vector<int> bymonthday, bymonth;
-  int wkst = 1;
 };
 
 Rule parse_rule(const std::string& value, Zones& zones) {
   Rule r;
-  bool has_freq = false;
+  std::string rest;
   for (const auto& part : text::split(value, ';')) {
-    const auto eq = part.find('=');
-    if (eq == std::string::npos) {
-      throw InputError(trf("RRULE part '{}' is not NAME=VALUE", part));
+    if (part.starts_with("UNTIL=")) {
+      if (r.until) {
+        throw InputError(tr("RRULE has UNTIL twice"));
+      }
+      r.until = parse_when(part.substr(6), {}, zones, "RRULE UNTIL");
+      continue;
     }
-    const std::string k = part.substr(0, eq), v = part.substr(eq + 1);
-    auto number = [&](const std::string& s, int lo, int hi) {
-      const bool neg = !s.empty() && s[0] == '-';
-      const bool plus = !s.empty() && s[0] == '+';
-      const int n = digits(s, neg || plus, s.size() - (neg || plus));
-      if (s.size() <= static_cast<std::size_t>(neg || plus) || n < 0 || n > hi || (neg ? -n : n) < lo) {
-        throw InputError(trf("RRULE {}={}: '{}' is out of range", k, v, s));
-      }
-      return neg ? -n : n;
-    };
-    if (k == "FREQ") {
-      has_freq = true;
-      if (v == "DAILY") {
-        r.freq = Rule::Freq::daily;
-      } else if (v == "WEEKLY") {
-        r.freq = Rule::Freq::weekly;
-      } else if (v == "MONTHLY") {
-        r.freq = Rule::Freq::monthly;
-      } else if (v == "YEARLY") {
-        r.freq = Rule::Freq::yearly;
-      } else {
-        throw Unsupported(trf("RRULE FREQ={} is not supported (DAILY, WEEKLY, MONTHLY, YEARLY are)", v));
-      }
-    } else if (k == "INTERVAL") {
-      r.interval = number(v, 1, 1000);
-    } else if (k == "COUNT") {
-      r.count = number(v, 1, 100000);
-    } else if (k == "UNTIL") {
-      r.until = parse_when(v, {}, zones, "RRULE UNTIL");
-    } else if (k == "BYDAY") {
-      for (const auto& d : text::split(v, ',')) {
-        const std::string wd = d.size() >= 2 ? d.substr(d.size() - 2) : d;
-        if (!kWeekdays.count(wd)) {
-          throw InputError(trf("RRULE BYDAY '{}' is not a weekday", d));
-        }
-        const std::string n = d.substr(0, d.size() - 2);
-        r.byday.emplace_back(n.empty() ? 0 : number(n, -53, 53), kWeekdays.at(wd));
-      }
-    } else if (k == "BYMONTHDAY") {
-      for (const auto& d : text::split(v, ',')) {
-        r.bymonthday.push_back(number(d, -31, 31));
-      }
-    } else if (k == "BYMONTH") {
-      for (const auto& d : text::split(v, ',')) {
-        r.bymonth.push_back(number(d, 1, 12));
-      }
-    } else if (k == "WKST") {
-      if (!kWeekdays.count(v)) {
-        throw InputError(trf("RRULE WKST '{}' is not a weekday", v));
-      }
-      r.wkst = kWeekdays.at(v);
-    } else {
-      throw Unsupported(trf("RRULE part {} is not supported", k));
-    }
+    rest += (rest.empty() ? "" : ";") + part;
   }
-  if (!has_freq) {
-    throw InputError(tr("RRULE has no FREQ"));
+  try {
+    r.rec = time::parse_recurrence(rest, "RRULE");
+  } catch (const time::RuleUnsupported& e) {
+    throw Unsupported(e.what());
   }
-  if (r.count && r.until) {
+  if (r.rec.count && r.until) {
     throw InputError(tr("RRULE has both COUNT and UNTIL"));
   }
-  for (const auto& [nth, wd] : r.byday) {
-    if (nth != 0 && (r.freq == Rule::Freq::daily || r.freq == Rule::Freq::weekly)) {
-      throw InputError(tr("RRULE BYDAY with a number needs FREQ=MONTHLY or YEARLY"));
-    }
-    if (nth != 0 && r.freq == Rule::Freq::yearly && r.bymonth.empty()) {
-      throw Unsupported(tr("RRULE FREQ=YEARLY with a numbered BYDAY and no BYMONTH is not supported"));
-    }
-    if (nth < -5 || nth > 5) {
-      throw Unsupported(tr("RRULE BYDAY beyond the 5th weekday of a month is not supported"));
-    }
-  }
   return r;
-}
-
-// The days of one month that the rule's BYMONTHDAY/BYDAY pick, or `day` when it has neither.
-std::vector<Date> month_days(int year, int month, const Rule& r, int day) {
-  const Date first = time::make_date(year, month, 1);
-  const Date last = time::last_day_of_month(first);
-  const int len = static_cast<int>((last - first).count()) + 1;
-  std::vector<Date> out;
-  if (r.bymonthday.empty() && r.byday.empty()) {
-    if (day <= len) {
-      out.push_back(first + days{day - 1});
-    }
-    return out;
-  }
-  std::set<Date> by_md;
-  for (int md : r.bymonthday) {
-    const int d = md > 0 ? md : len + md + 1;
-    if (d >= 1 && d <= len) {
-      by_md.insert(first + days{d - 1});
-    }
-  }
-  std::set<Date> by_wd;
-  for (const auto& [nth, wd] : r.byday) {
-    if (nth == 0) {
-      for (Date d = first; d <= last; d += days{1}) {
-        if (time::iso_weekday(d) == wd) {
-          by_wd.insert(d);
-        }
-      }
-    } else {
-      const Date d = nth_weekday(year, month, nth, wd);
-      if (d >= first && d <= last) {
-        by_wd.insert(d);
-      }
-    }
-  }
-  if (r.bymonthday.empty()) {
-    return {by_wd.begin(), by_wd.end()};
-  }
-  if (r.byday.empty()) {
-    return {by_md.begin(), by_md.end()};
-  }
-  for (Date d : by_md) {
-    if (by_wd.count(d)) {
-      out.push_back(d);
-    }
-  }
-  return out;
-}
-
-// The dates of the rule's period `k` (sorted).
-std::vector<Date> period_dates(const Rule& r, Date start, long k) {
-  const int sy = time::year_of(start), sm = time::month_of(start), sd = time::day_of(start);
-  std::vector<Date> out;
-  auto month_ok = [&](Date d) {
-    return r.bymonth.empty() || std::find(r.bymonth.begin(), r.bymonth.end(), time::month_of(d)) != r.bymonth.end();
-  };
-  switch (r.freq) {
-    case Rule::Freq::daily: {
-      const Date d = start + days{k * r.interval};
-      bool ok = month_ok(d);
-      if (ok && !r.byday.empty()) {
-        ok = std::any_of(r.byday.begin(), r.byday.end(), [&](auto p) { return p.second == time::iso_weekday(d); });
-      }
-      if (ok && !r.bymonthday.empty()) {
-        const int len = time::day_of(time::last_day_of_month(d));
-        ok = std::any_of(r.bymonthday.begin(), r.bymonthday.end(),
-                         [&](int md) { return (md > 0 ? md : len + md + 1) == time::day_of(d); });
-      }
-      if (ok) {
-        out.push_back(d);
-      }
-      break;
-    }
-    case Rule::Freq::weekly: {
-      const Date week = start - days{(time::iso_weekday(start) - r.wkst + 7) % 7} + days{7 * k * r.interval};
-      if (r.byday.empty()) {
-        out.push_back(week + days{(time::iso_weekday(start) - r.wkst + 7) % 7});
-      }
-      for (const auto& [nth, wd] : r.byday) {
-        out.push_back(week + days{(wd - r.wkst + 7) % 7});
-      }
-      std::sort(out.begin(), out.end());
-      out.erase(std::unique(out.begin(), out.end()), out.end());
-      out.erase(std::remove_if(out.begin(), out.end(), [&](Date d) { return !month_ok(d); }), out.end());
-      break;
-    }
-    case Rule::Freq::monthly: {
-      const long m0 = sy * 12L + (sm - 1) + k * r.interval;
-      const int y = static_cast<int>(m0 / 12), m = static_cast<int>(m0 % 12) + 1;
-      if (y > 2200) {
-        break;
-      }
-      for (Date d : month_days(y, m, r, sd)) {
-        if (month_ok(d)) {
-          out.push_back(d);
-        }
-      }
-      break;
-    }
-    case Rule::Freq::yearly: {
-      const int y = static_cast<int>(sy + k * r.interval);
-      if (y > 2200) {
-        break;
-      }
-      std::vector<int> months = r.bymonth;
-      if (months.empty()) {
-        if (!r.byday.empty() && r.bymonthday.empty()) {
-          months = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};  // every such weekday of the year
-        } else {
-          months = {sm};
-        }
-      }
-      std::sort(months.begin(), months.end());
-      for (int m : months) {
-        for (Date d : month_days(y, m, r, sd)) {
-          out.push_back(d);
-        }
-      }
-      break;
-    }
-  }
-  return out;
 }
 
 // A VEVENT's own data, before it is repeated.
@@ -837,59 +642,38 @@ void expand(const Master& m, const render::IcsProperty& rrule, Zones& zones, con
   // Occurrences repeat the wall-clock time of DTSTART in its zone (in UTC for a UTC start).
   const Date start_date = m.start.is_date ? m.start.date : date_of(m.start.local);
   const auto tod = m.start.local - LocalTime{std::chrono::floor<days>(m.start.local).time_since_epoch()};
-  const long period_days = r.freq == Rule::Freq::daily    ? 1
-                           : r.freq == Rule::Freq::weekly  ? 7
-                           : r.freq == Rule::Freq::monthly ? 28
-                                                           : 365;
   const Date horizon = ctx.today() + days{opt.horizon_days};
-  std::vector<When> starts{m.start};
+  std::vector<When> starts;
   bool cut = false;
-  int n = 1;
-  // An endless rule is expanded up to the horizon; one with COUNT or UNTIL to its end
-  // (the year 2200 at most: a rule that matches nothing ends there too).
-  const bool endless = !r.count && !r.until;
-  Date last_period = time::make_date(2200, 12, 31);
+  // An endless rule is expanded up to the horizon; one with COUNT or UNTIL to its end.
+  const bool endless = !r.rec.count && !r.until;
+  Date last = time::make_date(2200, 12, 31);
   if (endless) {
-    last_period = std::min(last_period, horizon);
+    last = std::min(last, horizon + days{400});  // far enough to meet the first occurrence past it
   } else if (r.until) {
-    last_period = std::min(last_period, r.until->is_date ? r.until->date
-                                                         : Date{std::chrono::floor<days>(r.until->instant(ctx))});
+    last = std::min(last, (r.until->is_date ? r.until->date
+                                            : Date{std::chrono::floor<days>(r.until->instant(ctx))}) + days{1});
   }
-  for (long k = 0; !cut && start_date + days{k * r.interval * period_days} <= last_period + days{period_days}; ++k) {
-    const auto dates = period_dates(r, start_date, k);
-    bool done = false;
-    for (Date d : dates) {
-      if (d <= start_date) {
-        continue;
-      }
-      When w = m.start;
-      if (w.is_date) {
-        w.date = d;
-      } else {
-        w.local = LocalTime{d.time_since_epoch()} + tod;
-      }
-      if (r.until) {
-        const bool past = r.until->is_date ? d > r.until->date : w.instant(ctx) > r.until->instant(ctx);
-        if (past) {
-          done = true;
-          break;
-        }
-      }
-      if (r.count && n >= *r.count) {
-        done = true;
-        break;
-      }
-      if ((endless && d > horizon) || n >= opt.max_occurrences) {
-        cut = true;
-        break;
-      }
-      starts.push_back(w);
-      ++n;
+  time::for_each_day(r.rec, start_date, last, [&](Date d) {
+    When w = m.start;
+    if (w.is_date) {
+      w.date = d;
+    } else {
+      w.local = LocalTime{d.time_since_epoch()} + tod;
     }
-    if (done) {
-      break;
+    if (r.until && d != start_date) {
+      const bool past = r.until->is_date ? d > r.until->date : w.instant(ctx) > r.until->instant(ctx);
+      if (past) {
+        return false;
+      }
     }
-  }
+    if ((endless && d > horizon) || static_cast<int>(starts.size()) >= opt.max_occurrences) {
+      cut = true;
+      return false;
+    }
+    starts.push_back(w);
+    return true;
+  });
   if (cut) {
     warnings.push_back(endless ? trf("UID {}: repeats without end; occurrences until {} imported (--horizon)",
                                              m.uid, time::format_date(horizon))
