@@ -15,6 +15,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <set>
+
 namespace omskplan::cli {
 
 using event::ConflictPolicy;
@@ -58,7 +60,25 @@ void warn_conflicts(Runtime& rt, const std::vector<event::Conflict>& cs) {
   }
 }
 
-void print_events(Runtime& rt, const std::vector<event::Event>& events) {
+// iCalendar of `events`: a series once, as RRULE with its exceptions, however
+// many of its occurrences (or its changed ones) are listed.
+std::vector<render::IcsEvent> ics_of(Runtime& rt, event::Services& s, const std::vector<event::Event>& events) {
+  std::vector<render::IcsEvent> items;
+  std::set<std::int64_t> series_done;
+  for (const auto& e : events) {
+    const std::optional<std::int64_t> series = e.repeat ? std::optional(e.id) : e.occurrence_of;
+    if (!series) {
+      items.push_back(event::to_ics(e, rt.zone()));
+    } else if (series_done.insert(*series).second) {
+      for (auto& i : event::series_to_ics(event::series_export(s, *series), rt.zone())) {
+        items.push_back(std::move(i));
+      }
+    }
+  }
+  return items;
+}
+
+void print_events(Runtime& rt, event::Services& s, const std::vector<event::Event>& events) {
   const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::ics});
   if (rt.quiet()) {
     for (const auto& e : events) {
@@ -73,11 +93,8 @@ void print_events(Runtime& rt, const std::vector<event::Event>& events) {
     }
     rt.print(arr.dump(2) + "\n");
   } else if (f == Format::ics) {
-    std::vector<render::IcsEvent> items;
-    for (const auto& e : events) {
-      items.push_back(event::to_ics(e, rt.zone()));
-    }
-    rt.print(render::write_calendar(items, rt.zone(), rt.ctx().now, "Администрация города Омска: мероприятия"));
+    rt.print(render::write_calendar(ics_of(rt, s, events), rt.zone(), rt.ctx().now,
+                                    "Администрация города Омска: мероприятия"));
   } else {
     rt.print_table(event::events_table(events, rt.zone()), f);
   }
@@ -96,6 +113,14 @@ void report_written(Runtime& rt, const event::Event& e, std::string_view verb) {
     for (const auto& p : e.parts) {
       rt.print(trf("  part {}: {} ({}{})\n", p.id, p.title, event::format_span(p, rt.zone()),
                    p.venue.empty() ? "" : ", " + p.venue));
+    }
+    if (e.repeat) {
+      rt.print(trf("  repeats: {} ({}); on a day off: {}\n", event::describe_rule(event::rule_of(e)), e.repeat->rule,
+                   event::to_string(e.repeat->days_off)));
+    }
+    if (e.occurrence_of && e.occurrence) {
+      rt.print(trf("  the {} occurrence of event {}, changed on its own\n", time::format_date(*e.occurrence),
+                   *e.occurrence_of));
     }
   }
 }
@@ -138,7 +163,7 @@ void run_new(Runtime& rt, const NewOptions& o) {
 }
 
 struct AddOptions {
-  std::string title, start, end, duration, kind = "other", level = "municipal", venue, organizer, notes;
+  std::string title, start, end, duration, kind = "other", level = "municipal", venue, organizer, notes, repeat, days_off;
   std::vector<std::string> with, tags;
   std::optional<std::int64_t> part_of;
   bool strict = false;
@@ -179,8 +204,14 @@ void run_add(Runtime& rt, const AddOptions& o) {
   }
   std::sort(e.tags.begin(), e.tags.end());
   e.tags.erase(std::unique(e.tags.begin(), e.tags.end()), e.tags.end());
+  std::optional<event::RepeatSpec> repeat;
+  if (!o.repeat.empty()) {
+    repeat = event::RepeatSpec{o.repeat, o.days_off};
+  } else if (!o.days_off.empty()) {
+    throw InputError(tr("--days-off is for a repeating event: give --repeat too"));
+  }
   auto s = event_services(rt, OpenMode::create);
-  auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  auto res = event::create(s, std::move(e), o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn, repeat);
   warn_notices(rt, res);
   warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, tr("created"));
@@ -191,7 +222,7 @@ void run_list(Runtime& rt, const event::ListQuery& o) {
   const Format fmt_ = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::ics});
   const bool children = fmt_ == Format::json || fmt_ == Format::ics;
   auto s = event_services(rt, OpenMode::existing);
-  print_events(rt, event::list_events(s, filter, children && !rt.quiet()));
+  print_events(rt, s, event::list_events(s, filter, children && !rt.quiet()));
 }
 
 void run_show(Runtime& rt, std::int64_t id, const std::string& output) {
@@ -220,13 +251,25 @@ void run_show(Runtime& rt, std::int64_t id, const std::string& output) {
     j["plan_items"] = plan::linked_items_json(linked, rt.ctx().today());
     rt.print(j.dump(2) + "\n");
   } else if (f == Format::ics) {
-    std::vector<render::IcsEvent> items{event::to_ics(e, rt.zone())};
-    for (const auto& p : e.parts) {
-      items.push_back(event::to_ics(p, rt.zone()));
-    }
-    rt.print(render::write_calendar(items, rt.zone(), rt.ctx().now, e.title));
+    std::vector<event::Event> all{e};
+    all.insert(all.end(), e.parts.begin(), e.parts.end());
+    rt.print(render::write_calendar(ics_of(rt, s, all), rt.zone(), rt.ctx().now, e.title));
   } else {
-    rt.print(event::event_card(e, rt.zone(), rt.ctx().today(), false) +
+    std::string next;
+    if (e.repeat) {
+      // The occurrences from today (or its start, when later) on.
+      const auto from = std::max(rt.ctx().today(), time::local_date(rt.zone().to_local(e.start)));
+      const auto rows = event::list_occurrences(s, id, time::format_date(from), "", 5);
+      if (!rows.empty()) {
+        next = "\n" + std::string(tr("Next occurrences")) + "\n";
+        for (const auto& line : text::split(render::to_text(event::occurrences_table(rows, rt.zone()), false), '\n')) {
+          if (!line.empty()) {
+            next += "  " + line + "\n";
+          }
+        }
+      }
+    }
+    rt.print(event::event_card(e, rt.zone(), rt.ctx().today(), false) + next +
              plan::linked_items_text(linked, rt.ctx().today()));
   }
 }
@@ -253,6 +296,51 @@ void run_edit(Runtime& rt, const EditOptions& o) {
     }
     return;
   }
+  report_written(rt, res.event, tr("updated"));
+}
+
+struct OccurrenceListOptions {
+  std::int64_t id = 0;
+  std::string from, to;
+  std::optional<long> limit;
+};
+
+void run_occurrence_list(Runtime& rt, const OccurrenceListOptions& o) {
+  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+  auto s = event_services(rt, OpenMode::existing);
+  const auto rows = event::list_occurrences(s, o.id, o.from, o.to, o.limit);
+  rt.print_records(f, [&] { return event::occurrences_json(rows, rt.zone()); },
+                   [&] { return event::occurrences_table(rows, rt.zone()); });
+}
+
+void report_occurrence(Runtime& rt, const event::OccurrenceResult& r, std::string_view done) {
+  if (rt.quiet()) {
+    rt.print(fmt::format("{}\n", r.series.id));
+    return;
+  }
+  if (!r.changed) {
+    rt.info(trf("the {} occurrence of event {} is unchanged ({})", time::format_date(r.day.nominal), r.series.id,
+                event::to_string(r.day.state)));
+    return;
+  }
+  rt.print(trf("event {} «{}»: the {} occurrence {}\n", r.series.id, r.series.title, time::format_date(r.day.nominal),
+               done));
+}
+
+struct OccurrenceEditOptions {
+  std::int64_t id = 0;
+  std::string day;
+  event::EventChanges changes;
+  bool following = false;
+  bool strict = false;
+};
+
+void run_occurrence_edit(Runtime& rt, const OccurrenceEditOptions& o) {
+  auto s = event_services(rt, OpenMode::existing);
+  auto res = event::edit_occurrence(s, o.id, o.day, o.changes, o.following,
+                                    o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn);
+  warn_notices(rt, res);
+  warn_conflicts(rt, res.conflicts);
   report_written(rt, res.event, tr("updated"));
 }
 
@@ -508,6 +596,12 @@ void setup_event(CLI::App& app, Runner& r) {
     c->add_option("--tag", o->tags, "a tag (repeatable)");
     c->add_option("--notes", o->notes, "notes");
     c->add_option("--part-of", o->part_of, "the id of the event this is a part of (City Day for its concert)");
+    c->add_option("--repeat", o->repeat,
+                  "repeat by an RFC 5545 rule from --start: 'FREQ=WEEKLY;BYDAY=MO', 'FREQ=MONTHLY;BYDAY=-1FR', "
+                  "weekly, …");
+    c->add_option("--days-off", o->days_off,
+                  "a repeating event on a day off: skip (default), previous or next working day, keep (default when "
+                  "--start is a day off)");
     c->add_flag("--strict", o->strict, "refuse to create it when it conflicts with another event");
     c->callback([&r, o] { run_add(r.rt(), *o); });
   }
@@ -555,10 +649,78 @@ void setup_event(CLI::App& app, Runner& r) {
     c->add_option("--with,-w", o->changes.add_vips, "add a VIP participant (repeatable)");
     c->add_option("--without", o->changes.remove_participants, "remove a participant (repeatable)");
     opt("--part-of", o->changes.part_of, "make it a part of this event (its id), or none");
+    opt("--repeat", o->changes.repeat, "repeat by this RFC 5545 rule from its start, or none");
+    opt("--days-off", o->changes.days_off, "a repeating event on a day off: skip, previous, next, keep");
     c->add_option("--from-file", o->from_file,
                   "the whole plan from a file as 'event show --json' prints it (JSON or TOML), or - for standard input");
     c->add_flag("--strict", o->strict, "refuse the change when it creates a conflict");
     c->callback([&r, o] { run_edit(r.rt(), *o); });
+  }
+  {
+    auto* occ = ev->add_subcommand("occurrence", "The occurrences of a repeating event: list, cancel, restore, move, edit");
+    occ->require_subcommand(1);
+    {
+      auto o = std::make_shared<OccurrenceListOptions>();
+      auto* c = occ->add_subcommand("list", "List the occurrences: held, moved or skipped on a day off, cancelled, changed");
+      c->add_option("id", o->id, "event id")->required();
+      c->add_option("--from", o->from, "from this day (default: its first)");
+      c->add_option("--to", o->to, "to this day (default: a year later, or its end)");
+      c->add_option("--limit", o->limit, "at most this many");
+      c->callback([&r, o] { run_occurrence_list(r.rt(), *o); });
+    }
+    for (const auto& [name, help] : {std::pair{"cancel", "Cancel one occurrence (the day it is held or its rule's day)"},
+                                     std::pair{"restore", "Take a cancellation back"}}) {
+      auto id = std::make_shared<std::int64_t>(0);
+      auto day = std::make_shared<std::string>();
+      auto* c = occ->add_subcommand(name, help);
+      c->add_option("id", *id, "event id")->required();
+      c->add_option("day", *day, "the occurrence: the day it is held, or the day its rule makes")->required();
+      const bool cancel = std::string_view(name) == "cancel";
+      c->callback([&r, id, day, cancel] {
+        auto s = event_services(r.rt(), OpenMode::existing);
+        if (cancel) {
+          report_occurrence(r.rt(), event::cancel_occurrence(s, *id, *day), tr("is cancelled"));
+        } else {
+          report_occurrence(r.rt(), event::restore_occurrence(s, *id, *day), tr("is restored"));
+        }
+      });
+    }
+    {
+      auto o = std::make_shared<OccurrenceEditOptions>();
+      auto* c = occ->add_subcommand("move", "Move one occurrence to another day or time");
+      c->add_option("id", o->id, "event id")->required();
+      c->add_option("day", o->day, "the occurrence: the day it is held, or the day its rule makes")->required();
+      c->add_option("--to", o->changes.start, "its new start: '2024-03-12 10:00', a day (same time), 14:00")->required();
+      c->add_flag("--strict", o->strict, "refuse the move when it creates a conflict");
+      c->callback([&r, o] { run_occurrence_edit(r.rt(), *o); });
+    }
+    {
+      auto o = std::make_shared<OccurrenceEditOptions>();
+      auto* c = occ->add_subcommand("edit", "Change one occurrence, or with --following this one and those after it");
+      c->add_option("id", o->id, "event id")->required();
+      c->add_option("day", o->day, "the occurrence: the day it is held, or the day its rule makes")->required();
+      auto opt = [&](const char* name, std::optional<std::string>& field, const char* help) {
+        c->add_option(name, field, help);
+      };
+      opt("--title", o->changes.title, "new title");
+      opt("--start,-s", o->changes.start, "new start (keeps the length)");
+      opt("--end,-e", o->changes.end, "new end");
+      opt("--duration", o->changes.duration, "new length");
+      opt("--kind,-k", o->changes.kind, "new kind");
+      opt("--level,-l", o->changes.level, "new level");
+      opt("--venue", o->changes.venue, "new venue");
+      opt("--organizer", o->changes.organizer, "new responsible unit");
+      opt("--notes", o->changes.notes, "new notes");
+      c->add_option("--tag", o->changes.add_tags, "add a tag (repeatable)");
+      c->add_option("--untag", o->changes.remove_tags, "remove a tag (repeatable)");
+      c->add_option("--with,-w", o->changes.add_vips, "add a VIP participant (repeatable)");
+      c->add_option("--without", o->changes.remove_participants, "remove a participant (repeatable)");
+      opt("--repeat", o->changes.repeat, "with --following: the rule from this occurrence on");
+      opt("--days-off", o->changes.days_off, "with --following: skip, previous, next, keep");
+      c->add_flag("--following", o->following, "this occurrence and every one after it (the series is split here)");
+      c->add_flag("--strict", o->strict, "refuse the change when it creates a conflict");
+      c->callback([&r, o] { run_occurrence_edit(r.rt(), *o); });
+    }
   }
   {
     auto id = std::make_shared<std::int64_t>(0);

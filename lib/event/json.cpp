@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/json_input.hpp"
 #include "core/text.hpp"
+#include "time/rrule.hpp"
 
 #include <fmt/format.h>
 
@@ -57,6 +58,24 @@ ordered_json to_json(const Event& e, const time::TimeZone& zone) {
   j["part_of_uuid"] = opt(e.part_of_uuid);
   j["deadline_days_off"] = time::to_string(e.deadline_days_off);
   j["venue_id"] = opt(e.venue_id);
+  if (e.repeat) {
+    ordered_json r;
+    r["rule"] = e.repeat->rule;
+    r["days_off"] = to_string(e.repeat->days_off);
+    r["start"] = format_local_iso(e.series_start.value_or(e.start), zone);
+    r["cancelled"] = ordered_json::array();
+    for (const auto& d : e.repeat->cancelled) {
+      r["cancelled"].push_back(time::format_date(d));
+    }
+    j["repeat"] = std::move(r);
+  }
+  if (e.occurrence) {
+    j["occurrence"] = time::format_date(*e.occurrence);
+  }
+  if (e.occurrence_of) {
+    j["occurrence_of"] = *e.occurrence_of;
+    j["occurrence_of_uuid"] = opt(e.occurrence_of_uuid);
+  }
   j["created"] = time::format_utc(e.created);
   j["updated"] = time::format_utc(e.updated);
   j["participants"] = ordered_json::array();
@@ -122,7 +141,8 @@ Event from_json(const json& j, const time::Context& ctx) {
   const Fields r{j, ""};
   r.only({"id", "uuid", "title", "title_pattern", "kind", "level", "status", "start", "end", "all_day", "venue",
           "organizer", "tags", "notes", "template", "anniversary_base", "ordinal", "sequence", "cloned_from",
-          "part_of", "part_of_uuid", "deadline_days_off", "venue_id", "created", "updated", "participants", "tasks", "program",
+          "part_of", "part_of_uuid", "deadline_days_off", "venue_id", "repeat", "occurrence", "occurrence_of",
+          "occurrence_of_uuid", "created", "updated", "participants", "tasks", "program",
           "lessons"});
   Event e;
   e.id = r.opt_int("id").value_or(0);
@@ -165,6 +185,46 @@ Event from_json(const json& j, const time::Context& ctx) {
   }
   if (r.has("deadline_days_off")) {
     e.deadline_days_off = r.parsed("deadline_days_off", [&] { return time::parse_day_off_rule(r.str("deadline_days_off")); });
+  }
+  if (r.has("repeat")) {
+    const Fields rr{j.at("repeat"), "repeat."};
+    rr.only({"rule", "days_off", "start", "cancelled"});
+    Repeat x;
+    x.rule = rr.parsed("rule", [&] { return time::format_recurrence(time::parse_recurrence(rr.str("rule", true), "rule")); });
+    if (rr.has("days_off")) {
+      x.days_off = rr.parsed("days_off", [&] { return parse_repeat_days_off(rr.str("days_off")); });
+    }
+    if (const json* cs = rr.array("cancelled")) {
+      for (const auto& c : *cs) {
+        const auto d = c.is_string() ? time::parse_iso_date(c.get<std::string>()) : std::nullopt;
+        if (!d) {
+          rr.fail("cancelled", tr("must hold dates such as 2024-01-08"));
+        }
+        x.cancelled.push_back(*d);
+      }
+      std::sort(x.cancelled.begin(), x.cancelled.end());
+      x.cancelled.erase(std::unique(x.cancelled.begin(), x.cancelled.end()), x.cancelled.end());
+    }
+    // One occurrence as a list prints it stands for its whole series.
+    if (rr.has("start")) {
+      const time::Instant first = instant(rr, "start", ctx);
+      e.end = first + (e.end - e.start);
+      e.start = first;
+    }
+    e.repeat = std::move(x);
+  }
+  if (r.has("occurrence_of") || r.has("occurrence_of_uuid")) {
+    if (e.repeat) {
+      r.fail("occurrence_of", tr("a changed occurrence does not repeat itself"));
+    }
+    e.occurrence_of_uuid = r.opt_str("occurrence_of_uuid");
+    if (!e.occurrence_of_uuid) {
+      e.occurrence_of = r.opt_int("occurrence_of");
+    }
+    if (!r.has("occurrence")) {
+      r.fail("occurrence", tr("missing: the day the series' rule makes for this occurrence"));
+    }
+    e.occurrence = r.date("occurrence");
   }
   e.created = r.has("created") ? instant(r, "created", ctx) : ctx.now;
   e.updated = r.has("updated") ? instant(r, "updated", ctx) : e.created;

@@ -29,16 +29,22 @@ inline constexpr std::array<std::string_view, 4> kLevelNames{"municipal", "regio
                                                              "international"};
 inline constexpr std::array<std::string_view, 4> kStatusNames{"planned", "confirmed", "held", "cancelled"};
 inline constexpr std::array<std::string_view, 3> kTaskStatusNames{"todo", "done", "cancelled"};
+// What a repeating event does on a day off of the production calendar: not
+// held that time, held on the working day before or after, or held anyway.
+enum class RepeatDaysOff { skip, previous, next, keep };
+inline constexpr std::array<std::string_view, 4> kRepeatDaysOffNames{"skip", "previous", "next", "keep"};
 
 std::string_view to_string(Kind v);
 std::string_view to_string(Level v);
 std::string_view to_string(Status v);
 std::string_view to_string(TaskStatus v);
+std::string_view to_string(RepeatDaysOff v);
 // Each throws InputError "invalid <what> 'x'; expected one of: a, b, c".
 Kind parse_kind(std::string_view s);
 Level parse_level(std::string_view s);
 Status parse_status(std::string_view s);
 TaskStatus parse_task_status(std::string_view s);
+RepeatDaysOff parse_repeat_days_off(std::string_view s);
 
 // Whether an event may go from `from` to `to`: planned → confirmed → held;
 // planned/confirmed → cancelled; cancelled → planned; confirmed → planned.
@@ -82,6 +88,15 @@ struct Lesson {
   bool operator==(const Lesson&) const = default;
 };
 
+// How an event repeats: its rule from its first occurrence (the event's own
+// start), what a day off does, and the days (as the rule makes them) cancelled.
+struct Repeat {
+  std::string rule;  // canonical RRULE text: "FREQ=WEEKLY;BYDAY=MO"
+  RepeatDaysOff days_off = RepeatDaysOff::skip;
+  std::vector<time::Date> cancelled;  // sorted
+  bool operator==(const Repeat&) const = default;
+};
+
 struct Event {
   std::int64_t id = 0;
   std::string uuid;
@@ -109,6 +124,18 @@ struct Event {
   std::optional<std::string> part_of_uuid;
   // Where a task's calendar-day deadline goes when it lands on a day off.
   time::DayOffRule deadline_days_off = time::DayOffRule::keep;
+  // A repeating event (a series): one row, its occurrences computed. The end
+  // of its last occurrence is kept for queries (none: it never ends).
+  std::optional<Repeat> repeat;
+  std::optional<time::Instant> repeat_until;
+  // One occurrence of a series changed on its own: the series and the day the
+  // rule makes for it. A computed occurrence has `occurrence` (and `repeat`) too.
+  std::optional<std::int64_t> occurrence_of;
+  std::optional<std::string> occurrence_of_uuid;
+  std::optional<time::Date> occurrence;
+  std::optional<time::Instant> series_start;  // a computed occurrence: its series' first start
+  // A series' days that have an event of their own (loaded with it, not stored on it).
+  std::vector<time::Date> changed_days;
   time::Instant created;
   time::Instant updated;
   std::vector<Participant> participants;

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -124,16 +125,48 @@ void follow_start(Event& e, Instant old_start, const time::Context& ctx) {
   }
 }
 
+// A new series' conflicts are looked for this far ahead of its first occurrence.
+constexpr days kConflictHorizon{731};
+
+// The events that may overlap [from, to), a series' occurrences in its stead.
+std::vector<Event> events_around(Services& s, Instant from, Instant to) {
+  std::vector<Event> out;
+  for (Event& e : repo::around(s.db, from, to)) {
+    if (!e.repeat) {
+      out.push_back(std::move(e));
+      continue;
+    }
+    for (Event& o : occurrences_between(e, from, to, *s.ctx.calendar, *s.ctx.zone)) {
+      out.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
+std::vector<Conflict> check_one(Services& s, const Event& e) {
+  std::vector<Conflict> out;
+  for (const Event& other : events_around(s, e.start - s.travel_buffer, e.end + s.travel_buffer)) {
+    if (other.id == e.id) {
+      continue;
+    }
+    auto found = conflicts_between(e, other, s.travel_buffer);
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
 std::vector<Conflict> check_conflicts(Services& s, const Event& e) {
   std::vector<Conflict> out;
   if (e.status == Status::cancelled) {
     return out;
   }
-  for (const Event& other : repo::around(s.db, e.start - s.travel_buffer, e.end + s.travel_buffer)) {
-    if (other.id == e.id) {
-      continue;
-    }
-    auto found = conflicts_between(e, other, s.travel_buffer);
+  if (!e.repeat) {
+    return check_one(s, e);
+  }
+  // A series: each occurrence of its first two years (or to its end).
+  const Instant until = std::min(e.repeat_until.value_or(Instant::max()), e.start + kConflictHorizon);
+  for (const Event& o : occurrences_between(e, e.start - days{14}, until, *s.ctx.calendar, *s.ctx.zone)) {
+    auto found = check_one(s, o);
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
@@ -279,7 +312,118 @@ bool same_content(Event a, Event b) {
                          a.template_id == b.template_id && a.anniversary_base == b.anniversary_base &&
                          a.ordinal == b.ordinal && a.participants == b.participants && a.tasks == b.tasks &&
                          a.program == b.program && a.lessons == b.lessons &&
-         a.part_of_uuid == b.part_of_uuid && a.deadline_days_off == b.deadline_days_off && a.venue_id == b.venue_id;
+         a.part_of_uuid == b.part_of_uuid && a.deadline_days_off == b.deadline_days_off && a.venue_id == b.venue_id &&
+         a.repeat == b.repeat && a.occurrence_of_uuid == b.occurrence_of_uuid &&
+         (a.occurrence_of_uuid ? a.occurrence : std::nullopt) == (b.occurrence_of_uuid ? b.occurrence : std::nullopt);
+}
+
+// The day of an instant, in the zone.
+Date day_of(Instant t, const time::Context& ctx) { return time::local_date(ctx.zone->to_local(t)); }
+
+// What a day off does to a new series: skipped, unless the series is held on
+// days off by nature — it starts on a Saturday or Sunday (City Day), or it is a
+// yearly date that is a holiday (9 May).
+RepeatDaysOff default_days_off(const Event& e, const time::Context& ctx) {
+  const Date first = day_of(e.start, ctx);
+  const bool yearly = e.repeat && e.repeat->rule.find("YEARLY") != std::string::npos;
+  return time::iso_weekday(first) >= 6 || (yearly && !ctx.calendar->is_working(first)) ? RepeatDaysOff::keep
+                                                                                      : RepeatDaysOff::skip;
+}
+
+// Checks and completes a series: its rule in canonical form, its start on a
+// day the rule makes (`align`, said in `notices`), the end of its last
+// occurrence. `strict`: a first day that is a day off with "skip" is refused
+// (none of it would take place on its own first day).
+void settle_series(Services& s, Event& e, bool align, bool strict, std::vector<std::string>& notices) {
+  if (!e.repeat) {
+    e.repeat_until.reset();
+    return;
+  }
+  const auto rule = time::parse_recurrence(e.repeat->rule, "--repeat");
+  e.repeat->rule = time::format_recurrence(rule);
+  if (e.occurrence_of) {
+    throw InputError(trf("event {} is one occurrence of event {}; it does not repeat itself", e.id, *e.occurrence_of));
+  }
+  if (e.part_of) {
+    throw InputError(trf("«{}» is a part of event {}; a part does not repeat", e.title, *e.part_of));
+  }
+  if (!e.parts.empty() || (e.id != 0 && !repo::parts_of(s.db, e.id).empty())) {
+    throw InputError(trf("«{}» has parts; an event with parts does not repeat", e.title));
+  }
+  if (!e.tasks.empty()) {
+    throw InputError(trnf("«{}» has {} task; a repeating event has none (an occurrence changed on its own may: omskplan "
+                          "event occurrence edit)",
+                          "«{}» has {} tasks; a repeating event has none (an occurrence changed on its own may: "
+                          "omskplan event occurrence edit)",
+                          static_cast<long>(e.tasks.size()), e.title, e.tasks.size()));
+  }
+  const Date first = day_of(e.start, s.ctx);
+  if (align) {
+    const Date d = first_rule_day(rule, first);
+    if (d != first) {
+      const auto shift = d - first;
+      const LocalTime l = s.ctx.zone->to_local(e.start) + shift;
+      const auto length = e.end - e.start;
+      const Instant old_start = e.start;
+      e.start = s.ctx.zone->to_instant(l);
+      e.end = e.start + length;
+      for (auto& p : e.program) {
+        p.at += e.start - old_start;
+      }
+      notices.push_back(trf("{} is not a day the rule makes; the first occurrence is {}", time::format_date(first),
+                            time::format_date(d)));
+    }
+  }
+  const Date start_day = day_of(e.start, s.ctx);
+  if (rule.until && *rule.until < start_day) {
+    throw InputError(trf("the rule ends (UNTIL {}) before its first occurrence, {}", time::format_date(*rule.until),
+                         time::format_date(start_day)));
+  }
+  if (strict && e.repeat->days_off == RepeatDaysOff::skip) {
+    const auto year = occurrence_days(e, start_day, start_day + days{366}, *s.ctx.calendar, *s.ctx.zone);
+    if (!year.empty() && std::none_of(year.begin(), year.end(), [](const OccurrenceDay& d) {
+          return d.state != OccurrenceState::skipped;
+        })) {
+      throw InputError(trf("every occurrence of «{}» in its first year falls on a day off and --days-off skip leaves "
+                           "them all out; give --days-off keep for an event held on days off (or next, previous)",
+                           e.title));
+    }
+  }
+  e.repeat_until = series_until(e, *s.ctx.calendar, *s.ctx.zone);
+}
+
+// An occurrence's own UID: its series' and the start the rule gives it, as
+// iCalendar's RECURRENCE-ID writes it (a date for an all-day event, else UTC).
+std::string occurrence_uuid(const Event& series, Date nominal, const time::Context& ctx) {
+  const Event o = occurrence_event(series, {nominal, nominal, OccurrenceState::held}, *ctx.zone);
+  if (series.all_day) {
+    return fmt::format("{}/{:04}{:02}{:02}", series.uuid, time::year_of(nominal), time::month_of(nominal),
+                       time::day_of(nominal));
+  }
+  std::string utc = time::format_utc(o.start);  // 2024-01-08T03:00:00Z
+  std::erase(utc, '-');
+  std::erase(utc, ':');
+  return series.uuid + "/" + utc;
+}
+
+// A changed occurrence names a series that exists and repeats; sets occurrence_of_uuid.
+void check_occurrence_link(Services& s, Event& e) {
+  if (!e.occurrence_of) {
+    e.occurrence_of_uuid.reset();
+    e.occurrence.reset();
+    return;
+  }
+  const auto series = repo::load(s.db, *e.occurrence_of);
+  if (!series) {
+    throw NotFound(trf("no event with id {} to be an occurrence of", *e.occurrence_of));
+  }
+  if (!series->repeat) {
+    throw InputError(trf("event {} does not repeat; it has no occurrences", series->id));
+  }
+  if (!e.occurrence) {
+    throw InputError(tr("a changed occurrence names the day its series' rule makes for it"));
+  }
+  e.occurrence_of_uuid = series->uuid;
 }
 
 }  // namespace
@@ -390,15 +534,23 @@ std::vector<const Event*> with_parts(const Event& e, const std::vector<Event>& p
 
 }  // namespace
 
-WriteResult create(Services& s, Event e, ConflictPolicy policy) {
+WriteResult create(Services& s, Event e, ConflictPolicy policy, const std::optional<RepeatSpec>& repeat) {
   std::vector<Event> parts = std::move(e.parts);
   e.parts.clear();
   prepare_new(s, e);
   if (e.part_of && !parts.empty()) {
     throw InputError(trf("«{}» has parts of its own; it cannot be a part of event {}", e.title, *e.part_of));
   }
-  store::WriteTransaction tx(s.db);
   std::vector<std::string> notices;
+  if (repeat) {
+    e.repeat = Repeat{repeat->rule, RepeatDaysOff::skip, {}};
+    if (!parts.empty()) {
+      throw InputError(trf("«{}» has parts; an event with parts does not repeat", e.title));
+    }
+    e.repeat->days_off = repeat->days_off.empty() ? default_days_off(e, s.ctx) : parse_repeat_days_off(repeat->days_off);
+    settle_series(s, e, true, true, notices);
+  }
+  store::WriteTransaction tx(s.db);
   check_part(s, e);
   link_venue(s, e, notices);
   repo::insert(s.db, e);
@@ -489,7 +641,28 @@ EventFilter parse_list_query(const ListQuery& o, const time::Context& ctx) {
 }
 
 std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_children) {
-  return repo::list(s.db, f, with_children);
+  auto out = repo::list(s.db, f, with_children);
+  const auto series = repo::list_series(s.db, f, with_children);
+  if (series.empty()) {
+    return out;
+  }
+  for (const Event& se : series) {
+    // An endless series without --to: its occurrences of the year ahead.
+    const Instant from = f.from.value_or(se.start - days{14});
+    const Date ahead = std::max(s.ctx.today(), day_of(from, s.ctx)) + days{366};
+    const Instant to = f.to                ? *f.to
+                       : se.repeat_until ? *se.repeat_until
+                                         : s.ctx.zone->to_instant(LocalTime{ahead.time_since_epoch()});
+    for (Event& o : occurrences_between(se, from, to, *s.ctx.calendar, *s.ctx.zone)) {
+      out.push_back(std::move(o));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Event& a, const Event& b) { return std::tie(a.start, a.id) < std::tie(b.start, b.id); });
+  if (f.limit && out.size() > static_cast<std::size_t>(*f.limit)) {
+    out.resize(static_cast<std::size_t>(*f.limit));
+  }
+  return out;
 }
 
 std::vector<LessonRow> lessons_of(Services& s, const Event& e) {
@@ -520,6 +693,12 @@ Event remove_event(Services& s, std::int64_t id, bool with_parts) {
   }
   for (const auto& p : e.parts) {
     repo::remove(s.db, p);
+  }
+  // A series goes with its occurrences changed on their own.
+  if (e.repeat) {
+    for (const auto& o : repo::changed_occurrences(s.db, id)) {
+      repo::remove(s.db, o);
+    }
   }
   repo::remove(s.db, e);
   tx.commit();
@@ -607,10 +786,50 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
       e.part_of = parse_event_id(*c.part_of, "--part-of");
     }
   }
+  std::vector<std::string> notices;
+  if ((c.repeat || c.days_off) && before.occurrence_of) {
+    throw InputError(trf("event {} is one occurrence of event {}; its rule is that event's: omskplan event edit {} "
+                         "--repeat …",
+                         id, *before.occurrence_of, *before.occurrence_of));
+  }
+  bool align = c.start.has_value();
+  bool detach = false;  // a series no more: its changed occurrences become events of their own
+  if (c.repeat) {
+    if (text::fold(text::trim(*c.repeat)) == "none") {
+      detach = e.repeat.has_value();
+      e.repeat.reset();
+    } else {
+      if (!e.repeat) {
+        e.repeat = Repeat{*c.repeat, default_days_off(e, s.ctx), {}};
+      } else {
+        e.repeat->rule = *c.repeat;
+      }
+      align = true;
+    }
+  }
+  if (c.days_off) {
+    if (!e.repeat) {
+      throw InputError(trf("event {} does not repeat; --days-off is for a repeating event", id));
+    }
+    e.repeat->days_off = parse_repeat_days_off(*c.days_off);
+  }
   resolve_owners(s, e);
   validate(e);
   check_part(s, e);
-  std::vector<std::string> notices;
+  settle_series(s, e, align, c.repeat || c.days_off || c.start, notices);
+  if (e.repeat && before.repeat &&
+      (e.repeat->rule != before.repeat->rule || day_of(e.start, s.ctx) != day_of(before.start, s.ctx))) {
+    // Cancellations of days the rule no longer makes go.
+    const auto rule = rule_of(e);
+    const Date first = day_of(e.start, s.ctx);
+    const auto n = std::erase_if(e.repeat->cancelled,
+                                 [&](Date d) { return d != first && !time::rule_makes(rule, first, d); });
+    if (n > 0) {
+      notices.push_back(trnf("{} cancelled occurrence is no day of the rule now and is dropped",
+                             "{} cancelled occurrences are no days of the rule now and are dropped",
+                             static_cast<long>(n), n));
+    }
+  }
   if (c.venue) {
     link_venue(s, e, notices);
   }
@@ -619,6 +838,22 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
   }
   touch(e, s.ctx);
   repo::update(s.db, before, e);
+  if (detach) {
+    const auto changed = repo::changed_occurrences(s.db, id);
+    for (const Event& o : changed) {
+      Event q = o;
+      q.occurrence_of.reset();
+      q.occurrence_of_uuid.reset();
+      q.occurrence.reset();
+      touch(q, s.ctx);
+      repo::update(s.db, o, q);
+    }
+    if (!changed.empty()) {
+      notices.push_back(trnf("{} occurrence changed on its own is an event of its own now",
+                             "{} occurrences changed on their own are events of their own now",
+                             static_cast<long>(changed.size()), changed.size()));
+    }
+  }
   // An umbrella's parts move with it, by the days it moved.
   std::vector<Event> moved;
   if (e.start != before.start) {
@@ -665,6 +900,11 @@ Task add_task(Services& s, std::int64_t event_id, const std::string& title, cons
               const std::string& owner) {
   store::WriteTransaction tx(s.db);
   const Event before = load_event(s, event_id);
+  if (before.repeat) {
+    throw InputError(trf("event {} repeats; a task belongs to one occurrence: omskplan event occurrence edit {} DATE "
+                         "makes it an event of its own",
+                         event_id, event_id));
+  }
   Event e = before;
   Task t;
   t.title = text::trim(title);
@@ -719,7 +959,7 @@ Agenda agenda(Services& s, int days_ahead) {
 }
 
 std::vector<Conflict> conflicts_in(Services& s, Instant from, Instant to) {
-  auto events = repo::around(s.db, from - s.travel_buffer, to + s.travel_buffer);
+  auto events = events_around(s, from - s.travel_buffer, to + s.travel_buffer);
   auto all = find_conflicts(std::move(events), s.travel_buffer);
   std::erase_if(all, [&](const Conflict& c) {
     const bool first_in = c.first_start < to && c.first_end > from;
@@ -758,6 +998,9 @@ Event cloned(Services& s, const Event& old, LocalTime local, bool with_cancelled
   e.part_of.reset();
   e.part_of_uuid.reset();
   e.parts.clear();
+  e.occurrence_of.reset();
+  e.occurrence_of_uuid.reset();
+  e.occurrence.reset();
   e.created = e.updated = s.ctx.now;
   const Date date = time::local_date(local);
   e.start = s.ctx.zone->to_instant(local);
@@ -793,6 +1036,11 @@ Event cloned(Services& s, const Event& old, LocalTime local, bool with_cancelled
 WriteResult clone(Services& s, std::int64_t id, Date date, ConflictPolicy policy, bool with_cancelled) {
   store::WriteTransaction tx(s.db);
   const Event old = load_event(s, id);
+  if (old.repeat) {
+    throw InputError(trf("event {} repeats; it needs no clone: its rule makes next year's occurrences (omskplan event "
+                         "edit {} --repeat … changes it)",
+                         id, id));
+  }
   const LocalTime old_local = s.ctx.zone->to_local(old.start);
   const auto day_shift = date - time::local_date(old_local);
   Event e = cloned(s, old, old_local + day_shift, with_cancelled);
@@ -817,6 +1065,18 @@ void import_record(Services& s, Event e, ImportResult& r) {
   validate(e);
   std::vector<std::string> unknown;  // an import names many venues; not said one by one
   link_venue(s, e, unknown);
+  settle_series(s, e, false, false, unknown);
+  std::optional<std::string> pending_series;
+  if (e.occurrence_of_uuid) {
+    e.occurrence_of = repo::find_by_uuid(s.db, *e.occurrence_of_uuid);
+    if (!e.occurrence_of) {
+      pending_series = e.occurrence_of_uuid;
+      e.occurrence_of_uuid.reset();
+    }
+  }
+  if (e.occurrence_of) {
+    check_occurrence_link(s, e);
+  }
   std::optional<std::string> pending_umbrella;
   if (e.part_of_uuid) {
     e.part_of = repo::find_by_uuid(s.db, *e.part_of_uuid);
@@ -847,6 +1107,15 @@ void import_record(Services& s, Event e, ImportResult& r) {
       e.part_of = before.part_of;  // linked at the end
       e.part_of_uuid = before.part_of_uuid;
     }
+    if (pending_series) {
+      if (!e.occurrence) {
+        throw InputError(tr("field 'occurrence': missing: the day the series' rule makes for this occurrence"));
+      }
+      r.pending_occurrences.push_back({e.uuid, *pending_series, *e.occurrence});
+      e.occurrence_of = before.occurrence_of;
+      e.occurrence_of_uuid = before.occurrence_of_uuid;
+      e.occurrence = before.occurrence;
+    }
     if (same_content(before, e)) {
       ++r.unchanged;
       return;
@@ -865,6 +1134,12 @@ void import_record(Services& s, Event e, ImportResult& r) {
   }
   if (pending_umbrella) {
     r.pending_parts.emplace_back(e.uuid, *pending_umbrella);
+  }
+  if (pending_series) {
+    if (!e.occurrence) {
+      throw InputError(tr("field 'occurrence': missing: the day the series' rule makes for this occurrence"));
+    }
+    r.pending_occurrences.push_back({e.uuid, *pending_series, *e.occurrence});  // linked at the end
   }
   if (e.cloned_from && !repo::load(s.db, *e.cloned_from)) {
     e.cloned_from.reset();
@@ -888,6 +1163,21 @@ void link_pending_parts(Services& s, ImportResult& r) {
     repo::update(s.db, before, e);
   }
   r.pending_parts.clear();
+  for (const auto& p : r.pending_occurrences) {
+    const auto series = repo::find_by_uuid(s.db, p.series_uuid);
+    if (!series) {
+      throw InputError(trf("event {} is an occurrence of event {}, which is neither in the file nor in the database",
+                           p.uuid, p.series_uuid));
+    }
+    const auto id = repo::find_by_uuid(s.db, p.uuid);
+    Event before = *repo::load(s.db, *id);
+    Event e = before;
+    e.occurrence_of = series;
+    e.occurrence = p.day;
+    check_occurrence_link(s, e);
+    repo::update(s.db, before, e);
+  }
+  r.pending_occurrences.clear();
 }
 
 ImportResult import_json(Services& s, std::istream& in, const Progress& progress, bool dry_run) {
@@ -1155,7 +1445,8 @@ WriteResult replace_from_file(Services& s, std::int64_t id, std::string_view tex
     throw InputError(trf("{}: expected one event (an object), as 'event show --json' prints it", origin));
   }
   // What the database keeps for itself is not the file's to change.
-  for (const char* key : {"plan_items", "created", "updated", "sequence", "cloned_from", "part_of_uuid"}) {
+  for (const char* key : {"plan_items", "created", "updated", "sequence", "cloned_from", "part_of_uuid", "occurrence",
+                          "occurrence_of", "occurrence_of_uuid"}) {
     j.erase(key);
   }
   store::WriteTransaction tx(s.db);
@@ -1181,10 +1472,14 @@ WriteResult replace_from_file(Services& s, std::int64_t id, std::string_view tex
   if (!j.contains("part_of")) {
     e.part_of = before.part_of;
   }
+  e.occurrence_of = before.occurrence_of;
+  e.occurrence_of_uuid = before.occurrence_of_uuid;
+  e.occurrence = before.occurrence;
   resolve_owners(s, e);
   validate(e);
   check_part(s, e);
   std::vector<std::string> notices;
+  settle_series(s, e, false, true, notices);
   link_venue(s, e, notices);
   if (same_content(before, e)) {
     return {before, {}, false, std::move(notices)};
@@ -1197,6 +1492,281 @@ WriteResult replace_from_file(Services& s, std::int64_t id, std::string_view tex
   return {std::move(e), std::move(conflicts), true, std::move(notices)};
 }
 
+
+namespace {
+
+Event load_series(Services& s, std::int64_t id) {
+  Event e = load_event(s, id);
+  if (e.occurrence_of) {
+    throw InputError(trf("event {} is the {} occurrence of event {}, changed on its own: omskplan event edit {} "
+                         "changes it",
+                         id, time::format_date(*e.occurrence), *e.occurrence_of, id));
+  }
+  if (!e.repeat) {
+    throw InputError(trf("event {} «{}» does not repeat (omskplan event edit {} --repeat … makes it)", id, e.title, id));
+  }
+  return e;
+}
+
+// The occurrence of `series` named by `typed`: the day it is held, else the day its rule makes.
+OccurrenceDay find_occurrence(Services& s, const Event& series, const std::string& typed) {
+  const Date d = time::parse_date(typed, s.ctx);
+  const auto near = occurrence_days(series, d - days{31}, d + days{31}, *s.ctx.calendar, *s.ctx.zone);
+  for (const auto& o : near) {
+    if (o.day == d && (o.state == OccurrenceState::held || o.state == OccurrenceState::moved)) {
+      return o;
+    }
+  }
+  for (const auto& o : near) {
+    if (o.nominal == d) {
+      return o;
+    }
+  }
+  std::optional<Date> before, after;
+  for (const auto& o : near) {
+    if (o.state == OccurrenceState::held || o.state == OccurrenceState::moved) {
+      if (o.day < d) {
+        before = o.day;
+      } else if (!after) {
+        after = o.day;
+      }
+    }
+  }
+  std::string hint;
+  if (before || after) {
+    hint = "; " + trf("the nearest: {}", before && after ? fmt::format("{}, {}", time::format_date(*before),
+                                                                        time::format_date(*after))
+                                                        : time::format_date(before ? *before : *after));
+  }
+  throw NotFound(trf("event {} «{}» has no occurrence on {}{}", series.id, series.title, time::format_date(d), hint));
+}
+
+std::optional<Event> changed_on(Services& s, std::int64_t series_id, Date nominal) {
+  for (auto& e : repo::changed_occurrences(s.db, series_id)) {
+    if (e.occurrence == nominal) {
+      return e;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<OccurrenceRow> list_occurrences(Services& s, std::int64_t id, const std::string& from,
+                                            const std::string& to, std::optional<long> limit) {
+  const Event series = load_series(s, id);
+  const Date first = from.empty() ? day_of(series.start, s.ctx) : time::parse_date_span(from, s.ctx).first;
+  Date last = to.empty() ? first + days{365} : time::parse_date_span(to, s.ctx).last;
+  if (to.empty() && series.repeat_until) {
+    last = std::min(last, day_of(*series.repeat_until, s.ctx));
+  }
+  if (last < first) {
+    throw InputError(trf("--to {} is before --from {}", time::format_date(last), time::format_date(first)));
+  }
+  if (limit && *limit <= 0) {
+    throw InputError(tr("--limit must be positive"));
+  }
+  std::map<Date, Event> changed;
+  for (auto& e : repo::changed_occurrences(s.db, id)) {
+    changed.emplace(*e.occurrence, std::move(e));
+  }
+  std::vector<OccurrenceRow> out;
+  for (const auto& d : occurrence_days(series, first, last, *s.ctx.calendar, *s.ctx.zone)) {
+    if (limit && out.size() >= static_cast<std::size_t>(*limit)) {
+      break;
+    }
+    if (auto c = changed.find(d.nominal); c != changed.end() && d.state == OccurrenceState::changed) {
+      out.push_back({d, c->second});
+    } else {
+      out.push_back({d, occurrence_event(series, d, *s.ctx.zone)});
+    }
+  }
+  return out;
+}
+
+OccurrenceResult cancel_occurrence(Services& s, std::int64_t id, const std::string& day) {
+  store::WriteTransaction tx(s.db);
+  const Event before = load_series(s, id);
+  const OccurrenceDay o = find_occurrence(s, before, day);
+  OccurrenceResult r{before, o, true};
+  if (o.state == OccurrenceState::cancelled) {
+    r.changed = false;
+    return r;
+  }
+  if (o.state == OccurrenceState::changed) {
+    const Event was = *changed_on(s, id, o.nominal);
+    if (was.status == Status::cancelled) {
+      r.changed = false;
+      return r;
+    }
+    set_status(s, was.id, Status::cancelled);
+  } else {
+    Event e = before;
+    e.repeat->cancelled.push_back(o.nominal);
+    std::sort(e.repeat->cancelled.begin(), e.repeat->cancelled.end());
+    touch(e, s.ctx);
+    repo::update(s.db, before, e);
+    r.series = e;
+  }
+  r.day.state = OccurrenceState::cancelled;
+  tx.commit();
+  return r;
+}
+
+OccurrenceResult restore_occurrence(Services& s, std::int64_t id, const std::string& day) {
+  store::WriteTransaction tx(s.db);
+  const Event before = load_series(s, id);
+  OccurrenceDay o = find_occurrence(s, before, day);
+  OccurrenceResult r{before, o, false};
+  if (o.state == OccurrenceState::cancelled) {
+    Event e = before;
+    std::erase(e.repeat->cancelled, o.nominal);
+    touch(e, s.ctx);
+    repo::update(s.db, before, e);
+    r.series = e;
+    r.changed = true;
+    // What it is now: held, moved or skipped on a day off.
+    for (const auto& d : occurrence_days(e, o.nominal - days{1}, o.nominal + days{31}, *s.ctx.calendar, *s.ctx.zone)) {
+      if (d.nominal == o.nominal) {
+        r.day = d;
+      }
+    }
+  } else if (o.state == OccurrenceState::changed) {
+    const Event was = *changed_on(s, id, o.nominal);
+    if (was.status == Status::cancelled) {
+      set_status(s, was.id, Status::planned);
+      r.changed = true;
+    }
+  }
+  tx.commit();
+  return r;
+}
+
+WriteResult edit_occurrence(Services& s, std::int64_t id, const std::string& day, const EventChanges& c,
+                            bool following, ConflictPolicy policy) {
+  store::WriteTransaction tx(s.db);
+  const Event series = load_series(s, id);
+  const OccurrenceDay o = find_occurrence(s, series, day);
+  if (c.part_of) {
+    throw InputError(tr("an occurrence of a repeating event is no part of another event (--part-of)"));
+  }
+  if (!following) {
+    if (c.repeat || c.days_off) {
+      throw InputError(tr("one occurrence has no rule of its own; --following changes the rule from it on"));
+    }
+    if (o.state == OccurrenceState::cancelled) {
+      throw InputError(trf("the {} occurrence of event {} is cancelled; omskplan event occurrence restore {} {} "
+                           "brings it back",
+                           time::format_date(o.nominal), id, id, time::format_date(o.nominal)));
+    }
+    if (o.state == OccurrenceState::changed) {
+      auto res = edit(s, changed_on(s, id, o.nominal)->id, c, policy);
+      tx.commit();
+      return res;
+    }
+    // The occurrence becomes an event of its own, as iCalendar's RECURRENCE-ID.
+    Event occ = occurrence_event(series, o, *s.ctx.zone);
+    occ.id = 0;
+    occ.uuid = occurrence_uuid(series, o.nominal, s.ctx);
+    occ.repeat.reset();
+    occ.repeat_until.reset();
+    occ.series_start.reset();
+    occ.occurrence_of = series.id;
+    occ.occurrence_of_uuid = series.uuid;
+    occ.occurrence = o.nominal;
+    occ.lessons.clear();
+    occ.sequence = 0;
+    occ.created = occ.updated = s.ctx.now;
+    check_occurrence_link(s, occ);
+    repo::insert(s.db, occ);
+    auto res = edit(s, occ.id, c, policy);
+    if (!res.changed) {
+      res.event = occ;
+      res.changed = true;
+    }
+    tx.commit();
+    return res;
+  }
+  const Date first = day_of(series.start, s.ctx);
+  if (o.nominal == first) {
+    auto res = edit(s, id, c, policy);
+    tx.commit();
+    return res;
+  }
+  // This and the following: the series ends the day before; a copy goes on from here.
+  const auto rule = rule_of(series);
+  long before_count = 0;
+  time::for_each_day(rule, first, o.nominal - days{1}, [&](Date) {
+    ++before_count;
+    return true;
+  });
+  Event old = series;
+  auto old_rule = rule;
+  old_rule.count.reset();
+  old_rule.until = o.nominal - days{1};
+  old.repeat->rule = time::format_recurrence(old_rule);
+  std::erase_if(old.repeat->cancelled, [&](Date d) { return d >= o.nominal; });
+  old.repeat_until = series_until(old, *s.ctx.calendar, *s.ctx.zone);
+  touch(old, s.ctx);
+  repo::update(s.db, series, old);
+
+  Event next = series;
+  next.id = 0;
+  next.uuid = new_uuid();
+  auto next_rule = rule;
+  if (rule.count) {
+    next_rule.count = static_cast<int>(*rule.count - before_count);
+  }
+  next.repeat->rule = time::format_recurrence(next_rule);
+  std::erase_if(next.repeat->cancelled, [&](Date d) { return d < o.nominal; });
+  const Event at = occurrence_event(series, {o.nominal, o.nominal, OccurrenceState::held}, *s.ctx.zone);
+  next.start = at.start;
+  next.end = at.end;
+  next.program = at.program;
+  next.changed_days.clear();
+  next.sequence = 0;
+  next.created = next.updated = s.ctx.now;
+  std::vector<std::string> notices;
+  settle_series(s, next, false, false, notices);
+  repo::insert(s.db, next);
+  for (const Event& ch : repo::changed_occurrences(s.db, id)) {
+    if (*ch.occurrence >= o.nominal) {
+      Event q = ch;
+      q.occurrence_of = next.id;
+      q.occurrence_of_uuid = next.uuid;
+      q.uuid = occurrence_uuid(next, *ch.occurrence, s.ctx);
+      repo::update(s.db, ch, q);
+    }
+  }
+  auto res = edit(s, next.id, c, policy);
+  if (!res.changed) {
+    res.event = *repo::load(s.db, next.id);
+    res.changed = true;
+  }
+  res.notices.insert(res.notices.begin(),
+                     trf("event {} now ends on {}; from {} on it is event {}", id,
+                         time::format_date(o.nominal - days{1}), time::format_date(o.nominal), next.id));
+  tx.commit();
+  return res;
+}
+
+SeriesExport series_export(Services& s, std::int64_t id) {
+  SeriesExport x{load_series(s, id), {}, repo::changed_occurrences(s.db, id)};
+  const auto years = time::ProductionCalendar::built_in_years();
+  const int last_year = std::max(time::year_of(s.ctx.today()) + 1, years.empty() ? 0 : years.back());
+  // Short of the year's end by as much as an occurrence may move, so no day of a year without data is asked.
+  Date last = time::make_date(last_year, 12, 31) - days{15};
+  if (x.series.repeat_until) {
+    last = day_of(*x.series.repeat_until, s.ctx);
+  }
+  for (const auto& d : occurrence_days(x.series, day_of(x.series.start, s.ctx) - days{14}, last, *s.ctx.calendar,
+                                       *s.ctx.zone)) {
+    if (d.state != OccurrenceState::held && d.state != OccurrenceState::changed) {
+      x.exceptions.push_back(d);
+    }
+  }
+  return x;
+}
 
 VenueMerge merge_venues(Services& s, const std::string& from_ref, const std::string& into_ref) {
   store::WriteTransaction tx(s.db);

@@ -4,6 +4,7 @@
 
 #include "event/conflicts.hpp"
 #include "event/model.hpp"
+#include "event/recurrence.hpp"
 #include "store/db.hpp"
 #include "event/template.hpp"
 #include "venue/model.hpp"
@@ -51,7 +52,18 @@ Event materialize(const event::EventTemplate& tmpl, time::Date date, std::option
 // part of another event (`e.part_of`) lies within that event's days and has
 // no parts of its own. Conflicts are returned, or refused with ConflictError
 // naming every one.
-WriteResult create(Services& s, Event e, ConflictPolicy policy);
+//
+// With `repeat` it is a repeating event (a series) from its start: the rule
+// (RFC 5545: "FREQ=WEEKLY;BYDAY=MO") and what a day off does ("" — skip it,
+// or keep it when the first day is itself a day off: an event held on days
+// off). A start that is not a day the rule makes moves to the rule's first
+// (said in `notices`). A series has no tasks and no parts and is no part;
+// its conflicts are checked over its first two years.
+struct RepeatSpec {
+  std::string rule;
+  std::string days_off;
+};
+WriteResult create(Services& s, Event e, ConflictPolicy policy, const std::optional<RepeatSpec>& repeat = std::nullopt);
 
 struct EventChanges {
   std::optional<std::string> title;
@@ -62,9 +74,49 @@ struct EventChanges {
   std::vector<std::string> add_tags, remove_tags;
   std::vector<std::string> add_vips, remove_participants;
   std::optional<std::string> part_of;  // an event id, or "none"
+  std::optional<std::string> repeat;   // a rule, or "none": a single event again (its first occurrence)
+  std::optional<std::string> days_off; // skip, previous, next, keep
 };
 
+// On a series it changes every occurrence (those changed on their own aside).
 WriteResult edit(Services& s, std::int64_t id, const EventChanges& changes, ConflictPolicy policy);
+
+// The occurrences of series `id` from `from` to `to` (date expressions; ""
+// — from its first to a year later, or its end), skipped, cancelled and
+// changed ones too, each with its event (computed, or the changed one).
+struct OccurrenceRow {
+  OccurrenceDay day;
+  Event event;
+};
+std::vector<OccurrenceRow> list_occurrences(Services& s, std::int64_t id, const std::string& from,
+                                            const std::string& to, std::optional<long> limit = std::nullopt);
+// An occurrence is named by the day it is held or the day its rule makes.
+struct OccurrenceResult {
+  Event series;
+  OccurrenceDay day;
+  bool changed = true;
+};
+// Cancels one occurrence (EXDATE); a changed one becomes cancelled.
+OccurrenceResult cancel_occurrence(Services& s, std::int64_t id, const std::string& day);
+// Takes a cancellation back.
+OccurrenceResult restore_occurrence(Services& s, std::int64_t id, const std::string& day);
+// Changes one occurrence (it becomes an event of its own, RECURRENCE-ID) or,
+// `following`, this one and the ones after it (the series ends the day before;
+// a new series goes on from this day, with the change). `event occurrence move`
+// is this with a new start.
+WriteResult edit_occurrence(Services& s, std::int64_t id, const std::string& day, const EventChanges& changes,
+                            bool following, ConflictPolicy policy);
+
+// A series as iCalendar carries it: the series, the days its rule makes
+// that are not held as made (moved, skipped on a day off, cancelled) up to
+// its end or, for an endless one, to the end of the last year the production
+// calendar knows (next year at least), and its occurrences changed on their own.
+struct SeriesExport {
+  Event series;
+  std::vector<OccurrenceDay> exceptions;
+  std::vector<Event> changed;
+};
+SeriesExport series_export(Services& s, std::int64_t id);
 Event set_status(Services& s, std::int64_t id, Status status);
 Event load_event(Services& s, std::int64_t id);  // NotFound "no event with id N"
 // The event with its parts (`parts`, by start).
@@ -157,6 +209,12 @@ struct ImportResult {
   int unchanged = 0;
   // Parts (UID) whose umbrella (UID) comes later in the file: linked at its end.
   std::vector<std::pair<std::string, std::string>> pending_parts;
+  // Changed occurrences whose series comes later in the file.
+  struct PendingOccurrence {
+    std::string uuid, series_uuid;
+    time::Date day;
+  };
+  std::vector<PendingOccurrence> pending_occurrences;
 };
 // Creates, updates (matched by uuid, else by id) or counts as unchanged one
 // whole event, inside the caller's transaction.

@@ -26,7 +26,9 @@ namespace {
 const char* kEventColumns =
     "id, uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, status, notes, "
     "template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, part_of, "
-    "(SELECT u.uuid FROM event u WHERE u.id = event.part_of), deadline_days_off, venue_id";
+    "(SELECT u.uuid FROM event u WHERE u.id = event.part_of), deadline_days_off, venue_id, repeat_rule, "
+    "repeat_days_off, repeat_until_utc, occurrence_of, (SELECT u.uuid FROM event u WHERE u.id = event.occurrence_of), "
+    "occurrence_day";
 
 
 
@@ -63,7 +65,54 @@ Event read_event_row(const Statement& st) {
   e.part_of_uuid = st.get_opt_text(21);
   e.deadline_days_off = time::parse_day_off_rule(st.get_text(22));
   e.venue_id = st.get_opt_int(23);
+  if (auto rule = st.get_opt_text(24)) {
+    e.repeat = Repeat{*rule, parse_repeat_days_off(st.get_opt_text(25).value_or("skip")), {}};
+    if (auto u = st.get_opt_text(26)) {
+      e.repeat_until = store::to_instant(*u);
+    }
+  }
+  e.occurrence_of = st.get_opt_int(27);
+  e.occurrence_of_uuid = st.get_opt_text(28);
+  if (auto d = st.get_opt_text(29)) {
+    e.occurrence = store::to_date(*d);
+  }
   return e;
+}
+
+// A series' cancelled days and the days that have an event of their own.
+void load_series(Db& db, Event& e) {
+  if (!e.repeat) {
+    return;
+  }
+  {
+    auto& st = db.cached("SELECT day FROM event_exdate WHERE event_id = ? ORDER BY day");
+    st.bind(1, e.id);
+    e.repeat->cancelled.clear();
+    while (st.step()) {
+      e.repeat->cancelled.push_back(store::to_date(st.get_text(0)));
+    }
+  }
+  auto& st = db.cached("SELECT occurrence_day FROM event WHERE occurrence_of = ? ORDER BY occurrence_day");
+  st.bind(1, e.id);
+  e.changed_days.clear();
+  while (st.step()) {
+    e.changed_days.push_back(store::to_date(st.get_text(0)));
+  }
+}
+
+void write_exdates(Db& db, const Event& e) {
+  auto& del = db.cached("DELETE FROM event_exdate WHERE event_id = ?");
+  del.bind(1, e.id);
+  del.run();
+  if (!e.repeat) {
+    return;
+  }
+  auto& ins = db.cached("INSERT INTO event_exdate(event_id, day) VALUES (?, ?)");
+  for (const auto& d : e.repeat->cancelled) {
+    ins.reset();
+    ins.bind_all(e.id, format_date(d));
+    ins.run();
+  }
 }
 
 void load_participants(Db& db, Event& e) {
@@ -232,7 +281,11 @@ bool same_row(const Event& a, const Event& b) {
          a.template_id == b.template_id && a.anniversary_base == b.anniversary_base && a.ordinal == b.ordinal &&
          a.sequence == b.sequence && a.cloned_from == b.cloned_from && a.created == b.created &&
          a.updated == b.updated && a.part_of == b.part_of &&
-         a.deadline_days_off == b.deadline_days_off && a.venue_id == b.venue_id;
+         a.deadline_days_off == b.deadline_days_off && a.venue_id == b.venue_id &&
+         (a.repeat ? std::optional(std::pair(a.repeat->rule, a.repeat->days_off)) : std::nullopt) ==
+             (b.repeat ? std::optional(std::pair(b.repeat->rule, b.repeat->days_off)) : std::nullopt) &&
+         a.repeat_until == b.repeat_until && a.occurrence_of == b.occurrence_of &&
+         (a.occurrence_of ? a.occurrence : std::nullopt) == (b.occurrence_of ? b.occurrence : std::nullopt);
 }
 
 void bind_row(Statement& st, const Event& e) {
@@ -241,7 +294,11 @@ void bind_row(Statement& st, const Event& e) {
               std::string(to_string(e.status)), e.notes, e.template_id, e.anniversary_base, e.ordinal, e.sequence,
               e.cloned_from, format_utc(e.created), format_utc(e.updated),
               static_cast<std::int64_t>((e.end - e.start).count()), e.part_of,
-              std::string(time::to_string(e.deadline_days_off)), e.venue_id);
+              std::string(time::to_string(e.deadline_days_off)), e.venue_id,
+              e.repeat ? std::optional(e.repeat->rule) : std::nullopt,
+              e.repeat ? std::optional(std::string(to_string(e.repeat->days_off))) : std::nullopt,
+              e.repeat && e.repeat_until ? std::optional(format_utc(*e.repeat_until)) : std::nullopt, e.occurrence_of,
+              e.occurrence_of && e.occurrence ? std::optional(format_date(*e.occurrence)) : std::nullopt);
 }
 
 }  // namespace
@@ -250,11 +307,14 @@ void insert(Db& db, Event& e) {
   auto& st = db.cached(
       "INSERT INTO event(uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, "
       "status, notes, template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, "
-      "length_s, part_of, deadline_days_off, venue_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?)");
+      "length_s, part_of, deadline_days_off, venue_id, repeat_rule, repeat_days_off, repeat_until_utc, occurrence_of, "
+      "occurrence_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bind_row(st, e);
   st.run();
   e.id = db.last_insert_id();
+  if (e.repeat && !e.repeat->cancelled.empty()) {
+    write_exdates(db, e);
+  }
   if (!e.tags.empty()) {
     write_tags(db, e);
   }
@@ -280,10 +340,16 @@ bool update(Db& db, const Event& before, const Event& after) {
         "UPDATE event SET uuid = ?, title = ?, title_pattern = ?, kind = ?, level = ?, start_utc = ?, end_utc = ?, "
         "all_day = ?, venue = ?, organizer = ?, status = ?, notes = ?, template_id = ?, anniversary_base = ?, "
         "ordinal = ?, sequence = ?, cloned_from = ?, created_utc = ?, updated_utc = ?, length_s = ?, part_of = ?, "
-        "deadline_days_off = ?, venue_id = ? WHERE id = ?");
+        "deadline_days_off = ?, venue_id = ?, repeat_rule = ?, repeat_days_off = ?, repeat_until_utc = ?, "
+        "occurrence_of = ?, occurrence_day = ? WHERE id = ?");
     bind_row(st, after);
-    st.bind(24, after.id);
+    st.bind(29, after.id);
     st.run();
+    changed = true;
+  }
+  if ((before.repeat ? before.repeat->cancelled : std::vector<time::Date>{}) !=
+      (after.repeat ? after.repeat->cancelled : std::vector<time::Date>{})) {
+    write_exdates(db, after);
     changed = true;
   }
   if (before.tags != after.tags) {
@@ -347,6 +413,7 @@ std::optional<Event> load(Db& db, std::int64_t id) {
   Event e = read_event_row(st);
   st.reset();
   load_children(db, e);
+  load_series(db, e);
   return e;
 }
 
@@ -376,15 +443,10 @@ std::vector<std::int64_t> newest_ids(Db& db, long limit) {
   return ids;
 }
 
-std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
-  store::Query q(fmt::format("SELECT {} FROM event WHERE 1", kEventColumns));
-  if (f.from) {
-    // The start bound lets the index on start_utc cut the scan.
-    q.where("end_utc >= ? AND start_utc >= ?", {format_utc(*f.from), format_utc(*f.from - longest_event(db))});
-  }
-  if (f.to) {
-    q.where("start_utc < ?", {format_utc(*f.to)});
-  }
+namespace {
+
+// What a filter says besides the dates.
+void filter_by(store::Query& q, const Filter& f) {
   if (f.kind) {
     q.where("kind = ?", {std::string(to_string(*f.kind))});
   }
@@ -400,7 +462,9 @@ std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
   if (f.search) {
     q.search("id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)", *f.search);
   }
-  Statement st = q.prepare(db, "start_utc, id", f.limit);
+}
+
+std::vector<Event> read_rows(Db& db, Statement& st, const Filter& f, bool with_children) {
   std::vector<Event> out;
   const std::string venue_key = f.venue ? text::fold(*f.venue) : std::string{};
   while (st.step()) {
@@ -410,10 +474,58 @@ std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
     }
     out.push_back(std::move(e));
   }
-  if (with_children) {
-    for (auto& e : out) {
+  for (auto& e : out) {
+    if (with_children) {
       load_children(db, e);
     }
+    load_series(db, e);
+  }
+  return out;
+}
+
+// A series' occurrence may fall this much before the day its rule makes (a day off moved back).
+constexpr std::chrono::days kSeriesSlack{14};
+
+}  // namespace
+
+std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
+  store::Query q(fmt::format("SELECT {} FROM event WHERE repeat_rule IS NULL", kEventColumns));
+  if (f.from) {
+    // The start bound lets the index on start_utc cut the scan.
+    q.where("end_utc >= ? AND start_utc >= ?", {format_utc(*f.from), format_utc(*f.from - longest_event(db))});
+  }
+  if (f.to) {
+    q.where("start_utc < ?", {format_utc(*f.to)});
+  }
+  filter_by(q, f);
+  Statement st = q.prepare(db, "start_utc, id", f.limit);
+  return read_rows(db, st, f, with_children);
+}
+
+std::vector<Event> list_series(Db& db, const Filter& f, bool with_children) {
+  store::Query q(fmt::format("SELECT {} FROM event WHERE repeat_rule IS NOT NULL", kEventColumns));
+  if (f.from) {
+    q.where("(repeat_until_utc IS NULL OR repeat_until_utc >= ?)", {format_utc(*f.from)});
+  }
+  if (f.to) {
+    q.where("start_utc < ?", {format_utc(*f.to + kSeriesSlack)});
+  }
+  filter_by(q, f);
+  Statement st = q.prepare(db, "start_utc, id", std::nullopt);
+  return read_rows(db, st, f, with_children);
+}
+
+std::vector<Event> changed_occurrences(Db& db, std::int64_t series_id) {
+  auto& st = db.cached(
+      fmt::format("SELECT {} FROM event WHERE occurrence_of = ? ORDER BY occurrence_day, id", kEventColumns));
+  st.bind(1, series_id);
+  std::vector<Event> out;
+  while (st.step()) {
+    out.push_back(read_event_row(st));
+  }
+  st.reset();
+  for (auto& e : out) {
+    load_children(db, e);
   }
   return out;
 }
@@ -447,15 +559,26 @@ std::vector<Event> around(Db& db, time::Instant from, time::Instant to) {
   const auto longest = longest_event(db);
   auto& st = db.cached(fmt::format(
       "SELECT {} FROM event WHERE start_utc >= ? AND start_utc < ? AND end_utc > ? AND status != 'cancelled' "
-      "ORDER BY start_utc, id",
+      "AND repeat_rule IS NULL ORDER BY start_utc, id",
       kEventColumns));
   st.bind_all(format_utc(from - longest), format_utc(to), format_utc(from));
   std::vector<Event> out;
   while (st.step()) {
     out.push_back(read_event_row(st));
   }
+  st.reset();
+  auto& ss = db.cached(fmt::format(
+      "SELECT {} FROM event WHERE repeat_rule IS NOT NULL AND start_utc < ? AND status != 'cancelled' "
+      "AND (repeat_until_utc IS NULL OR repeat_until_utc > ?) ORDER BY start_utc, id",
+      kEventColumns));
+  ss.bind_all(format_utc(to + kSeriesSlack), format_utc(from));
+  while (ss.step()) {
+    out.push_back(read_event_row(ss));
+  }
+  ss.reset();
   for (auto& e : out) {
     load_participants(db, e);
+    load_series(db, e);
   }
   return out;
 }

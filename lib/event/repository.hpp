@@ -24,7 +24,12 @@ std::optional<Event> load(store::Db& db, std::int64_t id);
 // Deletes `e` and everything that belongs to it (foreign keys cascade).
 void remove(store::Db& db, const Event& e);
 std::optional<std::int64_t> find_by_uuid(store::Db& db, const std::string& uuid);
+// Events that are no series (single ones and changed occurrences), by start.
 std::vector<Event> list(store::Db& db, const Filter& f, bool with_children);
+// The series that may have an occurrence in the filter's dates (the rest of it applies as to `list`).
+std::vector<Event> list_series(store::Db& db, const Filter& f, bool with_children);
+// The occurrences of a series changed on their own, by the day the rule makes for them.
+std::vector<Event> changed_occurrences(store::Db& db, std::int64_t series_id);
 // The ids of the newest events (the largest ids), newest first, at most `limit`.
 std::vector<std::int64_t> newest_ids(store::Db& db, long limit);
 
@@ -34,7 +39,8 @@ std::vector<Event> parts_of(store::Db& db, std::int64_t umbrella_id);
 // The events at a registered venue.
 std::vector<std::int64_t> ids_at_venue(store::Db& db, std::int64_t venue_id);
 
-// Events that may overlap [from, to) (not cancelled), with their participants.
+// Events that may overlap [from, to) (not cancelled), with their participants;
+// the series among them may (their occurrences are for the caller to compute).
 std::vector<Event> around(store::Db& db, time::Instant from, time::Instant to);
 
 using event::AgendaRow;

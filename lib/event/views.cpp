@@ -262,6 +262,28 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
   if (e.part_of) {
     field(N_("part of"), fmt::format("#{}", *e.part_of));
   }
+  if (e.repeat) {
+    std::string rule = e.repeat->rule;
+    try {
+      rule = fmt::format("{} ({})", describe_rule(rule_of(e)), e.repeat->rule);
+    } catch (const InputError&) {
+    }
+    field(N_("repeats"), rule);
+    static constexpr std::array<const char*, 4> kDaysOff{
+        N_("not held (skipped)"), N_("held on the working day before"), N_("held on the working day after"),
+        N_("held anyway")};
+    field(N_("on a day off"), tr(kDaysOff[static_cast<std::size_t>(e.repeat->days_off)]));
+    if (!e.repeat->cancelled.empty()) {
+      std::string days_;
+      for (const auto& d : e.repeat->cancelled) {
+        days_ += (days_.empty() ? "" : ", ") + time::format_date(d);
+      }
+      field(N_("cancelled"), days_);
+    }
+  }
+  if (e.occurrence_of && e.occurrence) {
+    field(N_("occurrence of"), fmt::format("#{}, {}", *e.occurrence_of, time::format_date(*e.occurrence)));
+  }
   field(N_("uuid"), e.uuid);
   if (!e.notes.empty()) {
     heading(tr("Notes"));
@@ -298,6 +320,105 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
     }
   }
   return out;
+}
+
+namespace {
+
+// The rule as iCalendar wants it: UNTIL of a timed event in UTC (RFC 5545 §3.3.10).
+std::string ics_rule(const Event& series, const time::TimeZone& zone) {
+  auto r = rule_of(series);
+  if (!r.until || series.all_day) {
+    return time::format_recurrence(r);
+  }
+  const auto local = zone.to_local(series.start);
+  const time::Instant until =
+      zone.to_instant(time::LocalTime{r.until->time_since_epoch()} + (local - std::chrono::floor<std::chrono::days>(local)));
+  r.until.reset();
+  std::string utc = time::format_utc(until);
+  std::erase(utc, '-');
+  std::erase(utc, ':');
+  return time::format_recurrence(r) + ";UNTIL=" + utc;
+}
+
+time::Instant nominal_start(const Event& series, time::Date d, const time::TimeZone& zone) {
+  return occurrence_event(series, {d, d, OccurrenceState::held}, zone).start;
+}
+
+}  // namespace
+
+std::vector<render::IcsEvent> series_to_ics(const SeriesExport& x, const time::TimeZone& zone) {
+  std::vector<render::IcsEvent> out;
+  render::IcsEvent master = to_ics(x.series, zone);
+  master.rrule = ics_rule(x.series, zone);
+  std::vector<render::IcsEvent> overrides;
+  for (const auto& d : x.exceptions) {
+    if (d.state == OccurrenceState::moved) {
+      render::IcsEvent o = to_ics(occurrence_event(x.series, d, zone), zone);
+      o.recurrence_id = nominal_start(x.series, d.nominal, zone);
+      overrides.push_back(std::move(o));
+    } else {
+      master.exdates.push_back(nominal_start(x.series, d.nominal, zone));
+    }
+  }
+  for (const auto& c : x.changed) {
+    if (c.status == Status::cancelled) {
+      master.exdates.push_back(nominal_start(x.series, *c.occurrence, zone));
+      continue;
+    }
+    render::IcsEvent o = to_ics(c, zone);
+    o.uid = master.uid;
+    o.recurrence_id = nominal_start(x.series, *c.occurrence, zone);
+    overrides.push_back(std::move(o));
+  }
+  std::sort(master.exdates.begin(), master.exdates.end());
+  out.push_back(std::move(master));
+  for (auto& o : overrides) {
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+render::Table occurrences_table(const std::vector<OccurrenceRow>& rows, const time::TimeZone& zone) {
+  render::Table t;
+  t.columns = {{"day", N_("DAY")},         {"rule_day", N_("RULE DAY")}, {"start", N_("START")},
+               {"end", N_("END")},         {"state", N_("STATE")},       {"event", N_("EVENT"), true},
+               {"title", N_("TITLE"), false, 60}};
+  static constexpr std::array<const char*, 5> kStates{N_("held"), N_("moved (day off)"), N_("skipped (day off)"),
+                                                      N_("cancelled"), N_("changed")};
+  for (const auto& r : rows) {
+    const bool held = r.day.state == OccurrenceState::held || r.day.state == OccurrenceState::moved ||
+                      r.day.state == OccurrenceState::changed;
+    const Tone tone = held ? (r.event.status == Status::cancelled ? Tone::dim : Tone::plain) : Tone::dim;
+    std::string state = tr(kStates[static_cast<std::size_t>(r.day.state)]);
+    if (r.day.state == OccurrenceState::changed && r.event.status == Status::cancelled) {
+      state += ", " + std::string(tr("cancelled"));
+    }
+    t.add({time::format_date(r.day.state == OccurrenceState::changed ? time::local_date(zone.to_local(r.event.start))
+                                                                     : r.day.day),
+           time::format_date(r.day.nominal), held ? time::format_local(zone.to_local(r.event.start)) : "",
+           held ? time::format_local(zone.to_local(r.event.end)) : "", state,
+           r.event.occurrence_of ? std::to_string(r.event.id) : "", r.event.title},
+          tone);
+  }
+  return t;
+}
+
+nlohmann::ordered_json occurrences_json(const std::vector<OccurrenceRow>& rows, const time::TimeZone& zone) {
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& r : rows) {
+    nlohmann::ordered_json j;
+    j["day"] = time::format_date(r.day.state == OccurrenceState::changed ? time::local_date(zone.to_local(r.event.start))
+                                                                         : r.day.day);
+    j["rule_day"] = time::format_date(r.day.nominal);
+    j["state"] = to_string(r.day.state);
+    j["start"] = format_local_iso(r.event.start, zone);
+    j["end"] = format_local_iso(r.event.end, zone);
+    j["status"] = to_string(r.event.status);
+    j["event"] = r.event.occurrence_of ? nlohmann::ordered_json(r.event.id) : nlohmann::ordered_json(nullptr);
+    j["title"] = r.event.title;
+    arr.push_back(std::move(j));
+  }
+  return arr;
 }
 
 render::IcsEvent to_ics(const Event& e, const time::TimeZone& zone) {

@@ -34,6 +34,13 @@ nlohmann::ordered_json conflicts_json(const std::vector<Conflict>& cs, const tim
 std::string event_card(const Event& e, const time::TimeZone& zone, time::Date today, bool markdown);
 
 render::IcsEvent to_ics(const Event& e, const time::TimeZone& zone);
+// A series as one VEVENT with RRULE and EXDATE (cancelled days, days off it
+// skips), a VEVENT with RECURRENCE-ID for each occurrence moved off a day off
+// or changed on its own.
+std::vector<render::IcsEvent> series_to_ics(const SeriesExport& x, const time::TimeZone& zone);
+// A series' occurrences: the day held, the day the rule makes, start, state, its own event.
+render::Table occurrences_table(const std::vector<OccurrenceRow>& rows, const time::TimeZone& zone);
+nlohmann::ordered_json occurrences_json(const std::vector<OccurrenceRow>& rows, const time::TimeZone& zone);
 
 // "2023-08-05 10:00–18:00" or "2023-08-05 10:00 – 2023-08-06 23:00"; all-day: "2023-08-05" / "2023-08-05 – 06".
 std::string format_span(const Event& e, const time::TimeZone& zone);

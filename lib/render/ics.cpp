@@ -158,6 +158,25 @@ std::string write_calendar(const std::vector<IcsEvent>& events, const time::Time
       line(fmt::format("DTSTART;TZID={}:{}", zone.name(), ics_local(zone.to_local(e.start))));
       line(fmt::format("DTEND;TZID={}:{}", zone.name(), ics_local(zone.to_local(e.end))));
     }
+    // A start as DTSTART writes it: a date for an all-day event, else local time in the zone.
+    auto when = [&](std::string_view name, time::Instant t) {
+      return e.all_day ? fmt::format("{};VALUE=DATE:{}", name, ics_date(time::local_date(zone.to_local(t))))
+                       : fmt::format("{};TZID={}:{}", name, zone.name(), ics_local(zone.to_local(t)));
+    };
+    if (e.recurrence_id) {
+      line(when("RECURRENCE-ID", *e.recurrence_id));
+    }
+    if (!e.rrule.empty()) {
+      line("RRULE:" + e.rrule);
+    }
+    if (!e.exdates.empty()) {
+      std::string list;
+      for (const auto t : e.exdates) {
+        const std::string one = when("EXDATE", t);
+        list += (list.empty() ? one : "," + one.substr(one.find(':') + 1));
+      }
+      line(list);
+    }
     line("SUMMARY:" + escape_text(e.summary));
     if (!e.location.empty()) {
       line("LOCATION:" + escape_text(e.location));

@@ -28,6 +28,9 @@ struct IcsEvent {
   std::vector<std::string> categories;
   std::optional<time::Instant> last_modified;
   std::string related_to;  // the UID of the event this one is a part of (RELATED-TO;RELTYPE=PARENT)
+  std::string rrule;                           // a repeating event's RRULE value
+  std::vector<time::Instant> exdates;          // the starts its rule makes that are left out (EXDATE)
+  std::optional<time::Instant> recurrence_id;  // this VEVENT stands for the occurrence the rule starts then
 };
 
 // A VCALENDAR with one VTIMEZONE for `zone` covering the events' span.

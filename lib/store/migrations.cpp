@@ -542,6 +542,22 @@ ALTER TABLE event ADD COLUMN venue_id INTEGER REFERENCES venue(id);
 CREATE INDEX event_venue ON event(venue_id) WHERE venue_id IS NOT NULL;
 )sql";
 
+const char* kSchemaV10 = R"sql(
+ALTER TABLE event ADD COLUMN repeat_rule TEXT CHECK (repeat_rule IS NULL OR length(repeat_rule) > 0);
+ALTER TABLE event ADD COLUMN repeat_days_off TEXT
+  CHECK (repeat_days_off IS NULL OR repeat_days_off IN ('skip', 'previous', 'next', 'keep'));
+ALTER TABLE event ADD COLUMN repeat_until_utc TEXT;
+ALTER TABLE event ADD COLUMN occurrence_of INTEGER REFERENCES event(id);
+ALTER TABLE event ADD COLUMN occurrence_day TEXT;
+CREATE INDEX event_series ON event(start_utc) WHERE repeat_rule IS NOT NULL;
+CREATE UNIQUE INDEX event_occurrence ON event(occurrence_of, occurrence_day) WHERE occurrence_of IS NOT NULL;
+CREATE TABLE event_exdate (
+  event_id INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  day      TEXT NOT NULL,
+  PRIMARY KEY (event_id, day)
+) STRICT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -611,6 +627,12 @@ const std::vector<Migration>& migrations() {
       // (a key each, unique across names and aliases); an event refers to its
       // venue when its text names one.
       {9, "the register of venues; events refer to theirs", kSchemaV9},
+      // A repeating event is one row with its rule (RFC 5545), what a day off
+      // does to it and the end of its last occurrence (for queries); its
+      // cancelled days are rows of event_exdate; an occurrence changed on its
+      // own is an event of its own that names its series and day. No ON DELETE
+      // action on occurrence_of, as for part_of.
+      {10, "repeating events: a rule, days off, cancelled and changed occurrences", kSchemaV10},
   };
   return all;
 }
