@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "event/recurrence.hpp"
 #include "event/repository.hpp"
 #include "event/views.hpp"
 #include "render/ics.hpp"
@@ -716,6 +717,88 @@ void expand(const Master& m, const render::IcsProperty& rrule, Zones& zones, con
   }
 }
 
+// The day in the configured zone that a start (a DATE, or a date-time) falls on.
+Date local_day(const When& w, const time::Context& ctx) {
+  return w.is_date ? w.date : time::local_date(ctx.zone->to_local(w.instant(ctx)));
+}
+
+// A repeating master as one series, when omskplan repeats its rule in the
+// configured zone to exactly the instants the file means (up to the horizon):
+// the series, then its changed occurrences. False when it does not (the
+// caller repeats it occurrence by occurrence).
+bool as_series(const Master& m, const render::IcsProperty& rrule, Zones& zones, const time::Context& ctx,
+               const IcsImportOptions& opt, const std::map<std::string, Master>& overrides, std::vector<IcsItem>& out) {
+  if (m.comp->get("RDATE")) {
+    return false;
+  }
+  const Rule r = parse_rule(rrule.value, zones);
+  static const std::map<std::string, Master> none;
+  std::vector<IcsItem> theirs;
+  std::vector<std::string> ignored;
+  expand(m, rrule, zones, ctx, opt, none, theirs, ignored);
+  const Instant s0 = m.start.instant(ctx);
+  const LocalTime l0 = m.start.is_date ? LocalTime{m.start.date.time_since_epoch()} : ctx.zone->to_local(s0);
+  const Date d0 = date_of(l0);
+  const auto tod = l0 - LocalTime{d0.time_since_epoch()};
+  time::Recurrence rec = r.rec;
+  if (r.until) {
+    if (r.until->is_date) {
+      rec.until = r.until->date;
+    } else {
+      const LocalTime lu = ctx.zone->to_local(r.until->instant(ctx));
+      Date du = date_of(lu);
+      if (lu - LocalTime{du.time_since_epoch()} < tod) {
+        du -= days{1};
+      }
+      rec.until = du;
+    }
+  }
+  std::set<Date> cancelled, day_off;
+  for (const auto& p : m.comp->props) {
+    if (p.name != "EXDATE") {
+      continue;
+    }
+    const auto reason = p.params.find("X-OMSKPLAN-REASON");
+    auto& into = reason != p.params.end() && reason->second == "DAY-OFF" ? day_off : cancelled;
+    for (const auto& v : text::split(p.value, ',')) {
+      into.insert(local_day(parse_when(text::trim(v), p.params, zones, "EXDATE"), ctx));
+    }
+  }
+  std::vector<Instant> mine, file;
+  for (const auto& it : theirs) {
+    file.push_back(it.start);
+  }
+  const Date last = file.empty() ? d0 : time::local_date(ctx.zone->to_local(file.back())) ;
+  time::for_each_day(rec, d0, last, [&](Date d) {
+    if (!cancelled.count(d) && !day_off.count(d)) {
+      mine.push_back(ctx.zone->to_instant(LocalTime{d.time_since_epoch()} + tod));
+    }
+    return true;
+  });
+  if (mine != file) {
+    return false;
+  }
+  IcsItem series = item_of(m, m.start, ctx, own_uuid(m.uid));
+  series.rule = time::format_recurrence(rec);
+  series.cancelled.assign(cancelled.begin(), cancelled.end());
+  if (const auto* d = m.comp->get("X-OMSKPLAN-DAYS-OFF")) {
+    series.days_off = text::trim(d->value);
+  }
+  out.push_back(std::move(series));
+  for (const auto& [key, o] : overrides) {
+    // An occurrence omskplan moved off a day off is its rule's doing, not a change.
+    if (const auto* why = o.comp->get("X-OMSKPLAN-REASON"); why && text::trim(why->value) == "DAY-OFF") {
+      continue;
+    }
+    const auto* rid = o.comp->get("RECURRENCE-ID");
+    IcsItem it = item_of(o, o.start, ctx, own_uuid(m.uid) + "/" + key);
+    it.occurrence_of = own_uuid(m.uid);
+    it.occurrence = local_day(parse_when(rid->value, rid->params, zones, "RECURRENCE-ID"), ctx);
+    out.push_back(std::move(it));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context& ctx, const IcsImportOptions& opt,
@@ -769,6 +852,15 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
     static const std::map<std::string, Master> none;
     static const render::IcsProperty no_rule{"RRULE", {}, "FREQ=DAILY;COUNT=1"};
     try {
+      if (rrule && as_series(m, *rrule, zones, ctx, opt, ov == overrides.end() ? none : ov->second, out)) {
+        continue;
+      }
+      if (rrule) {
+        warnings.push_back(trf("UID {}: {}; imported as separate events", m.uid,
+                               m.comp->get("RDATE") ? tr("it has RDATE, which a series does not keep")
+                                                    : tr("its rule in its own time zone gives other instants than "
+                                                         "in the configured one (daylight saving, another day)")));
+      }
       expand(m, rrule ? *rrule : no_rule, zones, ctx, opt, ov == overrides.end() ? none : ov->second, out, warnings);
     } catch (const Unsupported& e) {
       if (!opt.skip_unsupported) {
@@ -798,6 +890,7 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
     in_file.insert(it.uuid);
   }
   store::WriteTransaction tx(s.db);
+  std::vector<std::string> series_uids;
   for (const IcsItem& it : items) {
     Event e;
     std::optional<Event> before;
@@ -832,6 +925,24 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
       } catch (const InputError&) {
       }
     }
+    if (!it.rule.empty()) {
+      RepeatDaysOff days_off = before && before->repeat ? before->repeat->days_off : RepeatDaysOff::skip;
+      e.repeat = Repeat{it.rule, days_off, it.cancelled};
+      if (!it.days_off.empty()) {
+        e.repeat->days_off = parse_repeat_days_off(it.days_off);
+      } else if (!before || !before->repeat) {
+        e.repeat->days_off = default_days_off(e, s.ctx);
+      }
+      if (it.days_off.empty()) {
+        series_uids.push_back(it.uuid);  // the file did not say: the default is said
+      }
+    } else if (before && before->repeat) {
+      e.repeat.reset();  // the file no longer repeats it
+    }
+    if (!it.occurrence_of.empty()) {
+      e.occurrence_of_uuid = it.occurrence_of;
+      e.occurrence = it.occurrence;
+    }
     // A part of an event in the file or the database is linked to it; a
     // parent neither has is said and left out.
     if (!it.parent.empty() && it.parent != it.uuid) {
@@ -850,6 +961,26 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
     }
   }
   link_pending_parts(s, res.counts);
+  // A series' days off it does not hold are said, so none is lost unseen.
+  for (const auto& uid : series_uids) {
+    const Event e = *repo::load(s.db, *repo::find_by_uuid(s.db, uid));
+    const Date first = time::local_date(s.ctx.zone->to_local(e.start));
+    std::vector<Date> skipped;
+    for (const auto& d : occurrence_days(e, first, s.ctx.today() + days{opt.horizon_days}, *s.ctx.calendar,
+                                         *s.ctx.zone)) {
+      if (d.state == OccurrenceState::skipped) {
+        skipped.push_back(d.nominal);
+      }
+    }
+    if (!skipped.empty()) {
+      res.warnings.push_back(trnf("UID {}: {} occurrence falls on a day off and is not held ({}); omskplan event edit {} "
+                                  "--days-off keep holds it",
+                                  "UID {}: {} occurrences fall on days off and are not held (from {}); omskplan event "
+                                  "edit {} --days-off keep holds them",
+                                  static_cast<long>(skipped.size()), uid, skipped.size(),
+                                  time::format_date(skipped.front()), e.id));
+    }
+  }
   if (!dry_run) {
     tx.commit();
   }

@@ -26,7 +26,10 @@ struct IcsImportOptions {
   int max_occurrences = 1000;
 };
 
-// One occurrence of a VEVENT, in omskplan's terms.
+// One VEVENT in omskplan's terms: a single event, a repeating one whose rule
+// omskplan repeats to the same instants (a series), one occurrence of a rule
+// it cannot (a DTSTART zone whose offset changes, RDATE…), or a changed
+// occurrence of a series.
 struct IcsItem {
   std::string uuid;  // the UID ("…@omskplan" stripped); for an occurrence of a rule "UID/20240105T040000Z"
   std::string title;
@@ -39,6 +42,15 @@ struct IcsItem {
   std::vector<std::string> categories;
   int sequence = 0;                    // SEQUENCE: how many times it was revised
   std::string parent;                  // RELATED-TO: the UID of the event it is a part of ("@omskplan" stripped)
+  // A repeating event kept as a series: its rule (UNTIL as a day in the
+  // configured zone), what a day off does (X-OMSKPLAN-DAYS-OFF, "" when the
+  // file does not say) and its EXDATEs as the days the rule makes.
+  std::string rule;
+  std::string days_off;
+  std::vector<time::Date> cancelled;
+  // An occurrence changed on its own (RECURRENCE-ID): its series' UID and the day the rule makes for it.
+  std::string occurrence_of;
+  std::optional<time::Date> occurrence;
 };
 
 // Every occurrence of every VEVENT, in file order. Throws InputError

@@ -320,16 +320,6 @@ bool same_content(Event a, Event b) {
 // The day of an instant, in the zone.
 Date day_of(Instant t, const time::Context& ctx) { return time::local_date(ctx.zone->to_local(t)); }
 
-// What a day off does to a new series: skipped, unless the series is held on
-// days off by nature — it starts on a Saturday or Sunday (City Day), or it is a
-// yearly date that is a holiday (9 May).
-RepeatDaysOff default_days_off(const Event& e, const time::Context& ctx) {
-  const Date first = day_of(e.start, ctx);
-  const bool yearly = e.repeat && e.repeat->rule.find("YEARLY") != std::string::npos;
-  return time::iso_weekday(first) >= 6 || (yearly && !ctx.calendar->is_working(first)) ? RepeatDaysOff::keep
-                                                                                      : RepeatDaysOff::skip;
-}
-
 // Checks and completes a series: its rule in canonical form, its start on a
 // day the rule makes (`align`, said in `notices`), the end of its last
 // occurrence. `strict`: a first day that is a day off with "skip" is refused
@@ -533,6 +523,13 @@ std::vector<const Event*> with_parts(const Event& e, const std::vector<Event>& p
 }
 
 }  // namespace
+
+RepeatDaysOff default_days_off(const Event& e, const time::Context& ctx) {
+  const Date first = time::local_date(ctx.zone->to_local(e.start));
+  const bool yearly = e.repeat && e.repeat->rule.find("YEARLY") != std::string::npos;
+  return time::iso_weekday(first) >= 6 || (yearly && !ctx.calendar->is_working(first)) ? RepeatDaysOff::keep
+                                                                                      : RepeatDaysOff::skip;
+}
 
 WriteResult create(Services& s, Event e, ConflictPolicy policy, const std::optional<RepeatSpec>& repeat) {
   std::vector<Event> parts = std::move(e.parts);

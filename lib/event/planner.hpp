@@ -63,6 +63,10 @@ struct RepeatSpec {
   std::string rule;
   std::string days_off;
 };
+// What a day off does to a new series `e` by default: skipped, unless it is
+// held on days off by nature (it starts on a Saturday or Sunday, or it is a
+// yearly date that is a holiday, as 9 May).
+RepeatDaysOff default_days_off(const Event& e, const time::Context& ctx);
 WriteResult create(Services& s, Event e, ConflictPolicy policy, const std::optional<RepeatSpec>& repeat = std::nullopt);
 
 struct EventChanges {

@@ -351,11 +351,15 @@ std::vector<render::IcsEvent> series_to_ics(const SeriesExport& x, const time::T
   render::IcsEvent master = to_ics(x.series, zone);
   master.rrule = ics_rule(x.series, zone);
   std::vector<render::IcsEvent> overrides;
+  master.days_off = std::string(to_string(x.series.repeat->days_off));
   for (const auto& d : x.exceptions) {
     if (d.state == OccurrenceState::moved) {
       render::IcsEvent o = to_ics(occurrence_event(x.series, d, zone), zone);
       o.recurrence_id = nominal_start(x.series, d.nominal, zone);
+      o.moved_off_day_off = true;
       overrides.push_back(std::move(o));
+    } else if (d.state == OccurrenceState::skipped) {
+      master.exdates_day_off.push_back(nominal_start(x.series, d.nominal, zone));
     } else {
       master.exdates.push_back(nominal_start(x.series, d.nominal, zone));
     }

@@ -169,13 +169,23 @@ std::string write_calendar(const std::vector<IcsEvent>& events, const time::Time
     if (!e.rrule.empty()) {
       line("RRULE:" + e.rrule);
     }
-    if (!e.exdates.empty()) {
+    auto exdate = [&](const std::vector<time::Instant>& ts, std::string_view name) {
       std::string list;
-      for (const auto t : e.exdates) {
-        const std::string one = when("EXDATE", t);
+      for (const auto t : ts) {
+        const std::string one = when(name, t);
         list += (list.empty() ? one : "," + one.substr(one.find(':') + 1));
       }
-      line(list);
+      if (!list.empty()) {
+        line(list);
+      }
+    };
+    exdate(e.exdates, "EXDATE");
+    exdate(e.exdates_day_off, "EXDATE;X-OMSKPLAN-REASON=DAY-OFF");
+    if (!e.days_off.empty()) {
+      line("X-OMSKPLAN-DAYS-OFF:" + e.days_off);
+    }
+    if (e.moved_off_day_off) {
+      line("X-OMSKPLAN-REASON:DAY-OFF");
     }
     line("SUMMARY:" + escape_text(e.summary));
     if (!e.location.empty()) {

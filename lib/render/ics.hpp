@@ -30,6 +30,9 @@ struct IcsEvent {
   std::string related_to;  // the UID of the event this one is a part of (RELATED-TO;RELTYPE=PARENT)
   std::string rrule;                           // a repeating event's RRULE value
   std::vector<time::Instant> exdates;          // the starts its rule makes that are left out (EXDATE)
+  std::vector<time::Instant> exdates_day_off;  // … left out on a day off (EXDATE;X-OMSKPLAN-REASON=DAY-OFF)
+  std::string days_off;                        // X-OMSKPLAN-DAYS-OFF: what a day off does to the series
+  bool moved_off_day_off = false;              // X-OMSKPLAN-REASON:DAY-OFF — an occurrence the rule's day off moved
   std::optional<time::Instant> recurrence_id;  // this VEVENT stands for the occurrence the rule starts then
 };
 

@@ -53,7 +53,7 @@ std::vector<IcsItem> read(const std::string& text) {
 TEST_SUITE("event::ics_import") {
   TEST_CASE("Google Calendar: UTC, TZID, escapes, folding, a weekly rule with EXDATE, UNTIL and a moved occurrence") {
     const auto items = read(fixture("google.ics"));
-    REQUIRE(items.size() == 5);
+    REQUIRE(items.size() == 4);
     const IcsItem& conf = items[0];
     CHECK(conf.uuid == "5f1k2j3h4g5f6d7s8a9@google.com");
     CHECK(conf.title == "Международная конференция «Города Сибири»");
@@ -64,15 +64,22 @@ TEST_SUITE("event::ics_import") {
           "Пленарное заседание, секции; круглый стол «Городская среда».\nРегистрация участников с 9:30, кофе-брейк в "
           "12:00. Обратная косая черта: \\ конец.");
     CHECK(conf.status == "CONFIRMED");
-    // Mondays 1, (8 excluded), 15 (moved to Tuesday 16th 15:00), 22; the 29th is after UNTIL.
-    CHECK(items[1].uuid == "weekly-planerka@google.com/20240401T040000Z");
-    CHECK(utc(items[1].start) == "2024-04-01T04:00:00Z");
+    CHECK(conf.rule.empty());
+    // Mondays 1, (8 excluded), 15 (moved to Tuesday 16th 15:00), 22: one series, UNTIL 09:59:59 on the 29th
+    // (before the 10:00 meeting) is the 28th; the moved Monday is a changed occurrence of it.
+    const IcsItem& weekly = items[1];
+    CHECK(weekly.uuid == "weekly-planerka@google.com");
+    CHECK(weekly.rule == "FREQ=WEEKLY;BYDAY=MO;UNTIL=20240428");
+    CHECK(utc(weekly.start) == "2024-04-01T04:00:00Z");
+    CHECK(weekly.cancelled == std::vector<time::Date>{*time::parse_iso_date("2024-04-08")});
+    CHECK(weekly.days_off.empty());
     CHECK(items[2].uuid == "weekly-planerka@google.com/20240415T040000Z");
+    CHECK(items[2].occurrence_of == "weekly-planerka@google.com");
+    CHECK(items[2].occurrence == time::parse_iso_date("2024-04-15"));
     CHECK(items[2].title == "Планёрка у Мэра (перенесена)");
     CHECK(utc(items[2].start) == "2024-04-16T09:00:00Z");
     CHECK(utc(items[2].end) == "2024-04-16T10:00:00Z");
-    CHECK(items[3].uuid == "weekly-planerka@google.com/20240422T040000Z");
-    const IcsItem& victory = items[4];
+    const IcsItem& victory = items[3];
     CHECK(victory.all_day);
     CHECK(utc(victory.start) == "2024-05-08T18:00:00Z");  // midnight in Omsk
     CHECK(utc(victory.end) == "2024-05-09T18:00:00Z");
@@ -80,7 +87,7 @@ TEST_SUITE("event::ics_import") {
 
   TEST_CASE("Outlook: Windows zone names, a zone defined only by its VTIMEZONE rules, all-day at midnight, BYDAY=1TH") {
     const auto items = read(fixture("outlook.ics"));
-    REQUIRE(items.size() == 7);
+    REQUIRE(items.size() == 5);
     CHECK(items[0].title == "Совещание по Дню города");  // SUMMARY;LANGUAGE=ru
     CHECK(utc(items[0].start) == "2024-06-12T04:00:00Z");  // "Omsk Standard Time" = Asia/Omsk
     CHECK(items[0].notes == "Совещание по подготовке Дня города\n");
@@ -92,11 +99,10 @@ TEST_SUITE("event::ics_import") {
     CHECK(utc(items[2].end) == "2024-06-20T09:30:00Z");
     CHECK(utc(items[3].start) == "2024-01-15T09:00:00Z");
     CHECK(utc(items[3].end) == "2024-01-15T10:00:00Z");  // DURATION:PT1H
-    // The first Thursday of three months.
+    // The first Thursday of three months: one series.
     CHECK(utc(items[4].start) == "2024-09-05T09:00:00Z");
-    CHECK(utc(items[5].start) == "2024-10-03T09:00:00Z");
-    CHECK(utc(items[6].start) == "2024-11-07T09:00:00Z");
-    CHECK(items[6].venue == "Зал заседаний");
+    CHECK(items[4].rule == "FREQ=MONTHLY;BYDAY=1TH;COUNT=3");
+    CHECK(items[4].venue == "Зал заседаний");
   }
 
   TEST_CASE("Thunderbird: CATEGORIES, an old /mozilla.org/ TZID, DURATION, a cancelled all-day span") {
@@ -111,47 +117,72 @@ TEST_SUITE("event::ics_import") {
     CHECK(items[2].status == "CANCELLED");
   }
 
-  TEST_CASE("rules keep the wall-clock time across a DST change; COUNT, BYMONTHDAY=-1, YEARLY, RDATE") {
+  TEST_CASE("a rule omskplan repeats to the same instants is a series; one it cannot is separate events") {
+    std::vector<std::string> w;
+    // Berlin changes its offset on 31 March: repeated in Omsk the instants would differ.
     auto items = read(cal("BEGIN:VEVENT\nUID:w\nDTSTART;TZID=Europe/Berlin:20240318T100000\nDURATION:PT1H\n"
-                          "RRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT"));
+                          "RRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT"),
+                      w);
     REQUIRE(items.size() == 3);
+    CHECK(items[0].rule.empty());
     CHECK(utc(items[0].start) == "2024-03-18T09:00:00Z");
     CHECK(utc(items[1].start) == "2024-03-25T09:00:00Z");  // still CET: the change is on 31 March
     CHECK(utc(items[2].start) == "2024-04-01T08:00:00Z");  // CEST
+    REQUIRE(w.size() == 1);
+    CHECK(w[0] == "UID w: its rule in its own time zone gives other instants than in the configured one (daylight "
+                  "saving, another day); imported as separate events");
+    // RDATE: a series does not keep it.
+    w.clear();
     items = read(cal("BEGIN:VEVENT\nUID:m\nDTSTART;VALUE=DATE:20240131\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3\n"
-                     "RDATE;VALUE=DATE:20240615\nEND:VEVENT"));
+                     "RDATE;VALUE=DATE:20240615\nEND:VEVENT"),
+                 w);
     REQUIRE(items.size() == 4);
     CHECK(items[1].uuid == "m/20240229");
     CHECK(items[2].uuid == "m/20240331");
     CHECK(items[3].uuid == "m/20240615");
+    CHECK(w.size() == 1);
+    // 9 May every year to 2026: a series of all-day events.
     items = read(cal("BEGIN:VEVENT\nUID:y\nDTSTART;VALUE=DATE:20240509\nRRULE:FREQ=YEARLY;UNTIL=20260509\n"
                      "END:VEVENT"));
-    REQUIRE(items.size() == 3);
-    CHECK(items[2].uuid == "y/20260509");
-    // Every other week, Tuesday and Thursday, from a Tuesday.
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].rule == "FREQ=YEARLY;UNTIL=20260509");
+    CHECK(items[0].all_day);
+    // Every other week, Tuesday and Thursday, from a Tuesday, in UTC (10:00 in Omsk, the same day).
     items = read(cal("BEGIN:VEVENT\nUID:b\nDTSTART:20240305T040000Z\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=4\n"
                      "END:VEVENT"));
-    REQUIRE(items.size() == 4);
-    CHECK(utc(items[1].start) == "2024-03-07T04:00:00Z");
-    CHECK(utc(items[2].start) == "2024-03-19T04:00:00Z");
-    CHECK(utc(items[3].start) == "2024-03-21T04:00:00Z");
-    // The last Friday of March and of October, every year, from 2024, twice.
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].rule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=4");
+    // 23:00 UTC on Mondays is Tuesday 05:00 in Omsk: BYDAY=MO would name other days there.
+    w.clear();
+    items = read(cal("BEGIN:VEVENT\nUID:late\nDTSTART:20240304T230000Z\nRRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=2\n"
+                     "END:VEVENT"),
+                 w);
+    REQUIRE(items.size() == 2);
+    CHECK(utc(items[1].start) == "2024-03-11T23:00:00Z");
+    // The last Friday of March and of October, every year, from 2024, three times; MO-TH-FR last weekday (BYSETPOS).
     items = read(cal("BEGIN:VEVENT\nUID:f\nDTSTART;TZID=Asia/Omsk:20240329T150000\n"
-                     "RRULE:FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1FR;COUNT=3\nEND:VEVENT"));
-    REQUIRE(items.size() == 3);
-    CHECK(utc(items[1].start) == "2024-10-25T09:00:00Z");
-    CHECK(utc(items[2].start) == "2025-03-28T09:00:00Z");
+                     "RRULE:FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1FR;COUNT=3\nEND:VEVENT\n"
+                     "BEGIN:VEVENT\nUID:p\nDTSTART;TZID=Asia/Omsk:20240329T150000\n"
+                     "RRULE:FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1\nEND:VEVENT"));
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].rule == "FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1FR;COUNT=3");
+    CHECK(items[1].rule == "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1");
   }
 
-  TEST_CASE("an endless rule stops at the horizon with a warning; a floating time is in the configured zone") {
+  TEST_CASE("an endless series is one event; an endless rule of separate events stops at the horizon") {
     std::vector<std::string> w;
     IcsImportOptions opt;
     opt.horizon_days = 30;
-    const auto items = read(cal("BEGIN:VEVENT\nUID:d\nDTSTART:20240301T100000\nRRULE:FREQ=DAILY\nEND:VEVENT"), w, opt);
-    CHECK(items.size() == 31);  // 1 March … 31 March (now is 1 March)
+    auto items = read(cal("BEGIN:VEVENT\nUID:d\nDTSTART:20240301T100000\nRRULE:FREQ=DAILY\nEND:VEVENT"), w, opt);
+    REQUIRE(items.size() == 1);  // a floating time is in the configured zone: the same instants
+    CHECK(items[0].rule == "FREQ=DAILY");
     CHECK(utc(items[0].start) == "2024-03-01T04:00:00Z");
-    REQUIRE(w.size() == 1);
-    CHECK(w[0] == "UID d: repeats without end; occurrences until 2024-03-31 imported (--horizon)");
+    CHECK(w.empty());
+    items = read(cal("BEGIN:VEVENT\nUID:b\nDTSTART;TZID=Europe/Berlin:20240301T100000\nRRULE:FREQ=DAILY\nEND:VEVENT"),
+                 w, opt);
+    CHECK(items.size() == 31);  // 1 March … 31 March (now is 1 March)
+    REQUIRE(w.size() == 2);
+    CHECK(w[1] == "UID b: repeats without end; occurrences until 2024-03-31 imported (--horizon)");
   }
 
   TEST_CASE("no UID: one derived from the event, the same on every import") {
@@ -210,20 +241,30 @@ TEST_SUITE("event::ics_import") {
     auto db = testing::memory_db();
     Services s{db, f.ctx};
     auto r = import_ics(s, fixture("google.ics"), {});
-    CHECK(r.counts.created == 5);
+    CHECK(r.counts.created == 4);  // the conference, the weekly series and its moved Monday, Victory Day
+    const auto weekly = *find_event_by_uuid(s, "weekly-planerka@google.com");
+    REQUIRE(weekly.repeat);
+    CHECK(weekly.repeat->days_off == RepeatDaysOff::skip);
+    CHECK(weekly.changed_days == std::vector<time::Date>{*time::parse_iso_date("2024-04-15")});
     r = import_ics(s, fixture("google.ics"), {});
-    CHECK(r.counts.unchanged == 5);
+    CHECK(r.counts.unchanged == 4);
     CHECK(r.counts.created == 0);
 
     // Export everything, import it back: nothing changes, and the export is the same.
-    auto events = repo::list(db, {}, true);
     std::vector<render::IcsEvent> ics;
-    for (const auto& e : events) {
-      ics.push_back(to_ics(e, testing::omsk()));
+    for (const auto& e : repo::list(db, {}, true)) {
+      if (!e.occurrence_of) {
+        ics.push_back(to_ics(e, testing::omsk()));
+      }
+    }
+    for (const auto& e : repo::list_series(db, {}, true)) {
+      for (auto& i : series_to_ics(series_export(s, e.id), testing::omsk())) {
+        ics.push_back(std::move(i));
+      }
     }
     const std::string exported = render::write_calendar(ics, testing::omsk(), f.ctx.now, "test");
     r = import_ics(s, exported, {});
-    CHECK(r.counts.unchanged == 5);
+    CHECK(r.counts.unchanged == 4);
     CHECK(r.counts.created + r.counts.updated == 0);
 
     // A changed title updates the event and keeps what iCalendar does not carry.
@@ -235,7 +276,7 @@ TEST_SUITE("event::ics_import") {
     }();
     r = import_ics(s, changed, {});
     CHECK(r.counts.updated == 1);
-    CHECK(r.counts.unchanged == 4);
+    CHECK(r.counts.unchanged == 3);
 
     // A bad event anywhere: nothing at all is written.
     const auto before = repo::list(db, {}, false).size();
