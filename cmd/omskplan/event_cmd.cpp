@@ -600,8 +600,8 @@ void setup_event(CLI::App& app, Runner& r) {
                   "repeat by an RFC 5545 rule from --start: 'FREQ=WEEKLY;BYDAY=MO', 'FREQ=MONTHLY;BYDAY=-1FR', "
                   "weekly, …");
     c->add_option("--days-off", o->days_off,
-                  "a repeating event on a day off: skip (default), previous or next working day, keep (default when "
-                  "--start is a day off)");
+                  "a repeating event on a day off: skip, previous or next working day, keep (default: skip; keep for "
+                  "one starting on a weekend or a yearly holiday)");
     c->add_flag("--strict", o->strict, "refuse to create it when it conflicts with another event");
     c->callback([&r, o] { run_add(r.rt(), *o); });
   }
@@ -690,7 +690,7 @@ void setup_event(CLI::App& app, Runner& r) {
       auto* c = occ->add_subcommand("move", "Move one occurrence to another day or time");
       c->add_option("id", o->id, "event id")->required();
       c->add_option("day", o->day, "the occurrence: the day it is held, or the day its rule makes")->required();
-      c->add_option("--to", o->changes.start, "its new start: '2024-03-12 10:00', a day (same time), 14:00")->required();
+      c->add_option("--to", o->changes.start, "its new start: '2024-03-12 10:00', or a day (the same time)")->required();
       c->add_flag("--strict", o->strict, "refuse the move when it creates a conflict");
       c->callback([&r, o] { run_occurrence_edit(r.rt(), *o); });
     }

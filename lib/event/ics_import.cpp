@@ -973,12 +973,16 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
       }
     }
     if (!skipped.empty()) {
+      std::string days_;
+      for (std::size_t i = 0; i < skipped.size() && i < 3; ++i) {
+        days_ += (i ? ", " : "") + time::format_date(skipped[i]);
+      }
+      days_ += skipped.size() > 3 ? ", …" : "";
       res.warnings.push_back(trnf("UID {}: {} occurrence falls on a day off and is not held ({}); omskplan event edit {} "
                                   "--days-off keep holds it",
-                                  "UID {}: {} occurrences fall on days off and are not held (from {}); omskplan event "
+                                  "UID {}: {} occurrences fall on days off and are not held ({}); omskplan event "
                                   "edit {} --days-off keep holds them",
-                                  static_cast<long>(skipped.size()), uid, skipped.size(),
-                                  time::format_date(skipped.front()), e.id));
+                                  static_cast<long>(skipped.size()), uid, skipped.size(), days_, e.id));
     }
   }
   if (!dry_run) {

@@ -2,7 +2,7 @@
 // a repeating VEVENT by its RRULE, less its EXDATEs, each RECURRENCE-ID
 // VEVENT in the stead of the occurrence it names. Prints one line per
 // occurrence that starts before END (YYYY-MM-DD): "start|end|summary", times
-// as Unix seconds, sorted. Usage: node icaljs-expand.cjs ICAL_JS FILE END
+// as Unix seconds (an all-day one's as its dates), sorted. Usage: node icaljs-expand.cjs ICAL_JS FILE END
 const fs = require('fs');
 const ICAL = require(process.argv[2]);
 const comp = new ICAL.Component(ICAL.parse(fs.readFileSync(process.argv[3], 'utf8')));
@@ -20,16 +20,17 @@ for (const ex of exceptions) {
   if (m) m.relateException(ex);
   else masters.set(ex.uid + '#' + ex.recurrenceId.toString(), ex);
 }
+const when = (t) => (t.isDate ? t.toString() : String(t.toUnixTime()));
 const lines = [];
 for (const ev of masters.values()) {
   if (!ev.isRecurring()) {
-    lines.push([ev.startDate.toUnixTime(), ev.endDate.toUnixTime(), ev.summary].join('|'));
+    lines.push([when(ev.startDate), when(ev.endDate), ev.summary].join('|'));
     continue;
   }
   const it = ev.iterator();
   for (let t = it.next(); t && t.compare(end) < 0; t = it.next()) {
     const d = ev.getOccurrenceDetails(t);
-    lines.push([d.startDate.toUnixTime(), d.endDate.toUnixTime(), d.item.summary].join('|'));
+    lines.push([when(d.startDate), when(d.endDate), d.item.summary].join('|'));
   }
 }
 lines.sort();

@@ -33,3 +33,33 @@ done <"$TMP/expected.tsv"
 expect_eq "$(grep -vc '^part|' "$TMP/parsed.txt")" "7"
 day=$(sql "SELECT uuid FROM event WHERE id = 1")@omskplan
 expect_eq "$(grep -c "^part|.*|$day|PARENT$" "$TMP/parsed.txt")" "4"
+
+# Repeating events as Thunderbird expands them: the same instants as omskplan's
+# own list over a year — days off skipped or moved (X-… reasons aside, plain
+# EXDATE and RECURRENCE-ID), a cancelled Monday, a moved one, a changed one, a
+# series split from April on.
+export OMSKPLAN_DB="$TMP/series.db" OMSKPLAN_NOW="2023-12-20 10:00"
+run event add --title "Аппаратное совещание у Мэра" --start "2024-01-01 09:00" --duration 1h --repeat "FREQ=WEEKLY;BYDAY=MO"
+run event add --title "Комиссия" --start "2024-01-26 15:00" --duration 2h --repeat "FREQ=MONTHLY;BYDAY=-1FR" \
+  --days-off previous
+run event add --title "Последний рабочий день месяца" --start "2024-01-31" --repeat \
+  "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;UNTIL=20241231" --days-off previous
+run event add --title "Планёрка" --start "2024-01-09 08:30" --duration 30m --repeat "FREQ=DAILY;INTERVAL=7;COUNT=20"
+run event occurrence cancel 1 2024-02-12
+run event occurrence move 1 2024-03-11 --to "2024-03-12 10:00"
+run event occurrence edit 1 2024-03-18 --title "Расширенное аппаратное совещание"
+run event occurrence edit 1 2024-04-01 --following --start "2024-04-01 10:00"
+expect_rc 0
+run --format ics event list --year 2024
+cp "$TMP/out" "$TMP/series.ics"
+expect_eq "$(grep -c '^RRULE:' "$TMP/series.ics")" "5"
+node "$(dirname "$0")/icaljs-expand.cjs" "$ICALJS" "$TMP/series.ics" 2025-01-01 >"$TMP/icaljs.txt" 2>"$TMP/err"
+rc=$?
+expect_rc 0
+run --json event list --year 2024
+out | jq -r '.[] | "\(.all_day)\t\(.start)\t\(.end)\t\(.title)"' | while IFS=$'\t' read -r a s e t; do
+  if [ "$a" = true ]; then echo "${s:0:10}|${e:0:10}|$t"; else echo "$(date -d "$s" +%s)|$(date -d "$e" +%s)|$t"; fi
+done | sort >"$TMP/ours.txt"
+expect_eq "$(wc -l <"$TMP/ours.txt")" "$(wc -l <"$TMP/icaljs.txt")" "occurrences: omskplan vs ical.js"
+if diff "$TMP/ours.txt" "$TMP/icaljs.txt" >"$TMP/diff"; then pass; else fail "ical.js expands differently: $(head -5 "$TMP/diff" | tr "\n" " ")"; fi
+[ "$(wc -l <"$TMP/ours.txt")" -gt 80 ] && pass || fail "too few occurrences: $(wc -l <"$TMP/ours.txt")"

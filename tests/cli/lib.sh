@@ -97,13 +97,16 @@ need() {
 }
 
 # unmigrate_v8 DB: takes the database back to before schema 8 (what an older
-# omskplan made): schema 9's tables go, the columns schemas 8 and 9 added leave
-# the tables' definitions (their stored values stay at the rows' ends, unread,
-# as SQLite allows).
+# omskplan made): schema 9's and 10's tables go, the columns schemas 8 to 10
+# added leave the tables' definitions (their stored values stay at the rows'
+# ends, unread, as SQLite allows).
 unmigrate_v8() {
-  sqlite3 "$1" "DROP INDEX event_venue; UPDATE event SET venue_id = NULL; DROP TABLE venue_alias; DROP TABLE venue;
+  sqlite3 "$1" "DROP TABLE event_exdate; DROP INDEX event_series; DROP INDEX event_occurrence;
+    DROP INDEX event_venue; UPDATE event SET venue_id = NULL; DROP TABLE venue_alias; DROP TABLE venue;
     DROP INDEX event_part_of;
     PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(sql, ', repeat_rule TEXT CHECK (repeat_rule IS NULL OR length(repeat_rule) > 0), repeat_days_off TEXT
+  CHECK (repeat_days_off IS NULL OR repeat_days_off IN (''skip'', ''previous'', ''next'', ''keep'')), repeat_until_utc TEXT, occurrence_of INTEGER REFERENCES event(id), occurrence_day TEXT', '') WHERE name = 'event';
     UPDATE sqlite_schema SET sql = replace(sql, ', part_of INTEGER REFERENCES event(id), deadline_days_off TEXT NOT NULL DEFAULT ''keep''
   CHECK (deadline_days_off IN (''previous'', ''next'', ''keep'')), venue_id INTEGER REFERENCES venue(id)', '') WHERE name = 'event';
     UPDATE sqlite_schema SET sql = replace(sql, ', note TEXT NOT NULL DEFAULT ''''', '') WHERE name = 'task';
