@@ -24,6 +24,42 @@ constexpr days kMoveSlack{14};
 
 LocalTime local_day(Date d) { return LocalTime{d.time_since_epoch()}; }
 
+// "first", "last"… for a weekday's name; in Russian the word agrees with the
+// name's gender (понедельник, среда, воскресенье). "" beyond them.
+std::string ordinal(int nth, int wd) {
+  if (wd == 3 || wd == 5 || wd == 6) {
+    switch (nth) {
+      case 1: return trc("weekday f", "first");
+      case 2: return trc("weekday f", "second");
+      case 3: return trc("weekday f", "third");
+      case 4: return trc("weekday f", "fourth");
+      case 5: return trc("weekday f", "fifth");
+      case -1: return trc("weekday f", "last");
+      default: return "";
+    }
+  }
+  if (wd == 7) {
+    switch (nth) {
+      case 1: return trc("weekday n", "first");
+      case 2: return trc("weekday n", "second");
+      case 3: return trc("weekday n", "third");
+      case 4: return trc("weekday n", "fourth");
+      case 5: return trc("weekday n", "fifth");
+      case -1: return trc("weekday n", "last");
+      default: return "";
+    }
+  }
+  switch (nth) {
+    case 1: return trc("weekday m", "first");
+    case 2: return trc("weekday m", "second");
+    case 3: return trc("weekday m", "third");
+    case 4: return trc("weekday m", "fourth");
+    case 5: return trc("weekday m", "fifth");
+    case -1: return trc("weekday m", "last");
+    default: return "";
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(OccurrenceState s) {
@@ -166,9 +202,6 @@ Date first_rule_day(const time::Recurrence& r, Date first) {
 std::string describe_rule(const time::Recurrence& r) {
   static constexpr std::array<const char*, 7> kWeekdays{N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
                                                        N_("Friday"), N_("Saturday"),  N_("Sunday")};
-  // The gender of each weekday's name in Russian, for its ordinal.
-  static constexpr std::array<const char*, 7> kGender{"weekday m", "weekday m", "weekday f", "weekday m",
-                                                     "weekday f", "weekday f", "weekday n"};
   static constexpr std::array<const char*, 12> kMonths{N_("January"), N_("February"), N_("March"),     N_("April"),
                                                       N_("May"),     N_("June"),     N_("July"),      N_("August"),
                                                       N_("September"), N_("October"), N_("November"), N_("December")};
@@ -207,18 +240,9 @@ std::string describe_rule(const time::Recurrence& r) {
     std::string list;
     for (const auto& [nth, wd] : r.byday) {
       const std::string name = tr(kWeekdays[static_cast<std::size_t>(wd - 1)]);
-      const char* g = kGender[static_cast<std::size_t>(wd - 1)];
-      std::string item;
-      switch (nth) {
-        case 0: item = name; break;
-        case 1: item = fmt::format("{} {}", trc(g, "first"), name); break;
-        case 2: item = fmt::format("{} {}", trc(g, "second"), name); break;
-        case 3: item = fmt::format("{} {}", trc(g, "third"), name); break;
-        case 4: item = fmt::format("{} {}", trc(g, "fourth"), name); break;
-        case 5: item = fmt::format("{} {}", trc(g, "fifth"), name); break;
-        case -1: item = fmt::format("{} {}", trc(g, "last"), name); break;
-        default: item = fmt::format("{} ({})", name, nth); break;
-      }
+      const std::string nth_word = ordinal(nth, wd);
+      const std::string item = nth == 0 ? name : nth_word.empty() ? fmt::format("{} ({})", name, nth)
+                                                                  : fmt::format("{} {}", nth_word, name);
       list += (list.empty() ? "" : ", ") + item;
     }
     what.push_back(list);
