@@ -125,4 +125,15 @@ run event add --title "Планёрка" --start "2024-01-09 08:30" --duration 3
 expect_eq "$(sql "SELECT count(*) FROM event WHERE title = 'Планёрка'")" "1"
 run --json event list --year 2030 --search Планёрка
 [ "$(out | jq length)" -ge 48 ] && pass || fail "2030 has $(out | jq length) Tuesday meetings"
+
+# `event list --json` into another database: each series once, the same occurrences.
+run --json event list --year 2024
+cp "$TMP/out" "$TMP/l.json"
+OMSKPLAN_DB="$TMP/other.db" run db init
+OMSKPLAN_DB="$TMP/other.db" run event import "$TMP/l.json"
+expect_rc 0
+OMSKPLAN_DB="$TMP/other.db" run --json event list --year 2024
+expect_eq "$(jq -c '[.[] | [.start, .title, .occurrence, .repeat.cancelled]]' "$TMP/out")" \
+  "$(jq -c '[.[] | [.start, .title, .occurrence, .repeat.cancelled]]' "$TMP/l.json")"
+expect_eq "$(sqlite3 "$TMP/other.db" 'SELECT count(*) FROM event')" "$(sql 'SELECT count(*) FROM event')"
 finish
