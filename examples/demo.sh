@@ -60,6 +60,11 @@ op --quiet event add --title "Рабочая встреча Мэра с пред
 op --quiet event new --template opening --date +9d --venue "Сквер на ул. Ленина" >/dev/null
 op --quiet event edit 14 --title "Открытие обновлённого сквера на ул. Ленина" >/dev/null
 op --quiet event task done 10 1 >/dev/null
+# A repeating event: the emergencies commission on the last Friday of every month, a holiday moving it
+# to the working day before.
+kchs=$(op --quiet event add --title "Заседание комиссии по чрезвычайным ситуациям и пожарной безопасности" \
+  --start "today 15:00" --duration 1h30m --kind meeting --venue "Большой зал Администрации" \
+  --with "Мэр города Омска" --repeat "FREQ=MONTHLY;BYDAY=-1FR" --days-off previous 2>/dev/null)
 # Agreements: the 2023 awards, a renewal, this year's contributions and what is coming up.
 op --quiet agreement award add --year 2023 --org 5503123456 --decided 2023-11-23 >/dev/null
 for inn in 5503123456 5504945804 5504987650; do
@@ -118,6 +123,9 @@ done < <(op plan due --plan "$plan" --within 0 --json | jq -r '.items[] | select
 echo
 echo "== План мероприятий на ближайший год"
 op event list --from today --to +365d
+echo
+echo "== Повторяющееся мероприятие: ближайшие проведения"
+op event occurrence list "$kchs" --from today --limit 4
 echo
 echo "== Задачи на ближайшие 14 дней и просроченные"
 op event agenda --days 14 || true

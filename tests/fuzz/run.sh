@@ -9,7 +9,7 @@ root=$(cd "$here/../.." && pwd)
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(date_expr templates csv json_import ics ics_import tzif)
+[ ${#targets[@]} -gt 0 ] || targets=(date_expr templates csv json_import ics ics_import tzif rrule)
 build="$root/build-fuzz"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DOMSKPLAN_FUZZ=ON -DOMSKPLAN_SANITIZE=ON -DBUILD_TESTING=OFF >/dev/null
