@@ -274,6 +274,23 @@ void run_show(Runtime& rt, std::int64_t id, const std::string& output) {
   }
 }
 
+// The options that change an event's own fields (`event edit`, `event occurrence edit`).
+void add_change_options(CLI::App* c, event::EventChanges& ch) {
+  c->add_option("--title", ch.title, "new title");
+  c->add_option("--start,-s", ch.start, "new start (keeps the length)");
+  c->add_option("--end,-e", ch.end, "new end");
+  c->add_option("--duration", ch.duration, "new length");
+  c->add_option("--kind,-k", ch.kind, "new kind");
+  c->add_option("--level,-l", ch.level, "new level");
+  c->add_option("--venue", ch.venue, "new venue");
+  c->add_option("--organizer", ch.organizer, "new responsible unit");
+  c->add_option("--notes", ch.notes, "new notes");
+  c->add_option("--tag", ch.add_tags, "add a tag (repeatable)");
+  c->add_option("--untag", ch.remove_tags, "remove a tag (repeatable)");
+  c->add_option("--with,-w", ch.add_vips, "add a VIP participant (repeatable)");
+  c->add_option("--without", ch.remove_participants, "remove a participant (repeatable)");
+}
+
 struct EditOptions {
   std::int64_t id = 0;
   event::EventChanges changes;
@@ -632,25 +649,10 @@ void setup_event(CLI::App& app, Runner& r) {
     auto o = std::make_shared<EditOptions>();
     auto* c = ev->add_subcommand("edit", "Change an event; open tasks and the run of show follow a new start");
     c->add_option("id", o->id, "event id")->required();
-    auto opt = [&](const char* name, std::optional<std::string>& field, const char* help) {
-      c->add_option(name, field, help);
-    };
-    opt("--title", o->changes.title, "new title");
-    opt("--start,-s", o->changes.start, "new start (keeps the length)");
-    opt("--end,-e", o->changes.end, "new end");
-    opt("--duration", o->changes.duration, "new length");
-    opt("--kind,-k", o->changes.kind, "new kind");
-    opt("--level,-l", o->changes.level, "new level");
-    opt("--venue", o->changes.venue, "new venue");
-    opt("--organizer", o->changes.organizer, "new responsible unit");
-    opt("--notes", o->changes.notes, "new notes");
-    c->add_option("--tag", o->changes.add_tags, "add a tag (repeatable)");
-    c->add_option("--untag", o->changes.remove_tags, "remove a tag (repeatable)");
-    c->add_option("--with,-w", o->changes.add_vips, "add a VIP participant (repeatable)");
-    c->add_option("--without", o->changes.remove_participants, "remove a participant (repeatable)");
-    opt("--part-of", o->changes.part_of, "make it a part of this event (its id), or none");
-    opt("--repeat", o->changes.repeat, "repeat by this RFC 5545 rule from its start, or none");
-    opt("--days-off", o->changes.days_off, "a repeating event on a day off: skip, previous, next, keep");
+    add_change_options(c, o->changes);
+    c->add_option("--part-of", o->changes.part_of, "make it a part of this event (its id), or none");
+    c->add_option("--repeat", o->changes.repeat, "repeat by this RFC 5545 rule from its start, or none");
+    c->add_option("--days-off", o->changes.days_off, "a repeating event on a day off: skip, previous, next, keep");
     c->add_option("--from-file", o->from_file,
                   "the whole plan from a file as 'event show --json' prints it (JSON or TOML), or - for standard input");
     c->add_flag("--strict", o->strict, "refuse the change when it creates a conflict");
@@ -699,24 +701,9 @@ void setup_event(CLI::App& app, Runner& r) {
       auto* c = occ->add_subcommand("edit", "Change one occurrence, or with --following this one and those after it");
       c->add_option("id", o->id, "event id")->required();
       c->add_option("day", o->day, "the occurrence: the day it is held, or the day its rule makes")->required();
-      auto opt = [&](const char* name, std::optional<std::string>& field, const char* help) {
-        c->add_option(name, field, help);
-      };
-      opt("--title", o->changes.title, "new title");
-      opt("--start,-s", o->changes.start, "new start (keeps the length)");
-      opt("--end,-e", o->changes.end, "new end");
-      opt("--duration", o->changes.duration, "new length");
-      opt("--kind,-k", o->changes.kind, "new kind");
-      opt("--level,-l", o->changes.level, "new level");
-      opt("--venue", o->changes.venue, "new venue");
-      opt("--organizer", o->changes.organizer, "new responsible unit");
-      opt("--notes", o->changes.notes, "new notes");
-      c->add_option("--tag", o->changes.add_tags, "add a tag (repeatable)");
-      c->add_option("--untag", o->changes.remove_tags, "remove a tag (repeatable)");
-      c->add_option("--with,-w", o->changes.add_vips, "add a VIP participant (repeatable)");
-      c->add_option("--without", o->changes.remove_participants, "remove a participant (repeatable)");
-      opt("--repeat", o->changes.repeat, "with --following: the rule from this occurrence on");
-      opt("--days-off", o->changes.days_off, "with --following: skip, previous, next, keep");
+      add_change_options(c, o->changes);
+      c->add_option("--repeat", o->changes.repeat, "with --following: the rule from this occurrence on");
+      c->add_option("--days-off", o->changes.days_off, "with --following: skip, previous, next, keep");
       c->add_flag("--following", o->following, "this occurrence and every one after it (the series is split here)");
       c->add_flag("--strict", o->strict, "refuse the change when it creates a conflict");
       c->callback([&r, o] { run_occurrence_edit(r.rt(), *o); });

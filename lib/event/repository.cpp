@@ -515,10 +515,12 @@ std::vector<Event> list_series(Db& db, const Filter& f, bool with_children) {
   return read_rows(db, st, f, with_children);
 }
 
-std::vector<Event> changed_occurrences(Db& db, std::int64_t series_id) {
-  auto& st = db.cached(
-      fmt::format("SELECT {} FROM event WHERE occurrence_of = ? ORDER BY occurrence_day, id", kEventColumns));
-  st.bind(1, series_id);
+namespace {
+
+// The events that name `id` in `column` (part_of, occurrence_of), in `order`, with their children.
+std::vector<Event> naming(Db& db, std::string_view column, std::string_view order, std::int64_t id) {
+  auto& st = db.cached(fmt::format("SELECT {} FROM event WHERE {} = ? ORDER BY {}", kEventColumns, column, order));
+  st.bind(1, id);
   std::vector<Event> out;
   while (st.step()) {
     out.push_back(read_event_row(st));
@@ -530,18 +532,14 @@ std::vector<Event> changed_occurrences(Db& db, std::int64_t series_id) {
   return out;
 }
 
+}  // namespace
+
+std::vector<Event> changed_occurrences(Db& db, std::int64_t series_id) {
+  return naming(db, "occurrence_of", "occurrence_day, id", series_id);
+}
+
 std::vector<Event> parts_of(Db& db, std::int64_t umbrella_id) {
-  auto& st = db.cached(fmt::format("SELECT {} FROM event WHERE part_of = ? ORDER BY start_utc, id", kEventColumns));
-  st.bind(1, umbrella_id);
-  std::vector<Event> out;
-  while (st.step()) {
-    out.push_back(read_event_row(st));
-  }
-  st.reset();
-  for (auto& e : out) {
-    load_children(db, e);
-  }
-  return out;
+  return naming(db, "part_of", "start_utc, id", umbrella_id);
 }
 
 std::vector<std::int64_t> ids_at_venue(Db& db, std::int64_t venue_id) {
