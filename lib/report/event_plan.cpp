@@ -1,10 +1,14 @@
 #include "report/event_plan.hpp"
+#include "core/i18n.hpp"
+#include "event/recurrence.hpp"
 #include "event/views.hpp"
 
 #include "core/russian.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
+
+#include <array>
 
 #include <algorithm>
 
@@ -53,7 +57,25 @@ Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Dat
   about.sheet = "План";
   const std::string date = when(e, zone);
   // «… 2024 г.» ends the sentence itself.
-  about.paragraphs.push_back("Дата и время проведения: " + date + (date.ends_with('.') ? "" : "."));
+  about.paragraphs.push_back((e.repeat ? "Первое проведение: " : "Дата и время проведения: ") + date +
+                             (date.ends_with('.') ? "" : "."));
+  if (e.repeat) {
+    // The document is in Russian whatever the interface's language.
+    const std::string lang(i18n::language());
+    i18n::use("ru");
+    std::string rule;
+    try {
+      rule = event::describe_rule(event::rule_of(e));
+    } catch (const InputError&) {
+      rule = e.repeat->rule;
+    }
+    i18n::use(lang);
+    static constexpr std::array<const char*, 4> kDaysOff{
+        "в выходные и нерабочие праздничные дни не проводится", "в выходной день переносится на предыдущий рабочий день",
+        "в выходной день переносится на следующий рабочий день", "проводится и в выходные дни"};
+    about.paragraphs.push_back("Периодичность: " + rule + "; " +
+                               kDaysOff[static_cast<std::size_t>(e.repeat->days_off)] + ".");
+  }
   if (!e.venue.empty()) {
     about.paragraphs.push_back("Место проведения: " + e.venue + ".");
   }
