@@ -517,9 +517,20 @@ std::vector<Event> list_series(Db& db, const Filter& f, bool with_children) {
 
 namespace {
 
-// The events that name `id` in `column` (part_of, occurrence_of), in `order`, with their children.
-std::vector<Event> naming(Db& db, std::string_view column, std::string_view order, std::int64_t id) {
-  auto& st = db.cached(fmt::format("SELECT {} FROM event WHERE {} = ? ORDER BY {}", kEventColumns, column, order));
+// Who names another event: its parts, its changed occurrences.
+enum class Naming { part_of, occurrence_of };
+
+const char* naming_where(Naming n) {
+  switch (n) {
+    case Naming::part_of: return "part_of = ? ORDER BY start_utc, id";
+    case Naming::occurrence_of: return "occurrence_of = ? ORDER BY occurrence_day, id";
+  }
+  return "0";
+}
+
+// The events that name `id` so, with their children.
+std::vector<Event> naming(Db& db, Naming n, std::int64_t id) {
+  auto& st = db.cached(fmt::format("SELECT {} FROM event WHERE {}", kEventColumns, naming_where(n)));
   st.bind(1, id);
   std::vector<Event> out;
   while (st.step()) {
@@ -535,11 +546,11 @@ std::vector<Event> naming(Db& db, std::string_view column, std::string_view orde
 }  // namespace
 
 std::vector<Event> changed_occurrences(Db& db, std::int64_t series_id) {
-  return naming(db, "occurrence_of", "occurrence_day, id", series_id);
+  return naming(db, Naming::occurrence_of, series_id);
 }
 
 std::vector<Event> parts_of(Db& db, std::int64_t umbrella_id) {
-  return naming(db, "part_of", "start_utc, id", umbrella_id);
+  return naming(db, Naming::part_of, umbrella_id);
 }
 
 std::vector<std::int64_t> ids_at_venue(Db& db, std::int64_t venue_id) {
