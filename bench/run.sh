@@ -7,7 +7,8 @@
 # measures who waits during a 30 000-event import; "agreements" in SIZES runs the agreements part
 # (50 000 organizations, 100 000 agreements), "inspections" the inspections part
 # (10 000 sites, 100 000 past visits, 20 000 findings), "plans" an annual work plan of
-# 5 000 items from 60 units (import, control, due).
+# 5 000 items from 60 units (import, control, due), "series" a 10-year weekly series against the
+# same 522 Mondays as single events (storage, list, conflicts).
 #
 # Needs hyperfine and GNU time (apt-get install hyperfine time). Prints medians
 # of several runs; "now" is frozen so every run sees the same agenda.
@@ -193,7 +194,35 @@ plans_bench() {
   prepare=""
 }
 
+series_bench() {
+  # A 10-year weekly series against the same 522 Mondays imported as single events.
+  local s="$work/series.db" m="$work/singles.db" e="$work/empty.db" what
+  "$bin" --db "$e" db init >/dev/null
+  "$bin" --db "$s" --quiet event add --title "Аппаратное совещание у Мэра" --start "2024-01-01 09:00" \
+    --duration 1h --with "Мэр города Омска" --repeat "FREQ=WEEKLY;BYDAY=MO;UNTIL=20331231" --days-off keep >/dev/null
+  "$bin" --db "$s" --json event list 2>/dev/null |
+    jq '[.[] | {title, start, "end": .["end"], participants, kind}]' >"$work/singles.json"
+  "$bin" --db "$m" db init >/dev/null
+  "$bin" --db "$m" event import "$work/singles.json" >/dev/null
+  for db in "$e" "$s" "$m"; do sqlite3 "$db" VACUUM; done
+  printf '%-44s %12s %12s\n' "(rows in event: series / singles)" \
+    "$(sqlite3 "$s" 'SELECT count(*) FROM event') / $(sqlite3 "$m" 'SELECT count(*) FROM event')" ""
+  printf '%-44s %12s %12s\n' "(bytes over an empty DB: series / singles)" \
+    "$(( $(stat -c %s "$s") - $(stat -c %s "$e") )) / $(( $(stat -c %s "$m") - $(stat -c %s "$e") ))" ""
+  run "omskplan --version (baseline)" "$bin" --version
+  for what in "event list --year 2030" "event list" "event conflicts --from 2024-01-01 --to 2033-12-31"; do
+    # shellcheck disable=SC2086
+    run "$what [series]" "$bin" --db "$s" $what
+    # shellcheck disable=SC2086
+    run "$what [522 singles]" "$bin" --db "$m" $what
+  done
+}
+
 for n in "${sizes[@]}"; do
+  if [ "$n" = series ]; then
+    series_bench
+    continue
+  fi
   if [ "$n" = plans ]; then
     plans_bench
     continue
