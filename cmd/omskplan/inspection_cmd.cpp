@@ -339,6 +339,9 @@ void setup_inspection(CLI::App& app, Runner& r) {
       if (p.existing && !*replan) {
         rt.info(trf("week {} is planned already; nothing changed (--replan to plan it again)", p.week));
       }
+      for (const auto& w : p.warnings) {
+        rt.warn(w);
+      }
       print_plan(rt, s, p, *explain);
     });
   }

@@ -1,9 +1,11 @@
 #include "core/russian.hpp"
 
+#include "core/i18n.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace omskplan::russian {
@@ -22,6 +24,18 @@ std::string_view month_nominative(int month) { return kNominative.at(month - 1);
 
 std::string format_date(time::Date d) {
   return fmt::format("{} {} {} г.", time::day_of(d), month_genitive(time::month_of(d)), time::year_of(d));
+}
+
+std::string say_date(time::Date d) {
+  return i18n::language() == "ru" ? format_date(d) : time::format_date(d);
+}
+
+std::string say_number(double v, int decimals) {
+  std::string out = fmt::format("{:.{}f}", v, decimals);
+  if (i18n::language() == "ru") {
+    std::replace(out.begin(), out.end(), '.', ',');
+  }
+  return out;
 }
 
 std::string span_phrase(time::Date from, time::Date to) {

@@ -1,7 +1,9 @@
 // The order of a day's site visits: from the start point and back, shortest
 // total travel. Exact (Held–Karp dynamic programming, O(n²·2ⁿ)) up to
-// kExactLimit stops; beyond that nearest neighbour improved by 2-opt and
-// Or-opt. Travel time is great-circle distance × detour ÷ average speed.
+// kExactLimit stops; beyond that an iterated local search (nearest neighbour,
+// 2-opt and Or-opt priced by their deltas, double-bridge kicks from a fixed
+// seed). Travel time is great-circle distance × detour ÷ average speed, so
+// the matrix is symmetric.
 #pragma once
 
 #include <cstddef>
@@ -28,7 +30,13 @@ struct Route {
 inline constexpr std::size_t kExactLimit = 12;
 
 Route solve_exact(const Matrix& m);      // n ≤ 20 stops (memory 2ⁿ·n)
-Route solve_heuristic(const Matrix& m);  // any n
+inline constexpr int kDefaultKicks = 200;
+Route solve_heuristic(const Matrix& m, int kicks);  // any n
+Route solve_heuristic(const Matrix& m);             // kDefaultKicks
+// `order` (some of m's stops) improved: exact up to kExactLimit stops, else a
+// local search from it (2-opt and Or-opt, no kicks): for a route that lost or
+// gained a stop.
+std::vector<std::size_t> improve(const Matrix& m, std::vector<std::size_t> order);
 Route solve(const Matrix& m);            // exact up to kExactLimit stops, else heuristic
 double route_minutes(const Matrix& m, const std::vector<std::size_t>& order);
 

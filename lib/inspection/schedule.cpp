@@ -2,11 +2,15 @@
 #include "core/i18n.hpp"
 
 #include "core/enums.hpp"
+#include "core/russian.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <numeric>
 
 namespace omskplan::inspection {
 
@@ -33,10 +37,70 @@ std::optional<time::Date> visit_day(time::Date monday, int weekday, const time::
   return std::nullopt;
 }
 
+std::optional<time::Date> next_visit_day(time::Date monday, const std::vector<int>& weekdays,
+                                         const time::ProductionCalendar& cal) {
+  for (int week = 1; week <= 53; ++week) {
+    std::optional<time::Date> first;
+    for (int wd : weekdays) {
+      if (const auto d = visit_day(monday + days{7 * week}, wd, cal); d && (!first || *d < *first)) {
+        first = d;
+      }
+    }
+    if (first) {
+      return first;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(Tier t) {
+  static constexpr std::array<std::string_view, 4> kNames{"none", "interval", "findings", "risk"};
+  return kNames.at(static_cast<std::size_t>(t));
+}
+
+namespace {
+
+std::string day_count(int n) { return trnf("{} day", "{} days", n, n); }
+
+int days_between(time::Date from, time::Date to) { return static_cast<int>((to - from).count()); }
+
+}  // namespace
+
+double Priority::total() const {
+  const double risk_rank = 5 - static_cast<int>(risk);  // extreme 5 … low 0
+  double within = 0;
+  switch (tier) {
+    case Tier::risk:
+    case Tier::interval:
+      within = risk_rank * 100 + (!last_visit ? 99 : std::min(98.0, 10.0 * wait / interval));
+      break;
+    case Tier::findings:
+      within = std::min(999.0, 10 * (findings_score() + 10 * lag));
+      break;
+    case Tier::none:
+      within = last_visit ? std::min(999.0, 10.0 * since / interval) : 0;
+      break;
+  }
+  return 1000.0 * static_cast<int>(tier) + within;
+}
+
 std::string Priority::why() const {
   std::vector<std::string> parts;
-  if (overdue > 0) {
-    parts.push_back(fmt::format("{:.1f}× its interval since the last visit", overdue));
+  if (!last_visit) {
+    parts.push_back(tr("not visited yet"));
+  } else if (since > interval) {
+    parts.push_back(trf("last visited on {}; by this week's visit day, {}, {} will have passed; the limit is {}",
+                        russian::say_date(*last_visit), russian::say_date(day), day_count(since), day_count(interval)));
+  } else if (!next_day) {
+    parts.push_back(trf("last visited on {}; no later visit day is known; the limit is {}",
+                        russian::say_date(*last_visit), day_count(interval)));
+  } else if (by_interval) {
+    parts.push_back(trf("last visited on {}; by the next visit day, {}, {} would have passed; the limit is {}",
+                        russian::say_date(*last_visit), russian::say_date(*next_day), day_count(wait),
+                        day_count(interval)));
+  } else {
+    parts.push_back(trf("last visited on {}; the next visit day, {}, is in time: {} of the {} allowed",
+                        russian::say_date(*last_visit), russian::say_date(*next_day), day_count(wait), interval));
   }
   if (open_findings > 0) {
     std::string f = trnf("{} open finding", "{} open findings", open_findings, open_findings);
@@ -48,77 +112,161 @@ std::string Priority::why() const {
     }
     parts.push_back(f);
   }
-  if (deadline > 0) {
-    parts.push_back(trf("deadline near, work lagging {:.2f}", deadline));
+  if (deadline_passed()) {
+    parts.push_back(trf("the deadline passed on {}, {}% done", russian::say_date(*deadline), progress));
+  } else if (deadline && lag > 0) {
+    parts.push_back(trf("the deadline is {}, in {}, {}% done", russian::say_date(*deadline),
+                        day_count(days_between(day, *deadline)), progress));
   }
-  std::string out;
-  for (const auto& p : parts) {
-    out += (out.empty() ? "" : "; ") + p;
-  }
-  return out;
+  return text::join(parts, "; ");
 }
 
-Priority priority(const SiteFacts& s, time::Date day, const ScheduleSettings& cfg) {
+Priority priority(const SiteFacts& s, time::Date day, std::optional<time::Date> next_day, const ScheduleSettings& cfg) {
   Priority p;
-  const double interval = cfg.max_interval_days.at(static_cast<std::size_t>(s.risk));
-  if (s.last_visit) {
-    const double since = static_cast<double>((day - *s.last_visit).count());
-    p.overdue = std::max(0.0, since / interval);
-    p.age = since / 100.0;
-  } else {
-    // Never visited: the most overdue of all.
-    p.overdue = 3.0;
-    p.age = static_cast<double>((day - s.since).count()) / 100.0;
-  }
-  p.findings = s.open_findings + 3.0 * s.overdue_findings + 2.0 * s.critical_findings;
+  p.risk = s.risk;
+  p.interval = cfg.max_interval_days.at(static_cast<std::size_t>(s.risk));
+  p.last_visit = s.last_visit;
+  p.day = day;
+  p.next_day = next_day;
   p.open_findings = s.open_findings;
   p.overdue_findings = s.overdue_findings;
   p.critical_findings = s.critical_findings;
   if (s.deadline && s.progress < 100) {
-    const double left = static_cast<double>((*s.deadline - day).count());
+    p.deadline = s.deadline;
+    p.progress = s.progress;
+    const double left = days_between(day, *s.deadline);
     if (left < 90) {
-      const double lag = 1.0 - s.progress / 100.0;               // how much work remains
-      const double nearness = std::clamp(1.0 - left / 90.0, 0.0, 1.5);  // past deadline counts more
-      p.deadline = lag * nearness;
+      const double work_left = 1.0 - s.progress / 100.0;
+      p.lag = work_left * std::clamp(1.0 - left / 90.0, 0.0, 1.5);  // a passed deadline counts more
     }
+  }
+  bool due_by_interval = true;  // never visited
+  if (s.last_visit) {
+    p.since = std::max(0, days_between(*s.last_visit, day));
+    p.wait = next_day ? std::max(0, days_between(*s.last_visit, *next_day)) : p.since;
+    // Due when waiting for the next visit day would exceed the interval: a
+    // holiday week must not stretch the gap past the limit.
+    p.by_interval = p.since > p.interval || !next_day || p.wait > p.interval;
+    due_by_interval = p.by_interval;
+  }
+  if (due_by_interval && (s.risk == Risk::extreme || s.risk == Risk::high)) {
+    p.tier = Tier::risk;
+  } else if (p.findings_score() >= 3 || p.deadline_passed() || p.lag >= 0.3) {
+    p.tier = Tier::findings;
+  } else if (due_by_interval) {
+    p.tier = Tier::interval;
   }
   return p;
 }
 
-DayPlan plan_day(time::Date day, const std::vector<SiteFacts>& sites, std::vector<std::size_t> chosen,
-                 const ScheduleSettings& cfg) {
+bool goes_before(const Priority& a, const SiteFacts& sa, const Priority& b, const SiteFacts& sb) {
+  if (a.total() != b.total()) {
+    return a.total() > b.total();
+  }
+  if (a.risk != b.risk) {
+    return a.risk < b.risk;
+  }
+  return sa.code < sb.code;
+}
+
+double minutes_alone(const SiteFacts& s, const ScheduleSettings& cfg) {
+  const double one_way = distance_km(cfg.start_point, s.where) * cfg.detour / cfg.speed_kmh * 60.0;
+  return 2 * one_way + static_cast<double>(cfg.service.count());
+}
+
+bool fits_alone(const SiteFacts& s, const ScheduleSettings& cfg) {
+  const double alone = minutes_alone(s, cfg);
+  // Rounded as plan_day rounds the times it prints.
+  return std::isfinite(alone) && std::lround(alone) <= (cfg.day_end - cfg.day_start).count();
+}
+
+namespace {
+
+// The day along `order` (nodes 1…n of `m`, node k is site ids[k-1]).
+DayPlan timed(time::Date day, const std::vector<std::size_t>& ids, const Matrix& m,
+              const std::vector<std::size_t>& order, const ScheduleSettings& cfg) {
   DayPlan plan;
   plan.day = day;
   const time::LocalTime start{day.time_since_epoch() + cfg.day_start};
+  double t = 0;  // minutes after the start
+  std::size_t at = 0;
+  for (std::size_t k : order) {
+    t += m[at][k];
+    const auto arrive = start + minutes{std::lround(t)};
+    t += static_cast<double>(cfg.service.count());
+    plan.stops.push_back({ids[k - 1], arrive, start + minutes{std::lround(t)}});
+    at = k;
+  }
+  t += m[at][0];
+  plan.back = start + minutes{std::lround(t)};
+  plan.travel_minutes = route_minutes(m, order);
+  return plan;
+}
+
+Matrix day_matrix(const std::vector<SiteFacts>& sites, const std::vector<std::size_t>& ids,
+                  const ScheduleSettings& cfg) {
+  std::vector<GeoPoint> pts{cfg.start_point};
+  for (std::size_t i : ids) {
+    pts.push_back(sites[i].where);
+  }
+  return travel_minutes(pts, cfg.detour, cfg.speed_kmh);
+}
+
+}  // namespace
+
+DayPlan plan_day(time::Date day, const std::vector<SiteFacts>& sites, std::vector<std::size_t> chosen,
+                 const ScheduleSettings& cfg) {
   const time::LocalTime end{day.time_since_epoch() + cfg.day_end};
+  const Matrix m = day_matrix(sites, chosen, cfg);
+  // Nodes 1…n in priority order; the route is solved once, and each site
+  // dropped for time leaves the route by its own removal and a local repair.
+  std::vector<std::size_t> order = solve(m).order;
+  std::vector<std::size_t> dropped;
+  std::size_t lowest = chosen.size();  // node of the lowest priority still in the route
   while (true) {
-    std::vector<GeoPoint> pts{cfg.start_point};
-    for (std::size_t i : chosen) {
-      pts.push_back(sites[i].where);
-    }
-    const Matrix m = travel_minutes(pts, cfg.detour, cfg.speed_kmh);
-    const Route r = solve(m);
-    std::vector<Stop> stops;
-    double t = 0;  // minutes after the start
-    std::size_t at = 0;
-    for (std::size_t k : r.order) {
-      t += m[at][k];
-      const auto arrive = start + minutes{static_cast<long>(std::lround(t))};
-      t += static_cast<double>(cfg.service.count());
-      stops.push_back({chosen[k - 1], arrive, start + minutes{static_cast<long>(std::lround(t))}});
-      at = k;
-    }
-    t += m[at][0];
-    const auto back = start + minutes{static_cast<long>(std::lround(t))};
-    if (back <= end || chosen.empty()) {
-      plan.stops = std::move(stops);
-      plan.travel_minutes = r.minutes;
-      plan.back = back;
+    DayPlan plan = timed(day, chosen, m, order, cfg);
+    if (plan.back <= end || order.empty()) {
+      plan.dropped = std::move(dropped);
       return plan;
     }
-    plan.dropped.push_back(chosen.back());  // the lowest priority goes first
-    chosen.pop_back();
+    order.erase(std::find(order.begin(), order.end(), lowest));
+    dropped.push_back(chosen[lowest - 1]);
+    --lowest;
+    order = improve(m, std::move(order));
   }
+}
+
+bool try_insert(DayPlan& plan, const std::vector<SiteFacts>& sites, std::size_t candidate,
+                const ScheduleSettings& cfg) {
+  std::vector<std::size_t> ids;
+  for (const auto& st : plan.stops) {
+    ids.push_back(st.site);
+  }
+  ids.push_back(candidate);
+  const Matrix m = day_matrix(sites, ids, cfg);
+  std::vector<std::size_t> order(ids.size() - 1);
+  std::iota(order.begin(), order.end(), std::size_t{1});
+  const std::size_t node = ids.size();
+  std::size_t best_pos = 0;
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t pos = 0; pos <= order.size(); ++pos) {
+    const std::size_t a = pos == 0 ? 0 : order[pos - 1];
+    const std::size_t b = pos == order.size() ? 0 : order[pos];
+    const double added = m[a][node] + m[node][b] - m[a][b];
+    if (added < best) {
+      best = added;
+      best_pos = pos;
+    }
+  }
+  order.insert(order.begin() + static_cast<long>(best_pos), node);
+  order = improve(m, std::move(order));
+  DayPlan next = timed(plan.day, ids, m, order, cfg);
+  if (next.back > time::LocalTime{plan.day.time_since_epoch() + cfg.day_end}) {
+    return false;
+  }
+  next.dropped = std::move(plan.dropped);
+  plan = std::move(next);
+  return true;
 }
 
 }  // namespace omskplan::inspection

@@ -58,24 +58,65 @@ struct SiteFacts {
   int progress = 0;  // percent
 };
 
+// The next visit day after the ISO week starting `monday`: the first visit day
+// of the following weeks (up to a year ahead), nullopt when there is none.
+std::optional<time::Date> next_visit_day(time::Date monday, const std::vector<int>& weekdays,
+                                         const time::ProductionCalendar& cal);
+
+// Why a site is worth a place this week, in three tiers (docs/inspections.md
+// has the rule and a worked example):
+//   risk      an extreme- or high-risk site that is due (never visited, or
+//             waiting for the next visit day would exceed its interval);
+//   findings  an overdue or critical finding, three open ones, or a deadline
+//             passed or near with the work lagging;
+//   interval  any other site that is due, never-visited ones included;
+//   none      not due: it waits for a later week.
+// Within the risk and interval tiers: the risk class, then never visited,
+// then how far past its interval the site would be by the next visit day;
+// within findings: how much is wrong (findings and deadline), then risk.
+enum class Tier { none, interval, findings, risk };
+std::string_view to_string(Tier t);
+
 struct Priority {
-  double overdue = 0;   // days since the last visit ÷ the risk class's interval (never visited: 3)
-  double findings = 0;  // open (1 each), overdue (3 each), critical (2 each more)
-  double deadline = 0;  // a near deadline with the work lagging
-  double age = 0;       // days since the last visit ÷ 100, a tie-breaker
-  int open_findings = 0, overdue_findings = 0, critical_findings = 0;  // behind `findings`, for why()
-  double total() const { return 10 * overdue + findings + 10 * deadline + age; }
-  bool due() const { return overdue >= 1 || findings >= 3 || deadline >= 0.3; }
-  std::string why() const;  // "overdue 1.5× its interval, 2 overdue findings, …"
+  Tier tier = Tier::none;
+  Risk risk = Risk::medium;
+  int interval = 0;                       // the risk class's longest gap, days
+  std::optional<time::Date> last_visit;   // nullopt: never visited
+  time::Date day;                         // the week's visit day the priority is for
+  std::optional<time::Date> next_day;     // the visit day after this week (nullopt: none known)
+  int since = 0;                          // days from the last visit to `day`
+  int wait = 0;                           // days from the last visit to `next_day`
+  bool by_interval = false;               // due because waiting would exceed the interval
+  int open_findings = 0, overdue_findings = 0, critical_findings = 0;
+  std::optional<time::Date> deadline;     // of a site whose work is not done
+  int progress = 0;
+  double lag = 0;                         // deadline pressure: work left × nearness (past due: up to 1.5)
+
+  double findings_score() const { return open_findings + 3.0 * overdue_findings + 2.0 * critical_findings; }
+  bool deadline_passed() const { return deadline && *deadline < day; }
+  bool due() const { return tier != Tier::none; }
+  // tier × 1000 + the place within the tier: the order of the schedule.
+  double total() const;
+  // Every true reason, in the language in use: «ещё не посещался»,
+  // «срок сдачи прошёл 15 июня 2024 г., готовность 40 %», ….
+  std::string why() const;
 };
 
-Priority priority(const SiteFacts& s, time::Date day, const ScheduleSettings& cfg);
+// `day`: the week's visit day; `next_day`: the visit day after the week.
+Priority priority(const SiteFacts& s, time::Date day, std::optional<time::Date> next_day, const ScheduleSettings& cfg);
+// The schedule's order: higher total first, then the riskier, then by code.
+bool goes_before(const Priority& a, const SiteFacts& sa, const Priority& b, const SiteFacts& sb);
 
 struct Stop {
   std::size_t site = 0;  // index into the candidates given
   time::LocalTime arrive;
   time::LocalTime depart;
 };
+
+// Minutes from the start point to the site and back, plus the time on site:
+// a site that needs more than the working day can never be visited.
+double minutes_alone(const SiteFacts& s, const ScheduleSettings& cfg);
+bool fits_alone(const SiteFacts& s, const ScheduleSettings& cfg);
 
 struct DayPlan {
   time::Date day;
@@ -87,7 +128,12 @@ struct DayPlan {
 
 // Routes `chosen` (indices into `sites`, highest priority first) on `day`:
 // drops the lowest-priority sites until the route ends by the end of the day.
+// Each site of `chosen` must fit the day alone (fits_alone).
 DayPlan plan_day(time::Date day, const std::vector<SiteFacts>& sites, std::vector<std::size_t> chosen,
                  const ScheduleSettings& cfg);
+
+// `plan` with the site `candidate` inserted where it adds the least travel, if
+// the day still ends in time; false and `plan` unchanged otherwise.
+bool try_insert(DayPlan& plan, const std::vector<SiteFacts>& sites, std::size_t candidate, const ScheduleSettings& cfg);
 
 }  // namespace omskplan::inspection

@@ -6,6 +6,7 @@
 #include "agreement/service.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
+#include "core/russian.hpp"
 #include "core/text.hpp"
 #include "event/model.hpp"
 #include "inspection/repository.hpp"
@@ -433,58 +434,79 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     }
   }
   std::sort(plan.days.begin(), plan.days.end());
-  // Candidates, best first.
-  const auto facts = repo::schedule_facts(s.db, plan.days.empty() ? monday : plan.days.front());
+  // Candidates, best first. The due rule looks at the visit day after this
+  // week: a site is due when waiting for it would exceed its interval.
+  const Date first_day = plan.days.empty() ? monday : plan.days.front();
+  const auto next_day = next_visit_day(monday, s.cfg.visit_weekdays, *s.ctx.calendar);
   std::vector<Candidate> cands;
-  for (const auto& f : facts) {
+  for (const auto& f : repo::schedule_facts(s.db, first_day)) {
     Candidate c;
     c.site = f;
-    c.priority = priority(f, plan.days.empty() ? monday : plan.days.front(), s.cfg);
+    c.priority = priority(f, first_day, next_day, s.cfg);
     cands.push_back(std::move(c));
   }
-  std::stable_sort(cands.begin(), cands.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.priority.total() > b.priority.total(); });
-  if (plan.days.empty()) {
-    plan.note = trf("week {} has no working day: nothing planned", plan.week);
-    for (auto& c : cands) {
-      c.reason = "no working day in the week";
-    }
-  }
+  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+    return goes_before(a.priority, a.site, b.priority, b.site);
+  });
   std::vector<SiteFacts> all;
   for (const auto& c : cands) {
     all.push_back(c.site);
   }
-  std::size_t next = 0;
+  // The due sites that can have a place, best first. A site that cannot be
+  // reached and left within the working day (a typo in its coordinates, as a
+  // rule) is left out with a warning, and never takes the others with it.
+  std::vector<std::size_t> pool;
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
+    if (plan.days.empty()) {
+      c.reason = tr("no working day in the week");
+    } else if (held_this_week.count(c.site.id)) {
+      c.reason = tr("visited this week already");
+    } else if (!c.priority.due()) {
+      c.reason = tr("not due");
+    } else if (!fits_alone(c.site, cfg)) {
+      c.reason = trf("cannot be visited within the working day: {} km from the start point, {} min there, back and "
+                     "on site; check its coordinates",
+                     russian::say_number(distance_km(cfg.start_point, c.site.where), 0),
+                     std::lround(minutes_alone(c.site, cfg)));
+      plan.warnings.push_back(trf("site {} «{}» left out: {}", c.site.code, c.site.name, c.reason));
+    } else {
+      pool.push_back(i);
+    }
+  }
+  if (plan.days.empty()) {
+    plan.note = trf("week {} has no working day: nothing planned", plan.week);
+  }
+  std::set<std::size_t> dropped_for_time;
   for (const Date day : plan.days) {
     // Visits already held that day take their places in it.
-    const int held_that_day = static_cast<int>(std::count_if(
+    const auto held_that_day = static_cast<std::size_t>(std::count_if(
         plan.stops.begin(), plan.stops.end(), [&](const PlannedStop& st) { return st.visit.day == day; }));
-    std::vector<std::size_t> chosen;
-    while (next < cands.size() && static_cast<int>(chosen.size()) + held_that_day < s.cfg.max_sites) {
-      Candidate& c = cands[next];
-      if (held_this_week.count(c.site.id)) {
-        c.reason = "visited this week already";
-      } else if (!c.priority.due()) {
-        c.reason = "not due: visited recently, no overdue findings, no lagging deadline";
-      } else {
-        chosen.push_back(next);
+    const std::size_t places = static_cast<std::size_t>(s.cfg.max_sites) - std::min<std::size_t>(
+                                                                                 held_that_day, s.cfg.max_sites);
+    std::vector<std::size_t> chosen(pool.begin(), pool.begin() + static_cast<long>(std::min(places, pool.size())));
+    DayPlan dp = plan_day(day, all, chosen, cfg);
+    // Places left by sites too far for the rest of the route go to the next
+    // due sites that still fit, best first.
+    const std::set<std::size_t> dropped(dp.dropped.begin(), dp.dropped.end());
+    if (!dropped.empty()) {
+      for (std::size_t i = chosen.size(); i < pool.size() && dp.stops.size() < places; ++i) {
+        try_insert(dp, all, pool[i], cfg);
       }
-      ++next;
     }
-    const DayPlan dp = plan_day(day, all, chosen, cfg);
-    for (std::size_t i : dp.dropped) {
-      cands[i].reason = "did not fit the working day (lowest priority of the day)";
-    }
-    int seq = held_that_day;
+    dropped_for_time.insert(dropped.begin(), dropped.end());
+    std::set<std::size_t> placed;
+    std::size_t seq = held_that_day;
     for (const auto& stop : dp.stops) {
+      placed.insert(stop.site);
       Candidate& c = cands[stop.site];
       c.chosen = true;
-      c.reason = trf("visit {} on {}", ++seq, time::format_date(day));
+      c.reason = trf("visit {} on {}", ++seq, russian::say_date(day));
       Visit v;
       v.site_id = c.site.id;
       v.week = plan.week;
       v.day = day;
-      v.seq = seq;
+      v.seq = static_cast<int>(seq);
       v.arrive = s.ctx.zone->to_instant(stop.arrive);
       v.depart = s.ctx.zone->to_instant(stop.depart);
       v.score = c.priority.total();
@@ -496,11 +518,12 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
       }
       plan.stops.push_back({std::move(v), std::move(site)});
     }
+    pool.erase(std::remove_if(pool.begin(), pool.end(), [&](std::size_t i) { return placed.count(i) > 0; }),
+               pool.end());
   }
-  for (std::size_t i = next; i < cands.size(); ++i) {
-    if (cands[i].reason.empty()) {
-      cands[i].reason = cands[i].priority.due() ? "lower priority than the day's places" : "not due";
-    }
+  for (std::size_t i : pool) {
+    cands[i].reason = dropped_for_time.count(i) ? tr("did not fit the working day with the sites before it")
+                                                : tr("lower priority than the day's places");
   }
   if (explain) {
     plan.candidates = std::move(cands);

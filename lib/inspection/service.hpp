@@ -92,6 +92,7 @@ struct WeekPlan {
   bool existing = false;           // the plan was already there and was left as it was
   bool written = false;
   std::string note;                // e.g. "the week has no working day"
+  std::vector<std::string> warnings;  // sites left out that need the user: "site A-1 … left out: …"
 };
 
 enum class ScheduleMode { normal, replan };

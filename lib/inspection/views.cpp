@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <charconv>
 
 namespace omskplan::inspection {
@@ -123,14 +124,22 @@ nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone) 
   if (!p.candidates.empty()) {
     j["candidates"] = nlohmann::ordered_json::array();
     for (const auto& c : p.candidates) {
-      j["candidates"].push_back({{"code", c.site.code},
-                                 {"chosen", c.chosen},
-                                 {"score", c.priority.total()},
-                                 {"overdue", c.priority.overdue},
-                                 {"findings", c.priority.findings},
-                                 {"deadline", c.priority.deadline},
-                                 {"age", c.priority.age},
-                                 {"reason", c.reason}});
+      const auto& pr = c.priority;
+      j["candidates"].push_back(
+          {{"code", c.site.code},
+           {"risk", to_string(c.site.risk)},
+           {"chosen", c.chosen},
+           {"tier", to_string(pr.tier)},
+           {"score", pr.total()},
+           {"last_visit", pr.last_visit ? nlohmann::ordered_json(time::format_date(*pr.last_visit)) : nullptr},
+           {"next_visit_day", pr.next_day ? nlohmann::ordered_json(time::format_date(*pr.next_day)) : nullptr},
+           {"interval_days", pr.interval},
+           {"days_by_next_visit_day", pr.last_visit ? nlohmann::ordered_json(pr.wait) : nullptr},
+           {"open_findings", pr.open_findings},
+           {"overdue_findings", pr.overdue_findings},
+           {"critical_findings", pr.critical_findings},
+           {"why", pr.why()},
+           {"reason", c.reason}});
     }
   }
   return j;
@@ -138,13 +147,13 @@ nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone) 
 
 Table explain_table(const WeekPlan& p) {
   Table t;
-  t.columns = {{"code", N_("CODE")},          {"chosen", N_("CHOSEN")},           {"score", N_("SCORE"), true},
-               {"overdue", N_("OVERDUE×"), true}, {"findings", N_("FINDINGS"), true}, {"deadline", N_("DEADLINE"), true},
-               {"age", N_("AGE"), true},      {"reason", N_("REASON"), false, 70}};
+  t.columns = {{"code", N_("CODE")},   {"risk", N_("RISK")},       {"tier", N_("PRIORITY")},
+               {"score", N_("SCORE"), true}, {"decision", N_("DECISION"), false, 60}, {"why", N_("WHY"), false, 400}};  // read in full
+  static constexpr std::array<const char*, 4> kTiers{N_("not due"), N_("by interval"), N_("findings, deadline"),
+                                                     N_("high risk")};
   for (const auto& c : p.candidates) {
-    t.add({c.site.code, c.chosen ? "yes" : "no", fmt::format("{:.2f}", c.priority.total()),
-           fmt::format("{:.2f}", c.priority.overdue), fmt::format("{:.0f}", c.priority.findings),
-           fmt::format("{:.2f}", c.priority.deadline), fmt::format("{:.2f}", c.priority.age), c.reason},
+    t.add({c.site.code, std::string(to_string(c.site.risk)), tr(kTiers.at(static_cast<std::size_t>(c.priority.tier))),
+           russian::say_number(c.priority.total(), 1), c.reason, c.priority.why()},
           c.chosen ? Tone::good : Tone::plain);
   }
   return t;

@@ -69,7 +69,7 @@ expect_eq "$(sql "SELECT count(*) FROM visit")" "0"
 run inspection schedule --week 2024-W19 --explain
 expect_rc 0
 expect_out "OB-020"
-expect_out "REASON"
+expect_out "DECISION"
 expect_eq "$(sql "SELECT count(*) FROM visit WHERE week = '2024-W19' AND day = '2024-05-08'")" "5"
 expect_eq "$(sql "SELECT count(*) FROM visit_agency")" "3"
 # Idempotent: again changes nothing, not one byte.

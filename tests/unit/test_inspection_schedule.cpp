@@ -1,6 +1,10 @@
 #include "inspection/schedule.hpp"
 
+#include <algorithm>
+
 #include "helpers.hpp"
+#include "core/i18n.hpp"
+#include "core/russian.hpp"
 
 #include <doctest/doctest.h>
 
@@ -40,34 +44,124 @@ TEST_SUITE("inspection::schedule") {
     CHECK_FALSE(visit_day(*time::iso_week_monday(2026, 2), 4, cal).has_value());
   }
 
-  TEST_CASE("priority: overdue against the risk interval, never visited first, findings, a lagging deadline") {
+  TEST_CASE("the next visit day: the first of the following weeks, holidays skipped") {
+    const std::vector<int> thursday{4};
+    // From 2024-W18 (Thursday 2 May worked): the next is Wednesday 8 May (9 and 10 May are off).
+    CHECK(time::format_date(*next_visit_day(d("2024-04-29"), thursday, cal)) == "2024-05-08");
+    // From 2024-W19: Thursday 16 May.
+    CHECK(time::format_date(*next_visit_day(d("2024-05-06"), thursday, cal)) == "2024-05-16");
+    // From 2023-W52 over the New Year week (no working day) to Thursday 11 January 2024.
+    CHECK(time::format_date(*next_visit_day(d("2023-12-25"), thursday, cal)) == "2024-01-11");
+    CHECK(time::format_date(*next_visit_day(d("2024-05-06"), {2, 4}, cal)) == "2024-05-14");
+  }
+
+  TEST_CASE("due: waiting for the next visit day must not exceed the interval") {
     const ScheduleSettings cfg;
-    const auto day = d("2024-05-08");
-    const auto fresh = priority(site(1, Risk::high, d("2024-05-01")), day, cfg);
-    const auto due = priority(site(2, Risk::high, d("2024-04-17")), day, cfg);
-    const auto never = priority(site(3, Risk::low, std::nullopt), day, cfg);
-    CHECK(fresh.overdue == doctest::Approx(0.5));
-    CHECK_FALSE(fresh.due());
-    CHECK(due.overdue == doctest::Approx(1.5));
-    CHECK(due.due());
-    CHECK(never.overdue == 3.0);
-    CHECK(never.total() > due.total());
-    auto with_findings = site(4, Risk::low, d("2024-05-01"));
-    with_findings.open_findings = 2;
-    with_findings.overdue_findings = 1;
-    with_findings.critical_findings = 1;
-    const auto pf = priority(with_findings, day, cfg);
-    CHECK(pf.findings == doctest::Approx(2 + 3 + 2));
-    CHECK(pf.due());
-    auto lagging = site(5, Risk::low, d("2024-05-01"));
-    lagging.deadline = d("2024-06-07");  // 30 days left
-    lagging.progress = 40;
-    const auto pl = priority(lagging, day, cfg);
-    CHECK(pl.deadline == doctest::Approx(0.6 * (2.0 / 3.0)));
-    CHECK(pl.due());
-    lagging.progress = 100;
-    CHECK(priority(lagging, day, cfg).deadline == 0);
-    CHECK(due.why() == "1.5× its interval since the last visit");
+    // RD-002, extreme (7 days), visited Thursday 2 May 2024. For 2024-W19 the visit day is
+    // Wednesday 8 May (6 days), but the next one is Thursday 16 May (14 days): due now.
+    const auto p = priority(site(2, Risk::extreme, d("2024-05-02")), d("2024-05-08"), d("2024-05-16"), cfg);
+    CHECK(p.since == 6);
+    CHECK(p.wait == 14);
+    CHECK(p.by_interval);
+    CHECK(p.tier == Tier::risk);
+    CHECK(p.why() == "last visited on 2024-05-02; by the next visit day, 2024-05-16, 14 days would have passed; "
+                     "the limit is 7 days");
+    // High (14 days) visited 16 May: the next visit day after W21 (23 May) is 30 May, 14 days: not due.
+    const auto q = priority(site(3, Risk::high, d("2024-05-16")), d("2024-05-23"), d("2024-05-30"), cfg);
+    CHECK_FALSE(q.due());
+    CHECK(q.why() == "last visited on 2024-05-16; the next visit day, 2024-05-30, is in time: 14 days of the 14 allowed");
+    // Past the interval already on this week's day.
+    const auto r = priority(site(4, Risk::high, d("2024-04-04")), d("2024-05-08"), d("2024-05-16"), cfg);
+    CHECK(r.why() == "last visited on 2024-04-04; by this week's visit day, 2024-05-08, 34 days will have passed; "
+                     "the limit is 14 days");
+    // No later visit day known: due (waiting is unbounded).
+    CHECK(priority(site(5, Risk::low, d("2024-05-01")), d("2024-05-08"), std::nullopt, cfg).due());
+  }
+
+  TEST_CASE("priority is risk-led: risky due sites, then findings and deadlines, then the rest by risk") {
+    const ScheduleSettings cfg;
+    const auto day = d("2024-05-23");
+    const auto next = d("2024-05-30");
+    std::vector<std::pair<SiteFacts, Priority>> all;
+    auto add = [&](SiteFacts f) { all.emplace_back(f, priority(f, day, next, cfg)); };
+    auto rd = site(2, Risk::extreme, d("2024-05-16"));  // due at exactly its interval on the day
+    rd.code = "RD-002";
+    rd.open_findings = 1;
+    add(rd);
+    auto kl = site(10, Risk::low, std::nullopt);
+    kl.code = "KL-001";
+    add(kl);
+    auto sp = site(11, Risk::significant, std::nullopt);
+    sp.code = "SP-001";
+    add(sp);
+    auto br = site(12, Risk::high, std::nullopt);
+    br.code = "BR-001";
+    add(br);
+    auto sc = site(13, Risk::medium, d("2024-05-16"));  // visited a week ago, an overdue finding
+    sc.code = "SC-001";
+    sc.open_findings = 1;
+    sc.overdue_findings = 1;
+    add(sc);
+    auto cl = site(14, Risk::moderate, d("2024-05-16"));  // the deadline has passed
+    cl.code = "CL-001";
+    cl.deadline = d("2024-05-01");
+    cl.progress = 80;
+    add(cl);
+    auto ok = site(15, Risk::medium, d("2024-05-16"));
+    ok.code = "OK-001";
+    add(ok);
+    std::sort(all.begin(), all.end(),
+              [](const auto& a, const auto& b) { return goes_before(a.second, a.first, b.second, b.first); });
+    std::vector<std::string> order;
+    for (const auto& [f, p] : all) {
+      order.push_back(f.code);
+    }
+    CHECK(order == std::vector<std::string>{"RD-002", "BR-001", "SC-001", "CL-001", "SP-001", "KL-001", "OK-001"});
+    CHECK(all[0].second.tier == Tier::risk);
+    CHECK(all[2].second.tier == Tier::findings);
+    CHECK(all[4].second.tier == Tier::interval);
+    CHECK_FALSE(all[6].second.due());
+    // The explanations say what is true.
+    CHECK(all[1].second.why() == "not visited yet");
+    CHECK(all[3].second.why() == "last visited on 2024-05-16; the next visit day, 2024-05-30, is in time: 14 days of "
+                                 "the 42 allowed; the deadline passed on 2024-05-01, 80% done");
+    // The scores docs/inspections.md shows for this example.
+    std::vector<double> totals;
+    for (const auto& [f, p] : all) {
+      totals.push_back(p.total());
+    }
+    CHECK(totals[0] == doctest::Approx(3520));
+    CHECK(totals[1] == doctest::Approx(3499));
+    CHECK(totals[2] == doctest::Approx(2040));
+    CHECK(totals[3] == doctest::Approx(2024.9).epsilon(0.0001));
+    CHECK(totals[4] == doctest::Approx(1399));
+    CHECK(totals[5] == doctest::Approx(1099));
+    // total() orders the same way as the comparator.
+    for (std::size_t i = 1; i < all.size(); ++i) {
+      CHECK(all[i - 1].second.total() >= all[i].second.total());
+    }
+  }
+
+  TEST_CASE("explanations in Russian: dates in words, «ещё не посещался»") {
+    const ScheduleSettings cfg;
+    i18n::use("ru");
+    auto f = site(1, Risk::high, std::nullopt);
+    f.deadline = d("2024-06-15");
+    f.progress = 40;
+    CHECK(priority(f, d("2024-07-04"), d("2024-07-11"), cfg).why() ==
+          "ещё не посещался; срок сдачи прошёл 15 июня 2024 г., готовность 40 %");
+    CHECK(russian::say_number(1.5, 1) == "1,5");
+    i18n::use("en");
+    CHECK(russian::say_number(1.5, 1) == "1.5");
+  }
+
+  TEST_CASE("a site that cannot fit the day alone is known before routing") {
+    ScheduleSettings cfg;
+    auto near = site(1, Risk::low, std::nullopt, {55.03, 73.26});
+    auto far = site(2, Risk::low, std::nullopt, {55.9, 73.37});  // ~100 km north: a typo
+    CHECK(fits_alone(near, cfg));
+    CHECK_FALSE(fits_alone(far, cfg));
+    CHECK(minutes_alone(far, cfg) > 8 * 60);
   }
 
   TEST_CASE("a day's route fits the working day; the lowest-priority sites are dropped") {
