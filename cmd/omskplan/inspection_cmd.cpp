@@ -94,6 +94,9 @@ void setup_sites(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::create);
       const auto st = in::add_site(s, *o);
+      if (const std::string w = in::area_warning(s, st); !w.empty()) {
+        rt.warn(w);
+      }
       rt.print(rt.quiet() ? fmt::format("{}\n", st.id) : trf("registered site {}: {} «{}»\n", st.id, st.code, st.name));
     });
   }
@@ -111,6 +114,9 @@ void setup_sites(CLI::App& parent, Runner& r) {
       }
       auto s = inspection_services(rt, OpenMode::create);
       const auto res = in::import_sites_csv(s, text, *file == "-" ? "<stdin>" : *file, *dry);
+      for (const auto& w : res.warnings) {
+        rt.warn(w);
+      }
       rt.print(trf("{}{} created, {} updated, {} unchanged\n", *dry ? tr("dry run: ") : "", res.created,
                            res.updated, res.unchanged));
     });

@@ -129,6 +129,12 @@ constexpr std::array<KeyInfo, kKeyCount> kKeys{{
       {Key::inspection_speed_kmh, "inspection.speed_kmh", Kind::number, "OMSKPLAN_INSPECTION_SPEED_KMH", "30", N_("average city speed, km/h"), "", ""},
       {Key::inspection_detour, "inspection.detour", Kind::number, "OMSKPLAN_INSPECTION_DETOUR", "1.4",
        N_("how much longer roads are than the straight line"), "", ""},
+      {Key::inspection_service_area_center, "inspection.service_area_center", Kind::point,
+       "OMSKPLAN_INSPECTION_SERVICE_AREA_CENTER", "54.9847,73.371",
+       N_("the centre of the service area: lat,lon; a site farther than service_area_radius_km from it warns"), "", ""},
+      {Key::inspection_service_area_radius_km, "inspection.service_area_radius_km", Kind::number,
+       "OMSKPLAN_INSPECTION_SERVICE_AREA_RADIUS_KM", "60",
+       N_("the service area's radius, km (Omsk and its surroundings)"), "", ""},
       {Key::inspection_max_interval_days, "inspection.max_interval_days.*", Kind::integer, "",
        "extreme=7,high=14,significant=21,medium=28,moderate=42,low=91",
        N_("the longest gap between visits per risk class, in days"), "", ""},
@@ -285,7 +291,11 @@ struct Raw {
           !t->get("lon")->is_number()) {
         fail(key, tr("must be { lat = …, lon = … }"));
       }
-      return {*t->get("lat")->value<double>(), *t->get("lon")->value<double>()};
+      const double lat = *t->get("lat")->value<double>(), lon = *t->get("lon")->value<double>();
+      if (!std::isfinite(lat) || !std::isfinite(lon)) {
+        fail(key, tr("must be finite numbers"));
+      }
+      return {lat, lon};
     }
     const auto parts = text::split(text, ',');
     if (parts.size() != 2) {
@@ -428,6 +438,17 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
     case Key::inspection_detour:
       in.detour = raw.number(key);
       shown = number_text(*in.detour);
+      break;
+    case Key::inspection_service_area_center: {
+      const auto [lat, lon] = raw.point(key);
+      in.area_lat = lat;
+      in.area_lon = lon;
+      shown = number_text(lat) + "," + number_text(lon);
+      break;
+    }
+    case Key::inspection_service_area_radius_km:
+      in.area_radius_km = raw.number(key);
+      shown = number_text(*in.area_radius_km);
       break;
     case Key::inspection_max_interval_days: {
       const long days = raw.integer(key);

@@ -62,6 +62,7 @@ struct Settings {
     std::vector<std::string> visit_days;  // "thu", "wed"
     std::optional<std::string> day_start, day_end;  // "09:00"
     std::optional<double> start_lat, start_lon;
+    std::optional<double> area_lat, area_lon, area_radius_km;  // the service area: sites outside it warn
     std::optional<std::string> start_venue;  // a registered venue: its point is the start point
     std::optional<long> service_min, max_sites;
     std::optional<double> speed_kmh, detour;
@@ -116,6 +117,8 @@ enum class Key {
   inspection_max_sites,
   inspection_speed_kmh,
   inspection_detour,
+  inspection_service_area_center,
+  inspection_service_area_radius_km,
   inspection_max_interval_days,
   document_approver,
   document_approver_name,

@@ -174,6 +174,10 @@ double minutes_alone(const SiteFacts& s, const ScheduleSettings& cfg) {
   return 2 * one_way + static_cast<double>(cfg.service.count());
 }
 
+double km_from_area_center(GeoPoint p, const ScheduleSettings& cfg) { return distance_km(cfg.area_center, p); }
+
+bool in_service_area(GeoPoint p, const ScheduleSettings& cfg) { return km_from_area_center(p, cfg) <= cfg.area_radius_km; }
+
 bool fits_alone(const SiteFacts& s, const ScheduleSettings& cfg) {
   const double alone = minutes_alone(s, cfg);
   // Rounded as plan_day rounds the times it prints.

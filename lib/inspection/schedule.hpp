@@ -32,6 +32,9 @@ struct ScheduleSettings {
   double speed_kmh = 30;                   // average city speed
   double detour = 1.4;                     // roads are longer than the great circle
   int max_sites = 8;                       // per visit day
+  // Omsk and its surroundings: a site farther from the centre warns (a typo in its coordinates).
+  GeoPoint area_center{54.9847, 73.3710};
+  double area_radius_km = 60;
   // Longest allowed gap between visits per risk class, in days (the 248-ФЗ
   // idea, on a weekly scale): extreme 7, high 14, significant 21, medium 28,
   // moderate 42, low 91.
@@ -116,6 +119,9 @@ struct Stop {
 // Minutes from the start point to the site and back, plus the time on site:
 // a site that needs more than the working day can never be visited.
 double minutes_alone(const SiteFacts& s, const ScheduleSettings& cfg);
+// Kilometres from the service area's centre; the site is outside when more than the radius.
+double km_from_area_center(GeoPoint p, const ScheduleSettings& cfg);
+bool in_service_area(GeoPoint p, const ScheduleSettings& cfg);
 bool fits_alone(const SiteFacts& s, const ScheduleSettings& cfg);
 
 struct DayPlan {

@@ -147,6 +147,15 @@ Site add_site(Services& s, const SiteInput& in) {
   return site;
 }
 
+std::string area_warning(Services& s, const Site& site) {
+  if (!site.where || in_service_area(*site.where, s.cfg)) {
+    return "";
+  }
+  return trf("site {} is {} km from the centre of the service area (radius {} km): check its coordinates {}, {}",
+             site.code, russian::say_number(km_from_area_center(*site.where, s.cfg), 0),
+             russian::say_number(s.cfg.area_radius_km, 0), site.where->lat, site.where->lon);
+}
+
 Site resolve_site(Services& s, const std::string& ref) {
   const std::string r = text::trim(ref);
   if (auto site = repo::find_site_by_code(s.db, r)) {
@@ -224,6 +233,9 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
         column = "customer";
       }
       throw InputError(trf("{}:{}: column '{}': {}", name, row.line, column, msg));
+    }
+    if (const std::string w = area_warning(s, site); !w.empty()) {
+      r.warnings.push_back(fmt::format("{}:{}: {}", name, row.line, w));
     }
     if (!codes.insert(site.code).second) {
       throw InputError(trf("{}:{}: column 'code': {} appears twice in the file", name, row.line, site.code));

@@ -40,6 +40,9 @@ struct SiteInput {
   std::string active;  // "", "yes"/"no", "1"/"0"
 };
 Site add_site(Services& s, const SiteInput& in);
+// "" or why the site's coordinates look wrong: outside the service area
+// (inspection.service_area_center and _radius_km), with how far.
+std::string area_warning(Services& s, const Site& site);
 // The INNs of the sites' contractors and customers, by organization id.
 std::map<std::int64_t, std::string> site_org_inns(Services& s, const std::vector<Site>& sites);
 // A site by code ("OB-017") or id.
@@ -49,6 +52,7 @@ struct CsvImportResult {
   int created = 0;
   int updated = 0;
   int unchanged = 0;
+  std::vector<std::string> warnings;  // "sites.csv:3: …" for coordinates outside the service area
 };
 // UTF-8 CSV with a header (code, name, work and risk required; address, lat,
 // lon, program, deadline, progress, contractor, customer, notes, active

@@ -38,6 +38,18 @@ ScheduleSettings schedule_settings(const config::Settings::Inspection& in) {
     }
     cfg.start_point = {*in.start_lat, *in.start_lon};
   }
+  if (in.area_lat) {
+    if (!(*in.area_lat >= -90 && *in.area_lat <= 90 && *in.area_lon >= -180 && *in.area_lon <= 180)) {
+      bad(tr("service_area_center is not a point on Earth"));
+    }
+    cfg.area_center = {*in.area_lat, *in.area_lon};
+  }
+  if (in.area_radius_km) {
+    if (!(*in.area_radius_km >= 1 && *in.area_radius_km <= 20000)) {
+      bad(tr("service_area_radius_km must be 1…20000"));
+    }
+    cfg.area_radius_km = *in.area_radius_km;
+  }
   if (in.start_venue) {
     cfg.start_venue = *in.start_venue;
   }

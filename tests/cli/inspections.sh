@@ -134,6 +134,26 @@ expect_rc 0
 expect_eq "$(sql "SELECT status FROM visit WHERE id = $v")" "held"
 expect_eq "$(sql "SELECT count(*) FROM visit WHERE week = '2024-W19'")" "5"
 
+# Coordinates outside the service area (Omsk and 60 km around by default) warn; NaN and inf are refused.
+run inspection site add --code A-1 --name "Детский сад" --work construction --risk low --lat 55.9 --lon 73.37
+expect_rc 0
+expect_err "warning: site A-1 is 102 km from the centre of the service area (radius 60 km): check its coordinates 55.9, 73.37"
+printf 'code;name;work;risk;lat;lon\nA-2;Школа;construction;low;54,99;73,37\nA-3;Мост;construction;low;0;0\n' >"$TMP/far.csv"
+run inspection site import "$TMP/far.csv" --dry-run
+expect_rc 0
+expect_err "far.csv:3: site A-3 is 8"
+expect_no_err "far.csv:2"
+printf 'code;name;work;risk;lat;lon\nA-4;Школа;construction;low;nan;73\n' >"$TMP/nan.csv"
+expect_unchanged inspection site import "$TMP/nan.csv"
+expect_err "nan.csv:2: column 'lat': invalid latitude 'nan': expected a number"
+printf '[inspection]\nstart_point = { lat = nan, lon = 73.37 }\n' >"$TMP/nan.toml"
+expect_unchanged --config "$TMP/nan.toml" inspection schedule --week next
+expect_err "inspection.start_point must be finite numbers"
+run --set inspection.service_area_radius_km=200 inspection site add --code A-5 --name X --work construction --risk low \
+  --lat 55.9 --lon 73.37
+expect_rc 0
+expect_no_err "warning"
+
 # Bad input.
 expect_unchanged inspection site add --code OB-017 --name X --work construction --risk low
 expect_err "site code OB-017 is already taken by site 1"
