@@ -85,6 +85,13 @@ struct Visit {
   std::vector<std::int64_t> attendees;  // members who came
 };
 
+// A visit day's revision, for subscribed calendars (iCalendar SEQUENCE and
+// LAST-MODIFIED): 0 when planned, one more with each change after it.
+struct DayRevision {
+  int sequence = 0;
+  time::Instant modified;
+};
+
 struct Finding {
   std::int64_t id = 0;
   std::int64_t site_id = 0;

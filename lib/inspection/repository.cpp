@@ -390,7 +390,7 @@ std::optional<Visit> load_visit(Db& db, std::int64_t id) {
 
 std::vector<Visit> visits_of_week(Db& db, const std::string& week) {
   auto& st = db.cached(fmt::format(
-      "SELECT {} FROM visit WHERE week = ? AND status != 'cancelled' ORDER BY day, seq, id", kVisitColumns));
+      "SELECT {} FROM visit WHERE week = ? ORDER BY day, status = 'cancelled', seq, id", kVisitColumns));
   st.bind(1, week);
   std::vector<Visit> out;
   while (st.step()) {
@@ -398,6 +398,24 @@ std::vector<Visit> visits_of_week(Db& db, const std::string& week) {
   }
   for (auto& v : out) {
     load_links(db, v);
+  }
+  return out;
+}
+
+void touch_day(Db& db, time::Date day, const std::string& week, time::Instant now) {
+  auto& st = db.cached(
+      "INSERT INTO inspection_day(day, week, sequence, modified_utc) VALUES (?1, ?2, 0, ?3) "
+      "ON CONFLICT (day) DO UPDATE SET sequence = sequence + 1, modified_utc = ?3");
+  st.bind_all(format_date(day), week, format_utc(now));
+  st.run();
+}
+
+std::map<time::Date, DayRevision> day_revisions(Db& db, const std::string& week) {
+  auto& st = db.cached("SELECT day, sequence, modified_utc FROM inspection_day WHERE week = ?");
+  st.bind(1, week);
+  std::map<time::Date, DayRevision> out;
+  while (st.step()) {
+    out[*time::parse_iso_date(st.get_text(0))] = {static_cast<int>(st.get_int(1)), store::to_instant(st.get_text(2))};
   }
   return out;
 }

@@ -9,6 +9,7 @@
 #include "inspection/model.hpp"
 #include "store/db.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,10 @@ bool update(store::Db& db, const Visit& before, const Visit& after);
 std::optional<Visit> load_visit(store::Db& db, std::int64_t id);
 std::vector<Visit> visits_of_week(store::Db& db, const std::string& week);
 void remove(store::Db& db, const Visit& v);
+// Records a visit day as planned now (a new day: revision 0) or changed now
+// (the revision goes up by one).
+void touch_day(store::Db& db, time::Date day, const std::string& week, time::Instant now);
+std::map<time::Date, DayRevision> day_revisions(store::Db& db, const std::string& week);
 
 void insert(store::Db& db, Finding& f);
 bool update(store::Db& db, const Finding& before, const Finding& after);

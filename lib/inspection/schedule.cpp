@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -53,10 +54,11 @@ std::optional<time::Date> next_visit_day(time::Date monday, const std::vector<in
   return std::nullopt;
 }
 
-std::string_view to_string(Tier t) {
-  static constexpr std::array<std::string_view, 4> kNames{"none", "interval", "findings", "risk"};
-  return kNames.at(static_cast<std::size_t>(t));
-}
+namespace {
+constexpr std::array<std::string_view, 4> kTierNames{"none", "interval", "findings", "risk"};
+}  // namespace
+
+std::string_view to_string(Tier t) { return kTierNames.at(static_cast<std::size_t>(t)); }
 
 namespace {
 
@@ -119,6 +121,70 @@ std::string Priority::why() const {
                         day_count(days_between(day, *deadline)), progress));
   }
   return text::join(parts, "; ");
+}
+
+namespace {
+
+nlohmann::json date_json(const std::optional<time::Date>& d) {
+  return d ? nlohmann::json(time::format_date(*d)) : nlohmann::json();
+}
+
+std::optional<time::Date> json_date(const nlohmann::json& j) {
+  return j.is_string() ? time::parse_iso_date(j.get<std::string>()) : std::nullopt;
+}
+
+}  // namespace
+
+std::string Priority::facts() const {
+  return nlohmann::json{{"tier", to_string(tier)},
+                        {"risk", to_string(risk)},
+                        {"interval", interval},
+                        {"last_visit", date_json(last_visit)},
+                        {"day", time::format_date(day)},
+                        {"next_day", date_json(next_day)},
+                        {"since", since},
+                        {"wait", wait},
+                        {"by_interval", by_interval},
+                        {"open", open_findings},
+                        {"overdue", overdue_findings},
+                        {"critical", critical_findings},
+                        {"deadline", date_json(deadline)},
+                        {"progress", progress},
+                        {"lag", lag}}
+      .dump();
+}
+
+std::optional<Priority> Priority::from_facts(std::string_view json) {
+  const auto j = nlohmann::json::parse(json, nullptr, false);
+  if (!j.is_object() || !j.contains("tier") || !j.contains("day")) {
+    return std::nullopt;  // a plain text explanation (written before schema 11)
+  }
+  try {
+    Priority p;
+    const auto tier = j.at("tier").get<std::string>();
+    const auto it = std::find(kTierNames.begin(), kTierNames.end(), tier);
+    if (it == kTierNames.end()) {
+      return std::nullopt;
+    }
+    p.tier = static_cast<Tier>(it - kTierNames.begin());
+    p.risk = parse_risk(j.at("risk").get<std::string>());
+    p.interval = j.at("interval").get<int>();
+    p.last_visit = json_date(j.at("last_visit"));
+    p.day = *json_date(j.at("day"));
+    p.next_day = json_date(j.at("next_day"));
+    p.since = j.at("since").get<int>();
+    p.wait = j.at("wait").get<int>();
+    p.by_interval = j.at("by_interval").get<bool>();
+    p.open_findings = j.at("open").get<int>();
+    p.overdue_findings = j.at("overdue").get<int>();
+    p.critical_findings = j.at("critical").get<int>();
+    p.deadline = json_date(j.at("deadline"));
+    p.progress = j.at("progress").get<int>();
+    p.lag = j.at("lag").get<double>();
+    return p;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 Priority priority(const SiteFacts& s, time::Date day, std::optional<time::Date> next_day, const ScheduleSettings& cfg) {

@@ -103,6 +103,10 @@ struct Priority {
   // Every true reason, in the language in use: «ещё не посещался»,
   // «срок сдачи прошёл 15 июня 2024 г., готовность 40 %», ….
   std::string why() const;
+  // The facts behind why() as JSON, stored with a visit, so that a plan reads
+  // its reasons in the language of whoever reads it, not of the cron job.
+  std::string facts() const;
+  static std::optional<Priority> from_facts(std::string_view json);
 };
 
 // `day`: the week's visit day; `next_day`: the visit day after the week.

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace omskplan::inspection {
 
@@ -329,6 +330,41 @@ void require_agency(Services& s, std::int64_t agency_id, const std::string& prog
   tx.commit();
 }
 
+namespace {
+
+// The visit days of the ISO week starting `monday`, in order.
+std::vector<Date> visit_days_of(Services& s, Date monday) {
+  std::vector<Date> days;
+  for (int wd : s.cfg.visit_weekdays) {
+    if (auto d = visit_day(monday, wd, *s.ctx.calendar); d && std::find(days.begin(), days.end(), *d) == days.end()) {
+      days.push_back(*d);
+    }
+  }
+  std::sort(days.begin(), days.end());
+  return days;
+}
+
+std::string no_visit_day_note(const std::string& week) {
+  return trf("week {} has no working day (holidays): no visits", week);
+}
+
+// The schedule's settings with the start point of the configured venue.
+ScheduleSettings day_settings(Services& s) {
+  ScheduleSettings cfg = s.cfg;
+  if (!cfg.start_venue.empty()) {
+    venue::Services vs{s.db, s.ctx};
+    const venue::Venue v = venue::resolve(vs, cfg.start_venue);
+    if (!v.lat) {
+      throw InputError(trf("inspection.start_venue «{}» has no coordinates (omskplan venue edit \"{}\" --lat … --lon …)",
+                           v.name, v.name));
+    }
+    cfg.start_point = {*v.lat, *v.lon};
+  }
+  return cfg;
+}
+
+}  // namespace
+
 WeekPlan load_week(Services& s, Date monday) {
   WeekPlan p;
   p.week = iso_week(monday);
@@ -337,9 +373,14 @@ WeekPlan load_week(Services& s, Date monday) {
       p.days.push_back(v.day);
     }
     auto site = repo::load_site(s.db, v.site_id);
-    p.stops.push_back({std::move(v), std::move(*site)});
+    const bool unrecorded = v.status == VisitStatus::planned && v.day < s.ctx.today();
+    p.stops.push_back({std::move(v), std::move(*site), unrecorded});
   }
+  p.revisions = repo::day_revisions(s.db, p.week);
   p.existing = !p.stops.empty();
+  if (p.stops.empty() && visit_days_of(s, monday).empty()) {
+    p.note = no_visit_day_note(p.week);
+  }
   return p;
 }
 
@@ -417,35 +458,23 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     return existing;  // idempotent: the cron job ran already
   }
   // The day starts and ends at a registered venue's point when one is set.
-  ScheduleSettings cfg = s.cfg;
-  if (!cfg.start_venue.empty()) {
-    venue::Services vs{s.db, s.ctx};
-    const venue::Venue v = venue::resolve(vs, cfg.start_venue);
-    if (!v.lat) {
-      throw InputError(trf("inspection.start_venue «{}» has no coordinates (omskplan venue edit \"{}\" --lat … --lon …)",
-                           v.name, v.name));
-    }
-    cfg.start_point = {*v.lat, *v.lon};
-  }
+  const ScheduleSettings cfg = day_settings(s);
   WeekPlan plan;
   plan.week = existing.week;
-  std::set<std::int64_t> held_this_week;
+  std::map<std::int64_t, std::string> kept_this_week;  // site → why it has no new place (held, cancelled)
   for (const auto& st : existing.stops) {
     if (st.visit.status == VisitStatus::held) {
-      held_this_week.insert(st.site.id);
+      kept_this_week[st.site.id] = tr("visited this week already");
+      plan.stops.push_back(st);
+    } else if (st.visit.status == VisitStatus::cancelled) {
+      kept_this_week[st.site.id] = st.visit.notes.empty() ? tr("its visit this week was cancelled")
+                                                          : trf("its visit this week was cancelled: {}", st.visit.notes);
       plan.stops.push_back(st);
     } else {
       repo::remove(s.db, st.visit);  // --replan replaces what is only planned
     }
   }
-  for (int wd : s.cfg.visit_weekdays) {
-    if (auto d = visit_day(monday, wd, *s.ctx.calendar)) {
-      if (std::find(plan.days.begin(), plan.days.end(), *d) == plan.days.end()) {
-        plan.days.push_back(*d);
-      }
-    }
-  }
-  std::sort(plan.days.begin(), plan.days.end());
+  plan.days = visit_days_of(s, monday);
   // Candidates, best first. The due rule looks at the visit day after this
   // week: a site is due when waiting for it would exceed its interval.
   const Date first_day = plan.days.empty() ? monday : plan.days.front();
@@ -472,8 +501,8 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     Candidate& c = cands[i];
     if (plan.days.empty()) {
       c.reason = tr("no working day in the week");
-    } else if (held_this_week.count(c.site.id)) {
-      c.reason = tr("visited this week already");
+    } else if (kept_this_week.count(c.site.id)) {
+      c.reason = kept_this_week.at(c.site.id);
     } else if (!c.priority.due()) {
       c.reason = tr("not due");
     } else if (!fits_alone(c.site, cfg)) {
@@ -487,13 +516,15 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     }
   }
   if (plan.days.empty()) {
-    plan.note = trf("week {} has no working day: nothing planned", plan.week);
+    plan.note = no_visit_day_note(plan.week);
   }
   std::set<std::size_t> dropped_for_time;
   for (const Date day : plan.days) {
     // Visits already held that day take their places in it.
-    const auto held_that_day = static_cast<std::size_t>(std::count_if(
-        plan.stops.begin(), plan.stops.end(), [&](const PlannedStop& st) { return st.visit.day == day; }));
+    const auto held_that_day = static_cast<std::size_t>(
+        std::count_if(plan.stops.begin(), plan.stops.end(), [&](const PlannedStop& st) {
+          return st.visit.day == day && st.visit.status == VisitStatus::held;
+        }));
     const std::size_t places = static_cast<std::size_t>(s.cfg.max_sites) - std::min<std::size_t>(
                                                                                  held_that_day, s.cfg.max_sites);
     std::vector<std::size_t> chosen(pool.begin(), pool.begin() + static_cast<long>(std::min(places, pool.size())));
@@ -522,7 +553,7 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
       v.arrive = s.ctx.zone->to_instant(stop.arrive);
       v.depart = s.ctx.zone->to_instant(stop.depart);
       v.score = c.priority.total();
-      v.why = c.priority.why();
+      v.why = c.priority.facts();  // read back as text in the reader's language
       Site site = *repo::load_site(s.db, c.site.id);
       v.agencies = repo::required_agencies(s.db, site.program, site.work);
       if (!dry_run) {
@@ -532,6 +563,9 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     }
     pool.erase(std::remove_if(pool.begin(), pool.end(), [&](std::size_t i) { return placed.count(i) > 0; }),
                pool.end());
+    if (!dry_run && !dp.stops.empty()) {
+      repo::touch_day(s.db, day, plan.week, s.ctx.now);  // a replanned day is a change for calendars
+    }
   }
   for (std::size_t i : pool) {
     cands[i].reason = dropped_for_time.count(i) ? tr("did not fit the working day with the sites before it")
@@ -541,8 +575,12 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
     plan.candidates = std::move(cands);
   }
   std::stable_sort(plan.stops.begin(), plan.stops.end(), [](const PlannedStop& a, const PlannedStop& b) {
-    return a.visit.day < b.visit.day || (a.visit.day == b.visit.day && a.visit.seq < b.visit.seq);
+    const bool ca = a.visit.status == VisitStatus::cancelled, cb = b.visit.status == VisitStatus::cancelled;
+    return std::tie(a.visit.day, ca, a.visit.seq) < std::tie(b.visit.day, cb, b.visit.seq);
   });
+  if (!dry_run) {
+    plan.revisions = repo::day_revisions(s.db, plan.week);
+  }
   if (!dry_run) {
     tx->commit();
     plan.written = true;
@@ -586,6 +624,58 @@ Visit visit_held(Services& s, std::int64_t visit_id, const std::string& notes, c
   return v;
 }
 
+namespace {
+
+// The day's planned visits routed again, in the order of their priority, after
+// one of them was cancelled: the times of the rest move up. A day with a visit
+// held already has happened, and is left as it was.
+void reroute_day(Services& s, Date day, const std::string& week) {
+  std::vector<Visit> planned;
+  for (auto& v : repo::visits_of_week(s.db, week)) {
+    if (v.day != day) {
+      continue;
+    }
+    if (v.status == VisitStatus::held) {
+      return;
+    }
+    if (v.status == VisitStatus::planned) {
+      planned.push_back(std::move(v));
+    }
+  }
+  if (planned.empty()) {
+    return;
+  }
+  std::stable_sort(planned.begin(), planned.end(), [](const Visit& a, const Visit& b) { return a.score > b.score; });
+  std::vector<SiteFacts> sites;
+  std::vector<std::size_t> chosen;
+  for (const auto& v : planned) {
+    SiteFacts f;
+    const Site site = *repo::load_site(s.db, v.site_id);
+    f.id = site.id;
+    f.code = site.code;
+    f.where = site.where.value_or(GeoPoint{});
+    chosen.push_back(sites.size());
+    sites.push_back(std::move(f));
+  }
+  const DayPlan dp = plan_day(day, sites, chosen, day_settings(s));
+  int seq = 0;
+  for (const auto& stop : dp.stops) {
+    Visit v = planned[stop.site];
+    v.seq = ++seq;
+    v.arrive = s.ctx.zone->to_instant(stop.arrive);
+    v.depart = s.ctx.zone->to_instant(stop.depart);
+    repo::update(s.db, planned[stop.site], v);
+  }
+  // A shorter route always fits the day it fitted before; should one not, it keeps its times, last.
+  for (std::size_t i : dp.dropped) {
+    Visit v = planned[i];
+    v.seq = ++seq;
+    repo::update(s.db, planned[i], v);
+  }
+}
+
+}  // namespace
+
 Visit visit_cancel(Services& s, std::int64_t visit_id, const std::string& notes) {
   store::WriteTransaction tx(s.db);
   auto before = repo::load_visit(s.db, visit_id);
@@ -595,12 +685,18 @@ Visit visit_cancel(Services& s, std::int64_t visit_id, const std::string& notes)
   if (before->status == VisitStatus::held) {
     throw InputError(trf("visit {} was held; it cannot be cancelled", visit_id));
   }
+  if (before->status == VisitStatus::cancelled) {
+    throw InputError(trf("visit {} was cancelled already", visit_id));
+  }
   Visit v = *before;
   v.status = VisitStatus::cancelled;
   if (!notes.empty()) {
+    text::check_field(tr("the notes"), notes, 100000, false);
     v.notes = notes;
   }
   repo::update(s.db, *before, v);
+  reroute_day(s, v.day, v.week);
+  repo::touch_day(s.db, v.day, v.week, s.ctx.now);
   tx.commit();
   return v;
 }

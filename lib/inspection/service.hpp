@@ -86,12 +86,14 @@ struct Candidate {
 struct PlannedStop {
   Visit visit;
   Site site;
+  bool unrecorded = false;  // planned for a day that has passed and never recorded held or cancelled
 };
 
 struct WeekPlan {
   std::string week;                // "2024-W19"
   std::vector<time::Date> days;    // the visit days chosen
-  std::vector<PlannedStop> stops;  // by day, then route order
+  std::vector<PlannedStop> stops;  // by day, then route order; a day's cancelled visits last, with their reasons
+  std::map<time::Date, DayRevision> revisions;  // by visit day: for calendars (SEQUENCE, LAST-MODIFIED)
   std::vector<Candidate> candidates;  // with --explain: every active site, best first
   bool existing = false;           // the plan was already there and was left as it was
   bool written = false;
@@ -104,7 +106,8 @@ enum class ScheduleMode { normal, replan };
 // returned unchanged unless `replan`, which replaces the planned (not held)
 // visits. `dry_run` computes and writes nothing.
 WeekPlan schedule(Services& s, time::Date monday, ScheduleMode mode, bool dry_run, bool explain);
-// The visits of a week as they are stored.
+// The visits of a week as they are stored, cancelled ones too; a week with
+// no visit day says so in `note`.
 WeekPlan load_week(Services& s, time::Date monday);
 // Everything the memo and the calendar need beyond the plan: agencies, their
 // members, open findings at each stop.
@@ -118,6 +121,9 @@ std::string week_name(time::Date monday);
 
 Visit visit_held(Services& s, std::int64_t visit_id, const std::string& notes, const std::vector<std::int64_t>& attended,
                  const std::string& on);
+// Cancels a planned visit with its reason; the rest of the day's route is
+// recomputed (unless a visit of that day was held already) and the day's
+// calendar revision goes up.
 Visit visit_cancel(Services& s, std::int64_t visit_id, const std::string& notes);
 
 // ---- findings ----

@@ -82,16 +82,57 @@ nlohmann::ordered_json to_json(const Site& s) {
   return j;
 }
 
+std::string why_text(const Visit& v) {
+  if (const auto p = Priority::from_facts(v.why)) {
+    return p->why();
+  }
+  return v.why;
+}
+
+namespace {
+
+// What the plan says of a visit: planned, held, cancelled, or «не отмечен» for
+// a planned visit whose day has passed.
+std::string visit_status(const PlannedStop& s) {
+  if (s.unrecorded) {
+    return trc("visit", "not recorded");
+  }
+  switch (s.visit.status) {
+    case VisitStatus::planned:
+      return trc("visit", "planned");
+    case VisitStatus::held:
+      return trc("visit", "held");
+    case VisitStatus::cancelled:
+      return trc("visit", "cancelled");
+  }
+  return "";
+}
+
+// The WHY of a visit in the plan: a cancelled visit's reason.
+std::string visit_why(const PlannedStop& s) {
+  if (s.visit.status == VisitStatus::cancelled) {
+    return s.visit.notes.empty() ? std::string(trc("visit", "cancelled")) : trf("cancelled: {}", s.visit.notes);
+  }
+  return why_text(s.visit);
+}
+
+}  // namespace
+
 Table plan_table(const WeekPlan& p, const time::TimeZone& zone) {
   Table t;
   t.columns = {{"visit", N_("VISIT"), true},  {"day", N_("DAY")},   {"seq", N_("NO"), true},   {"arrive", N_("ARRIVE")},
                {"depart", N_("DEPART")},      {"code", N_("CODE")}, {"name", N_("SITE"), false, 50},
                {"status", N_("STATUS")},      {"why", N_("WHY"), false, 60}};
   for (const auto& s : p.stops) {
-    t.add({s.visit.id ? std::to_string(s.visit.id) : "", time::format_date(s.visit.day), std::to_string(s.visit.seq),
-           clock(s.visit.arrive, zone), clock(s.visit.depart, zone), s.site.code, s.site.name,
-           std::string(to_string(s.visit.status)), s.visit.why},
-          s.visit.status == VisitStatus::held ? Tone::good : Tone::plain);
+    const bool cancelled = s.visit.status == VisitStatus::cancelled;
+    t.add({s.visit.id ? std::to_string(s.visit.id) : "", time::format_date(s.visit.day),
+           cancelled ? "" : std::to_string(s.visit.seq),
+           cancelled ? "" : clock(s.visit.arrive, zone), cancelled ? "" : clock(s.visit.depart, zone), s.site.code,
+           s.site.name, visit_status(s), visit_why(s)},
+          s.visit.status == VisitStatus::held ? Tone::good
+          : s.unrecorded                      ? Tone::bad
+          : cancelled                         ? Tone::dim
+                                              : Tone::plain);
   }
   return t;
 }
@@ -106,6 +147,10 @@ nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone) 
   j["existing"] = p.existing;
   j["written"] = p.written;
   j["note"] = p.note;
+  j["calendar"] = nlohmann::ordered_json::object();  // per visit day: iCalendar SEQUENCE and LAST-MODIFIED
+  for (const auto& [day, rev] : p.revisions) {
+    j["calendar"][time::format_date(day)] = {{"sequence", rev.sequence}, {"modified", time::format_utc(rev.modified)}};
+  }
   j["visits"] = nlohmann::ordered_json::array();
   for (const auto& s : p.stops) {
     nlohmann::ordered_json v;
@@ -115,9 +160,11 @@ nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone) 
     v["arrive"] = clock(s.visit.arrive, zone);
     v["depart"] = clock(s.visit.depart, zone);
     v["status"] = to_string(s.visit.status);
+    v["unrecorded"] = s.unrecorded;
+    v["notes"] = s.visit.notes;
     v["site"] = {{"id", s.site.id}, {"code", s.site.code}, {"name", s.site.name}, {"address", s.site.address}};
     v["score"] = s.visit.score;
-    v["why"] = s.visit.why;
+    v["why"] = visit_why(s);
     v["agencies"] = s.visit.agencies;
     j["visits"].push_back(std::move(v));
   }
@@ -233,21 +280,39 @@ std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZ
     out += p.note.empty() ? "Выездов не запланировано.\n" : p.note + "\n";
     return out;
   }
+  long visits = 0, cancelled = 0;
   for (const auto d : p.days) {
     out += fmt::format("## {}, {}\n\n", russian::format_date(d), std::array{"понедельник", "вторник", "среда",
                                                                               "четверг", "пятница", "суббота",
                                                                               "воскресенье"}[time::iso_weekday(d) - 1]);
-    out += "| № | Прибытие | Убытие | Объект | Адрес | Участники |\n| ---: | --- | --- | --- | --- | --- |\n";
-    std::vector<const PlannedStop*> of_day;
+    std::vector<const PlannedStop*> of_day, off;
     for (const auto& s : p.stops) {
       if (s.visit.day == d) {
-        of_day.push_back(&s);
-        out += fmt::format("| {} | {} | {} | {} «{}» | {} | {} |\n", s.visit.seq, clock(s.visit.arrive, zone),
-                           clock(s.visit.depart, zone), s.site.code, s.site.name, s.site.address,
-                           memo_participants(s.visit.agencies, m));
+        (s.visit.status == VisitStatus::cancelled ? off : of_day).push_back(&s);
       }
     }
-    out += "\n";
+    visits += static_cast<long>(of_day.size());
+    cancelled += static_cast<long>(off.size());
+    if (of_day.empty()) {
+      out += "Все выезды дня отменены.\n\n";
+    } else {
+      out += "| № | Прибытие | Убытие | Объект | Адрес | Участники |\n| ---: | --- | --- | --- | --- | --- |\n";
+      for (const auto* s : of_day) {
+        out += fmt::format("| {} | {} | {} | {} «{}»{} | {} | {} |\n", s->visit.seq, clock(s->visit.arrive, zone),
+                           clock(s->visit.depart, zone), s->site.code, s->site.name,
+                           s->unrecorded ? " — **не отмечен**" : "", s->site.address,
+                           memo_participants(s->visit.agencies, m));
+      }
+      out += "\n";
+    }
+    if (!off.empty()) {
+      out += "**Отменены:**\n\n";
+      for (const auto* s : off) {
+        out += fmt::format("- {} «{}»{}\n", s->site.code, s->site.name,
+                           s->visit.notes.empty() ? "" : " — " + s->visit.notes);
+      }
+      out += "\n";
+    }
     for (const auto* s : of_day) {
       const auto it = m.open_findings.find(s->site.id);
       if (it == m.open_findings.end() || it->second.empty()) {
@@ -262,7 +327,8 @@ std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZ
       out += "\n";
     }
   }
-  out += fmt::format("Всего: {}.\n", russian::count(static_cast<long>(p.stops.size()), "объект", "объекта", "объектов"));
+  out += fmt::format("Всего: {}", russian::count(visits, "объект", "объекта", "объектов"));
+  out += cancelled > 0 ? fmt::format("; отменено: {}.\n", cancelled) : ".\n";
   return out;
 }
 
@@ -270,12 +336,24 @@ std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, 
   std::vector<render::IcsEvent> out;
   for (const auto d : p.days) {
     render::IcsEvent e;
+    // One event a visit day, under the same UID for its whole life: a change
+    // raises SEQUENCE and moves LAST-MODIFIED, so subscribed calendars update it.
     e.uid = fmt::format("inspection-{}-{}@omskplan", p.week, time::format_date(d));
-    e.summary = fmt::format("Выездная проверка объектов ({})", week_words(p.week));
-    std::string route;
-    std::optional<time::Instant> first, last;
+    e.summary = "Выездная проверка объектов " + russian::format_date(d);
+    std::string route, off;
+    std::optional<time::Instant> first, last, first_off, last_off;
     for (const auto& s : p.stops) {
       if (s.visit.day != d) {
+        continue;
+      }
+      if (s.visit.status == VisitStatus::cancelled) {
+        if (s.visit.arrive && (!first_off || *s.visit.arrive < *first_off)) {
+          first_off = s.visit.arrive;
+        }
+        if (s.visit.depart && (!last_off || *s.visit.depart > *last_off)) {
+          last_off = s.visit.depart;
+        }
+        off += fmt::format("\n{} «{}»{}", s.site.code, s.site.name, s.visit.notes.empty() ? "" : " — " + s.visit.notes);
         continue;
       }
       if (!first) {
@@ -290,13 +368,23 @@ std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, 
         route += "\n   " + who;
       }
     }
-    if (!first || !last) {
+    if (first && last) {
+      e.start = *first;
+      e.end = *last;
+      e.description = "Маршрут:\n" + route + (off.empty() ? "" : "\n\nОтменены:" + off);
+      e.status = "CONFIRMED";
+    } else if (first_off && last_off) {
+      e.start = *first_off;
+      e.end = *last_off;
+      e.description = "Все выезды дня отменены:" + off;
+      e.status = "CANCELLED";
+    } else {
       continue;
     }
-    e.start = *first;
-    e.end = *last;
-    e.description = "Маршрут:\n" + route;
-    e.status = "CONFIRMED";
+    if (const auto it = p.revisions.find(d); it != p.revisions.end()) {
+      e.sequence = it->second.sequence;
+      e.last_modified = it->second.modified;
+    }
     e.categories = {"inspection"};
     out.push_back(std::move(e));
   }

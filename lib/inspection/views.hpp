@@ -19,6 +19,8 @@ render::Table sites_table(const std::vector<Site>& sites);
 // INN, from `inns`): what `site list --format csv` writes, so that the file imports back unchanged.
 render::Table sites_export_table(const std::vector<Site>& sites, const std::map<std::int64_t, std::string>& inns);
 nlohmann::ordered_json to_json(const Site& s);
+// Why a visit was planned, in the language in use (from the facts stored with it).
+std::string why_text(const Visit& v);
 render::Table plan_table(const WeekPlan& p, const time::TimeZone& zone);
 nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone);
 render::Table explain_table(const WeekPlan& p);

@@ -28,6 +28,7 @@ Document inspection_memo(const inspection::WeekPlan& p, const inspection::MemoCo
     d.sections.push_back(std::move(s));
     return d;
   }
+  long visits = 0, cancelled = 0;
   for (const auto day : p.days) {
     Section s;
     s.heading = fmt::format("{}, {}", russian::format_date(day), kWeekdays[time::iso_weekday(day) - 1]);
@@ -36,14 +37,21 @@ Document inspection_memo(const inspection::WeekPlan& p, const inspection::MemoCo
     t.columns = {{"seq", "№\u00A0п/п", Type::count, 1},     {"arrive", "Прибытие", Type::text, 2},
                  {"depart", "Убытие", Type::text, 2},         {"site", "Объект", Type::text, 6},
                  {"address", "Адрес", Type::text, 4},         {"participants", "Участники", Type::text, 7}};
-    std::vector<std::string> findings;
+    std::vector<std::string> findings, off;
     for (const auto& stop : p.stops) {
       if (stop.visit.day != day) {
         continue;
       }
+      if (stop.visit.status == inspection::VisitStatus::cancelled) {
+        off.push_back(fmt::format("{} «{}»{}", stop.site.code, stop.site.name,
+                                  stop.visit.notes.empty() ? "" : " — " + stop.visit.notes));
+        ++cancelled;
+        continue;
+      }
+      ++visits;
       t.rows.push_back({std::to_string(stop.visit.seq), clock(stop.visit.arrive), clock(stop.visit.depart),
-                        stop.site.code + " «" + stop.site.name + "»", stop.site.address,
-                        inspection::memo_participants(stop.visit.agencies, m)});
+                        stop.site.code + " «" + stop.site.name + "»" + (stop.unrecorded ? " — не отмечен" : ""),
+                        stop.site.address, inspection::memo_participants(stop.visit.agencies, m)});
       t.values.push_back({static_cast<double>(stop.visit.seq), kNoValue, kNoValue, kNoValue, kNoValue, kNoValue});
       const auto it = m.open_findings.find(stop.site.id);
       if (it == m.open_findings.end()) {
@@ -56,8 +64,18 @@ Document inspection_memo(const inspection::WeekPlan& p, const inspection::MemoCo
                                        overdue ? " (просрочено)" : ""));
       }
     }
-    s.table = std::move(t);
+    if (t.rows.empty()) {
+      s.paragraphs.push_back("Все выезды дня отменены.");
+    } else {
+      s.table = std::move(t);
+    }
     d.sections.push_back(std::move(s));
+    if (!off.empty()) {
+      Section cancelled_section;
+      cancelled_section.heading = "Отменены";
+      cancelled_section.paragraphs = std::move(off);
+      d.sections.push_back(std::move(cancelled_section));
+    }
     if (!findings.empty()) {
       Section open;
       open.heading = "Открытые замечания по объектам дня";
@@ -66,8 +84,8 @@ Document inspection_memo(const inspection::WeekPlan& p, const inspection::MemoCo
     }
   }
   Section total;
-  total.paragraphs.push_back(
-      fmt::format("Всего: {}.", russian::count(static_cast<long>(p.stops.size()), "объект", "объекта", "объектов")));
+  total.paragraphs.push_back(fmt::format("Всего: {}{}", russian::count(visits, "объект", "объекта", "объектов"),
+                                         cancelled > 0 ? fmt::format("; отменено: {}.", cancelled) : "."));
   d.sections.push_back(std::move(total));
   return d;
 }

@@ -430,25 +430,47 @@ QueryResult q_visits(QueryContext& q, std::map<std::string, std::string>& stats)
   for (const auto& a : inspection::list_agencies(in)) {
     agency_names[a.agency.id] = a.agency.name;
   }
-  int held = 0;
-  for (const auto& [v, site_] : week.stops) {
-    const auto* site = &site_;
+  long held = 0, cancelled = 0, unrecorded = 0;
+  for (const auto& stop : week.stops) {
+    const auto& v = stop.visit;
+    const auto& site = stop.site;
     std::string who;
     for (auto id : v.agencies) {
       who += (who.empty() ? "" : "; ") + agency_names[id];
     }
     held += v.status == inspection::VisitStatus::held;
+    cancelled += v.status == inspection::VisitStatus::cancelled;
+    unrecorded += stop.unrecorded;
+    std::string status = v.status == inspection::VisitStatus::held ? "проведён"
+                         : v.status == inspection::VisitStatus::cancelled
+                             ? (v.notes.empty() ? "отменён" : "отменён: " + v.notes)
+                         : stop.unrecorded ? "не отмечен"
+                                           : "запланирован";
     add_row(r.table, {day_ru(v.day), std::to_string(v.seq),
                       v.arrive ? time::format_clock(q.ctx.zone->to_local(*v.arrive)) : "",
-                      v.depart ? time::format_clock(q.ctx.zone->to_local(*v.depart)) : "", site ? site->code : "",
-                      site ? site->name : "", site ? site->address : "", who,
-                      std::string(inspection::to_string(v.status)) == "held" ? "проведён"
-                      : v.status == inspection::VisitStatus::planned      ? "запланирован"
-                                                                          : "отменён"},
+                      v.depart ? time::format_clock(q.ctx.zone->to_local(*v.depart)) : "", site.code, site.name,
+                      site.address, who, status},
             {day_value(v.day), static_cast<double>(v.seq)});
   }
-  stats["visits_count"] = std::to_string(week.stops.size());
-  stats["visits_text"] = russian::count(static_cast<long>(week.stops.size()), "выезд", "выезда", "выездов");
+  const long all = static_cast<long>(week.stops.size());
+  stats["visits_count"] = std::to_string(all);
+  if (all == 0) {
+    stats["visits_text"] = week.note.empty() ? "выездов нет" : "выездов нет: нет рабочих дней, праздники";
+  } else {
+    std::string text = russian::count(all, "выезд", "выезда", "выездов") + ": проведено — " + std::to_string(held);
+    if (cancelled > 0) {
+      text += ", отменено — " + std::to_string(cancelled);
+    }
+    if (unrecorded > 0) {
+      text += ", не отмечено — " + std::to_string(unrecorded);
+    }
+    if (all - held - cancelled - unrecorded > 0) {
+      text += ", запланировано — " + std::to_string(all - held - cancelled - unrecorded);
+    }
+    stats["visits_text"] = text;
+  }
+  stats["visits_cancelled"] = std::to_string(cancelled);
+  stats["visits_unrecorded"] = std::to_string(unrecorded);
   stats["visits_held"] = std::to_string(held);
   return r;
 }
@@ -1072,7 +1094,9 @@ QueryResult q_week_plan(QueryContext& q, std::map<std::string, std::string>& sta
   auto in = inspections(q);
   const auto week = inspection::load_week(in, q.period.from - days{time::iso_weekday(q.period.from) - 1});
   int visits = 0;
-  for (const auto& [v, site] : week.stops) {
+  for (const auto& stop : week.stops) {
+    const auto& v = stop.visit;
+    const auto& site = stop.site;
     if (v.status == inspection::VisitStatus::cancelled) {
       continue;
     }

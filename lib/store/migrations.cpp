@@ -558,6 +558,18 @@ CREATE TABLE event_exdate (
 ) STRICT;
 )sql";
 
+const char* kSchemaV11 = R"sql(
+CREATE TABLE inspection_day (
+  day          TEXT PRIMARY KEY,
+  week         TEXT NOT NULL,
+  sequence     INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+  modified_utc TEXT NOT NULL
+) STRICT;
+CREATE INDEX inspection_day_week ON inspection_day(week);
+INSERT INTO inspection_day(day, week, sequence, modified_utc)
+  SELECT day, min(week), 0, max(created_utc) FROM visit GROUP BY day;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -633,6 +645,10 @@ const std::vector<Migration>& migrations() {
       // own is an event of its own that names its series and day. No ON DELETE
       // action on occurrence_of, as for part_of.
       {10, "repeating events: a rule, days off, cancelled and changed occurrences", kSchemaV10},
+      // A visit day's revision for subscribed calendars: iCalendar's SEQUENCE
+      // goes up and LAST-MODIFIED moves with each change after planning (a
+      // cancelled visit, the route recomputed, a replan).
+      {11, "the revision of each inspection visit day, for calendars", kSchemaV11},
   };
   return all;
 }

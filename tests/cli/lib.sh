@@ -97,11 +97,11 @@ need() {
 }
 
 # unmigrate_v8 DB: takes the database back to before schema 8 (what an older
-# omskplan made): schema 9's and 10's tables go, the columns schemas 8 to 10
+# omskplan made): schema 9's, 10's and 11's tables go, the columns schemas 8 to 10
 # added leave the tables' definitions (their stored values stay at the rows'
 # ends, unread, as SQLite allows).
 unmigrate_v8() {
-  sqlite3 "$1" "DROP TABLE event_exdate; DROP INDEX event_series; DROP INDEX event_occurrence;
+  sqlite3 "$1" "DROP TABLE inspection_day; DROP TABLE event_exdate; DROP INDEX event_series; DROP INDEX event_occurrence;
     DROP INDEX event_venue; UPDATE event SET venue_id = NULL; DROP TABLE venue_alias; DROP TABLE venue;
     DROP INDEX event_part_of;
     PRAGMA writable_schema = ON;

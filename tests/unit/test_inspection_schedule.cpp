@@ -142,6 +142,26 @@ TEST_SUITE("inspection::schedule") {
     }
   }
 
+  TEST_CASE("the facts behind an explanation are stored, and read back in the reader's language") {
+    const ScheduleSettings cfg;
+    auto f = site(2, Risk::extreme, d("2024-05-02"));
+    f.open_findings = 2;
+    f.overdue_findings = 1;
+    f.deadline = d("2024-06-15");
+    f.progress = 40;
+    const auto p = priority(f, d("2024-05-08"), d("2024-05-16"), cfg);
+    const auto back = Priority::from_facts(p.facts());
+    REQUIRE(back.has_value());
+    CHECK(back->why() == p.why());
+    CHECK(back->total() == doctest::Approx(p.total()));
+    i18n::use("ru");
+    CHECK(back->why().find("последнее посещение — 2 мая 2024 г.") == 0);
+    i18n::use("en");
+    CHECK_FALSE(Priority::from_facts("overdue 1.5× its interval").has_value());
+    CHECK_FALSE(Priority::from_facts(R"({"tier":"bogus","day":"2024-05-08"})").has_value());
+    CHECK_FALSE(Priority::from_facts(R"({"tier":"risk","day":"2024-05-08"})").has_value());
+  }
+
   TEST_CASE("explanations in Russian: dates in words, «ещё не посещался»") {
     const ScheduleSettings cfg;
     i18n::use("ru");

@@ -85,7 +85,7 @@ TEST_SUITE("inspection::service") {
     add_finding(x.s, fi);
     const auto with_finding = schedule(x.s, w20, ScheduleMode::normal, true, true);
     CHECK(with_finding.stops.size() == 1);
-    CHECK(with_finding.stops[0].visit.why.find("1 open finding, 1 overdue, 1 critical") != std::string::npos);
+    CHECK(why_text(with_finding.stops[0].visit).find("1 open finding, 1 overdue, 1 critical") != std::string::npos);
   }
 
   TEST_CASE("findings: lifecycle with history") {
