@@ -34,6 +34,30 @@ expect_eq "$(grep -vc '^part|' "$TMP/parsed.txt")" "7"
 day=$(sql "SELECT uuid FROM event WHERE id = 1")@omskplan
 expect_eq "$(grep -c "^part|.*|$day|PARENT$" "$TMP/parsed.txt")" "4"
 
+# The week's inspection visits: one event a visit day; a cancellation updates it in a
+# subscribed calendar (same UID, SEQUENCE up, LAST-MODIFIED), a day all cancelled is CANCELLED.
+OMSKPLAN_NOW="2024-05-03 14:00" run inspection site add --code OB-1 --name "Школа" --work construction --risk high \
+  --lat 55.03 --lon 73.26
+OMSKPLAN_NOW="2024-05-03 14:00" run inspection site add --code OB-2 --name "Мост" --work construction --risk low \
+  --lat 54.99 --lon 73.37
+OMSKPLAN_NOW="2024-05-03 14:00" run inspection schedule --week 2024-W19
+expect_rc 0
+uid="inspection-2024-W19-2024-05-08@omskplan"
+ics_rev() {
+  run --format ics inspection plan --week 2024-W19
+  cp "$TMP/out" "$TMP/visits.ics"
+  node "$(dirname "$0")/icaljs-check.cjs" "$ICALJS" "$TMP/visits.ics" --rev >"$TMP/parsed.txt" 2>"$TMP/err"
+}
+ics_rev
+expect_eq "$(grep "^$uid|" "$TMP/parsed.txt" | cut -d'|' -f2,5)" "Asia/Omsk|Выездная проверка объектов 8 мая 2024 г."
+expect_eq "$(grep "^rev|" "$TMP/parsed.txt" | cut -d'|' -f2-4)" "$uid|CONFIRMED|0"
+OMSKPLAN_NOW="2024-05-06 10:00" run inspection visit cancel 1 --notes "перенос по просьбе Ростехнадзора"
+ics_rev
+expect_eq "$(grep "^rev|" "$TMP/parsed.txt")" "rev|$uid|CONFIRMED|1|$(date -d '2024-05-06T04:00:00Z' +%s)"
+OMSKPLAN_NOW="2024-05-06 11:00" run inspection visit cancel 2 --notes "гололёд"
+ics_rev
+expect_eq "$(grep "^rev|" "$TMP/parsed.txt")" "rev|$uid|CANCELLED|2|$(date -d '2024-05-06T05:00:00Z' +%s)"
+
 # Repeating events as Thunderbird expands them: the same instants as omskplan's
 # own list over a year — days off skipped or moved (X-… reasons aside, plain
 # EXDATE and RECURRENCE-ID), a cancelled Monday, a moved one, a changed one, a
