@@ -160,7 +160,41 @@ void setup_sites(CLI::App& parent, Runner& r) {
       const Format f = rt.format({Format::table, Format::json});
       auto s = inspection_services(rt, OpenMode::existing);
       const auto card = in::site_card(s, *ref);
-      rt.print(f == Format::json ? in::site_card_json(card).dump(2) + "\n" : in::site_card_text(card, rt.ctx().today()));
+      rt.print(f == Format::json ? in::site_card_json(card, rt.ctx().today()).dump(2) + "\n"
+                                 : in::site_card_text(card, rt.ctx().today()));
+    });
+  }
+  {
+    auto ref = std::make_shared<std::string>();
+    auto c_ = std::make_shared<in::SiteChanges>();
+    auto* c = site->add_subcommand("edit", "Change a site: progress, deadline, risk, contractor, coordinates, …");
+    c->add_option("site", *ref, "code or id")->required();
+    c->add_option("--name", c_->name, "name");
+    c->add_option("--address", c_->address, "address");
+    c->add_option("--lat", c_->lat, "latitude (\"\" with --lon \"\" clears the coordinates)");
+    c->add_option("--lon", c_->lon, "longitude");
+    c->add_option("--program", c_->program, "national project or state program");
+    c->add_option("--work", c_->work, "construction, reconstruction, capital-repair");
+    c->add_option("--risk", c_->risk, "extreme, high, significant, medium, moderate, low");
+    c->add_option("--deadline", c_->deadline, "contract deadline (\"\" clears it)");
+    c->add_option("--progress", c_->progress, "percent done");
+    c->add_option("--contractor", c_->contractor, "contractor: organization id or INN (\"\" clears it)");
+    c->add_option("--customer", c_->customer, "customer: organization id or INN (\"\" clears it)");
+    c->add_option("--notes", c_->notes, "notes");
+    c->add_option("--active", c_->active, "yes or no: an inactive site is never scheduled");
+    c->callback([&r, ref, c_] {
+      Runtime& rt = r.rt();
+      auto s = inspection_services(rt, OpenMode::existing);
+      const auto e = in::edit_site(s, *ref, *c_);
+      if (const std::string w = in::area_warning(s, e.after); !w.empty() && e.changed) {
+        rt.warn(w);
+      }
+      if (rt.quiet()) {
+        rt.print(fmt::format("{}\n", e.after.id));
+      } else {
+        rt.print(e.changed ? trf("site {} changed: {} «{}»\n", e.after.id, e.after.code, e.after.name)
+                           : trf("site {}: nothing changed\n", e.after.id));
+      }
     });
   }
 }
@@ -242,6 +276,9 @@ void setup_findings(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
       const auto f = in::add_finding(s, *o);
+      for (const auto& w : in::finding_due_warnings(s, f)) {
+        rt.warn(w);
+      }
       rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : trf("finding {} at {}: {}\n", f.id, o->site, f.text));
     });
   }
@@ -252,7 +289,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
         [&] {
           auto arr = nlohmann::ordered_json::array();
           for (const auto& x : l.findings) {
-            arr.push_back(in::to_json(x, l.site_codes.at(x.site_id)));
+            arr.push_back(in::to_json(x, l.site_codes.at(x.site_id), rt.ctx().today()));
           }
           return arr;
         },
@@ -276,14 +313,16 @@ void setup_findings(CLI::App& parent, Runner& r) {
     auto id = std::make_shared<std::int64_t>(0);
     auto st = std::make_shared<std::string>();
     auto note = std::make_shared<std::string>();
+    auto on = std::make_shared<std::string>();
     auto* c = fi->add_subcommand("status", "Move a finding: open → in-progress → resolved → verified");
     c->add_option("id", *id, "finding id")->required();
     c->add_option("status", *st, "in-progress, resolved, verified")->required();
     c->add_option("--note", *note, "what was done");
-    c->callback([&r, id, st, note] {
+    c->add_option("--on", *on, "the day it happened (default: now), e.g. when recorded late");
+    c->callback([&r, id, st, note, on] {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
-      const auto f = in::set_finding_status(s, *id, in::parse_finding_status(*st), *note);
+      const auto f = in::set_finding_status(s, *id, in::parse_finding_status(*st), *note, *on);
       rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : trf("finding {} is {}\n", f.id, in::to_string(f.status)));
     });
   }

@@ -402,6 +402,16 @@ std::vector<Visit> visits_of_week(Db& db, const std::string& week) {
   return out;
 }
 
+std::vector<Visit> visits_of_site(Db& db, std::int64_t site_id) {
+  auto& st = db.cached(fmt::format("SELECT {} FROM visit WHERE site_id = ? ORDER BY day DESC, id DESC", kVisitColumns));
+  st.bind(1, site_id);
+  std::vector<Visit> out;
+  while (st.step()) {
+    out.push_back(read_visit(db, st));
+  }
+  return out;
+}
+
 void touch_day(Db& db, time::Date day, const std::string& week, time::Instant now) {
   auto& st = db.cached(
       "INSERT INTO inspection_day(day, week, sequence, modified_utc) VALUES (?1, ?2, 0, ?3) "

@@ -44,6 +44,8 @@ void insert(store::Db& db, Visit& v);
 bool update(store::Db& db, const Visit& before, const Visit& after);
 std::optional<Visit> load_visit(store::Db& db, std::int64_t id);
 std::vector<Visit> visits_of_week(store::Db& db, const std::string& week);
+// Every visit of a site, newest first.
+std::vector<Visit> visits_of_site(store::Db& db, std::int64_t site_id);
 void remove(store::Db& db, const Visit& v);
 // Records a visit day as planned now (a new day: revision 0) or changed now
 // (the revision goes up by one).

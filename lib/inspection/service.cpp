@@ -778,11 +778,85 @@ FindingList list_findings(Services& s, const FindingQuery& q) {
 
 SiteCard site_card(Services& s, const std::string& ref) {
   store::ReadTransaction reading(s.db);
-  SiteCard card{resolve_site(s, ref), {}};
+  SiteCard card;
+  card.site = resolve_site(s, ref);
   repo::FindingFilter f;
   f.site_id = card.site.id;
   card.findings = repo::list_findings(s.db, f);
+  card.visits = repo::visits_of_site(s.db, card.site.id);
+  for (const auto& v : card.visits) {
+    if (v.status == VisitStatus::held && v.held_on && (!card.last_visit || *v.held_on > *card.last_visit)) {
+      card.last_visit = v.held_on;
+    }
+  }
+  std::vector<std::int64_t> orgs;
+  for (const auto& id : {card.site.contractor_id, card.site.customer_id}) {
+    if (id) {
+      orgs.push_back(*id);
+    }
+  }
+  for (const auto& x : card.findings) {
+    if (x.responsible_org) {
+      orgs.push_back(*x.responsible_org);
+    }
+  }
+  agreement::Services as{s.db, s.ctx, s.agreements};
+  for (const auto& [id, org] : agreement::load_orgs(as, orgs)) {
+    card.org_names[id] = org.name;
+    card.org_inns[id] = org.inn;
+  }
   return card;
+}
+
+SiteEdit edit_site(Services& s, const std::string& ref, const SiteChanges& c) {
+  store::WriteTransaction tx(s.db);
+  SiteEdit e;
+  e.before = resolve_site(s, ref);
+  const Site& b = e.before;
+  // The site as text, as `site add` takes it, with the changes over it.
+  SiteInput in{b.code,
+               b.name,
+               b.address,
+               b.where ? fmt::format("{}", b.where->lat) : "",
+               b.where ? fmt::format("{}", b.where->lon) : "",
+               b.program,
+               std::string(to_string(b.work)),
+               std::string(to_string(b.risk)),
+               b.deadline ? time::format_date(*b.deadline) : "",
+               std::to_string(b.progress),
+               b.contractor_id ? std::to_string(*b.contractor_id) : "",
+               b.customer_id ? std::to_string(*b.customer_id) : "",
+               b.notes,
+               b.active ? "yes" : "no"};
+  const auto set = [](std::string& field, const std::optional<std::string>& v) {
+    if (v) {
+      field = *v;
+    }
+  };
+  set(in.name, c.name);
+  set(in.address, c.address);
+  set(in.lat, c.lat);
+  set(in.lon, c.lon);
+  set(in.program, c.program);
+  set(in.work, c.work);
+  set(in.risk, c.risk);
+  set(in.deadline, c.deadline);
+  set(in.progress, c.progress);
+  set(in.contractor, c.contractor);
+  set(in.customer, c.customer);
+  set(in.notes, c.notes);
+  set(in.active, c.active);
+  e.after = site_from(s, in, false);
+  e.after.id = b.id;
+  e.after.uuid = b.uuid;
+  e.after.created = b.created;
+  e.after.updated = s.ctx.now;
+  e.changed = repo::update(s.db, b, e.after);
+  if (!e.changed) {
+    e.after = b;
+  }
+  tx.commit();
+  return e;
 }
 
 std::vector<FindingChange> finding_history(Services& s, std::int64_t id) {
@@ -791,7 +865,8 @@ std::vector<FindingChange> finding_history(Services& s, std::int64_t id) {
   return repo::changes(s.db, id);
 }
 
-Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note) {
+Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note,
+                           const std::string& on) {
   text::check_field(tr("the note"), note, 10000, false);
   store::WriteTransaction tx(s.db);
   const Finding before = load_finding(s, id);
@@ -801,13 +876,45 @@ Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const
   if (!transition_allowed(before.status, to)) {
     throw InputError(trf("finding {} is {}; it cannot become {}", id, to_string(before.status), to_string(to)));
   }
+  time::Instant at = s.ctx.now;
+  if (!text::trim(on).empty()) {
+    const Date day = time::parse_date(on, s.ctx);
+    if (day > s.ctx.today()) {
+      throw InputError(trf("finding {} cannot change on {}: that is in the future", id, time::format_date(day)));
+    }
+    // The day's start, or now when it is today.
+    if (day < s.ctx.today()) {
+      at = s.ctx.zone->to_instant(time::LocalTime{day.time_since_epoch()});
+    }
+    const auto history = repo::changes(s.db, id);
+    const time::Instant since = history.empty() ? before.created : history.back().at;
+    if (s.ctx.zone->to_local(at) < time::LocalTime{time::local_date(s.ctx.zone->to_local(since)).time_since_epoch()}) {
+      throw InputError(trf("finding {} cannot change on {}: its last change was on {}", id, time::format_date(day),
+                           time::format_date(time::local_date(s.ctx.zone->to_local(since)))));
+    }
+    at = std::max(at, since);  // the same day as the last change: after it
+  }
   Finding f = before;
   f.status = to;
   f.updated = s.ctx.now;
   repo::update(s.db, before, f);
-  repo::add_change(s.db, id, {s.ctx.now, before.status, to, text::trim(note)});
+  repo::add_change(s.db, id, {at, before.status, to, text::trim(note)});
   tx.commit();
   return f;
+}
+
+std::vector<std::string> finding_due_warnings(Services& s, const Finding& f) {
+  std::vector<std::string> out;
+  if (!f.due) {
+    return out;
+  }
+  if (*f.due < s.ctx.today()) {
+    out.push_back(trf("finding {}: its due date {} has passed already", f.id, russian::say_date(*f.due)));
+  } else if (!s.ctx.calendar->is_working(*f.due)) {
+    out.push_back(trf("finding {}: its due date {} is a day off; the next working day is {}", f.id,
+                      russian::say_date(*f.due), russian::say_date(s.ctx.calendar->add_working_days(*f.due, 1))));
+  }
+  return out;
 }
 
 std::vector<SiteFindingCounts> finding_counts_by_site(Services& s, Date from, Date to, Date overdue_before) {

@@ -40,6 +40,17 @@ struct SiteInput {
   std::string active;  // "", "yes"/"no", "1"/"0"
 };
 Site add_site(Services& s, const SiteInput& in);
+// `site edit`: each field given replaces the site's (nullopt: as it was; ""
+// clears a field that may be empty). The site checked as `site add` checks it.
+struct SiteChanges {
+  std::optional<std::string> name, address, lat, lon, program, work, risk, deadline, progress, contractor, customer,
+      notes, active;
+};
+struct SiteEdit {
+  Site before, after;
+  bool changed = false;
+};
+SiteEdit edit_site(Services& s, const std::string& ref, const SiteChanges& c);
 // "" or why the site's coordinates look wrong: outside the service area
 // (inspection.service_area_center and _radius_km), with how far.
 std::string area_warning(Services& s, const Site& site);
@@ -133,7 +144,12 @@ struct FindingInput {
   std::string site, text, responsible, due, severity = "major";
 };
 Finding add_finding(Services& s, const FindingInput& in);
-Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note);
+// `on`: the day it happened ("" = now); not in the future, not before the
+// finding was recorded or its last change.
+Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const std::string& note,
+                           const std::string& on = "");
+// What to tell the user about a finding's due date: in the past, or a day off.
+std::vector<std::string> finding_due_warnings(Services& s, const Finding& f);
 Finding load_finding(Services& s, std::int64_t id);
 
 // `finding list` and `overdue`: the findings with the codes of their sites
@@ -150,10 +166,15 @@ struct FindingList {
 };
 FindingList list_findings(Services& s, const FindingQuery& q);
 
-// `site show`: a site by code or id with every finding there.
+// `site show`: a site by code or id with every finding there, its visits and
+// the names of its contractor, customer and the organizations responsible.
 struct SiteCard {
   Site site;
   std::vector<Finding> findings;
+  std::vector<Visit> visits;                       // newest first
+  std::optional<time::Date> last_visit;            // the last held
+  std::map<std::int64_t, std::string> org_names;   // by organization id
+  std::map<std::int64_t, std::string> org_inns;
 };
 SiteCard site_card(Services& s, const std::string& ref);
 

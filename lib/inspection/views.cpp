@@ -210,13 +210,14 @@ Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t
                      time::Date today, const std::map<std::int64_t, std::string>& org_names) {
   Table t;
   t.columns = {{"id", N_("ID"), true},      {"site", N_("SITE")},           {"severity", N_("SEVERITY")},
-               {"status", N_("STATUS")},    {"due", N_("DUE")},             {"responsible", N_("RESPONSIBLE"), false, 30},
-               {"text", N_("FINDING"), false, 70}};
+               {"status", N_("STATUS")},    {"due", N_("DUE")},             {"days_overdue", N_("DAYS LATE"), true},
+               {"responsible", N_("RESPONSIBLE"), false, 30}, {"text", N_("FINDING"), false, 70}};
   for (const auto& f : fs) {
     const bool open = f.status == FindingStatus::open || f.status == FindingStatus::in_progress;
     const bool overdue = open && f.due && *f.due < today;
     t.add({std::to_string(f.id), site_codes.count(f.site_id) ? site_codes.at(f.site_id) : std::to_string(f.site_id),
            std::string(to_string(f.severity)), std::string(to_string(f.status)), day(f.due),
+           overdue ? std::to_string((today - *f.due).count()) : "",
            f.responsible_org ? (org_names.count(*f.responsible_org) ? org_names.at(*f.responsible_org)
                                                                      : trf("org #{}", *f.responsible_org))
                              : f.responsible_person,
@@ -226,8 +227,9 @@ Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t
   return t;
 }
 
-nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code) {
-  return {{"id", f.id},
+nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code, std::optional<time::Date> today) {
+  const bool open = f.status == FindingStatus::open || f.status == FindingStatus::in_progress;
+  nlohmann::ordered_json j{{"id", f.id},
           {"site_id", f.site_id},
           {"site", site_code},
           {"visit_id", f.visit_id ? nlohmann::ordered_json(*f.visit_id) : nullptr},
@@ -237,6 +239,10 @@ nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code) {
           {"due", f.due ? nlohmann::ordered_json(time::format_date(*f.due)) : nullptr},
           {"responsible_org", f.responsible_org ? nlohmann::ordered_json(*f.responsible_org) : nullptr},
           {"responsible_person", f.responsible_person}};
+  if (today) {
+    j["days_overdue"] = open && f.due && *f.due < *today ? nlohmann::ordered_json((*today - *f.due).count()) : nullptr;
+  }
+  return j;
 }
 
 namespace {
@@ -417,6 +423,23 @@ nlohmann::ordered_json agencies_json(const std::vector<AgencyWithMembers>& agenc
   return arr;
 }
 
+namespace {
+
+std::string org_label(const std::optional<std::int64_t>& id, const SiteCard& card) {
+  if (!id) {
+    return "";
+  }
+  const auto name = card.org_names.find(*id);
+  const auto inn = card.org_inns.find(*id);
+  if (name == card.org_names.end()) {
+    return trf("organization {}", *id);
+  }
+  return inn == card.org_inns.end() || inn->second.empty() ? name->second
+                                                           : trf("{} (INN {})", name->second, inn->second);
+}
+
+}  // namespace
+
 std::string site_card_text(const SiteCard& card, time::Date today) {
   const Site& st = card.site;
   std::string out = fmt::format("{} «{}»\n", st.code, st.name);
@@ -430,21 +453,58 @@ std::string site_card_text(const SiteCard& card, time::Date today) {
   field(N_("program"), st.program);
   field(N_("work"), std::string(to_string(st.work)));
   field(N_("risk"), std::string(to_string(st.risk)));
+  field(N_("contractor"), org_label(st.contractor_id, card));
+  field(N_("customer"), org_label(st.customer_id, card));
   field(N_("progress"), fmt::format("{}%", st.progress));
   field(N_("deadline"), st.deadline ? time::format_date(*st.deadline) : "");
+  field(N_("last visit"), card.last_visit ? time::format_date(*card.last_visit) : tr("not visited yet"));
   field(N_("active"), st.active ? tr("yes") : tr("no"));
+  if (!card.visits.empty()) {
+    Table t;
+    t.columns = {{"visit", N_("VISIT"), true}, {"day", N_("DAY")}, {"status", N_("STATUS")}, {"notes", N_("NOTES"), false, 70}};
+    for (const auto& v : card.visits) {
+      const PlannedStop ps{v, st, v.status == VisitStatus::planned && v.day < today};
+      t.add({std::to_string(v.id), time::format_date(v.held_on.value_or(v.day)), visit_status(ps), v.notes},
+            v.status == VisitStatus::held ? Tone::good
+            : ps.unrecorded               ? Tone::bad
+            : v.status == VisitStatus::cancelled ? Tone::dim
+                                                 : Tone::plain);
+    }
+    out += "\n" + std::string(tr("Visits")) + "\n" + render::to_text(t, false);
+  }
   if (!card.findings.empty()) {
     out += "\n" + std::string(tr("Findings")) + "\n" +
-           render::to_text(findings_table(card.findings, {{st.id, st.code}}, today), false);
+           render::to_text(findings_table(card.findings, {{st.id, st.code}}, today, card.org_names), false);
   }
   return out;
 }
 
-nlohmann::ordered_json site_card_json(const SiteCard& card) {
+nlohmann::ordered_json site_card_json(const SiteCard& card, time::Date today) {
   auto j = to_json(card.site);
+  const auto org = [&](const std::optional<std::int64_t>& id) -> nlohmann::ordered_json {
+    if (!id) {
+      return nullptr;
+    }
+    return {{"id", *id},
+            {"name", card.org_names.count(*id) ? card.org_names.at(*id) : ""},
+            {"inn", card.org_inns.count(*id) ? card.org_inns.at(*id) : ""}};
+  };
+  j["contractor"] = org(card.site.contractor_id);
+  j["customer"] = org(card.site.customer_id);
+  j["last_visit"] = card.last_visit ? nlohmann::ordered_json(time::format_date(*card.last_visit)) : nullptr;
+  j["visits"] = nlohmann::ordered_json::array();
+  for (const auto& v : card.visits) {
+    j["visits"].push_back({{"id", v.id},
+                           {"week", v.week},
+                           {"day", time::format_date(v.day)},
+                           {"status", to_string(v.status)},
+                           {"unrecorded", v.status == VisitStatus::planned && v.day < today},
+                           {"held_on", v.held_on ? nlohmann::ordered_json(time::format_date(*v.held_on)) : nullptr},
+                           {"notes", v.notes}});
+  }
   j["findings"] = nlohmann::ordered_json::array();
   for (const auto& f : card.findings) {
-    j["findings"].push_back(to_json(f, card.site.code));
+    j["findings"].push_back(to_json(f, card.site.code, today));
   }
   return j;
 }

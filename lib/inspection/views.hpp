@@ -27,7 +27,9 @@ render::Table explain_table(const WeekPlan& p);
 // `org_names` names the responsible organizations.
 render::Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t, std::string>& site_codes,
                              time::Date today, const std::map<std::int64_t, std::string>& org_names = {});
-nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code);
+// With `today`: "days_overdue" too (null unless open and past due).
+nlohmann::ordered_json to_json(const Finding& f, const std::string& site_code,
+                               std::optional<time::Date> today = std::nullopt);
 
 // «на неделю с 6 по 12 мая 2024 г.» for "2024-W19": documents never say 2024-W19.
 std::string week_words(const std::string& week);
@@ -42,7 +44,7 @@ nlohmann::ordered_json agencies_json(const std::vector<AgencyWithMembers>& agenc
 
 // `site show`: the card with its findings, and its JSON form.
 std::string site_card_text(const SiteCard& card, time::Date today);
-nlohmann::ordered_json site_card_json(const SiteCard& card);
+nlohmann::ordered_json site_card_json(const SiteCard& card, time::Date today);
 
 render::Table finding_history_table(const std::vector<FindingChange>& changes, const time::TimeZone& zone);
 nlohmann::ordered_json finding_history_json(const std::vector<FindingChange>& changes);

@@ -247,6 +247,68 @@ expect_err "week 2024-W01 has no working day (holidays): no visits"
 run inspection site show OB-020
 expect_out "OB-020 «Реконструкция моста через Омь»"
 expect_out "Не оформлен журнал работ"
+# The card tells the whole story: contractor by name, last visit, the visits, organizations by name.
+run inspection site show OB-017
+expect_out "ООО «Сибирский строитель» (INN 5504945804)"
+expect_out "2024-05-08"
+expect_out "held"
+expect_no_out "org #"
+run --lang ru inspection site show OB-017
+expect_out "подрядчик"
+expect_out "проведён"
+run --json inspection site show OB-017
+expect_eq "$(out | jq -r '.contractor.name, .last_visit')" "$(printf 'ООО «Сибирский строитель»\n2024-05-08')"
+
+# site edit: one field or several, one transaction, checked as site add checks; nothing written on error.
+run inspection site edit OB-019 --progress 55 --deadline 2024-11-30 --risk high --contractor 5504945804
+expect_rc 0
+expect_out "site 3 changed: OB-019"
+expect_eq "$(sql "SELECT progress, deadline, risk, contractor_id FROM site WHERE code = 'OB-019'")" "55|2024-11-30|high|1"
+run inspection site edit OB-019 --progress 55
+expect_out "site 3: nothing changed"
+run inspection site edit OB-019 --deadline ""
+expect_eq "$(sql "SELECT deadline IS NULL FROM site WHERE code = 'OB-019'")" "1"
+run inspection site edit OB-019 --lat 55.9
+expect_rc 0
+expect_err "warning: site OB-019 is 102 km from the centre of the service area"
+run inspection site edit OB-019 --lat 54.9832 --lon 73.3719
+expect_no_err "warning"
+expect_unchanged inspection site edit OB-019 --progress 140
+expect_err "progress 140 is out of range 0…100"
+expect_unchanged inspection site edit OB-019 --lat nan
+expect_err "invalid latitude 'nan'"
+expect_unchanged inspection site edit OB-404 --progress 1
+expect_err "no site with code 'OB-404'"
+expect_unchanged inspection site edit OB-019 --risk severe
+expect_err "invalid risk class 'severe'"
+run undo
+expect_rc 0
+expect_eq "$(sql "SELECT lat FROM site WHERE code = 'OB-019'")" "55.9"
+
+# A finding due in the past or on a day off warns; a status change recorded late keeps its day;
+# overdue findings say by how many days.
+OMSKPLAN_NOW="2024-05-14 09:00" run inspection finding add --site OB-018 --text "Нет паспорта объекта" \
+  --responsible "Иванов И. И." --due 2024-05-12
+expect_rc 0
+expect_err "its due date 2024-05-12 has passed already"
+OMSKPLAN_NOW="2024-05-20 09:00" run inspection finding add --site OB-018 --text "Не вывезен мусор" \
+  --responsible "Иванов И. И." --due 2024-06-12
+expect_err "its due date 2024-06-12 is a day off; the next working day is 2024-06-13"
+OMSKPLAN_NOW="2024-05-20 09:00" run --lang ru inspection finding add --site OB-018 --text "Нет ограждения" --due 2024-06-08
+expect_err "срок 8 июня 2024 г. приходится на выходной; ближайший рабочий день — 10 июня 2024 г."
+fid=$(sql "SELECT id FROM finding WHERE text = 'Нет паспорта объекта'")
+OMSKPLAN_NOW="2024-05-20 09:00" run inspection overdue
+expect_out "DAYS LATE"
+OMSKPLAN_NOW="2024-05-20 09:00" run --json inspection overdue
+expect_eq "$(out | jq -r --argjson id "$fid" '.[] | select(.id == $id) | .days_overdue')" "8"
+OMSKPLAN_NOW="2024-05-20 09:00" run inspection finding status "$fid" resolved --on 2024-05-17 --note "паспорт установлен"
+expect_rc 0
+expect_eq "$(sql "SELECT substr(at_utc, 1, 10) FROM finding_change WHERE finding_id = $fid ORDER BY rowid DESC LIMIT 1")" \
+  "2024-05-16"
+expect_unchanged inspection finding status "$fid" verified --on 2030-01-01
+expect_err "that is in the future"
+expect_unchanged inspection finding status "$fid" verified --on 2024-05-01
+expect_err "its last change was on 2024-05-17"
 
 # What a list exports, its import reads back unchanged: coordinates, contractor, customer,
 # notes, active — in RFC CSV and in Excel's dialect (";" and decimal commas).

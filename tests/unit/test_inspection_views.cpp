@@ -78,7 +78,39 @@ TEST_SUITE("inspection::views") {
     const std::string text = site_card_text(card, f.ctx.today());
     CHECK(text.rfind("OB-007 «Мост»\n", 0) == 0);
     CHECK(text.find("40%") != std::string::npos);
-    CHECK(site_card_json(card)["findings"].empty());
+    CHECK(site_card_json(card, f.ctx.today())["findings"].empty());
+    CHECK(text.find("not visited yet") != std::string::npos);
+    // The contractor by name and INN, the visits with their statuses, findings' organizations by name.
+    card.site.contractor_id = 7;
+    card.org_names[7] = "ООО «Сибирский строитель»";
+    card.org_inns[7] = "5504945804";
+    Visit held;
+    held.id = 3;
+    held.day = time::make_date(2024, 4, 25);
+    held.status = VisitStatus::held;
+    held.held_on = held.day;
+    Visit missed;
+    missed.id = 4;
+    missed.day = time::make_date(2024, 5, 2);
+    card.visits = {missed, held};
+    card.last_visit = held.day;
+    Finding fd;
+    fd.id = 9;
+    fd.site_id = 1;
+    fd.text = "Нет ограждения";
+    fd.responsible_org = 7;
+    fd.due = time::make_date(2024, 5, 1);
+    card.findings = {fd};
+    const std::string full = site_card_text(card, f.ctx.today());
+    CHECK(full.find("ООО «Сибирский строитель» (INN 5504945804)") != std::string::npos);
+    CHECK(full.find("2024-04-25") != std::string::npos);
+    CHECK(full.find("not recorded") != std::string::npos);  // 2 May passed, never recorded
+    CHECK(full.find("org #") == std::string::npos);
+    const auto cj = site_card_json(card, f.ctx.today());
+    CHECK(cj["contractor"]["inn"] == "5504945804");
+    CHECK(cj["last_visit"] == "2024-04-25");
+    CHECK(cj["visits"][0]["unrecorded"] == true);
+    CHECK(cj["findings"][0]["days_overdue"] == (f.ctx.today() - *fd.due).count());
 
     std::vector<FindingChange> ch{{f.ctx.now, std::nullopt, FindingStatus::open, ""},
                                   {f.ctx.now, FindingStatus::open, FindingStatus::resolved, "забор стоит"}};
