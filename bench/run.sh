@@ -8,11 +8,14 @@
 # (50 000 organizations, 100 000 agreements), "inspections" the inspections part
 # (10 000 sites, 100 000 past visits, 20 000 findings), "plans" an annual work plan of
 # 5 000 items from 60 units (import, control, due), "series" a 10-year weekly series against the
-# same 522 Mondays as single events (storage, list, conflicts).
+# same 522 Mondays as single events (storage, list, conflicts), "routes" the day's route on
+# 20–80-stop instances against their exact optima (bench/routes/optima.csv; with python3-scipy,
+# bench/route_exact.py finds them again) and `inspection schedule` with 8 and 50 stops a day.
 #
 # Needs hyperfine and GNU time (apt-get install hyperfine time). Prints medians
 # of several runs; "now" is frozen so every run sees the same agenda.
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-build}
 shift || true
 sizes=("$@")
@@ -218,7 +221,43 @@ series_bench() {
   done
 }
 
+routes_bench() {
+  local db="$work/routes.db" optima="$here/routes/optima.csv" i
+  if /usr/bin/python3 -c 'import scipy.optimize' 2>/dev/null; then
+    mkdir -p "$work/routes"
+    "$build/bench/route_bench" instances "$work/routes"
+    /usr/bin/python3 "$here/route_exact.py" "$work/routes" >"$work/optima.csv"
+    cmp -s "$work/optima.csv" "$optima" || echo "(the optima found now differ from bench/routes/optima.csv)"
+    optima="$work/optima.csv"
+  fi
+  "$build/bench/route_bench" run "$optima" >"$work/gaps.csv"
+  awk -F, 'NR > 1 { n = $1; g[n] += $6; c[n]++; if ($6 > m[n]) m[n] = $6; t[n] = t[n] " " $4 }
+    END { for (n in c) printf "route, %2d stops: gap to exact mean %.3f%%, max %.3f%%; ms:%s\n", n, g[n] / c[n], m[n], t[n] }' \
+    "$work/gaps.csv" | sort -t, -k2 -n
+  # 60 due sites in the city; 8 and 50 places a day (5 minutes on site, 07:00–22:00, so that 50 fit).
+  {
+    echo "code,name,work,risk,lat,lon"
+    for i in $(seq 0 59); do
+      printf 'S-%03d,Объект %d,construction,high,%s,%s\n' "$i" "$i" "$(awk -v i="$i" 'BEGIN { srand(i); printf "%.5f", 54.90 + 0.16 * rand() }')" \
+        "$(awk -v i="$i" 'BEGIN { srand(i + 1000); printf "%.5f", 73.20 + 0.30 * rand() }')"
+    done
+  } >"$work/sites.csv"
+  OMSKPLAN_NOW="2024-05-03 14:00" "$bin" --db "$db" inspection site import "$work/sites.csv" >/dev/null
+  run "omskplan --version (baseline)" "$bin" --version
+  for places in 8 50; do
+    run "schedule --dry-run, $places places (45 min on site)" env OMSKPLAN_NOW="2024-05-03 14:00" "$bin" --db "$db" \
+      --set inspection.max_sites=$places inspection schedule --week next --dry-run
+    run "schedule --dry-run, $places places (5 min, 07–22)" env OMSKPLAN_NOW="2024-05-03 14:00" "$bin" --db "$db" \
+      --set inspection.max_sites=$places --set inspection.service_minutes=5 --set inspection.day_start=07:00 \
+      --set inspection.day_end=22:00 inspection schedule --week next --dry-run
+  done
+}
+
 for n in "${sizes[@]}"; do
+  if [ "$n" = routes ]; then
+    routes_bench
+    continue
+  fi
   if [ "$n" = series ]; then
     series_bench
     continue

@@ -287,11 +287,18 @@ Matrix day_matrix(const std::vector<SiteFacts>& sites, const std::vector<std::si
 DayPlan plan_day(time::Date day, const std::vector<SiteFacts>& sites, std::vector<std::size_t> chosen,
                  const ScheduleSettings& cfg) {
   const time::LocalTime end{day.time_since_epoch() + cfg.day_end};
+  // More sites than the day has time for on site alone can never fit, whatever
+  // the route: the lowest go before any routing.
+  std::vector<std::size_t> dropped;
+  const auto window = (cfg.day_end - cfg.day_start).count();
+  while (!chosen.empty() && static_cast<long>(chosen.size()) * cfg.service.count() > window) {
+    dropped.push_back(chosen.back());
+    chosen.pop_back();
+  }
   const Matrix m = day_matrix(sites, chosen, cfg);
   // Nodes 1…n in priority order; the route is solved once, and each site
   // dropped for time leaves the route by its own removal and a local repair.
   std::vector<std::size_t> order = solve(m).order;
-  std::vector<std::size_t> dropped;
   std::size_t lowest = chosen.size();  // node of the lowest priority still in the route
   while (true) {
     DayPlan plan = timed(day, chosen, m, order, cfg);

@@ -529,12 +529,26 @@ WeekPlan schedule(Services& s, Date monday, ScheduleMode mode, bool dry_run, boo
                                                                                  held_that_day, s.cfg.max_sites);
     std::vector<std::size_t> chosen(pool.begin(), pool.begin() + static_cast<long>(std::min(places, pool.size())));
     DayPlan dp = plan_day(day, all, chosen, cfg);
-    // Places left by sites too far for the rest of the route go to the next
-    // due sites that still fit, best first.
+    // Places left by sites that did not fit go to the due sites that still
+    // fit, best first: a site dropped while a higher one was in the route,
+    // then the next ones (a bounded number of tries: the pool may be long).
     const std::set<std::size_t> dropped(dp.dropped.begin(), dp.dropped.end());
     if (!dropped.empty()) {
-      for (std::size_t i = chosen.size(); i < pool.size() && dp.stops.size() < places; ++i) {
-        try_insert(dp, all, pool[i], cfg);
+      std::set<std::size_t> in_day;
+      for (const auto& stop : dp.stops) {
+        in_day.insert(stop.site);
+      }
+      std::size_t failed = 0;
+      for (std::size_t i = 0; i < pool.size() && dp.stops.size() < places && failed < 2 * places + dropped.size();
+           ++i) {
+        if (in_day.count(pool[i])) {
+          continue;
+        }
+        if (try_insert(dp, all, pool[i], cfg)) {
+          in_day.insert(pool[i]);
+        } else {
+          ++failed;
+        }
       }
     }
     dropped_for_time.insert(dropped.begin(), dropped.end());

@@ -60,6 +60,44 @@ TEST_SUITE("inspection::route") {
     }
   }
 
+  TEST_CASE("the iterated local search finds the optimum of 13–16-stop days; every run the same route") {
+    std::mt19937 rng(2024);
+    double worst = 0;
+    for (int round = 0; round < 12; ++round) {
+      const std::size_t n = 13 + rng() % 4;
+      const auto m = travel_minutes(random_points(rng, n), 1.4, 30);
+      const double exact = solve_exact(m).minutes;
+      const Route h = solve_heuristic(m);
+      worst = std::max(worst, h.minutes / exact - 1);
+      CHECK(h.minutes <= exact * 1.005);  // bench/README.md: 0% at 50 stops, 0.11% at most at 80
+      CHECK(solve_heuristic(m).order == h.order);
+    }
+    MESSAGE("worst excess over exact at 13–16 stops: " << worst * 100 << "%");
+  }
+
+  TEST_CASE("improve: a route that lost a stop is repaired, exactly when small") {
+    std::mt19937 rng(1716);
+    const auto m = travel_minutes(random_points(rng, 20), 1.4, 30);
+    auto order = solve(m).order;
+    order.erase(std::find(order.begin(), order.end(), std::size_t{7}));
+    const auto repaired = improve(m, order);
+    CHECK(repaired.size() == 19);
+    CHECK(std::find(repaired.begin(), repaired.end(), std::size_t{7}) == repaired.end());
+    CHECK(route_minutes(m, repaired) <= route_minutes(m, order) + 1e-9);
+    std::vector<std::size_t> few{3, 9, 1, 12};
+    const auto exact_few = improve(m, few);
+    auto sorted = exact_few;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(sorted == std::vector<std::size_t>{1, 3, 9, 12});
+    // Four stops: every order tried, none shorter.
+    std::sort(few.begin(), few.end());
+    double best = route_minutes(m, few);
+    while (std::next_permutation(few.begin(), few.end())) {
+      best = std::min(best, route_minutes(m, few));
+    }
+    CHECK(route_minutes(m, exact_few) == doctest::Approx(best));
+  }
+
   TEST_CASE("the heuristic is within 5% of exact on 10–12-site instances") {
     std::mt19937 rng(1945);
     double worst = 0;

@@ -175,6 +175,24 @@ TEST_SUITE("inspection::schedule") {
     CHECK(russian::say_number(1.5, 1) == "1.5");
   }
 
+  TEST_CASE("more sites than the day has time for on site go before routing, lowest first") {
+    ScheduleSettings cfg;
+    cfg.service = time::Minutes{60};  // 09:00–17:00: eight at most, whatever the route
+    std::vector<SiteFacts> sites;
+    std::vector<std::size_t> chosen;
+    for (int i = 0; i < 50; ++i) {
+      sites.push_back(site(i + 1, Risk::high, std::nullopt, {54.98 + 0.0002 * i, 73.37}));
+      chosen.push_back(static_cast<std::size_t>(i));
+    }
+    const auto plan = plan_day(d("2024-05-08"), sites, chosen, cfg);
+    CHECK(plan.stops.size() <= 8);
+    REQUIRE(plan.dropped.size() == 50 - plan.stops.size());
+    CHECK(plan.dropped.front() == 49);
+    for (const auto& st : plan.stops) {
+      CHECK(st.site < plan.stops.size());  // the highest-priority ones stay
+    }
+  }
+
   TEST_CASE("a site that cannot fit the day alone is known before routing") {
     ScheduleSettings cfg;
     auto near = site(1, Risk::low, std::nullopt, {55.03, 73.26});
