@@ -19,17 +19,26 @@ trap 'rm -rf "$tmp"' EXIT
 
 # The packages a bare machine has or install-deps brings: required ones,
 # git, sudo, .ci/packages, nodejs, npm, and everything those depend on.
-dpkg-query -W -f='${Package} ${Priority}\n' | awk '$2 == "required" {print $1}' >"$tmp/allowed"
-{ grep -v '^#' .ci/packages; echo git; echo sudo; echo nodejs; echo npm; } >"$tmp/queue"
-while [ -s "$tmp/queue" ]; do
-  sort -u "$tmp/queue" | comm -23 - <(sort -u "$tmp/allowed") >"$tmp/new"
-  cat "$tmp/new" >>"$tmp/allowed"
-  : >"$tmp/queue"
-  while read -r p; do
-    dpkg-query -W -f='${Depends}, ${Pre-Depends}\n' "$p" 2>/dev/null |
-      tr ',' '\n' | sed -E 's/\|.*//; s/\(.*\)//; s/:any//; s/^ +//; s/ +$//' | grep -v '^$' >>"$tmp/queue"
-  done <"$tmp/new"
-done
+# One dpkg-query for every installed package (one per package took seconds).
+dpkg-query -W -f='${Package}\t${Priority}\t${Depends}, ${Pre-Depends}\n' >"$tmp/installed"
+{ grep -v '^#' .ci/packages; echo git; echo sudo; echo nodejs; echo npm; } >"$tmp/wanted"
+awk -F'\t' '
+  NR == FNR { deps[$1] = $3; if ($2 == "required") { allowed[$1] = 1; seen[$1] = 1 } next }
+  { queue[++n] = $1 }
+  END {
+    for (i = 1; i <= n; ++i) {
+      p = queue[i]
+      if (p in seen) continue
+      seen[p] = 1
+      allowed[p] = 1
+      m = split(deps[p], d, ",")
+      for (j = 1; j <= m; ++j) {
+        q = d[j]; sub(/\|.*/, "", q); sub(/\(.*\)/, "", q); sub(/:any/, "", q); gsub(/^ +| +$/, "", q)
+        if (q != "" && !(q in seen)) queue[++n] = q
+      }
+    }
+    for (p in allowed) print p
+  }' "$tmp/installed" "$tmp/wanted" >"$tmp/allowed"
 sort -u -o "$tmp/allowed" "$tmp/allowed"
 
 # Words in command position in the test suites and CI scripts (comments dropped).
@@ -43,11 +52,21 @@ sed -E "s/(^|[[:space:]])#.*\$//; s/'[^']*'//g" $scripts |
 sed -E 's/(^|[[:space:]])#.*$//' $scripts | grep -oE '\bneed( [a-z][a-z0-9+_.-]*)+' | cut -d' ' -f2- | tr ' ' '\n' >>"$tmp/words"
 sort -u -o "$tmp/words" "$tmp/words"
 
-# The package of a program: dpkg knows /bin/cat where usrmerge made it /usr/bin/cat.
+# The package of a program: dpkg knows /bin/cat where usrmerge made it
+# /usr/bin/cat. Read from dpkg's own file lists once (a `dpkg -S` per path
+# took most of a minute), the programs' directories only.
+declare -A owner
+while read -r path pkg; do
+  owner[$path]=${owner[$path]:+${owner[$path]},}$pkg
+done < <(awk '$0 ~ /\/s?bin\/[^\/]+$/ {n = FILENAME; sub(/.*\//, "", n); sub(/\.list$/, "", n); sub(/:.*/, "", n); print $0, n}' \
+  /var/lib/dpkg/info/*.list)
 package_of() {
   local p
   for p in "$1" "$(readlink -f "$1")" "/bin/$2" "/usr/bin/$2" "/sbin/$2" "/usr/sbin/$2"; do
-    dpkg -S "$p" 2>/dev/null | head -1 | cut -d: -f1 | grep . && return 0
+    if [ -n "${owner[$p]:-}" ]; then
+      echo "${owner[$p]}"
+      return 0
+    fi
   done
   return 1
 }

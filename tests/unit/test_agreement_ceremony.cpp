@@ -7,6 +7,9 @@
 
 #include <algorithm>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::agreement;
 
@@ -52,3 +55,5 @@ TEST_SUITE("agreement::ceremony") {
                     InputError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -7,6 +7,9 @@
 
 #include <sstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::agreement;
 
@@ -81,3 +84,5 @@ TEST_SUITE("agreement::json") {
     CHECK(testing::count(x.db, "SELECT count(*) FROM organization") == 1);  // …and writes nothing
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

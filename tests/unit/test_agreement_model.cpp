@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::agreement;
 using time::make_date;
@@ -55,3 +58,5 @@ TEST_SUITE("agreement::model") {
     CHECK(status_on(a, make_date(2024, 12, 1)) == Status::expired);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::agreement;
 using namespace omskplan::agreement::repo;
@@ -119,3 +122,5 @@ TEST_SUITE("agreement::repository") {
     tx.commit();
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -9,6 +9,9 @@
 
 #include <sstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::agreement;
 using testing::Frozen;
@@ -263,3 +266,5 @@ TEST_SUITE("agreement::service") {
     CHECK_THROWS_AS(list_badges(x.s, 2024, "1234567890"), InputError);  // a bad INN check digit
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

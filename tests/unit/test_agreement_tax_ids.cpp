@@ -4,6 +4,9 @@
 
 #include <random>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan::agreement;
 
 TEST_SUITE("agreement::tax_ids") {
@@ -73,3 +76,5 @@ TEST_SUITE("agreement::tax_ids") {
     CHECK(checked == 2000);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::agreement;
 
@@ -74,3 +77,5 @@ TEST_SUITE("agreement::views") {
     CHECK(render::to_text(awards_table(aw.awards, aw.org_names), false).find("Меценат года") != std::string::npos);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -13,6 +13,9 @@
 #include <map>
 #include <set>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 namespace fs = std::filesystem;
 
@@ -266,3 +269,5 @@ TEST_SUITE("config") {
     CHECK(config::resolve_lang("auto", fake_env({{"LANG", "C.UTF-8"}, {"LANGUAGE", "ru"}})) == "en");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 
 TEST_SUITE("core::csv") {
@@ -31,3 +34,5 @@ TEST_SUITE("core::csv") {
     CHECK_THROWS_WITH(csv::parse("a\n\xff\n"), "line 2: not valid UTF-8 (save the file as UTF-8)");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::time;
 
@@ -34,3 +37,5 @@ TEST_SUITE("time::date") {
     CHECK(format_offset(std::chrono::seconds{-(3 * 3600 + 1800)}, false) == "-0330");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 namespace fs = std::filesystem;
 
@@ -167,3 +170,5 @@ TEST_SUITE("core::files") {
     }
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

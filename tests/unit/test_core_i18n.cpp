@@ -6,6 +6,9 @@
 #include <regex>
 #include <set>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 
 namespace {
@@ -118,3 +121,5 @@ TEST_SUITE("core::i18n") {
     CHECK(checked > 800);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

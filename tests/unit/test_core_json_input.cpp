@@ -4,6 +4,9 @@
 
 #include <sstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::json_input;
 using nlohmann::json;
@@ -74,3 +77,5 @@ TEST_SUITE("core::json_input") {
           }) == "record 2: a is 2");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

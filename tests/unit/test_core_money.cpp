@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::money;
 
@@ -55,3 +58,5 @@ TEST_SUITE("core::money") {
     CHECK(money::add(0, 0) == 0);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 
 TEST_SUITE("core::russian") {
@@ -34,3 +37,5 @@ TEST_CASE("core::russian: alphabetical order with ё after е") {
   CHECK(names == std::vector<std::string>{"1-й", "абрамов", "Ежов", "Елисеев", "Ёжиков", "Ёлкин", "Жуков",
                                           "Яковлев", "Zeta"});
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 
 TEST_SUITE("core::text") {
@@ -95,3 +98,5 @@ TEST_SUITE("core::text") {
     CHECK(text::capitalize("") == "");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

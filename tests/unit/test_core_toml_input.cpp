@@ -8,6 +8,9 @@
 
 #include <fstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 
 namespace {
@@ -93,3 +96,5 @@ TEST_SUITE("core::toml_input") {
     CHECK_THROWS_WITH_AS(c.get("broken"), doctest::Contains("broken.toml:1:"), InputError);  // by its name: its own error
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

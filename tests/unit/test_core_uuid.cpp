@@ -5,7 +5,11 @@
 #include <set>
 #include <string>
 
-namespace omskplan {
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
+using namespace omskplan;
+namespace {
 
 TEST_SUITE("core/uuid") {
   TEST_CASE("UUIDs are version 4, lower-case, and differ") {
@@ -22,4 +26,6 @@ TEST_SUITE("core/uuid") {
   }
 }
 
-}  // namespace omskplan
+}  // namespace
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 
@@ -96,3 +99,5 @@ TEST_SUITE("event::conflicts") {
           "VIP 'Мэр': #1 «e1» 2024-03-14 10:00–16:00 overlaps by 60 min with #2 «e2» 2024-03-14 11:00–12:00");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -11,6 +11,9 @@
 #include <fstream>
 #include <sstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 
@@ -286,3 +289,5 @@ TEST_SUITE("event::ics_import") {
     CHECK(repo::list(db, {}, false).size() == before);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 
@@ -61,3 +64,5 @@ TEST_SUITE("event::json") {
                       "field 'end': is before start");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

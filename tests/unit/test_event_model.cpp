@@ -6,6 +6,9 @@
 
 #include <set>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 
@@ -33,3 +36,5 @@ TEST_SUITE("event::model") {
     CHECK_FALSE(status_transition_allowed(Status::cancelled, Status::held));
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -8,6 +8,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 using testing::Frozen;
@@ -594,3 +597,5 @@ TEST_CASE("event::planner: no shipped template puts a deadline on a day off, any
   const Event kept = materialize(tmpl, time::make_date(2023, 8, 5), std::nullopt, std::nullopt, f.ctx);
   CHECK(std::any_of(kept.tasks.begin(), kept.tasks.end(), [&](const Task& t) { return !f.ctx.calendar->is_working(t.due); }));
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -7,6 +7,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 using omskplan::testing::Frozen;
@@ -199,3 +202,5 @@ TEST_SUITE("event::planner series") {
     CHECK(testing::count(db, "SELECT count(*) FROM event") == 1);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

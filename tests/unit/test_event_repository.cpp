@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 using namespace omskplan::event::repo;
@@ -118,3 +121,5 @@ TEST_SUITE("event::repository") {
     tx.commit();
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 namespace fs = std::filesystem;
@@ -128,3 +131,5 @@ TEST_SUITE("event::EventTemplate") {
     fs::remove_all(dir);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::event;
 
@@ -77,3 +80,5 @@ TEST_SUITE("event::views") {
     CHECK(cj["tasks"].size() == city.tasks.size());
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

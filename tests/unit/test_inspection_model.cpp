@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::inspection;
 
@@ -37,3 +40,5 @@ TEST_SUITE("inspection::model") {
     CHECK_FALSE(transition_allowed(FindingStatus::open, FindingStatus::verified));
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::inspection;
 using namespace omskplan::inspection::repo;
@@ -109,3 +112,5 @@ TEST_SUITE("inspection::repository") {
     tx.commit();
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

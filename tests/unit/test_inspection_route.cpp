@@ -6,6 +6,9 @@
 #include <numeric>
 #include <random>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan::inspection;
 
 namespace {
@@ -122,3 +125,5 @@ TEST_SUITE("inspection::route") {
     CHECK(r.minutes == doctest::Approx(route_minutes(m, r.order)));
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -8,6 +8,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::inspection;
 
@@ -225,3 +228,5 @@ TEST_SUITE("inspection::schedule") {
     CHECK(plan_day(d("2024-05-08"), sites, {0, 1, 2, 3, 4, 5}, cfg).dropped.empty());
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

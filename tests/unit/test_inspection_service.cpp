@@ -7,6 +7,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::inspection;
 using testing::Frozen;
@@ -197,3 +200,5 @@ TEST_SUITE("inspection::service") {
     CHECK_FALSE(site.active);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::inspection;
 
@@ -64,3 +67,5 @@ TEST_SUITE("inspection::settings") {
     CHECK(error_of(bad) == "/home/u/.config/omskplan/config.toml: inspection.start_point is not a point on Earth");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

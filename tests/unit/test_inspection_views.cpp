@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::inspection;
 
@@ -120,3 +123,5 @@ TEST_SUITE("inspection::views") {
     CHECK(finding_history_json(ch)[0]["from"].is_null());
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

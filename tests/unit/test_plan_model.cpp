@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::plan;
 using time::make_date;
@@ -103,3 +106,5 @@ TEST_SUITE("plan/model") {
     CHECK(display_number(2, 3) == "2.3.");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::plan;
 using testing::Frozen;
@@ -117,3 +120,5 @@ TEST_SUITE("plan/period") {
     CHECK_THROWS_AS(due_from_text("period/daily", q2), StorageError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::plan;
 using time::make_date;
@@ -70,3 +73,5 @@ TEST_SUITE("plan/repository") {
     tx.commit();
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

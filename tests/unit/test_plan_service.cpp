@@ -8,6 +8,9 @@
 
 #include <algorithm>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::plan;
 using time::make_date;
@@ -279,3 +282,5 @@ TEST_SUITE("plan/service") {
     CHECK(std::any_of(items.begin(), items.end(), [](const Item& i) { return i.due == "2024-Q2"; }));
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::plan;
 
@@ -42,3 +45,5 @@ TEST_SUITE("plan/template") {
                          doctest::Contains("extra"), InputError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

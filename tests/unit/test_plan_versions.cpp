@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::plan;
 using nlohmann::ordered_json;
@@ -69,3 +72,5 @@ TEST_SUITE("plan/versions") {
     CHECK(back[1].kind == ItemChange::Kind::removed);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::plan;
 using time::make_date;
@@ -73,3 +76,5 @@ TEST_SUITE("plan/views") {
     CHECK(j[0]["sections"].size() > 0);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::render;
 
@@ -110,3 +113,5 @@ TEST_SUITE("render::ics") {
     CHECK_THROWS_WITH(parse_ics("BEGIN:VCALENDAR\r\n"), "BEGIN:VCALENDAR is never closed");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan::render;
 
 TEST_SUITE("render::table") {
@@ -40,3 +43,5 @@ TEST_SUITE("render::table") {
     CHECK(to_text(t, false).find('\x1b') == std::string::npos);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::report;
 
@@ -186,3 +189,5 @@ TEST_SUITE("report::document") {
     CHECK(narrow.font_scale >= 0.7);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -7,6 +7,9 @@
 
 #include <regex>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::report;
 
@@ -87,3 +90,5 @@ TEST_SUITE("report/docx") {
     CHECK_THROWS_AS(read_zip(dir.file("missing.docx")), InputError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

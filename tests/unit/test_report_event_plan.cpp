@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::report;
 
@@ -89,3 +92,5 @@ TEST_SUITE("report::event_plan") {
     CHECK(d.approval->signature == "_______________ И. О. Фамилия");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

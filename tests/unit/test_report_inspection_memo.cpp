@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::report;
 
@@ -48,3 +51,5 @@ TEST_SUITE("report::inspection_memo") {
           "Выездов не запланировано.");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -9,6 +9,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::report;
 
@@ -177,3 +180,5 @@ TEST_SUITE("report::queries") {
     CHECK(kind_genitive("round-table") == "круглых столов");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -7,6 +7,9 @@
 
 #include <vector>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::report;
 
@@ -94,3 +97,5 @@ TEST_SUITE("report::template") {
     CHECK_THROWS_AS(run_report(t, unknown, db, f.ctx), InputError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -11,6 +11,9 @@
 #include <limits>
 #include <regex>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::report;
 
@@ -128,3 +131,5 @@ TEST_SUITE("report::xlsx") {
                          doctest::Contains("/nonexistent-dir/r.xlsx"), Error);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

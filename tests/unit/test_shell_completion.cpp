@@ -6,6 +6,9 @@
 
 #include <stdexcept>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 
 namespace {
@@ -65,3 +68,5 @@ TEST_SUITE("shell::completion") {
     CHECK_THROWS_AS(shell::bash_script(bad), std::logic_error);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::shell;
 
@@ -48,3 +51,5 @@ TEST_SUITE("shell::manpage") {
     CHECK(roff_escape("--db") == "\\-\\-db");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::store;
 
@@ -21,3 +24,5 @@ TEST_SUITE("store::audit") {
     CHECK(st.get_text(1) == R"({"id":7,"value":2,"obligations":[{"id":2,"text":"y2"},{"id":3,"text":"z"}]})");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -14,6 +14,9 @@
 #include <filesystem>
 #include <fstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::store;
 using testing::count;
@@ -219,3 +222,4 @@ TEST_SUITE("store::Db") {
 
 }
 
+}  // namespace OMSKPLAN_TEST_FILE

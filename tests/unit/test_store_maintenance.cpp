@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::store;
 namespace fs = std::filesystem;
@@ -69,3 +72,5 @@ TEST_SUITE("store::maintenance") {
     CHECK_THROWS_AS(check_group("no-such-group-omskplan"), InputError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

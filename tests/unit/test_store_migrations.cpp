@@ -7,6 +7,9 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::store;
 
@@ -75,3 +78,5 @@ TEST_SUITE("store::migrations") {
     }
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 
 TEST_SUITE("store::query") {
@@ -39,3 +42,5 @@ TEST_SUITE("store::query") {
     CHECK_THROWS_AS(q.search("1 IN (SELECT 1)", "«» — ..."), InputError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

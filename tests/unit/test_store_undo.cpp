@@ -7,6 +7,9 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::store;
 using testing::count;
@@ -144,3 +147,5 @@ TEST_SUITE("store::undo") {
     CHECK(count_in(path, "SELECT id FROM event WHERE uuid = 'd'") == 4);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 
 TEST_SUITE("store::values") {
@@ -27,3 +30,5 @@ TEST_SUITE("store::values") {
     CHECK(store::opt_date(st, 1) == time::make_date(2024, 5, 9));
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

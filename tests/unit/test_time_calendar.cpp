@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::time;
 
@@ -93,3 +96,5 @@ TEST_SUITE("time::calendar") {
     CHECK_THROWS_AS(ProductionCalendar::parse("year = \n", "x.toml"), InputError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

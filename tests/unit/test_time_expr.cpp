@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::time;
 using omskplan::testing::Frozen;
@@ -182,3 +185,5 @@ TEST_SUITE("time::expr") {
     CHECK_THROWS_AS(parse_duration(""), InputError);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::time;
 
@@ -117,3 +120,5 @@ TEST_SUITE("time::rrule") {
     CHECK_FALSE(rule_makes(parse_recurrence("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"), d("2024-01-01"), d("2024-01-08")));
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -12,6 +12,9 @@
 #include <set>
 #include <string>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::time;
 using namespace std::chrono;
@@ -153,3 +156,5 @@ TEST_SUITE("time::zone") {
     CHECK(mismatches.empty());
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::unit;
 
@@ -63,3 +66,5 @@ TEST_SUITE("unit/model") {
     CHECK(tree(all).size() == 4);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::unit;
 
@@ -39,3 +42,5 @@ TEST_SUITE("unit/repository") {
     tx.commit();
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -9,6 +9,9 @@
 
 #include <sstream>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::unit;
 using testing::Frozen;
@@ -124,3 +127,5 @@ TEST_SUITE("unit/service") {
     CHECK_FALSE(owner(x.s, ""));
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::unit;
 
@@ -43,3 +46,5 @@ TEST_SUITE("unit/views") {
     CHECK(card_json(c)["children"].size() == 1);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::venue;
 
@@ -23,3 +26,5 @@ TEST_SUITE("venue::model") {
     CHECK(check_point(91.0, 73.0) == "the point is not on Earth: latitude −90…90, longitude −180…180");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::venue;
 
@@ -46,3 +49,5 @@ TEST_SUITE("venue::repository") {
     CHECK(st.get_int(0) == 3);
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

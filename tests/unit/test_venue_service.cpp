@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::venue;
 
@@ -82,3 +85,5 @@ TEST_SUITE("venue::service") {
     CHECK_THROWS_WITH(absorb(x.s, "Соборная площадь", "#1"), "«Соборная площадь» and «#1» are the same venue");
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+// Each test file in its own namespace: the unit tests are compiled in batches (unity build).
+namespace OMSKPLAN_TEST_FILE {
+
 using namespace omskplan;
 using namespace omskplan::venue;
 
@@ -32,3 +35,5 @@ TEST_SUITE("venue::views") {
     CHECK(card.find("address") == std::string::npos);  // empty fields are left out
   }
 }
+
+}  // namespace OMSKPLAN_TEST_FILE
