@@ -2,20 +2,24 @@
 # The demo: a database built from examples/ (the plans and lessons of 2023,
 # this year's City Day cloned from 2023's, upcoming events from the shipped
 # templates), then this year's plan, the agenda of the next two weeks and the
-# conflicts. Uses the real clock; the database is kept for you to explore.
+# conflicts. Uses the real clock (or OMSKPLAN_NOW, as the tests do); the
+# database is kept for you to explore.
 #
 #   examples/demo.sh [BUILD_DIR]        (default: build)
+#   OMSKPLAN_BIN, OMSKPLAN_DEMO_DIR     another binary, another directory (tests)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
-bin="$build/cmd/omskplan/omskplan"
-demo_dir="$build/demo"
+bin=${OMSKPLAN_BIN:-$build/cmd/omskplan/omskplan}
+demo_dir=${OMSKPLAN_DEMO_DIR:-$build/demo}
 export OMSKPLAN_DB="$demo_dir/demo.db"
 mkdir -p "$demo_dir"
 rm -f "$OMSKPLAN_DB" "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
 op() { "$bin" "$@"; }
+# Today: the real clock, or OMSKPLAN_NOW ("2024-05-15 10:00") as omskplan reads it.
+today=$(date -d "${OMSKPLAN_NOW:-now}" +%F)
 
-echo "== Demo database: $OMSKPLAN_DB"
+echo "== Демонстрационная база данных: $OMSKPLAN_DB"
 op db init >/dev/null
 # The register of venues: one place, however an event names it.
 op --quiet venue add "Соборная площадь" --alias "Соборная пл." --address "ул. Ленина" \
@@ -35,16 +39,16 @@ op agreement import "$here/demo/agreements.json"
 
 # The next City Day (the first Saturday of August) and Victory Day, planned
 # from the experience of 2023: City Day is cloned with its lessons.
-year=$(date +%Y)
+year=$(date -d "$today" +%Y)
 first_saturday_of_august() {
   for d in 01 02 03 04 05 06 07; do
     if [ "$(date -d "$1-08-$d" +%u)" = 6 ]; then echo "$1-08-$d"; fi
   done
 }
 city_day=$(first_saturday_of_august "$year")
-[ "$city_day" \> "$(date +%F)" ] || city_day=$(first_saturday_of_august $((year + 1)))
+[ "$city_day" \> "$today" ] || city_day=$(first_saturday_of_august $((year + 1)))
 victory_day="$year-05-09"
-[ "$victory_day" \> "$(date +%F)" ] || victory_day="$((year + 1))-05-09"
+[ "$victory_day" \> "$today" ] || victory_day="$((year + 1))-05-09"
 op --quiet event clone 2 --date "$city_day" >/dev/null
 op --quiet event new --template victory-day --date "$victory_day" >/dev/null
 # Upcoming work, relative to today, so the agenda always has something to show.
@@ -100,7 +104,7 @@ op --quiet inspection finding add --site OB-007 --text "Не закрыт дос
 # from the units' proposals (a CSV as Excel saves it; the months of the quarter
 # filled in), approved before the quarter began, and executed so far.
 op unit import "$here/demo/units.json" >/dev/null
-quarter_first=$(date -d "$(date +%Y)-$(printf %02d $(( ( ($(date +%-m) - 1) / 3) * 3 + 1 )))-01" +%F)
+quarter_first=$(date -d "$year-$(printf %02d $(( ( ($(date -d "$today" +%-m) - 1) / 3) * 3 + 1 )))-01" +%F)
 m1=$(date -d "$quarter_first" +%Y-%m)
 m2=$(date -d "$quarter_first +1 month" +%Y-%m)
 m3=$(date -d "$quarter_first +2 month" +%Y-%m)
@@ -108,7 +112,7 @@ sed -e "s/@M1@/$m1/g" -e "s/@M2@/$m2/g" -e "s/@M3@/$m3/g" "$here/demo/plan-propo
 plan=$(op --quiet plan new --kind quarterly --period this)
 op plan import "$plan" "$demo_dir/plan-proposals.csv" >/dev/null
 op plan approve "$plan" --on "$(date -d "$quarter_first -4 days" +%F)" \
-  --act "распоряжение Администрации города Омска № $((RANDOM % 90 + 10))-р" >/dev/null
+  --act "распоряжение Администрации города Омска № $(( 10#$(date -d "$today" +%j) % 90 + 10 ))-р" >/dev/null
 # What came due so far: most of it done on its day, some late, some not yet.
 n=0
 while read -r item due; do
@@ -118,7 +122,7 @@ while read -r item due; do
     1) op --quiet plan item done "$plan" "$item" --on "$(date -d "$due +2 days" +%F)" --report "Исполнено с опозданием" >/dev/null 2>&1 || true ;;
     *) op --quiet plan item done "$plan" "$item" --on "$due" --report "Информация направлена в организационный отдел" >/dev/null 2>&1 || true ;;
   esac
-done < <(op plan due --plan "$plan" --within 0 --json | jq -r '.items[] | select(.due < (now | strftime("%Y-%m-%d"))) | "\(.no) \(.due)"')
+done < <(op plan due --plan "$plan" --within 0 --json | jq -r --arg today "$today" '.items[] | select(.due < $today) | "\(.no) \(.due)"')
 
 echo
 echo "== План мероприятий на ближайший год"
@@ -159,7 +163,7 @@ op plan control --plan "$plan"
 echo
 echo "== Документы"
 op report run work-plan --plan "$plan" --format docx -o "$demo_dir/work-plan.docx"
-op report run plan-execution --period "$(date +%Y)-Q$(( ($(date +%-m) - 1) / 3 + 1 ))" --format html -o "$demo_dir/plan-execution.html"
+op report run plan-execution --period "$year-Q$(( ($(date -d "$today" +%-m) - 1) / 3 + 1 ))" --format html -o "$demo_dir/plan-execution.html"
 op report run weekly-plan --week next --format docx -o "$demo_dir/weekly-plan.docx"
 op report run monthly-plan --month next --format html -o "$demo_dir/plan-next-month.html"
 op report run annual --year 2023 --narrative "$here/annual-2023.toml" --format html -o "$demo_dir/annual-2023.html"
@@ -167,4 +171,4 @@ op report run agreements-register --format xlsx -o "$demo_dir/agreements-registe
 op report run experience --kind city-day --years 2023-"$year" --format docx -o "$demo_dir/experience-city-day.docx"
 op event show 8 --format docx -o "$demo_dir/city-day-plan.docx"
 echo
-echo "Explore it: OMSKPLAN_DB=$OMSKPLAN_DB $bin event show 8"
+echo "Посмотреть самим: OMSKPLAN_DB=$OMSKPLAN_DB $bin event show 8"

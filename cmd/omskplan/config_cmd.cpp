@@ -30,7 +30,7 @@ void print_settings(const Layers& l, const GlobalOptions& g) {
     return;
   }
   render::Table t;
-  t.columns = {{"key", N_("KEY")}, {"value", N_("VALUE"), false, 50}, {"origin", N_("ORIGIN"), false, 60}};
+  t.columns = {{"key", N_("KEY")}, {"value", N_("VALUE"), false, 50}, {"origin", N_("ORIGIN"), false, 60, config::say_origin}};
   if (f != Format::table) {
     t.columns.push_back({"help", N_("HELP"), false, 200});
   }

@@ -106,8 +106,9 @@ void setup_history(CLI::App& app, Runner& r) {
     }
     render::Table t;
     t.columns = {{"command_id", N_("CMD"), true}, {"at", N_("WHEN")},   {"user", N_("USER")},
-                 {"action", N_("ACTION")},        {"entity", N_("ENTITY")}, {"id", N_("ID"), true},
-                 {"changed", N_("CHANGED"), false, 40}, {"note", N_("NOTE")}, {"command", N_("COMMAND"), false, 80}};
+                 {"action", N_("ACTION"), false, 60, store::say_action},
+                 {"entity", N_("ENTITY"), false, 60, store::say_entity}, {"id", N_("ID"), true},
+                 {"changed", N_("CHANGED"), false, 40, store::say_fields}, {"note", N_("NOTE")}, {"command", N_("COMMAND"), false, 80}};
     for (const auto& e : rows) {
       t.add({std::to_string(e.command_id), local_time(rt, e.at_utc), e.os_user, e.action, e.entity,
              std::to_string(e.entity_id), text::join(store::changed_fields(e.before, e.after), ", "),
@@ -154,8 +155,8 @@ void setup_undo(CLI::App& app, Runner& r) {
     for (const auto& row : u.rows) {
       const std::string what = row.op == "delete"   ? tr("delete (it was inserted)")
                                : row.op == "insert" ? tr("insert again (it was deleted)")
-                                                    : trf("put back {}", text::join(row.columns, ", "));
-      rt.print(fmt::format("  {} {}: {}\n", row.table, row.key, what));
+                                                    : trf("put back {}", store::say_fields(text::join(row.columns, ", ")));
+      rt.print(fmt::format("  {} {}: {}\n", store::say_entity(row.table), row.key, what));
     }
     for (const auto id : u.overridden) {
       rt.print(trf("  --force: the changes of command {} to these rows are reverted too\n", id));

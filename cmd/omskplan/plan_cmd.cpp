@@ -33,7 +33,7 @@ void print_item(Runtime& rt, plan::Services& s, const plan::Item& i, std::string
   const auto v = plan::view(s, i.plan_id);
   const auto it = v.numbers.find(i.no);
   rt.print(trf("plan {}, item {} ({}): {} — {}\n", i.plan_id, i.no, it == v.numbers.end() ? "" : it->second, verb,
-               plan::standing_label(plan::standing(i, rt.ctx().today()))));
+               plan::word(plan::standing(i, rt.ctx().today()))));
 }
 
 // `what` is a whole message "… plan {}: {} ({})\n" (id, title, period).

@@ -186,7 +186,7 @@ void setup_report(CLI::App& app, Runner& r) {
     for (const auto& t : all) {
       std::string params;
       for (const auto& p : t.params) {
-        params += (params.empty() ? "" : " ") + fmt::format("--{} ({})", p.name, p.default_value);
+        params += (params.empty() ? "" : " ") + (p.default_value.empty() ? "--" + p.name : fmt::format("--{}={}", p.name, p.default_value));
       }
       tb.add({t.id, t.name, params, t.origin});
     }

@@ -43,7 +43,7 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
     return;
   }
   std::string out = trf("{} — {}\n  file       {}\n  kind       {}, {}\n  title      {}\n", t.id, t.name,
-                                t.origin, event::to_string(t.kind), event::to_string(t.level), t.title);
+                                t.origin, event::word(t.kind), event::word(t.level), t.title);
   if (t.anniversary_base) {
     out += trf("  base year  {}\n", *t.anniversary_base);
   }
@@ -56,7 +56,7 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
     out += trf("  organizer  {}\n", t.organizer);
   }
   if (!t.participants.empty()) {
-    out += "\nParticipants\n";
+    out += "\n" + std::string(tr("Participants")) + "\n";
     for (const auto& p : t.participants) {
       out += fmt::format("  {}{}{}\n", p.vip ? "★ " : "", p.name.empty() ? p.role : p.name,
                          p.name.empty() ? "" : " — " + p.role);
@@ -68,7 +68,7 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
     for (const auto& task : t.tasks) {
       tt.add({task.due.text, task.owner, task.title});
     }
-    out += "\nTasks\n" + render::to_text(tt, false);
+    out += "\n" + std::string(tr("Tasks")) + "\n" + render::to_text(tt, false);
   }
   if (!t.program.empty()) {
     render::Table pt;
@@ -77,7 +77,7 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
     for (const auto& p : t.program) {
       pt.add({p.at, p.duration.count() ? time::format_duration(p.duration) : "", p.title, p.responsible});
     }
-    out += "\nRun of show\n" + render::to_text(pt, false);
+    out += "\n" + std::string(tr("Run of show")) + "\n" + render::to_text(pt, false);
   }
   rt.print(out);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/money.hpp"
+#include "core/words.hpp"
 #include "core/date.hpp"
 
 #include <array>
@@ -24,10 +25,29 @@ inline constexpr std::array<std::string_view, 4> kOrgKindNames{"company", "entre
 inline constexpr std::array<std::string_view, 6> kStatusNames{"draft",     "signed",  "active",
                                                               "fulfilled", "expired", "terminated"};
 inline constexpr std::array<std::string_view, 2> kPartyNames{"administration", "partner"};
+// The words people read for them (core/words.hpp), in the same order.
+inline constexpr std::array<Word, 4> kOrgKindWords{NC_("organization kind", "company"),
+                                                   NC_("organization kind", "entrepreneur"),
+                                                   NC_("organization kind", "non-profit"), NC_("organization kind", "other")};
+inline constexpr std::array<Word, 6> kStatusWords{
+    NC_("agreement status", "draft"),     NC_("agreement status", "signed"),  NC_("agreement status", "active"),
+    NC_("agreement status", "fulfilled"), NC_("agreement status", "expired"), NC_("agreement status", "terminated")};
+inline constexpr std::array<Word, 2> kPartyWords{NC_("party", "Administration"), NC_("party", "partner")};
 
 std::string_view to_string(OrgKind v);
 std::string_view to_string(Status v);
 std::string_view to_string(Party v);
+// The word people read (in the user's language).
+std::string_view word(OrgKind v);
+std::string_view word(Status v);
+std::string_view word(Party v);
+// The word of a machine name in a table cell (render::Column::say).
+std::string say_org_kind(std::string_view name);
+std::string say_status(std::string_view name);
+std::string say_party(std::string_view name);
+// The word of a sphere of the settings' list (`culture`, `social`); a sphere
+// the shipped list does not have, as it is.
+std::string say_sphere(std::string_view name);
 OrgKind parse_org_kind(std::string_view s);
 Status parse_status(std::string_view s);
 Party parse_party(std::string_view s);

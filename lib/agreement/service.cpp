@@ -58,7 +58,7 @@ void validate_org(const Organization& o) {
   text::check_field(tr("the notes"), o.notes, kMaxNotes, false);
   if (o.inn.empty()) {
     if (o.kind != OrgKind::other) {
-      throw InputError(trf("an organization of kind {} needs an INN", to_string(o.kind)));
+      throw InputError(trf("an organization of kind {} needs an INN", word(o.kind)));
     }
   } else {
     if (auto e = check_inn(o.inn); !e.empty()) {
@@ -122,7 +122,7 @@ void check(Services& s, const Agreement& a) {
                                  time::format_date(*a.signed_on)));
   }
   if ((a.status != Status::draft) && !a.signed_on) {
-    throw InputError(trf("a {} agreement needs the date it was signed (--signed)", to_string(a.status)));
+    throw InputError(trf("a {} agreement needs the date it was signed (--signed)", word(a.status)));
   }
   for (const auto& f : a.files) {
     text::check_field(tr("a file path"), f, 4096, true);
@@ -230,7 +230,7 @@ std::map<std::int64_t, std::string> org_names(Services& s, const std::vector<std
   for (const auto id : ids) {
     if (!names.count(id)) {
       const auto o = repo::load_org(s.db, id);
-      names.emplace(id, o ? o->name : fmt::format("#{}", id));
+      names.emplace(id, o ? o->name : record_ref(id));
     }
   }
   return names;
@@ -347,7 +347,7 @@ Agreement set_status(Services& s, std::int64_t id, Status to) {
     throw InputError(tr("'expired' follows from the dates; use renew or terminate"));
   }
   if (!transition_allowed(from, to)) {
-    throw InputError(trf("agreement {} is {}; it cannot become {}", id, to_string(from), to_string(to)));
+    throw InputError(trf("agreement {} is {}; it cannot become {}", id, word(from), word(to)));
   }
   if (to == Status::terminated) {
     throw InputError(trf("use 'agreement terminate {} --on DATE --reason TEXT'", id));
@@ -376,7 +376,7 @@ Agreement terminate(Services& s, std::int64_t id, const std::string& on, const s
   const Agreement before = load(s, id);
   const Status from = effective_status(before, s.ctx.today());
   if (!transition_allowed(from, Status::terminated)) {
-    throw InputError(trf("agreement {} is {}; it cannot be terminated", id, to_string(from)));
+    throw InputError(trf("agreement {} is {}; it cannot be terminated", id, word(from)));
   }
   if (before.signed_on && day < *before.signed_on) {
     throw InputError(trf("termination on {} is before the signing on {}", time::format_date(day),
@@ -400,7 +400,7 @@ Agreement renew(Services& s, std::int64_t id, const std::string& valid_to) {
   const Status from = effective_status(before, s.ctx.today());
   if (from != Status::signed_ && from != Status::active && from != Status::expired) {
     throw InputError(trf("agreement {} is {}; only a signed, active or expired one can be renewed", id,
-                                 to_string(from)));
+                                 word(from)));
   }
   if (before.valid_to && to <= *before.valid_to) {
     throw InputError(trf("the new end {} is not after the current one, {}", time::format_date(to),
@@ -434,7 +434,7 @@ Obligation add_obligation(Services& s, std::int64_t id, const ObligationInput& i
   const Agreement before = load(s, id);
   const Status st = effective_status(before, s.ctx.today());
   if (st == Status::terminated || st == Status::fulfilled) {
-    throw InputError(trf("agreement {} is {}; it takes no new obligations", id, to_string(st)));
+    throw InputError(trf("agreement {} is {}; it takes no new obligations", id, word(st)));
   }
   Agreement a = before;
   o.no = 1;

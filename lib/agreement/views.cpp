@@ -18,7 +18,7 @@ std::string day(const std::optional<time::Date>& d) { return d ? time::format_da
 
 std::string name_of(const std::map<std::int64_t, std::string>& names, std::int64_t id) {
   auto it = names.find(id);
-  return it == names.end() ? fmt::format("#{}", id) : it->second;
+  return it == names.end() ? record_ref(id) : it->second;
 }
 
 Tone tone_of(Status s) {
@@ -39,7 +39,7 @@ Tone tone_of(Status s) {
 
 Table orgs_table(const std::vector<Organization>& orgs) {
   Table t;
-  t.columns = {{"id", N_("ID"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND")}, {"inn", N_("INN")},
+  t.columns = {{"id", N_("ID"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND"), false, 60, say_org_kind}, {"inn", N_("INN")},
                {"ogrn", N_("OGRN")},   {"contact", N_("CONTACT"), false, 30}, {"phone", N_("PHONE")}};
   for (const auto& o : orgs) {
     t.add({std::to_string(o.id), o.name, std::string(to_string(o.kind)), o.inn, o.ogrn, o.contact, o.phone});
@@ -51,8 +51,9 @@ Table agreements_table(const std::vector<Agreement>& as, const std::map<std::int
                        time::Date today) {
   Table t;
   t.columns = {{"id", N_("ID"), true},       {"number", N_("NUMBER")},       {"org", N_("ORGANIZATION"), false, 40},
-               {"title", N_("TITLE"), false, 60}, {"sphere", N_("SPHERE")},  {"signed_on", N_("SIGNED")},
-               {"valid_to", N_("VALID TO")},  {"value", N_("VALUE"), true},   {"status", N_("STATUS")}};
+               {"title", N_("TITLE"), false, 60}, {"sphere", N_("SPHERE"), false, 60, say_sphere},
+               {"signed_on", N_("SIGNED")},   {"valid_to", N_("VALID TO")},
+               {"value", N_("AMOUNT"), true}, {"status", N_("STATUS"), false, 60, say_status}};
   for (const auto& a : as) {
     const Status st = effective_status(a, today);
     t.add({std::to_string(a.id), a.number, name_of(names, a.org_id), a.title, a.sphere, day(a.signed_on),
@@ -64,7 +65,8 @@ Table agreements_table(const std::vector<Agreement>& as, const std::map<std::int
 
 Table obligations_table(const Agreement& a, time::Date today) {
   Table t;
-  t.columns = {{"no", N_("NO"), true},  {"party", N_("PARTY")}, {"due", N_("DUE")},  {"value", N_("VALUE"), true},
+  t.columns = {{"no", N_("NO"), true},  {"party", N_("PARTY"), false, 60, say_party}, {"due", N_("DUE")},
+               {"value", N_("AMOUNT"), true},
                {"done_on", N_("DONE")}, {"text", N_("OBLIGATION"), false, 80}};
   for (const auto& o : a.obligations) {
     const Tone tone = o.done_on ? Tone::good : (o.due && *o.due < today ? Tone::bad : Tone::plain);
@@ -79,7 +81,7 @@ Table due_table(const DueReport& r, time::Date today) {
   Table t;
   t.columns = {{"due", N_("DUE")},          {"when", N_("WHEN")},   {"what", N_("WHAT")},
                {"agreement", N_("AGREEMENT"), true}, {"number", N_("NUMBER")}, {"org", N_("ORGANIZATION"), false, 40},
-               {"party", N_("PARTY")},      {"text", N_("TEXT"), false, 70}};
+               {"party", N_("PARTY"), false, 60, say_party}, {"text", N_("TEXT"), false, 70}};
   auto when = [&](time::Date d) {
     const long n = (d - today).count();
     return n == 0 ? std::string(tr("today")) : n < 0 ? trf("{}d overdue", -n) : trf("in {}d", n);
@@ -141,7 +143,7 @@ Table patrons_table(const std::vector<PatronRow>& rows) {
     }
     t.add({r.rank ? std::to_string(r.rank) : "", std::to_string(r.org_id), r.name, r.inn,
            money::format_roubles(r.value), std::to_string(r.count), titles,
-           r.badge ? fmt::format("№{}", *r.badge) : ""},
+           r.badge ? fmt::format("№\u00A0{}", *r.badge) : ""},
           r.titles.empty() ? Tone::plain : Tone::good);
   }
   return t;
@@ -181,7 +183,7 @@ Table badges_table(const std::vector<Badge>& bs, const std::map<std::int64_t, st
                {"org", N_("ORGANIZATION"), false, 50}, {"issued_on", N_("ISSUED")}};
   t.id_column = 1;  // the badge's number
   for (const auto& b : bs) {
-    t.add({std::to_string(b.year), fmt::format("№{}", b.number), std::to_string(b.org_id), name_of(names, b.org_id),
+    t.add({std::to_string(b.year), fmt::format("№\u00A0{}", b.number), std::to_string(b.org_id), name_of(names, b.org_id),
            time::format_date(b.issued_on)});
   }
   return t;
@@ -209,8 +211,8 @@ std::string indent(const std::string& table) {
 }  // namespace
 
 std::string org_card(const Organization& o, const std::vector<Agreement>& agreements, time::Date today) {
-  std::string out = fmt::format("#{} {}\n", o.id, o.name);
-  field(out, N_("kind"), std::string(to_string(o.kind)));
+  std::string out = card_heading(o.id, o.name) + "\n";
+  field(out, N_("kind"), std::string(word(o.kind)));
   field(out, "INN", o.inn);
   field(out, o.ogrn.size() == 15 ? "OGRNIP" : "OGRN", o.ogrn);
   field(out, N_("contact"), o.contact);
@@ -222,16 +224,16 @@ std::string org_card(const Organization& o, const std::vector<Agreement>& agreem
     out += "\nNotes\n  " + o.notes + "\n";
   }
   if (!agreements.empty()) {
-    out += "\nAgreements\n" + indent(render::to_text(agreements_table(agreements, {{o.id, o.name}}, today), false));
+    out += "\n" + std::string(tr("Agreements")) + "\n" + indent(render::to_text(agreements_table(agreements, {{o.id, o.name}}, today), false));
   }
   return out;
 }
 
 std::string agreement_card(const Agreement& a, const Organization& org, time::Date today) {
-  std::string out = fmt::format("#{} № {} «{}»\n", a.id, a.number, a.title);
-  field(out, N_("organization"), fmt::format("#{} {} (INN {})", org.id, org.name, org.inn.empty() ? "—" : org.inn));
-  field(out, N_("status"), std::string(to_string(effective_status(a, today))));
-  field(out, N_("sphere"), a.sphere);
+  std::string out = trf("#{} № {} «{}»\n", a.id, a.number, a.title);
+  field(out, N_("organization"), trf("#{} {} (INN {})", org.id, org.name, org.inn.empty() ? "—" : org.inn));
+  field(out, N_("status"), std::string(word(effective_status(a, today))));
+  field(out, N_("sphere"), say_sphere(a.sphere));
   field(out, N_("signed"), a.signed_on ? russian::format_date(*a.signed_on) : "");
   field(out, N_("valid"), fmt::format("{} – {}", day(a.valid_from), day(a.valid_to)));
   field(out, N_("value"), money::format_roubles(a.value));

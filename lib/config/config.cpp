@@ -713,4 +713,8 @@ std::string resolve_lang(const std::string& setting, const EnvLookup& env) {
   return first.rfind("ru", 0) == 0 ? "ru" : "en";
 }
 
+std::string say_origin(std::string_view origin) {
+  return origin == "default" ? std::string(trc("setting", "default")) : std::string(origin);
+}
+
 }  // namespace omskplan::config

@@ -175,4 +175,8 @@ std::string file_language(const std::string& default_file, const std::string& ex
 // LANGUAGE, LC_ALL, LC_MESSAGES and LANG like gettext does. "ru" or "en".
 std::string resolve_lang(const std::string& setting, const EnvLookup& env);
 
+// Where a setting came from, as people read it: "default" is «по умолчанию»;
+// a file, a variable or an option as it is.
+std::string say_origin(std::string_view origin);
+
 }  // namespace omskplan::config

@@ -1,5 +1,6 @@
 #include "core/i18n.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
@@ -112,6 +113,39 @@ std::string_view translate_context(std::string_view context, std::string_view ms
     }
   }
   return msgid;
+}
+
+std::string nest_quotes(std::string s) {
+  static constexpr std::string_view kOpen = "«", kClose = "»", kInnerOpen = "„", kInnerClose = "“";
+  if (s.find(kOpen) == std::string::npos) {
+    return s;
+  }
+  // Only text whose «» pair up: a depth that never goes below zero and ends at zero.
+  int depth = 0, deepest = 0;
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s.compare(i, 2, kOpen) == 0) {
+      deepest = std::max(deepest, ++depth);
+    } else if (s.compare(i, 2, kClose) == 0 && --depth < 0) {
+      return s;
+    }
+  }
+  if (depth != 0 || deepest < 2) {
+    return s;
+  }
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 2, kOpen) == 0) {
+      out += depth++ == 0 ? kOpen : kInnerOpen;
+      ++i;
+    } else if (s.compare(i, 2, kClose) == 0) {
+      out += --depth == 0 ? kClose : kInnerClose;
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
 }
 
 int russian_plural_index(long n) {

@@ -32,6 +32,23 @@ std::string_view translate_plural(std::string_view one, std::string_view many, l
 // The translation of `msgid` in `context` (gettext's msgctxt), for words that
 // need different translations in different places ("NAME": a column, a man section).
 std::string_view translate_context(std::string_view context, std::string_view msgid);
+// The language switched for a scope and restored after it: a document is
+// written in its own language (the shipped ones in Russian) whatever the
+// interface's.
+class Scope {
+ public:
+  explicit Scope(std::string_view lang) : saved_(language()) { use(lang); }
+  ~Scope() { use(saved_); }
+  Scope(const Scope&) = delete;
+  Scope& operator=(const Scope&) = delete;
+
+ private:
+  std::string saved_;
+};
+// Quotes inside «ёлочки» made „лапки“, as Russian typography nests them:
+// «ДК «Кристалл»» → «ДК „Кристалл“». Text whose «» do not pair up (a cell cut
+// short) is left as it is.
+std::string nest_quotes(std::string s);
 // Russian plural form index of `n`: 0 (1, 21), 1 (2–4, 22–24), 2 (5–20, 25…), as in ru.po's Plural-Forms.
 int russian_plural_index(long n);
 
@@ -50,14 +67,16 @@ inline const char* trc(const char* context, const char* msgid) {
   return i18n::translate_context(context, msgid).data();
 }
 
+// A message's values quoted in it keep their own quotes as „лапки“ (i18n::nest_quotes).
 template <class... Args>
 std::string trf(const char* msgid, Args&&... args) {
-  return fmt::format(fmt::runtime(i18n::translate(msgid)), std::forward<Args>(args)...);
+  return i18n::nest_quotes(fmt::format(fmt::runtime(i18n::translate(msgid)), std::forward<Args>(args)...));
 }
 
 template <class... Args>
 std::string trnf(const char* one, const char* many, long n, Args&&... args) {
-  return fmt::format(fmt::runtime(i18n::translate_plural(one, many, n)), std::forward<Args>(args)...);
+  return i18n::nest_quotes(
+      fmt::format(fmt::runtime(i18n::translate_plural(one, many, n)), std::forward<Args>(args)...));
 }
 
 }  // namespace omskplan

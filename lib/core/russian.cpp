@@ -51,6 +51,8 @@ std::string span_phrase(time::Date from, time::Date to) {
   return fmt::format("с {} по {} {} {} г.", time::day_of(from), time::day_of(to), month_genitive(tm), ty);
 }
 
+std::string quoted(std::string_view name) { return i18n::nest_quotes("«" + std::string(name) + "»"); }
+
 std::string_view plural(long n, std::string_view one, std::string_view few, std::string_view many) {
   const long a = n < 0 ? -n : n;
   const long mod100 = a % 100;

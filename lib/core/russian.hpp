@@ -25,6 +25,8 @@ std::string say_number(double v, int decimals);
 std::string span_phrase(time::Date from, time::Date to);
 // one: 1, 21, 101 …; few: 2–4, 22–24 …; many: 0, 5–20, 25–30 …
 // plural(5, "мероприятие", "мероприятия", "мероприятий") → "мероприятий".
+// A name in «ёлочки», its own quotes made „лапки“: ДК «Кристалл» → «ДК „Кристалл“».
+std::string quoted(std::string_view name);
 std::string_view plural(long n, std::string_view one, std::string_view few, std::string_view many);
 // "5 мероприятий"
 std::string count(long n, std::string_view one, std::string_view few, std::string_view many);

@@ -1,5 +1,6 @@
 #include "event/conflicts.hpp"
 #include "core/i18n.hpp"
+#include "core/russian.hpp"
 
 #include "core/text.hpp"
 #include "venue/model.hpp"
@@ -14,6 +15,12 @@ namespace omskplan::event {
 using namespace std::chrono;
 
 std::string_view to_string(Conflict::Type t) { return t == Conflict::Type::venue ? "venue" : "vip"; }
+
+std::string say_conflict_type(std::string_view name) {
+  static constexpr std::array<std::string_view, 2> kNames{"venue", "vip"};
+  static constexpr std::array<Word, 2> kWords{NC_("conflict", "venue"), NC_("conflict", "VIP")};
+  return say_name(kNames, kWords, name);
+}
 
 std::vector<Conflict> conflicts_between(const Event& a0, const Event& b0, time::Minutes buffer) {
   std::vector<Conflict> out;
@@ -87,9 +94,9 @@ std::string describe(const Conflict& c, const time::TimeZone& zone) {
   };
   const std::string relation = c.gap_minutes < 0 ? trf("overlaps by {} min with", -c.gap_minutes)
                                                 : trf("ends {} min before", c.gap_minutes);
-  return fmt::format("{} '{}': #{} «{}» {} {} #{} «{}» {}", c.type == Conflict::Type::venue ? "venue" : "VIP",
-                     c.subject, c.first_id, c.first_title, span(c.first_start, c.first_end), relation, c.second_id,
-                     c.second_title, span(c.second_start, c.second_end));
+  return trf("{} {}: {} {} {} {} {} {} {}", say_conflict_type(to_string(c.type)), russian::quoted(c.subject),
+             record_ref(c.first_id), russian::quoted(c.first_title), span(c.first_start, c.first_end), relation,
+             record_ref(c.second_id), russian::quoted(c.second_title), span(c.second_start, c.second_end));
 }
 
 }  // namespace omskplan::event

@@ -26,6 +26,8 @@ struct Conflict {
 };
 
 std::string_view to_string(Conflict::Type t);
+// The word of a conflict's type in a table cell («место проведения», «VIP»).
+std::string say_conflict_type(std::string_view name);
 
 // Conflicts between `a` and `b` (participants must be loaded).
 std::vector<Conflict> conflicts_between(const Event& a, const Event& b, time::Minutes buffer);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/words.hpp"
 #include "time/expr.hpp"
 
 #include <array>
@@ -34,11 +35,50 @@ inline constexpr std::array<std::string_view, 3> kTaskStatusNames{"todo", "done"
 enum class RepeatDaysOff { skip, previous, next, keep };
 inline constexpr std::array<std::string_view, 4> kRepeatDaysOffNames{"skip", "previous", "next", "keep"};
 
+// The words people read for them (core/words.hpp), in the same order.
+inline constexpr std::array<Word, 13> kKindWords{
+    NC_("event kind", "City Day"),   NC_("event kind", "Victory Day"), NC_("event kind", "holiday"),
+    NC_("event kind", "concert"),    NC_("event kind", "opening"),     NC_("event kind", "conference"),
+    NC_("event kind", "round table"), NC_("event kind", "seminar"),    NC_("event kind", "ceremony"),
+    NC_("event kind", "exhibition"), NC_("event kind", "sports event"), NC_("event kind", "meeting"),
+    NC_("event kind", "other")};
+// A kind as the heading of a group of events in a report («Концерты»).
+inline constexpr std::array<Word, 13> kKindHeadings{
+    NC_("event kinds", "City Day"),       NC_("event kinds", "Victory Day"),   NC_("event kinds", "Holidays"),
+    NC_("event kinds", "Concerts"),       NC_("event kinds", "Openings"),      NC_("event kinds", "Conferences"),
+    NC_("event kinds", "Round tables"),   NC_("event kinds", "Seminars"),      NC_("event kinds", "Award ceremonies"),
+    NC_("event kinds", "Exhibitions"),    NC_("event kinds", "Sports events"), NC_("event kinds", "Meetings"),
+    NC_("event kinds", "Other events")};
+inline constexpr std::array<Word, 4> kLevelWords{NC_("event level", "municipal"), NC_("event level", "regional"),
+                                                 NC_("event level", "intercity"),
+                                                 NC_("event level", "international")};
+inline constexpr std::array<Word, 4> kStatusWords{NC_("event status", "planned"), NC_("event status", "confirmed"),
+                                                  NC_("event status", "held"), NC_("event status", "cancelled")};
+inline constexpr std::array<Word, 3> kTaskStatusWords{NC_("task status", "to do"), NC_("task status", "done"),
+                                                      NC_("task status", "cancelled")};
+inline constexpr std::array<Word, 4> kRepeatDaysOffWords{
+    NC_("days off", "not held"), NC_("days off", "the working day before"), NC_("days off", "the working day after"),
+    NC_("days off", "held anyway")};
+
 std::string_view to_string(Kind v);
 std::string_view to_string(Level v);
 std::string_view to_string(Status v);
 std::string_view to_string(TaskStatus v);
 std::string_view to_string(RepeatDaysOff v);
+// The word people read (in the user's language).
+std::string_view word(Kind v);
+std::string_view word(Level v);
+std::string_view word(Status v);
+std::string_view word(TaskStatus v);
+std::string_view word(RepeatDaysOff v);
+// The word of a machine name in a table cell (render::Column::say).
+std::string say_kind(std::string_view name);
+// The heading of a group of events of a kind («Концерты»), and that of a machine name.
+std::string_view heading(Kind v);
+std::string say_kind_heading(std::string_view name);
+std::string say_level(std::string_view name);
+std::string say_status(std::string_view name);
+std::string say_task_status(std::string_view name);
 // Each throws InputError "invalid <what> 'x'; expected one of: a, b, c".
 Kind parse_kind(std::string_view s);
 Level parse_level(std::string_view s);

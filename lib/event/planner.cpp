@@ -880,8 +880,8 @@ Event set_status(Services& s, std::int64_t id, Status status) {
     return before;
   }
   if (!status_transition_allowed(before.status, status)) {
-    throw InputError(trf("event {} is {}; it cannot become {}", id, to_string(before.status),
-                                 to_string(status)));
+    throw InputError(trf("event {} is {}; it cannot become {}", id, word(before.status),
+                                 word(status)));
   }
   Event e = before;
   e.status = status;

@@ -62,9 +62,17 @@ std::string ordinal(int nth, int wd) {
 
 }  // namespace
 
-std::string_view to_string(OccurrenceState s) {
-  static constexpr std::array<std::string_view, 5> kNames{"held", "moved", "skipped", "cancelled", "changed"};
-  return kNames.at(static_cast<std::size_t>(s));
+namespace {
+constexpr std::array<std::string_view, 5> kOccurrenceNames{"held", "moved", "skipped", "cancelled", "changed"};
+constexpr std::array<Word, 5> kOccurrenceWords{NC_("occurrence", "held"), NC_("occurrence", "moved (day off)"),
+                                               NC_("occurrence", "skipped (day off)"), NC_("occurrence", "cancelled"),
+                                               NC_("occurrence", "changed")};
+}  // namespace
+
+std::string_view to_string(OccurrenceState s) { return kOccurrenceNames.at(static_cast<std::size_t>(s)); }
+std::string_view word(OccurrenceState s) { return say(kOccurrenceWords, s); }
+std::string say_occurrence_state(std::string_view name) {
+  return say_name(kOccurrenceNames, kOccurrenceWords, name);
 }
 
 time::Recurrence rule_of(const Event& series) {

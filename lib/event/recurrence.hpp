@@ -23,6 +23,9 @@ enum class OccurrenceState {
   changed     // an event of its own (`event occurrence edit`)
 };
 std::string_view to_string(OccurrenceState s);
+// The word people read (in the user's language), and that of a machine name.
+std::string_view word(OccurrenceState s);
+std::string say_occurrence_state(std::string_view name);
 
 struct OccurrenceDay {
   time::Date nominal;  // the day the rule makes (iCalendar's RECURRENCE-ID)

@@ -91,7 +91,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
   if (const toml::node* b = root.get("anniversary_base")) {
     const auto y = b->value<int64_t>();
     if (!y || *y < 1000 || *y > 2200) {
-      r.fail(b->source(), "anniversary_base must be a year, e.g. 1716");
+      r.fail(b->source(), tr("anniversary_base must be a year, e.g. 1716"));
     }
     t.anniversary_base = static_cast<int>(*y);
   }
@@ -119,7 +119,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
   if (const toml::node* tags = root.get("tags")) {
     const toml::array* arr = tags->as_array();
     if (!arr) {
-      r.fail(tags->source(), "'tags' must be an array of strings");
+      r.fail(tags->source(), tr("'tags' must be an array of strings"));
     }
     for (const toml::node& el : *arr) {
       auto v = el.value<std::string>();
@@ -137,7 +137,7 @@ EventTemplate parse_event_template(std::string_view toml_text, const std::string
     if (const toml::node* v = p.get("vip")) {
       auto b = v->value<bool>();
       if (!b) {
-        r.fail(v->source(), "'vip' must be true or false");
+        r.fail(v->source(), tr("'vip' must be true or false"));
       }
       tp.vip = *b;
     }

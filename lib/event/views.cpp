@@ -1,4 +1,5 @@
 #include "event/views.hpp"
+#include "core/russian.hpp"
 #include "core/i18n.hpp"
 
 #include "core/text.hpp"
@@ -33,8 +34,8 @@ std::string format_span(const Event& e, const time::TimeZone& zone) {
 Table events_table(const std::vector<Event>& events, const time::TimeZone& zone) {
   Table t;
   t.columns = {{"id", N_("ID"), true},       {"start", N_("START")}, {"end", N_("END")},       {"title", N_("TITLE"), false, 70},
-               {"kind", N_("KIND")},         {"level", N_("LEVEL")}, {"venue", N_("VENUE"), false, 40},
-               {"status", N_("STATUS")}};
+               {"kind", N_("KIND"), false, 60, say_kind}, {"level", N_("LEVEL"), false, 60, say_level},
+               {"venue", N_("VENUE"), false, 40},        {"status", N_("STATUS"), false, 60, say_status}};
   for (const auto& e : events) {
     const auto ls = zone.to_local(e.start);
     const auto le = zone.to_local(e.end);
@@ -62,7 +63,8 @@ std::vector<const Task*> tasks_by_due(const Event& e) {
 Table tasks_table(const Event& e, time::Date today) {
   Table t;
   t.columns = {{"no", N_("NO"), true},        {"due", N_("DUE")},    {"offset", N_("OFFSET")},
-               {"status", N_("STATUS")},      {"done_on", N_("DONE")}, {"owner", N_("OWNER"), false, 40},
+               {"status", N_("STATUS"), false, 60, say_task_status}, {"done_on", N_("DONE")},
+               {"owner", N_("OWNER"), false, 40},
                {"title", N_("TITLE"), false, 80}};
   for (const Task* tp : tasks_by_due(e)) {
     const Task& task = *tp;
@@ -87,7 +89,7 @@ Table tasks_table(const Event& e, time::Date today) {
 Table parts_table(const Event& e, const time::TimeZone& zone) {
   Table t;
   t.columns = {{"id", N_("ID"), true},          {"when", N_("WHEN")},         {"title", N_("TITLE"), false, 70},
-               {"venue", N_("VENUE"), false, 40}, {"vips", N_("VIP"), false, 50}, {"status", N_("STATUS")}};
+               {"venue", N_("VENUE"), false, 40}, {"vips", N_("VIP"), false, 50}, {"status", N_("STATUS"), false, 60, say_status}};
   const auto day = time::local_date(zone.to_local(e.start));
   for (const auto& p : e.parts) {
     const auto ls = zone.to_local(p.start);
@@ -174,14 +176,14 @@ nlohmann::ordered_json agenda_json(const Agenda& a, time::Date today, const time
 
 Table conflicts_table(const std::vector<Conflict>& cs, const time::TimeZone& zone) {
   Table t;
-  t.columns = {{"type", N_("TYPE")},
+  t.columns = {{"type", N_("TYPE"), false, 60, say_conflict_type},
                {"subject", N_("VENUE / VIP"), false, 40},
                {"first_id", N_("EVENT"), true},
                {"first_time", N_("TIME")},
                {"second_id", N_("EVENT"), true},
                {"second_time", N_("TIME")},
                {"gap_min", N_("GAP MIN"), true},
-               {"titles", N_("TITLES"), false, 90}};
+               {"titles", N_("EVENTS"), false, 90}};
   for (const auto& c : cs) {
     auto span = [&](time::Instant s, time::Instant e) {
       Event tmp;
@@ -191,7 +193,7 @@ Table conflicts_table(const std::vector<Conflict>& cs, const time::TimeZone& zon
     };
     t.add({std::string(to_string(c.type)), c.subject, std::to_string(c.first_id), span(c.first_start, c.first_end),
            std::to_string(c.second_id), span(c.second_start, c.second_end), std::to_string(c.gap_minutes),
-           fmt::format("«{}» / «{}»", c.first_title, c.second_title)},
+           russian::quoted(c.first_title) + " / " + russian::quoted(c.second_title)},
           c.gap_minutes < 0 ? Tone::bad : Tone::warn);
   }
   return t;
@@ -238,10 +240,10 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
       }
     }
   };
-  out += md ? fmt::format("# {} (#{})\n\n", e.title, e.id) : fmt::format("#{} {}\n", e.id, e.title);
+  out += md ? fmt::format("# {}\n\n", card_heading(e.id, e.title)) : card_heading(e.id, e.title) + "\n";
   field(N_("when"), fmt::format("{} ({}, {})", format_span(e, zone), zone.info_at(e.start).abbrev, zone.name()));
-  field(N_("kind"), fmt::format("{}, {}", to_string(e.kind), to_string(e.level)));
-  field(N_("status"), std::string(to_string(e.status)));
+  field(N_("kind"), fmt::format("{}, {}", word(e.kind), word(e.level)));
+  field(N_("status"), std::string(word(e.status)));
   field(N_("venue"), e.venue);
   field(N_("organizer"), e.organizer);
   if (e.template_id) {
@@ -257,10 +259,10 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
     field(N_("tags"), tags);
   }
   if (e.cloned_from) {
-    field(N_("cloned from"), fmt::format("#{}", *e.cloned_from));
+    field(N_("cloned from"), record_ref(*e.cloned_from));
   }
   if (e.part_of) {
-    field(N_("part of"), fmt::format("#{}", *e.part_of));
+    field(N_("part of"), record_ref(*e.part_of));
   }
   if (e.repeat) {
     std::string rule = e.repeat->rule;
@@ -282,7 +284,7 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
     }
   }
   if (e.occurrence_of && e.occurrence) {
-    field(N_("occurrence of"), fmt::format("#{}, {}", *e.occurrence_of, time::format_date(*e.occurrence)));
+    field(N_("occurrence of"), record_ref(*e.occurrence_of) + ", " + time::format_date(*e.occurrence));
   }
   field(N_("uuid"), e.uuid);
   if (!e.notes.empty()) {
@@ -387,15 +389,13 @@ render::Table occurrences_table(const std::vector<OccurrenceRow>& rows, const ti
   t.columns = {{"day", N_("DAY")},         {"rule_day", N_("RULE DAY")}, {"start", N_("START")},
                {"end", N_("END")},         {"state", N_("STATE")},       {"event", N_("EVENT"), true},
                {"title", N_("TITLE"), false, 60}};
-  static constexpr std::array<const char*, 5> kStates{N_("held"), N_("moved (day off)"), N_("skipped (day off)"),
-                                                      N_("cancelled"), N_("changed")};
   for (const auto& r : rows) {
     const bool held = r.day.state == OccurrenceState::held || r.day.state == OccurrenceState::moved ||
                       r.day.state == OccurrenceState::changed;
     const Tone tone = held ? (r.event.status == Status::cancelled ? Tone::dim : Tone::plain) : Tone::dim;
-    std::string state = tr(kStates[static_cast<std::size_t>(r.day.state)]);
+    std::string state(word(r.day.state));
     if (r.day.state == OccurrenceState::changed && r.event.status == Status::cancelled) {
-      state += ", " + std::string(tr("cancelled"));
+      state += ", " + std::string(word(Status::cancelled));
     }
     t.add({time::format_date(r.day.state == OccurrenceState::changed ? time::local_date(zone.to_local(r.event.start))
                                                                      : r.day.day),
@@ -470,7 +470,7 @@ render::Table lessons_table(const std::vector<LessonRow>& rows, const time::Time
   int no = 0;
   auto day = [&](time::Instant at) { return time::format_date(time::local_date(zone.to_local(at))); };
   for (const auto& r : rows) {
-    const std::string origin = r.origin ? fmt::format("#{} {}", r.origin->id, day(r.origin->start))
+    const std::string origin = r.origin ? card_heading(r.origin->id, day(r.origin->start))
                                : r.elsewhere ? std::string(tr("another database"))
                                              : std::string();
     t.add({std::to_string(++no), day(r.lesson.added), origin, r.lesson.text});
@@ -532,12 +532,16 @@ nlohmann::ordered_json templates_json(const std::vector<CatalogEntry>& entries) 
 
 render::Table templates_table(const std::vector<CatalogEntry>& entries) {
   render::Table t;
-  t.columns = {{"id", N_("ID")},         {"name", N_("NAME"), false, 50}, {"kind", N_("KIND")},
-               {"level", N_("LEVEL")},   {"tasks", N_("TASKS"), true},    {"file", N_("FILE"), false, 200}};
+  t.columns = {{"id", N_("ID")},
+               {"name", N_("NAME"), false, 50},
+               {"kind", N_("KIND"), false, 60, say_kind},
+               {"level", N_("LEVEL"), false, 60, say_level},
+               {"tasks", N_("TASKS"), true},
+               {"file", N_("FILE"), false, 200}};
   for (const auto& e : entries) {
     t.add({e.tmpl.id, e.tmpl.name, std::string(to_string(e.tmpl.kind)),
            std::string(to_string(e.tmpl.level)), std::to_string(e.tmpl.tasks.size()),
-           e.tmpl.origin + (e.overridden_shipped ? " (overrides another)" : "")});
+           e.overridden_shipped ? trf("{} (overrides another)", e.tmpl.origin) : e.tmpl.origin});
   }
   return t;
 }

@@ -10,14 +10,26 @@ std::string_view to_string(AgencyKind v) { return kAgencyKindNames.at(static_cas
 std::string_view to_string(VisitStatus v) { return kVisitStatusNames.at(static_cast<std::size_t>(v)); }
 std::string_view to_string(Severity v) { return kSeverityNames.at(static_cast<std::size_t>(v)); }
 std::string_view to_string(FindingStatus v) { return kFindingStatusNames.at(static_cast<std::size_t>(v)); }
-Work parse_work(std::string_view s) { return parse_enum<Work>(kWorkNames, s, tr("kind of work")); }
-AgencyKind parse_agency_kind(std::string_view s) { return parse_enum<AgencyKind>(kAgencyKindNames, s, tr("agency kind")); }
-VisitStatus parse_visit_status(std::string_view s) {
-  return parse_enum<VisitStatus>(kVisitStatusNames, s, tr("visit status"));
+std::string_view word(Work v) { return say(kWorkWords, v); }
+std::string_view word(AgencyKind v) { return say(kAgencyKindWords, v); }
+std::string_view word(VisitStatus v) { return say(kVisitStatusWords, v); }
+std::string_view word(Severity v) { return say(kSeverityWords, v); }
+std::string_view word(FindingStatus v) { return say(kFindingStatusWords, v); }
+std::string say_work(std::string_view name) { return say_name(kWorkNames, kWorkWords, name); }
+std::string say_agency_kind(std::string_view name) { return say_name(kAgencyKindNames, kAgencyKindWords, name); }
+std::string say_visit_status(std::string_view name) { return say_name(kVisitStatusNames, kVisitStatusWords, name); }
+std::string say_severity(std::string_view name) { return say_name(kSeverityNames, kSeverityWords, name); }
+std::string say_finding_status(std::string_view name) {
+  return say_name(kFindingStatusNames, kFindingStatusWords, name);
 }
-Severity parse_severity(std::string_view s) { return parse_enum<Severity>(kSeverityNames, s, tr("severity")); }
+Work parse_work(std::string_view s) { return parse_enum<Work>(kWorkNames, kWorkWords, s, tr("kind of work")); }
+AgencyKind parse_agency_kind(std::string_view s) { return parse_enum<AgencyKind>(kAgencyKindNames, kAgencyKindWords, s, tr("agency kind")); }
+VisitStatus parse_visit_status(std::string_view s) {
+  return parse_enum<VisitStatus>(kVisitStatusNames, kVisitStatusWords, s, tr("visit status"));
+}
+Severity parse_severity(std::string_view s) { return parse_enum<Severity>(kSeverityNames, kSeverityWords, s, tr("severity")); }
 FindingStatus parse_finding_status(std::string_view s) {
-  return parse_enum<FindingStatus>(kFindingStatusNames, s, tr("finding status"));
+  return parse_enum<FindingStatus>(kFindingStatusNames, kFindingStatusWords, s, tr("finding status"));
 }
 
 bool transition_allowed(FindingStatus from, FindingStatus to) {

@@ -27,6 +27,19 @@ inline constexpr std::array<std::string_view, 5> kAgencyKindNames{"regional", "o
 inline constexpr std::array<std::string_view, 3> kVisitStatusNames{"planned", "held", "cancelled"};
 inline constexpr std::array<std::string_view, 3> kSeverityNames{"critical", "major", "minor"};
 inline constexpr std::array<std::string_view, 4> kFindingStatusNames{"open", "in-progress", "resolved", "verified"};
+// The words people read for them (core/words.hpp), in the same order.
+inline constexpr std::array<Word, 3> kWorkWords{NC_("work", "construction"), NC_("work", "reconstruction"),
+                                                NC_("work", "capital repair")};
+inline constexpr std::array<Word, 5> kAgencyKindWords{
+    NC_("agency kind", "regional authority"), NC_("agency kind", "oversight body"),
+    NC_("agency kind", "municipal body"), NC_("agency kind", "federal body"), NC_("agency kind", "other")};
+inline constexpr std::array<Word, 3> kVisitStatusWords{NC_("visit status", "planned"), NC_("visit status", "held"),
+                                                       NC_("visit status", "cancelled")};
+inline constexpr std::array<Word, 3> kSeverityWords{NC_("severity", "critical"), NC_("severity", "major"),
+                                                    NC_("severity", "minor")};
+inline constexpr std::array<Word, 4> kFindingStatusWords{
+    NC_("finding status", "open"), NC_("finding status", "in progress"), NC_("finding status", "resolved"),
+    NC_("finding status", "verified")};
 
 std::string_view to_string(Work v);
 std::string_view to_string(AgencyKind v);
@@ -38,6 +51,18 @@ AgencyKind parse_agency_kind(std::string_view s);
 VisitStatus parse_visit_status(std::string_view s);
 Severity parse_severity(std::string_view s);
 FindingStatus parse_finding_status(std::string_view s);
+// The word people read (in the user's language).
+std::string_view word(Work v);
+std::string_view word(AgencyKind v);
+std::string_view word(VisitStatus v);
+std::string_view word(Severity v);
+std::string_view word(FindingStatus v);
+// The word of a machine name in a table cell (render::Column::say).
+std::string say_work(std::string_view name);
+std::string say_agency_kind(std::string_view name);
+std::string say_visit_status(std::string_view name);
+std::string say_severity(std::string_view name);
+std::string say_finding_status(std::string_view name);
 
 // open → in-progress → resolved → verified; open → resolved; resolved → in-progress (reopened).
 bool transition_allowed(FindingStatus from, FindingStatus to);

@@ -18,7 +18,9 @@ namespace omskplan::inspection {
 using namespace std::chrono;
 
 std::string_view to_string(Risk r) { return kRiskNames.at(static_cast<std::size_t>(r)); }
-Risk parse_risk(std::string_view s) { return parse_enum<Risk>(kRiskNames, s, tr("risk class")); }
+Risk parse_risk(std::string_view s) { return parse_enum<Risk>(kRiskNames, kRiskWords, s, tr("risk class")); }
+std::string_view word(Risk r) { return say(kRiskWords, r); }
+std::string say_risk(std::string_view name) { return say_name(kRiskNames, kRiskWords, name); }
 
 std::optional<time::Date> visit_day(time::Date monday, int weekday, const time::ProductionCalendar& cal) {
   const time::Date wanted = monday + days{weekday - 1};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "inspection/route.hpp"
+#include "core/words.hpp"
 #include "time/calendar.hpp"
 #include "core/date.hpp"
 
@@ -19,7 +20,13 @@ namespace omskplan::inspection {
 enum class Risk { extreme, high, significant, medium, moderate, low };
 inline constexpr std::array<std::string_view, 6> kRiskNames{"extreme", "high",     "significant",
                                                             "medium",  "moderate", "low"};
+inline constexpr std::array<Word, 6> kRiskWords{NC_("risk", "extremely high"), NC_("risk", "high"),
+                                                NC_("risk", "significant"),    NC_("risk", "medium"),
+                                                NC_("risk", "moderate"),       NC_("risk", "low")};
 std::string_view to_string(Risk r);
+// The word people read (in the user's language), and the word of a machine name.
+std::string_view word(Risk r);
+std::string say_risk(std::string_view name);
 Risk parse_risk(std::string_view s);
 
 struct ScheduleSettings {

@@ -888,7 +888,7 @@ Finding set_finding_status(Services& s, std::int64_t id, FindingStatus to, const
     return before;
   }
   if (!transition_allowed(before.status, to)) {
-    throw InputError(trf("finding {} is {}; it cannot become {}", id, to_string(before.status), to_string(to)));
+    throw InputError(trf("finding {} is {}; it cannot become {}", id, word(before.status), word(to)));
   }
   time::Instant at = s.ctx.now;
   if (!text::trim(on).empty()) {

@@ -27,7 +27,8 @@ std::string clock(const std::optional<time::Instant>& t, const time::TimeZone& z
 Table sites_table(const std::vector<Site>& sites) {
   Table t;
   t.columns = {{"code", N_("CODE")},         {"name", N_("NAME"), false, 50}, {"program", N_("PROGRAM"), false, 30},
-               {"work", N_("WORK")},         {"risk", N_("RISK")},            {"progress", "%", true},
+               {"work", N_("WORK"), false, 60, say_work}, {"risk", N_("RISK"), false, 60, say_risk},
+               {"progress", "%", true},
                {"deadline", N_("DEADLINE")}, {"address", N_("ADDRESS"), false, 40}};
   for (const auto& s : sites) {
     t.add({s.code, s.name, s.program, std::string(to_string(s.work)), std::string(to_string(s.risk)),
@@ -41,9 +42,10 @@ Table sites_export_table(const std::vector<Site>& sites, const std::map<std::int
   Table t;
   t.columns = {{"code", N_("CODE")},         {"name", N_("NAME")},          {"address", N_("ADDRESS")},
                {"lat", "lat", true},         {"lon", "lon", true},          {"program", N_("PROGRAM")},
-               {"work", N_("WORK")},         {"risk", N_("RISK")},          {"deadline", N_("DEADLINE")},
+               {"work", N_("WORK"), false, 60, say_work}, {"risk", N_("RISK"), false, 60, say_risk},
+               {"deadline", N_("DEADLINE")},
                {"progress", "%", true},      {"contractor", N_("CONTRACTOR")}, {"customer", N_("CUSTOMER")},
-               {"notes", N_("NOTES")},       {"active", N_("ACTIVE")}};
+               {"notes", N_("NOTES")},       {"active", N_("ACTIVE"), false, 60, say_yes_no}};
   const auto inn = [&](const std::optional<std::int64_t>& id) {
     if (!id) {
       return std::string();
@@ -91,27 +93,21 @@ std::string why_text(const Visit& v) {
 
 namespace {
 
-// What the plan says of a visit: planned, held, cancelled, or «не отмечен» for
-// a planned visit whose day has passed.
+// What the plan says of a visit, as a machine name: planned, held, cancelled,
+// or not-recorded for a planned visit whose day has passed.
 std::string visit_status(const PlannedStop& s) {
-  if (s.unrecorded) {
-    return trc("visit", "not recorded");
-  }
-  switch (s.visit.status) {
-    case VisitStatus::planned:
-      return trc("visit", "planned");
-    case VisitStatus::held:
-      return trc("visit", "held");
-    case VisitStatus::cancelled:
-      return trc("visit", "cancelled");
-  }
-  return "";
+  return s.unrecorded ? "not-recorded" : std::string(to_string(s.visit.status));
+}
+
+// Its word: «запланирован», «состоялся», «отменён», «не отмечен».
+std::string say_plan_status(std::string_view name) {
+  return name == "not-recorded" ? std::string(trc("visit", "not recorded")) : say_visit_status(name);
 }
 
 // The WHY of a visit in the plan: a cancelled visit's reason.
 std::string visit_why(const PlannedStop& s) {
   if (s.visit.status == VisitStatus::cancelled) {
-    return s.visit.notes.empty() ? std::string(trc("visit", "cancelled")) : trf("cancelled: {}", s.visit.notes);
+    return s.visit.notes.empty() ? std::string(word(VisitStatus::cancelled)) : trf("cancelled: {}", s.visit.notes);
   }
   return why_text(s.visit);
 }
@@ -122,7 +118,7 @@ Table plan_table(const WeekPlan& p, const time::TimeZone& zone) {
   Table t;
   t.columns = {{"visit", N_("VISIT"), true},  {"day", N_("DAY")},   {"seq", N_("NO"), true},   {"arrive", N_("ARRIVE")},
                {"depart", N_("DEPART")},      {"code", N_("CODE")}, {"name", N_("SITE"), false, 50},
-               {"status", N_("STATUS")},      {"why", N_("WHY"), false, 60}};
+               {"status", N_("STATUS"), false, 60, say_plan_status}, {"why", N_("WHY"), false, 60}};
   for (const auto& s : p.stops) {
     const bool cancelled = s.visit.status == VisitStatus::cancelled;
     t.add({s.visit.id ? std::to_string(s.visit.id) : "", time::format_date(s.visit.day),
@@ -194,7 +190,7 @@ nlohmann::ordered_json plan_json(const WeekPlan& p, const time::TimeZone& zone) 
 
 Table explain_table(const WeekPlan& p) {
   Table t;
-  t.columns = {{"code", N_("CODE")},   {"risk", N_("RISK")},       {"tier", N_("PRIORITY")},
+  t.columns = {{"code", N_("CODE")},   {"risk", N_("RISK"), false, 60, say_risk}, {"tier", N_("PRIORITY")},
                {"score", N_("SCORE"), true}, {"decision", N_("DECISION"), false, 60}, {"why", N_("WHY"), false, 400}};  // read in full
   static constexpr std::array<const char*, 4> kTiers{N_("not due"), N_("by interval"), N_("findings, deadline"),
                                                      N_("high risk")};
@@ -209,8 +205,8 @@ Table explain_table(const WeekPlan& p) {
 Table findings_table(const std::vector<Finding>& fs, const std::map<std::int64_t, std::string>& site_codes,
                      time::Date today, const std::map<std::int64_t, std::string>& org_names) {
   Table t;
-  t.columns = {{"id", N_("ID"), true},      {"site", N_("SITE")},           {"severity", N_("SEVERITY")},
-               {"status", N_("STATUS")},    {"due", N_("DUE")},             {"days_overdue", N_("DAYS LATE"), true},
+  t.columns = {{"id", N_("ID"), true},      {"site", N_("SITE")}, {"severity", N_("SEVERITY"), false, 60, say_severity},
+               {"status", N_("STATUS"), false, 60, say_finding_status},    {"due", N_("DUE")},             {"days_overdue", N_("DAYS LATE"), true},
                {"responsible", N_("RESPONSIBLE"), false, 30}, {"text", N_("FINDING"), false, 70}};
   for (const auto& f : fs) {
     const bool open = f.status == FindingStatus::open || f.status == FindingStatus::in_progress;
@@ -304,8 +300,8 @@ std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZ
     } else {
       out += "| № | Прибытие | Убытие | Объект | Адрес | Участники |\n| ---: | --- | --- | --- | --- | --- |\n";
       for (const auto* s : of_day) {
-        out += fmt::format("| {} | {} | {} | {} «{}»{} | {} | {} |\n", s->visit.seq, clock(s->visit.arrive, zone),
-                           clock(s->visit.depart, zone), s->site.code, s->site.name,
+        out += fmt::format("| {} | {} | {} | {} {}{} | {} | {} |\n", s->visit.seq, clock(s->visit.arrive, zone),
+                           clock(s->visit.depart, zone), s->site.code, russian::quoted(s->site.name),
                            s->unrecorded ? " — **не отмечен**" : "", s->site.address,
                            memo_participants(s->visit.agencies, m));
       }
@@ -314,7 +310,7 @@ std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZ
     if (!off.empty()) {
       out += "**Отменены:**\n\n";
       for (const auto* s : off) {
-        out += fmt::format("- {} «{}»{}\n", s->site.code, s->site.name,
+        out += fmt::format("- {} {}{}\n", s->site.code, russian::quoted(s->site.name),
                            s->visit.notes.empty() ? "" : " — " + s->visit.notes);
       }
       out += "\n";
@@ -327,7 +323,7 @@ std::string plan_memo(const WeekPlan& p, const MemoContext& m, const time::TimeZ
       out += fmt::format("**{}: открытые замечания**\n\n", s->site.code);
       for (const auto& f : it->second) {
         const bool overdue = f.due && *f.due < today;
-        out += fmt::format("- {} ({}{}){}\n", f.text, to_string(f.severity),
+        out += fmt::format("- {} ({}{}){}\n", f.text, word(f.severity),
                            f.due ? ", срок " + russian::format_date(*f.due) : "", overdue ? " — **просрочено**" : "");
       }
       out += "\n";
@@ -359,15 +355,15 @@ std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, 
         if (s.visit.depart && (!last_off || *s.visit.depart > *last_off)) {
           last_off = s.visit.depart;
         }
-        off += fmt::format("\n{} «{}»{}", s.site.code, s.site.name, s.visit.notes.empty() ? "" : " — " + s.visit.notes);
+        off += fmt::format("\n{} {}{}", s.site.code, russian::quoted(s.site.name), s.visit.notes.empty() ? "" : " — " + s.visit.notes);
         continue;
       }
       if (!first) {
         first = s.visit.arrive;
       }
       last = s.visit.depart;
-      route += fmt::format("{}{}. {}–{} {} «{}», {}", route.empty() ? "" : "\n", s.visit.seq,
-                           clock(s.visit.arrive, zone), clock(s.visit.depart, zone), s.site.code, s.site.name,
+      route += fmt::format("{}{}. {}–{} {} {}, {}", route.empty() ? "" : "\n", s.visit.seq,
+                           clock(s.visit.arrive, zone), clock(s.visit.depart, zone), s.site.code, russian::quoted(s.site.name),
                            s.site.address);
       const std::string who = memo_participants(s.visit.agencies, m);
       if (!who.empty()) {
@@ -399,8 +395,8 @@ std::vector<render::IcsEvent> plan_ics(const WeekPlan& p, const MemoContext& m, 
 
 Table agencies_table(const std::vector<AgencyWithMembers>& agencies) {
   Table t;
-  t.columns = {{"agency", N_("AGENCY"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND")},
-               {"member", N_("MEMBER"), true}, {"member_name", N_("REPRESENTATIVE")}, {"position", N_("POSITION"), false, 40}};
+  t.columns = {{"agency", N_("AGENCY"), true}, {"name", N_("NAME"), false, 60},
+               {"kind", N_("KIND"), false, 60, say_agency_kind}, {"member", N_("MEMBER"), true}, {"member_name", N_("REPRESENTATIVE")}, {"position", N_("POSITION"), false, 40}};
   for (const auto& a : agencies) {
     t.add({std::to_string(a.agency.id), a.agency.name, std::string(to_string(a.agency.kind)), "", "", ""});
     for (const auto& m : a.members) {
@@ -442,7 +438,7 @@ std::string org_label(const std::optional<std::int64_t>& id, const SiteCard& car
 
 std::string site_card_text(const SiteCard& card, time::Date today) {
   const Site& st = card.site;
-  std::string out = fmt::format("{} «{}»\n", st.code, st.name);
+  std::string out = fmt::format("{} {}\n", st.code, russian::quoted(st.name));
   auto field = [&](std::string_view k, const std::string& v) {
     if (!v.empty()) {
       out += "  " + text::label(tr(std::string(k)), i18n::language() == "ru" ? 17 : 11) + v + "\n";  // names are marked N_()
@@ -451,8 +447,8 @@ std::string site_card_text(const SiteCard& card, time::Date today) {
   field(N_("address"), st.address);
   field(N_("where"), st.where ? fmt::format("{:.5f}, {:.5f}", st.where->lat, st.where->lon) : "");
   field(N_("program"), st.program);
-  field(N_("work"), std::string(to_string(st.work)));
-  field(N_("risk"), std::string(to_string(st.risk)));
+  field(N_("work"), std::string(word(st.work)));
+  field(N_("risk"), std::string(word(st.risk)));
   field(N_("contractor"), org_label(st.contractor_id, card));
   field(N_("customer"), org_label(st.customer_id, card));
   field(N_("progress"), fmt::format("{}%", st.progress));
@@ -461,7 +457,8 @@ std::string site_card_text(const SiteCard& card, time::Date today) {
   field(N_("active"), st.active ? tr("yes") : tr("no"));
   if (!card.visits.empty()) {
     Table t;
-    t.columns = {{"visit", N_("VISIT"), true}, {"day", N_("DAY")}, {"status", N_("STATUS")}, {"notes", N_("NOTES"), false, 70}};
+    t.columns = {{"visit", N_("VISIT"), true}, {"day", N_("DAY")}, {"status", N_("STATUS"), false, 60, say_plan_status},
+                 {"notes", N_("NOTES"), false, 70}};
     for (const auto& v : card.visits) {
       const PlannedStop ps{v, st, v.status == VisitStatus::planned && v.day < today};
       t.add({std::to_string(v.id), time::format_date(v.held_on.value_or(v.day)), visit_status(ps), v.notes},
@@ -511,7 +508,10 @@ nlohmann::ordered_json site_card_json(const SiteCard& card, time::Date today) {
 
 Table finding_history_table(const std::vector<FindingChange>& changes, const time::TimeZone& zone) {
   Table t;
-  t.columns = {{"at", N_("WHEN")}, {"from", N_("FROM")}, {"to", N_("TO")}, {"note", N_("NOTE"), false, 80}};
+  t.columns = {{"at", N_("WHEN")},
+               {"from", N_("FROM"), false, 60, say_finding_status},
+               {"to", N_("TO"), false, 60, say_finding_status},
+               {"note", N_("NOTE"), false, 80}};
   t.id_column = 2;  // --quiet: the statuses it went through
   for (const auto& ch : changes) {
     t.add({time::format_local(zone.to_local(ch.at)), ch.from ? std::string(to_string(*ch.from)) : "",

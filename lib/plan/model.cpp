@@ -11,15 +11,24 @@
 namespace omskplan::plan {
 
 std::string_view to_string(Status s) { return kStatusNames.at(static_cast<std::size_t>(s)); }
-Status parse_status(std::string_view s) { return parse_enum<Status>(kStatusNames, s, tr("plan status")); }
+Status parse_status(std::string_view s) { return parse_enum<Status>(kStatusNames, kStatusWords, s, tr("plan status")); }
 std::string_view to_string(PointState s) { return kPointStateNames.at(static_cast<std::size_t>(s)); }
 PointState parse_point_state(std::string_view s) {
-  return parse_enum<PointState>(kPointStateNames, s, tr("control point state"));
+  return parse_enum<PointState>(kPointStateNames, kPointStateWords, s, tr("control point state"));
 }
 std::string_view to_string(Standing s) { return kStandingNames.at(static_cast<std::size_t>(s)); }
+std::string_view word(Status s) { return say(kStatusWords, s); }
+std::string say_status(std::string_view name) { return say_name(kStatusNames, kStatusWords, name); }
+std::string_view word(PointState s) { return say(kPointStateWords, s); }
+std::string_view word(Standing s) { return say(kStandingWords, s); }
+std::string say_standing(std::string_view name) { return say_name(kStandingNames, kStandingWords, name); }
+std::string_view word(AmendmentKind k) { return say(kAmendmentKindWords, k); }
+std::string say_amendment_kind(std::string_view name) {
+  return say_name(kAmendmentKindNames, kAmendmentKindWords, name);
+}
 std::string_view to_string(AmendmentKind k) { return kAmendmentKindNames.at(static_cast<std::size_t>(k)); }
 AmendmentKind parse_amendment_kind(std::string_view s) {
-  return parse_enum<AmendmentKind>(kAmendmentKindNames, s, tr("amendment kind"));
+  return parse_enum<AmendmentKind>(kAmendmentKindNames, kAmendmentKindWords, s, tr("amendment kind"));
 }
 
 const Section* Plan::section(std::string_view key) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/words.hpp"
 #include "plan/period.hpp"
 
 #include <array>
@@ -20,8 +21,13 @@ namespace omskplan::plan {
 // changes only through recorded amendments.
 enum class Status { draft, approved, closed };
 inline constexpr std::array<std::string_view, 3> kStatusNames{"draft", "approved", "closed"};
+inline constexpr std::array<Word, 3> kStatusWords{NC_("plan status", "draft"), NC_("plan status", "approved"),
+                                                  NC_("plan status", "closed")};
 std::string_view to_string(Status s);
 Status parse_status(std::string_view s);
+// The word people read (in the user's language).
+std::string_view word(Status s);
+std::string say_status(std::string_view name);
 
 struct Section {
   int no = 0;
@@ -52,7 +58,11 @@ struct Plan {
 // What happens to one control point.
 enum class PointState { open, in_work, done, not_done, carried };
 inline constexpr std::array<std::string_view, 5> kPointStateNames{"open", "in-work", "done", "not-done", "carried"};
+inline constexpr std::array<Word, 5> kPointStateWords{
+    NC_("point state", "open"), NC_("point state", "in work"), NC_("point state", "done"),
+    NC_("point state", "not done"), NC_("point state", "carried over")};
 std::string_view to_string(PointState s);
+std::string_view word(PointState s);
 PointState parse_point_state(std::string_view s);
 
 struct Postponement {
@@ -100,7 +110,14 @@ std::string text_key(std::string_view text);
 enum class Standing { planned, in_work, postponed, overdue, done_on_time, done_late, not_done, carried, dropped };
 inline constexpr std::array<std::string_view, 9> kStandingNames{
     "planned", "in-work", "postponed", "overdue", "done", "done-late", "not-done", "carried", "dropped"};
+inline constexpr std::array<Word, 9> kStandingWords{
+    NC_("standing", "planned"),      NC_("standing", "in work"),   NC_("standing", "postponed"),
+    NC_("standing", "overdue"),      NC_("standing", "done on time"), NC_("standing", "done late"),
+    NC_("standing", "not done"),     NC_("standing", "carried over to the next period's plan"),
+    NC_("standing", "dropped")};
 std::string_view to_string(Standing s);
+std::string_view word(Standing s);
+std::string say_standing(std::string_view name);
 // The control date in force on `day`: the latest postponement decided by then.
 time::Date due_as_of(const Point& p, time::Date day);
 // Done (by `day`) on or before the date in force when it was done: on time;
@@ -132,7 +149,12 @@ std::string display_number(int section_no, int place);
 
 enum class AmendmentKind { add, edit, drop, postpone };
 inline constexpr std::array<std::string_view, 4> kAmendmentKindNames{"add", "edit", "drop", "postpone"};
+inline constexpr std::array<Word, 4> kAmendmentKindWords{NC_("amendment", "item added"), NC_("amendment", "item changed"),
+                                                         NC_("amendment", "item dropped"),
+                                                         NC_("amendment", "due postponed")};
 std::string_view to_string(AmendmentKind k);
+std::string_view word(AmendmentKind k);
+std::string say_amendment_kind(std::string_view name);
 AmendmentKind parse_amendment_kind(std::string_view s);
 
 struct Amendment {

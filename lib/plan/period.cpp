@@ -17,7 +17,9 @@ using time::Date;
 using std::chrono::days;
 
 std::string_view to_string(Kind k) { return kKindNames.at(static_cast<std::size_t>(k)); }
-Kind parse_kind(std::string_view s) { return parse_enum<Kind>(kKindNames, s, tr("plan kind")); }
+Kind parse_kind(std::string_view s) { return parse_enum<Kind>(kKindNames, kKindWords, s, tr("plan kind")); }
+std::string_view word(Kind k) { return say(kKindWords, k); }
+std::string say_kind(std::string_view name) { return say_name(kKindNames, kKindWords, name); }
 
 namespace {
 
@@ -297,7 +299,7 @@ Due parse_due(std::string_view s, std::string_view recurring, const Period& plan
     const bool matches = unit == kind_unit_genitive(plan.kind) || unit == "периода" || unit == "period" ||
                          unit == english.at(static_cast<std::size_t>(plan.kind));
     if (!matches) {
-      fail(trf("this plan is {}; its whole period is «в течение {}»", to_string(plan.kind),
+      fail(trf("this plan is {}; its whole period is «в течение {}»", word(plan.kind),
                kind_unit_genitive(plan.kind)));
     }
     d.base = DueBase::period;
@@ -382,7 +384,7 @@ Due parse_due(std::string_view s, std::string_view recurring, const Period& plan
     const bool too_short = (d.every == Recurrence::quarterly && (plan.kind == Kind::monthly || plan.kind == Kind::weekly)) ||
                            (d.every == Recurrence::monthly && plan.kind == Kind::weekly);
     if (too_short) {
-      fail(trf("a {} plan has no {} recurrence", to_string(plan.kind), recurrence_name(d.every)));
+      fail(trf("a {} plan has no {} recurrence", word(plan.kind), recurrence_name(d.every)));
     }
   }
   if (control_dates(d, plan, *ctx.calendar).empty()) {

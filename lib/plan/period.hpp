@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "core/words.hpp"
 #include "time/calendar.hpp"
 #include "time/expr.hpp"
 
@@ -17,7 +18,12 @@ namespace omskplan::plan {
 
 enum class Kind { annual, quarterly, monthly, weekly };
 inline constexpr std::array<std::string_view, 4> kKindNames{"annual", "quarterly", "monthly", "weekly"};
+inline constexpr std::array<Word, 4> kKindWords{NC_("plan kind", "annual"), NC_("plan kind", "quarterly"),
+                                                NC_("plan kind", "monthly"), NC_("plan kind", "weekly")};
 std::string_view to_string(Kind k);
+// The word people read (in the user's language).
+std::string_view word(Kind k);
+std::string say_kind(std::string_view name);
 Kind parse_kind(std::string_view s);
 
 struct Period {

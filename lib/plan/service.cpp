@@ -246,7 +246,7 @@ Plan create(Services& s, const NewPlan& in) {
   const std::string template_id = text::trim(in.template_id).empty() ? std::string(to_string(kind)) : in.template_id;
   const PlanTemplate t = PlanTemplateCatalog(s.template_dirs).get(template_id);
   if (t.kind != kind) {
-    throw InputError(trf("plan template '{}' is for {} plans, not {}", t.id, to_string(t.kind), to_string(kind)));
+    throw InputError(trf("plan template '{}' is for {} plans, not {}", t.id, word(t.kind), word(kind)));
   }
   store::WriteTransaction tx(s.db);
   Plan p;
@@ -269,7 +269,7 @@ Plan create(Services& s, const NewPlan& in) {
   p.notes = in.notes;
   p.created = p.updated = s.ctx.now;
   if (auto other = repo::find(s.db, kind, period.text, p.owner_unit_id)) {
-    throw InputError(trf("there is a {} plan for {} of this owner already: plan {} «{}»", to_string(kind),
+    throw InputError(trf("there is a {} plan for {} of this owner already: plan {} «{}»", word(kind),
                          period.text, other->id, other->title));
   }
   repo::insert(s.db, p);
@@ -330,7 +330,7 @@ Plan approve(Services& s, std::int64_t plan_id, const std::string& on, const std
   store::WriteTransaction tx(s.db);
   const Plan before = must_load(s, plan_id);
   if (before.status != Status::draft) {
-    throw InputError(trf("plan {} is {}; only a draft is approved", plan_id, to_string(before.status)));
+    throw InputError(trf("plan {} is {}; only a draft is approved", plan_id, word(before.status)));
   }
   const auto items = repo::items(s.db, plan_id);
   if (items.empty()) {
@@ -366,7 +366,7 @@ Closed close(Services& s, std::int64_t plan_id, const std::string& on) {
   store::WriteTransaction tx(s.db);
   const Plan before = must_load(s, plan_id);
   if (before.status != Status::approved) {
-    throw InputError(trf("plan {} is {}; only an approved plan is closed", plan_id, to_string(before.status)));
+    throw InputError(trf("plan {} is {}; only an approved plan is closed", plan_id, word(before.status)));
   }
   Closed c{before, 0};
   c.plan.status = Status::closed;
@@ -540,7 +540,7 @@ Item remove_item(Services& s, std::int64_t plan_id, const std::string& ref) {
   const Plan p = must_load(s, plan_id);
   if (p.status != Status::draft) {
     throw InputError(trf("plan {} is {}; an item of it is dropped, not removed: omskplan plan item drop", plan_id,
-                         to_string(p.status)));
+                         word(p.status)));
   }
   const Item i = resolve_item(s, p, ref);
   if (!repo::carried_from(s.db, i.id).empty()) {
@@ -559,7 +559,7 @@ Item mark(Services& s, std::int64_t plan_id, const std::string& ref, F&& f) {
   store::WriteTransaction tx(s.db);
   const Plan p = must_load(s, plan_id);
   if (p.status != Status::approved) {
-    throw InputError(trf("plan {} is {}; execution is marked in an approved plan", plan_id, to_string(p.status)));
+    throw InputError(trf("plan {} is {}; execution is marked in an approved plan", plan_id, word(p.status)));
   }
   const Item before = resolve_item(s, p, ref);
   if (before.dropped_on) {
@@ -635,7 +635,7 @@ Item postpone_item(Services& s, std::int64_t plan_id, const std::string& ref, co
   const Plan p = must_load(s, plan_id);
   if (p.status != Status::approved) {
     throw InputError(trf("plan {} is {}; a draft's date is edited (plan item edit --due), a closed plan's is final",
-                         plan_id, to_string(p.status)));
+                         plan_id, word(p.status)));
   }
   auto a = amendment_for(s, p, am, AmendmentKind::postpone);
   const Item before = resolve_item(s, p, ref);

@@ -1,4 +1,5 @@
 #include "plan/versions.hpp"
+#include "core/words.hpp"
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -16,7 +17,7 @@ namespace {
 
 std::string code_of(const std::map<std::int64_t, std::string>& codes, std::int64_t id) {
   auto it = codes.find(id);
-  return it == codes.end() ? fmt::format("#{}", id) : it->second;
+  return it == codes.end() ? record_ref(id) : it->second;
 }
 
 std::string as_text(const ordered_json& v) {

@@ -1,4 +1,5 @@
 #include "plan/views.hpp"
+#include "core/words.hpp"
 
 #include "core/i18n.hpp"
 #include "core/text.hpp"
@@ -20,7 +21,7 @@ std::string code_of(const std::map<std::int64_t, unit::Unit>& units, const std::
     return "";
   }
   auto it = units.find(*id);
-  return it == units.end() ? fmt::format("#{}", *id) : it->second.code;
+  return it == units.end() ? record_ref(*id) : it->second.code;
 }
 
 std::string codes_of(const std::map<std::int64_t, unit::Unit>& units, const std::vector<std::int64_t>& ids) {
@@ -108,7 +109,7 @@ ordered_json point_json(const Point& p, const std::optional<time::Date>& dropped
 std::string templates_text(const std::vector<PlanTemplate>& list) {
   std::string out;
   for (const auto& t : list) {
-    out += fmt::format("{} ({}): {}\n", t.id, to_string(t.kind), t.title);
+    out += fmt::format("{} ({}): {}\n", t.id, word(t.kind), t.title);
     for (const auto& sec : t.sections) {
       out += fmt::format("  {}. {} — {}\n", sec.no, sec.key, sec.title);
     }
@@ -130,35 +131,16 @@ ordered_json templates_json(const std::vector<PlanTemplate>& list) {
   return out;
 }
 
-std::string standing_label(Standing s) {
-  switch (s) {
-    case Standing::planned:
-      return tr("planned");
-    case Standing::in_work:
-      return tr("in work");
-    case Standing::postponed:
-      return tr("postponed");
-    case Standing::overdue:
-      return tr("overdue");
-    case Standing::done_on_time:
-      return tr("done on time");
-    case Standing::done_late:
-      return tr("done late");
-    case Standing::not_done:
-      return tr("not done");
-    case Standing::carried:
-      return tr("carried over");
-    case Standing::dropped:
-      return tr("dropped");
-  }
-  return "";
-}
-
 Table plans_table(const std::vector<PlanRow>& rows) {
   Table t;
-  t.columns = {{"id", N_("ID"), true},       {"kind", N_("KIND")},         {"period", N_("PERIOD")},
-               {"owner", N_("OWNER")},        {"title", N_("TITLE"), false, 70}, {"items", N_("ITEMS"), true},
-               {"status", N_("STATUS")},      {"approved", N_("APPROVED")}};
+  t.columns = {{"id", N_("ID"), true},
+               {"kind", N_("KIND"), false, 60, say_kind},
+               {"period", N_("PERIOD")},
+               {"owner", N_("OWNER")},
+               {"title", N_("TITLE"), false, 70},
+               {"items", N_("ITEMS"), true},
+               {"status", N_("STATUS"), false, 60, say_status},
+               {"approved", N_("APPROVED")}};
   for (const auto& r : rows) {
     t.add({std::to_string(r.plan.id), std::string(to_string(r.plan.period.kind)), r.plan.period.text,
            r.owner.empty() ? tr("Administration") : r.owner, r.plan.title, std::to_string(r.items),
@@ -198,7 +180,7 @@ std::string plan_text(const PlanView& v, time::Date today) {
   out += text::label(tr("Period"), 12) +
          fmt::format("{} ({} – {})", p.period.text, time::format_date(p.period.first), time::format_date(p.period.last)) +
          "\n";
-  std::string status(to_string(p.status));
+  std::string status(word(p.status));
   if (p.approved_on) {
     status += ": " + trf("approved on {} by {}, {}", time::format_date(*p.approved_on), p.approved_by, p.approved_act);
   }
@@ -213,7 +195,7 @@ std::string plan_text(const PlanView& v, time::Date today) {
     Table t;
     t.columns = {{"number", N_("№")},        {"no", N_("ITEM"), true},         {"text", N_("TEXT"), false, 60},
                  {"due", N_("DUE")},         {"unit", N_("RESPONSIBLE")},      {"co", N_("CO-EXECUTORS"), false, 24},
-                 {"status", N_("STATUS")}};
+                 {"status", N_("STATUS"), false, 60, say_standing}};
     t.id_column = 1;
     for (const auto& i : v.items) {
       if (i.section != sec.key) {
@@ -226,7 +208,7 @@ std::string plan_text(const PlanView& v, time::Date today) {
         due += " → " + time::format_date(pts.front().due_on);
       }
       t.add({v.numbers.at(i.no), std::to_string(i.no), i.text, due, code_of(v.units, i.unit_id),
-             codes_of(v.units, i.co_units), standing_label(st)},
+             codes_of(v.units, i.co_units), std::string(to_string(st))},
             tone_of(st));
     }
     out += fmt::format("\n{}. {}\n", sec.no, sec.title);
@@ -244,7 +226,7 @@ Table items_table(const PlanView& v, time::Date today) {
   t.columns = {{"number", N_("№")},          {"no", N_("ITEM"), true},   {"section", N_("SECTION")},
                {"text", N_("TEXT"), false, 60}, {"due", N_("DUE")},       {"control", N_("CONTROL DATES")},
                {"unit", N_("RESPONSIBLE")},   {"co", N_("CO-EXECUTORS")}, {"person", N_("PERSON")},
-               {"basis", N_("BASIS")},        {"form", N_("FORM")},       {"status", N_("STATUS")}};
+               {"basis", N_("BASIS")},        {"form", N_("FORM")},       {"status", N_("STATUS"), false, 60, say_standing}};
   t.id_column = 1;
   for (const auto& i : v.items) {
     const Standing st = standing(i, today);
@@ -347,7 +329,7 @@ std::string item_card(const PlanView& v, const Item& i, time::Date today) {
   line(tr("Person"), i.person);
   line(tr("Basis"), i.basis);
   line(tr("Form"), i.form);
-  line(tr("Status"), standing_label(standing(i, today)));
+  line(tr("Status"), std::string(word(standing(i, today))));
   if (i.event_id) {
     line(tr("Event"), std::to_string(*i.event_id));
   }
@@ -367,7 +349,7 @@ std::string item_card(const PlanView& v, const Item& i, time::Date today) {
     if (p.due_on != p.planned_on) {
       s += " " + trf("(planned {})", time::format_date(p.planned_on));
     }
-    s += " — " + standing_label(standing(p, i.dropped_on, today));
+    s += " — " + std::string(word(standing(p, i.dropped_on, today)));
     if (p.done_on) {
       s += " " + trf("on {}", time::format_date(*p.done_on));
     }
@@ -481,7 +463,8 @@ ordered_json diff_json(const std::vector<ItemChange>& changes, int from, int to)
 Table amendments_table(const std::vector<Amendment>& as) {
   Table t;
   t.columns = {{"no", N_("NO"), true}, {"decided_on", N_("DECIDED")}, {"act", N_("ACT"), false, 40},
-               {"kind", N_("KIND")},   {"item", N_("ITEM"), true},    {"what", N_("WHAT"), false, 70}};
+               {"kind", N_("KIND"), false, 60, say_amendment_kind}, {"item", N_("ITEM"), true},
+               {"what", N_("WHAT"), false, 70}};
   for (const auto& a : as) {
     t.add({std::to_string(a.no), time::format_date(a.decided_on), a.act, std::string(to_string(a.kind)),
            std::to_string(a.item_no), a.what});
@@ -496,7 +479,7 @@ std::string linked_items_text(const std::vector<LinkedItem>& items, time::Date t
   std::string out = std::string(tr("Plan items:")) + "\n";
   for (const auto& l : items) {
     out += fmt::format("  {} {} · {} {} — {} ({})\n", tr("plan"), l.plan.id, l.number, l.item.text, l.plan.title,
-                       standing_label(standing(l.item, today)));
+                       std::string(word(standing(l.item, today))));
   }
   return out;
 }
@@ -518,12 +501,12 @@ Table due_table(const DueReport& r) {
   Table t;
   t.columns = {{"plan", N_("PLAN"), true},     {"number", N_("№")},          {"no", N_("ITEM"), true},
                {"due", N_("DUE")},             {"over", N_("OVERDUE, WD"), true}, {"unit", N_("RESPONSIBLE")},
-               {"text", N_("TEXT"), false, 60}, {"status", N_("STATUS")}};
+               {"text", N_("TEXT"), false, 60}, {"status", N_("STATUS"), false, 60, say_standing}};
   t.id_column = 2;
   for (const auto& row : r.rows) {
     t.add({std::to_string(r.plans[row.plan].id), row.number, std::to_string(row.item->no), time::format_date(row.due),
            row.standing == Standing::overdue ? std::to_string(row.days_over) : "", code_of(r.units, row.item->unit_id), row.item->text,
-           standing_label(row.standing)},
+           std::string(to_string(row.standing))},
           tone_of(row.standing));
   }
   return t;

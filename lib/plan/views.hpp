@@ -16,8 +16,6 @@ namespace omskplan::plan {
 std::string templates_text(const std::vector<PlanTemplate>& list);
 nlohmann::ordered_json templates_json(const std::vector<PlanTemplate>& list);
 
-// The standing as a person reads it («исполнено в срок», …).
-std::string standing_label(Standing s);
 
 render::Table plans_table(const std::vector<PlanRow>& rows);
 nlohmann::ordered_json plans_json(const std::vector<PlanRow>& rows);

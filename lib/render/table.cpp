@@ -59,7 +59,7 @@ std::string to_text(const Table& t, bool color) {
   for (const auto& row : t.rows) {
     std::vector<std::pair<std::string, std::size_t>> line(n);
     for (std::size_t c = 0; c < n; ++c) {
-      std::string cell = text::truncate(one_line(row[c]), t.columns[c].max_width);
+      std::string cell = text::truncate(one_line(t.columns[c].shown(row[c])), t.columns[c].max_width);
       const std::size_t w = text::display_width(cell);
       width[c] = std::max(width[c], w);
       line[c] = {std::move(cell), w};
@@ -179,7 +179,7 @@ std::string to_csv(const Table& t, CsvDialect dialect) {
     if (c) {
       out += sep;
     }
-    out += csv_field(t.columns[c].key, dialect);
+    out += csv_field(dialect == CsvDialect::excel ? std::string(tr(t.columns[c].header)) : t.columns[c].key, dialect);
   }
   out += "\r\n";
   for (const auto& row : t.rows) {
@@ -187,7 +187,7 @@ std::string to_csv(const Table& t, CsvDialect dialect) {
       if (c) {
         out += sep;
       }
-      out += csv_field(row[c], dialect, t.columns[c].right);
+      out += csv_field(dialect == CsvDialect::excel ? t.columns[c].shown(row[c]) : row[c], dialect, t.columns[c].right);
     }
     out += "\r\n";
   }
@@ -239,7 +239,7 @@ std::string to_markdown(const Table& t) {
   for (const auto& row : t.rows) {
     out += "|";
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      out += " " + cell(row[c]) + " |";
+      out += " " + cell(t.columns[c].shown(row[c])) + " |";
     }
     out += "\n";
   }

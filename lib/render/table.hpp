@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace omskplan::render {
@@ -14,6 +15,12 @@ struct Column {
   std::string header;  // what a person reads
   bool right = false;  // right-aligned (numbers)
   std::size_t max_width = 60;  // longer cells are cut with … in the terminal table
+  // The word people read for a cell that holds an enum's machine name
+  // (event::say_status): the table, Markdown and Excel's CSV say it; RFC CSV
+  // keeps the name, for scripts. None: the cell as it is.
+  std::string (*say)(std::string_view name) = nullptr;
+  // The cell as a person reads it.
+  std::string shown(const std::string& cell) const { return say ? say(cell) : cell; }
 };
 
 struct Table {

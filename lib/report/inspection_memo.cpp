@@ -43,14 +43,14 @@ Document inspection_memo(const inspection::WeekPlan& p, const inspection::MemoCo
         continue;
       }
       if (stop.visit.status == inspection::VisitStatus::cancelled) {
-        off.push_back(fmt::format("{} «{}»{}", stop.site.code, stop.site.name,
+        off.push_back(fmt::format("{} {}{}", stop.site.code, russian::quoted(stop.site.name),
                                   stop.visit.notes.empty() ? "" : " — " + stop.visit.notes));
         ++cancelled;
         continue;
       }
       ++visits;
       t.rows.push_back({std::to_string(stop.visit.seq), clock(stop.visit.arrive), clock(stop.visit.depart),
-                        stop.site.code + " «" + stop.site.name + "»" + (stop.unrecorded ? " — не отмечен" : ""),
+                        stop.site.code + " " + russian::quoted(stop.site.name) + (stop.unrecorded ? " — не отмечен" : ""),
                         stop.site.address, inspection::memo_participants(stop.visit.agencies, m)});
       t.values.push_back({static_cast<double>(stop.visit.seq), kNoValue, kNoValue, kNoValue, kNoValue, kNoValue});
       const auto it = m.open_findings.find(stop.site.id);

@@ -142,27 +142,6 @@ const std::map<std::string, std::vector<Column>>& catalog() {
   return c;
 }
 
-std::string level_ru(std::string_view l) {
-  if (l == "municipal") return "муниципальный";
-  if (l == "regional") return "региональный";
-  if (l == "intercity") return "межмуниципальный";
-  if (l == "international") return "международный";
-  return std::string(l);
-}
-
-std::string kind_ru(std::string_view k) {
-  static const std::map<std::string_view, std::string_view> m{
-      {"city-day", "День города"},       {"victory-day", "День Победы"},    {"holiday", "Праздники"},
-      {"concert", "Концерты"},           {"opening", "Открытия объектов"}, {"conference", "Конференции"},
-      {"round-table", "Круглые столы"}, {"seminar", "Семинары"},          {"ceremony", "Церемонии награждения"},
-      {"exhibition", "Выставки"},        {"sport", "Спортивные мероприятия"}, {"meeting", "Совещания и встречи"},
-      {"other", "Прочие"}};
-  auto it = m.find(k);
-  return it == m.end() ? std::string(k) : std::string(it->second);
-}
-
-std::string status_ru(std::string_view s);
-
 }  // namespace
 
 std::string kind_genitive(std::string_view k) {
@@ -197,24 +176,6 @@ std::string offset_phrase(const time::Offset& o) {
 }
 
 namespace {
-
-std::string status_ru(std::string_view s) {
-  static const std::map<std::string_view, std::string_view> m{
-      {"planned", "планируется"}, {"confirmed", "подтверждено"}, {"held", "проведено"}, {"cancelled", "отменено"},
-      {"draft", "проект"},        {"signed", "подписано"},       {"active", "действует"}, {"fulfilled", "исполнено"},
-      {"expired", "истёк срок"},  {"terminated", "расторгнуто"}};
-  auto it = m.find(s);
-  return it == m.end() ? std::string(s) : std::string(it->second);
-}
-
-std::string sphere_ru(std::string_view s) {
-  static const std::map<std::string_view, std::string_view> m{
-      {"culture", "культура"},         {"sport", "спорт"},        {"education", "образование"},
-      {"improvement", "благоустройство"}, {"social", "социальная поддержка"}, {"health", "здравоохранение"},
-      {"youth", "молодёжная политика"}, {"economy", "экономика"}, {"other", "прочее"}};
-  auto it = m.find(s);
-  return it == m.end() ? std::string(s) : std::string(it->second);
-}
 
 // 12.04.2023, as dates are written in registers.
 std::string dotted(const std::optional<time::Date>& d) {
@@ -338,8 +299,8 @@ QueryResult q_events(QueryContext& q, std::map<std::string, std::string>& stats)
     }
     add_row(r.table, {day_ru(time::local_date(ls)), e.all_day ? "" : time::format_clock(ls),
                       (part ? "\u00A0\u00A0\u00A0" : "") + e.title,
-                      kind_ru(event::to_string(e.kind)), level_ru(event::to_string(e.level)), e.venue, e.organizer, vips,
-                      status_ru(event::to_string(e.status))},
+                      std::string(event::word(e.kind)), std::string(event::word(e.level)), e.venue, e.organizer, vips,
+                      std::string(event::word(e.status))},
             {day_value(time::local_date(ls))});
   }
   if (top_level > 0) {
@@ -370,7 +331,7 @@ QueryResult q_events_by_kind(QueryContext& q, std::map<std::string, std::string>
   }
   std::vector<std::pair<std::string, std::pair<int, std::string>>> rows;
   for (const auto& [kind, v] : by_kind) {
-    rows.emplace_back(kind_ru(kind), v);
+    rows.emplace_back(event::say_kind_heading(kind), v);
   }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return russian::collate_less(a.first, b.first); });
   for (const auto& [name, v] : rows) {
@@ -610,8 +571,8 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
     }
     total = money::add(total, a.value);
     add_row(r.table,
-            {a.number, org_names.at(a.org_id), a.title, sphere_ru(a.sphere), dotted(a.signed_on), dotted(a.valid_to),
-             status_ru(agreement::to_string(st)),
+            {a.number, org_names.at(a.org_id), a.title, agreement::say_sphere(a.sphere), dotted(a.signed_on), dotted(a.valid_to),
+             std::string(agreement::word(st)),
              money::format_amount(a.value), std::to_string(fulfilled), std::to_string(due), std::to_string(overdue)},
             {kNoValue, kNoValue, kNoValue, kNoValue, day_value(a.signed_on), day_value(a.valid_to), kNoValue, static_cast<double>(a.value),
              static_cast<double>(fulfilled), static_cast<double>(due), static_cast<double>(overdue)});
@@ -827,30 +788,6 @@ std::string unit_label(const std::map<std::int64_t, unit::Unit>& units, const st
   return n.short_name.empty() ? n.name : text::capitalize(n.short_name);
 }
 
-std::string standing_ru(plan::Standing s) {
-  switch (s) {
-    case plan::Standing::planned:
-      return "запланировано";
-    case plan::Standing::in_work:
-      return "в работе";
-    case plan::Standing::postponed:
-      return "срок перенесён";
-    case plan::Standing::overdue:
-      return "просрочено";
-    case plan::Standing::done_on_time:
-      return "исполнено в срок";
-    case plan::Standing::done_late:
-      return "исполнено с нарушением срока";
-    case plan::Standing::not_done:
-      return "не исполнено";
-    case plan::Standing::carried:
-      return "перенесено в план следующего периода";
-    case plan::Standing::dropped:
-      return "снято с контроля";
-  }
-  return "";
-}
-
 // «исполнено 19.04.2024: …», «срок перенесён на 20.06.2024 (…)», «снято с контроля 20.04.2024: …».
 std::string mark_of(const plan::Item& i, time::Date as_of) {
   if (i.dropped_on && *i.dropped_on <= as_of) {
@@ -907,7 +844,7 @@ QueryResult q_plan_sections(QueryContext& q, std::map<std::string, std::string>&
         due += "\n(перенесён на " + dmy(i.points.front().due_on) + ")";
       }
       add_row(t, {v.numbers.at(i.no), i.text, due, responsible, text::join(co, ",\n"), i.form, i.basis,
-                  mark_of(i, q.as_of), standing_ru(plan::standing(i, q.as_of))});
+                  mark_of(i, q.as_of), std::string(plan::word(plan::standing(i, q.as_of)))});
     }
     if (t.rows.empty()) {
       continue;  // an empty section is left out of the document
@@ -1056,7 +993,7 @@ QueryResult q_plan_problems(QueryContext& q, std::map<std::string, std::string>&
         ++n;
         add_row(r.table, {fmt::format("№\u00A0{}", p.id), v.numbers.at(i.no), i.text,
                           unit_label(v.units, i.unit_id, p.period.last), dmy(plan::due_as_of(pt, q.as_of)),
-                          standing_ru(st)},
+                          std::string(plan::word(st))},
                 {kNoValue, kNoValue, kNoValue, kNoValue, day_value(plan::due_as_of(pt, q.as_of))});
       }
     }

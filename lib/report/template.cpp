@@ -108,24 +108,31 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
     r.fail(e.source(), trf("{0}", e.description()));
   }
   const toml::source_region top{{1, 1}, {1, 1}, {}};
-  r.check_keys(root, {"id", "name", "title", "subtitle", "landscape", "approval", "param", "section"}, "");
+  r.check_keys(root, {"id", "name", "title", "subtitle", "lang", "landscape", "approval", "param", "section"}, "");
   ReportTemplate t;
   t.origin = origin;
   t.id = r.req_string(root, "id", top);
   t.name = r.req_string(root, "name", top);
   t.title = r.req_string(root, "title", top);
   t.subtitle = r.opt_string(root, "subtitle").value_or("");
+  if (const toml::node* n = root.get("lang")) {
+    auto l = n->value<std::string>();
+    if (!l || (*l != "ru" && *l != "en")) {
+      r.fail(n->source(), tr("'lang' must be \"ru\" or \"en\""));
+    }
+    t.lang = *l;
+  }
   if (const toml::node* n = root.get("landscape")) {
     auto b = n->value<bool>();
     if (!b) {
-      r.fail(n->source(), "'landscape' must be true or false");
+      r.fail(n->source(), tr("'landscape' must be true or false"));
     }
     t.landscape = *b;
   }
   if (const toml::node* n = root.get("approval")) {
     auto b = n->value<bool>();
     if (!b) {
-      r.fail(n->source(), "'approval' must be true or false");
+      r.fail(n->source(), tr("'approval' must be true or false"));
     }
     t.approval = *b;
   }
@@ -179,7 +186,7 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
     t.params.push_back(std::move(spec));
   });
   if (!root.get("section")) {
-    r.fail(top, "a report needs at least one [[section]]");
+    r.fail(top, tr("a report needs at least one [[section]]"));
   }
   r.each_table(root, "section", [&](const toml::table& section) {
     const toml::table* s = &section;
@@ -191,7 +198,7 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       // Excel's rules for a sheet's name: 1–31 characters, none of []:*?/\ .
       if (spec.sheet.empty() || text::display_width(spec.sheet) > 31 ||
           spec.sheet.find_first_of("[]:*?/\\") != std::string::npos || spec.sheet.front() == '\'') {
-        r.fail(n->source(), "'sheet' must be 1 to 31 characters, none of []:*?/\\ and not starting with '");
+        r.fail(n->source(), tr("'sheet' must be 1 to 31 characters, none of []:*?/\\ and not starting with '"));
       }
     }
     spec.text = r.opt_string(*s, "text").value_or("");
@@ -212,13 +219,13 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       if (const toml::node* cs = s->get("columns")) {
         const toml::array* carr = cs->as_array();
         if (!carr) {
-          r.fail(cs->source(), "'columns' must be an array of column names");
+          r.fail(cs->source(), tr("'columns' must be an array of column names"));
         }
         const auto& cols = query_columns(name);
         for (const toml::node& c : *carr) {
           auto v = c.value<std::string>();
           if (!v) {
-            r.fail(c.source(), "'columns' must hold column names");
+            r.fail(c.source(), tr("'columns' must hold column names"));
           }
           if (std::none_of(cols.begin(), cols.end(), [&](const Column& k) { return k.key == *v; })) {
             std::string list;
@@ -233,14 +240,14 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       if (const toml::node* ch = s->get("chart")) {
         auto b = ch->value<bool>();
         if (!b) {
-          r.fail(ch->source(), "'chart' must be true or false");
+          r.fail(ch->source(), tr("'chart' must be true or false"));
         }
         spec.chart = *b;
       }
       if (const toml::node* fn = s->get("filter")) {
         const toml::table* ft = fn->as_table();
         if (!ft) {
-          r.fail(fn->source(), "'filter' must be a table: filter = { kind = \"concert\", status = \"held\" }");
+          r.fail(fn->source(), tr("'filter' must be a table: filter = { kind = \"concert\", status = \"held\" }"));
         }
         const auto keys = filter_keys(name);
         for (auto&& [k, v] : *ft) {
@@ -265,10 +272,10 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
         }
       }
     } else if (s->get("columns") || s->get("chart") || s->get("filter")) {
-      r.fail(s->source(), "'columns', 'chart' and 'filter' need a 'query'");
+      r.fail(s->source(), tr("'columns', 'chart' and 'filter' need a 'query'"));
     }
     if (spec.text.empty() && !spec.query && spec.heading.empty()) {
-      r.fail(s->source(), "an empty section: give it a heading, a text or a query");
+      r.fail(s->source(), tr("an empty section: give it a heading, a text or a query"));
     }
     t.sections.push_back(std::move(spec));
   });
@@ -531,6 +538,8 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
     }
     resolve_param(p, value, ctx, r);
   }
+  // The document's words in its own language from here on.
+  const i18n::Scope document_language(t.lang);
   const time::Date today = ctx.today();
   QueryContext q{db, ctx, r.period.value_or(Period{today, today}), r.as_of.value_or(r.period ? r.period->to : today),
                  r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs, o.signatures, {}, r.kind, o.template_dirs};

@@ -39,6 +39,9 @@ struct SectionSpec {
 struct ReportTemplate {
   std::string id, name, title, subtitle;
   bool landscape = false;  // A4 landscape: wide tables
+  // The document's language: its words (statuses, kinds, «Итого») are said in
+  // it whatever the interface's. "ru" (the shipped templates) or "en".
+  std::string lang = "ru";
   bool approval = false;   // a document to approve: the «УТВЕРЖДАЮ» block (config [document])
   std::vector<ParamSpec> params;
   std::vector<SectionSpec> sections;

@@ -365,7 +365,7 @@ std::string script(const CommandSpec& root, const std::string& shell) {
   if (shell == "fish") {
     return fish_script(root);
   }
-  throw InputError(fmt::format("shell '{}' is not one of bash, zsh, fish", shell));
+  throw InputError(trf("shell '{}' is not one of bash, zsh, fish", shell));
 }
 
 }  // namespace omskplan::shell

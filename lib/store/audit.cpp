@@ -1,7 +1,10 @@
 #include "store/audit.hpp"
 
+#include "core/words.hpp"
+
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <map>
 #include <stdexcept>
 #include <tuple>
@@ -180,6 +183,164 @@ std::vector<std::string> changed_fields(const std::optional<std::string>& before
     if (!b.contains(it.key()) || b.at(it.key()) != it.value()) {
       out.push_back(it.key());
     }
+  }
+  return out;
+}
+
+namespace {
+
+// The words of the audit's names (history, undo): its actions, the kinds of
+// record and their fields, as people read them (core/words.hpp).
+constexpr std::array<std::string_view, 3> kActionNames{"insert", "update", "delete"};
+constexpr std::array<Word, 3> kActionWords{NC_("audit action", "created"), NC_("audit action", "changed"),
+                                           NC_("audit action", "deleted")};
+constexpr std::array<std::string_view, 15> kEntityNames{"agency", "agency_member", "agreement", "award", "badge", "event", "finding", "organization", "plan", "plan_amendment", "plan_item", "site", "unit", "venue", "visit"};
+constexpr std::array<Word, 15> kEntityWords{
+    NC_("record", "agency"),
+    NC_("record", "agency representative"),
+    NC_("record", "agreement"),
+    NC_("record", "title awarded"),
+    NC_("record", "badge"),
+    NC_("record", "event"),
+    NC_("record", "finding"),
+    NC_("record", "organization"),
+    NC_("record", "plan"),
+    NC_("record", "plan amendment"),
+    NC_("record", "plan item"),
+    NC_("record", "site"),
+    NC_("record", "unit"),
+    NC_("record", "venue"),
+    NC_("record", "visit")};
+constexpr std::array<std::string_view, 110> kFieldNames{"active", "address", "agencies", "agency_id", "agreement_id", "aliases", "all_day", "anniversary_base", "approved_act", "approved_by", "approved_on", "arrive", "attendees", "basis", "capacity", "closed_on", "co_units", "code", "contact", "contractor_id", "created", "customer_id", "day", "deadline", "deadline_days_off", "decided_on", "depart", "drop_act", "drop_reason", "dropped_on", "due", "email", "end", "event_id", "files", "form", "former", "head", "held_on", "id", "inn", "issued_on", "kind", "lat", "lessons", "level", "lon", "name", "next_item_no", "no", "notes", "number", "obligations", "ogrn", "ordinal", "org_id", "organizer", "origin_id", "owner", "owner_unit_id", "parent_id", "part_of", "part_of_uuid", "participants", "period", "person", "phone", "plan_id", "points", "position", "program", "progress", "repeat", "requires_at", "responsible_org", "responsible_person", "risk", "section", "sections", "seq", "sequence", "severity", "short_name", "signed_at_event", "signed_on", "site_id", "sphere", "start", "status", "tags", "tasks", "template", "template_id", "terminated_on", "termination_reason", "text", "title", "title_pattern", "unit_id", "updated", "uuid", "valid_from", "valid_to", "value_kop", "venue", "venue_id", "visit_id", "week", "work", "year"};
+constexpr std::array<Word, 110> kFieldWords{
+    NC_("field", "active"),
+    NC_("field", "address"),
+    NC_("field", "agencies"),
+    NC_("field", "agency"),
+    NC_("field", "agreement"),
+    NC_("field", "aliases"),
+    NC_("field", "all day"),
+    NC_("field", "anniversary base year"),
+    NC_("field", "approval act"),
+    NC_("field", "approved by"),
+    NC_("field", "approved on"),
+    NC_("field", "arrival"),
+    NC_("field", "attendees"),
+    NC_("field", "basis"),
+    NC_("field", "capacity"),
+    NC_("field", "closed on"),
+    NC_("field", "co-executors"),
+    NC_("field", "code"),
+    NC_("field", "contact person"),
+    NC_("field", "contractor"),
+    NC_("field", "created"),
+    NC_("field", "customer"),
+    NC_("field", "day"),
+    NC_("field", "deadline"),
+    NC_("field", "deadlines on days off"),
+    NC_("field", "decided on"),
+    NC_("field", "departure"),
+    NC_("field", "drop act"),
+    NC_("field", "drop reason"),
+    NC_("field", "dropped on"),
+    NC_("field", "due"),
+    NC_("field", "e-mail"),
+    NC_("field", "end"),
+    NC_("field", "event"),
+    NC_("field", "files"),
+    NC_("field", "form of completion"),
+    NC_("field", "former names"),
+    NC_("field", "head"),
+    NC_("field", "held on"),
+    NC_("field", "id"),
+    NC_("field", "INN"),
+    NC_("field", "issued on"),
+    NC_("field", "kind"),
+    NC_("field", "latitude"),
+    NC_("field", "lessons"),
+    NC_("field", "level"),
+    NC_("field", "longitude"),
+    NC_("field", "name"),
+    NC_("field", "next item number"),
+    NC_("field", "number"),
+    NC_("field", "notes"),
+    NC_("field", "number"),
+    NC_("field", "obligations"),
+    NC_("field", "OGRN"),
+    NC_("field", "anniversary"),
+    NC_("field", "organization"),
+    NC_("field", "organizer"),
+    NC_("field", "origin"),
+    NC_("field", "owner"),
+    NC_("field", "owner unit"),
+    NC_("field", "parent"),
+    NC_("field", "part of"),
+    NC_("field", "part of"),
+    NC_("field", "participants"),
+    NC_("field", "period"),
+    NC_("field", "person responsible"),
+    NC_("field", "phone"),
+    NC_("field", "plan"),
+    NC_("field", "control points"),
+    NC_("field", "position"),
+    NC_("field", "programme"),
+    NC_("field", "progress"),
+    NC_("field", "repetition"),
+    NC_("field", "required at"),
+    NC_("field", "responsible organization"),
+    NC_("field", "responsible person"),
+    NC_("field", "risk"),
+    NC_("field", "section"),
+    NC_("field", "sections"),
+    NC_("field", "order"),
+    NC_("field", "sequence"),
+    NC_("field", "severity"),
+    NC_("field", "short name"),
+    NC_("field", "signed at event"),
+    NC_("field", "signed on"),
+    NC_("field", "site"),
+    NC_("field", "sphere"),
+    NC_("field", "start"),
+    NC_("field", "status"),
+    NC_("field", "tags"),
+    NC_("field", "tasks"),
+    NC_("field", "template"),
+    NC_("field", "template"),
+    NC_("field", "terminated on"),
+    NC_("field", "termination reason"),
+    NC_("field", "text"),
+    NC_("field", "title"),
+    NC_("field", "title pattern"),
+    NC_("field", "unit"),
+    NC_("field", "updated"),
+    NC_("field", "UUID"),
+    NC_("field", "valid from"),
+    NC_("field", "valid to"),
+    NC_("field", "amount"),
+    NC_("field", "venue"),
+    NC_("field", "venue"),
+    NC_("field", "visit"),
+    NC_("field", "week"),
+    NC_("field", "kind of work"),
+    NC_("field", "year")};
+
+}  // namespace
+
+std::string say_action(std::string_view name) { return say_name(kActionNames, kActionWords, name); }
+std::string say_entity(std::string_view name) { return say_name(kEntityNames, kEntityWords, name); }
+std::string say_field(std::string_view name) { return say_name(kFieldNames, kFieldWords, name); }
+
+std::string say_fields(std::string_view names) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= names.size() && !names.empty()) {
+    const std::size_t comma = names.find(", ", pos);
+    const std::string_view one = names.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos);
+    out += (out.empty() ? "" : ", ") + say_field(one);
+    if (comma == std::string_view::npos) {
+      break;
+    }
+    pos = comma + 2;
   }
   return out;
 }

@@ -51,4 +51,11 @@ std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity
 std::vector<std::string> changed_fields(const std::optional<std::string>& before,
                                         const std::optional<std::string>& after);
 
+// The words people read (render::Column::say) for an action (insert, update,
+// delete), a kind of record (plan_item) and its fields ("title, tasks").
+std::string say_action(std::string_view name);
+std::string say_entity(std::string_view name);
+std::string say_field(std::string_view name);
+std::string say_fields(std::string_view names);
+
 }  // namespace omskplan::store

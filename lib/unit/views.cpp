@@ -1,4 +1,5 @@
 #include "unit/views.hpp"
+#include "core/words.hpp"
 
 #include "core/i18n.hpp"
 #include "core/text.hpp"
@@ -22,7 +23,7 @@ std::string code_of(const std::map<std::int64_t, std::string>& codes, const std:
     return "";
   }
   auto it = codes.find(*id);
-  return it == codes.end() ? fmt::format("#{}", *id) : it->second;
+  return it == codes.end() ? record_ref(*id) : it->second;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "venue/views.hpp"
+#include "core/words.hpp"
 #include "core/i18n.hpp"
 
 #include "core/text.hpp"
@@ -61,7 +62,7 @@ nlohmann::ordered_json venues_json(const std::vector<Venue>& venues) {
 }
 
 std::string venue_card(const Venue& v) {
-  std::string out = fmt::format("#{} {}\n", v.id, v.name);
+  std::string out = card_heading(v.id, v.name) + "\n";
   const int width = i18n::language() == "ru" ? 16 : 12;
   auto field = [&](const char* name, const std::string& value) {
     if (!value.empty()) {

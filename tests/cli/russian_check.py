@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""tests/cli/russian_check.py DIR [ALLOW]: what omskplan printed with --lang ru reads as
+Russian. DIR holds N.txt, one command's output each (its first line, "# LABEL",
+names the command), and written documents N.docx, N.xlsx, N.html, N.md with
+their labels in N.label (the text a person reads is taken out of each: Word's
+paragraphs, the spreadsheet's cells and sheet names, the page's text). Fails
+(exit 1, one line per finding) on:
+  - a Latin word outside an allow-list: ids, codes, INN, file names, options,
+    commands and what the user typed (both in typewriter quotes '…'), and the
+    names of formats and standards (XLSX, iCalendar, RFC);
+  - «№» followed by a digit (it takes a space: «№ 1»), and «#58» for a number;
+  - quotes inside quotes as «ёлочки» again («ДК «Кристалл»»: the inner ones are „лапки“);
+  - a value in ASCII quotes: Russian text in '…' or "…" (values go in «ёлочки»;
+    typewriter quotes are for what is typed: commands, keys, input).
+"""
+import html
+import os
+import re
+import sys
+import zipfile
+
+# Words that are Russian office usage or names of things, not untranslated English.
+ALLOWED = {
+    # formats, standards, programs
+    "XLSX", "DOCX", "HTML", "PDF", "CSV", "JSON", "TOML", "ICS", "iCalendar", "UTF", "BOM", "RFC", "ISO",
+    "SQLite", "WAL", "Mustache", "Excel", "Word", "LibreOffice", "Outlook", "Thunderbird", "Google", "Chromium",
+    "libxlsxwriter", "libzip", "libxlsxwriter4", "libzip4", "apt", "get", "omskplan", "SVG", "XML", "URL", "IANA",
+    "bash", "zsh", "fish", "cron", "crontab", "man", "gettext", "sudo", "TZif", "tzdata", "XDG", "Debian",
+    # iCalendar and recurrence rules (RFC 5545 names, typed as they are)
+    "UID", "RRULE", "EXDATE", "RDATE", "DTSTART", "DTEND", "DURATION", "SEQUENCE", "VEVENT", "VCALENDAR",
+    "VTIMEZONE", "VALARM", "BEGIN", "END", "TZID", "FREQ", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "COUNT",
+    "UNTIL", "INTERVAL", "WKST", "DAILY", "WEEKLY", "MONTHLY", "YEARLY", "RECURRENCE", "ID", "SUMMARY",
+    "LAST", "MODIFIED", "STATUS", "CANCELLED", "CATEGORIES", "LOCATION", "DESCRIPTION",
+    "MO", "TU", "WE", "TH", "FR", "SA", "SU",
+    # accepted in Russian official text
+    "VIP", "UUID",
+}
+
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def strip_allowed(line):
+    """The line with what may be Latin removed: typed things, paths, options, codes."""
+    s = line
+    s = re.sub(r"https?://\S+", " ", s)
+    s = re.sub(r"omskplan(?: (?! )\S+)*", " ", s)  # a command as typed (up to a table's column gap)
+    s = re.sub(r"\{[a-z_]+\}", " ", s)  # a template's placeholder: {ordinal}
+    s = re.sub(r"\b[IVXLC]+\b", " ", s)  # Roman numerals: II квартал
+    s = re.sub(r"\S+@\S+\.\w+", " ", s)  # e-mail
+    s = re.sub(r"'[^'\n]*'", " ", s)  # typewriter quotes: commands, keys, what was typed
+    s = re.sub(r'"[^"\n]*"', " ", s)
+    s = re.sub(r"`[^`\n]*`", " ", s)
+    s = re.sub(r"(?<!\w)--?[a-z][a-z0-9-]*(=\S*)?", " ", s)  # options
+    s = re.sub(r"\S*/\S*", " ", s)  # paths, zones (Asia/Omsk), fractions
+    s = re.sub(r"\S+\.(docx|xlsx|html|md|csv|json|ics|toml|db|pdf|txt|sh|po)\b", " ", s)
+    s = re.sub(r"\$\{?[A-Z_]+\}?", " ", s)  # environment variables
+    s = re.sub(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", " ", s)  # OMSKPLAN_DB
+    s = re.sub(r"\b[a-z]+(\.[a-z_*]+)+\b", " ", s)  # setting keys: inspection.visit_days
+    s = re.sub(r"\b[a-z]+_[a-z_]+\b", " ", s)  # snake_case keys, column names
+    # Codes: a word with digits or glued to Cyrillic/digits by - (OB-007, 2024-W19, 12-С/2023, +06)
+    s = re.sub(r"[\w-]*\d[\w-]*", " ", s)
+    return s
+
+
+def check_line(label, line, out, allowed=frozenset()):
+    for m in re.finditer(r"№(\d)", line):
+        out.append(f"{label}: «№» without a space before {m.group(1)}: {line.strip()[:160]}")
+    for m in re.finditer(r"(?<![\w&])#\d+", line):
+        out.append(f"{label}: «{m.group(0)}» for a number (Russian: «№ …»): {line.strip()[:160]}")
+    if "««" in line or "»»" in line or re.search(r"«[^»…]*«", line):
+        out.append(f"{label}: nested «ёлочки» (inner quotes are „лапки“): {line.strip()[:160]}")
+    for q in re.findall(r"'([^'\n]*)'|\"([^\"\n]*)\"", line):
+        text = q[0] or q[1]
+        if CYRILLIC.search(text):
+            out.append(f"{label}: a value in ASCII quotes (use «…»): {text[:80]!r} in {line.strip()[:160]}")
+    rest = strip_allowed(line)
+    bad = [w for w in LATIN_WORD.findall(rest) if w not in ALLOWED and w not in allowed]
+    if bad:
+        out.append(f"{label}: Latin {', '.join(sorted(set(bad)))}: {line.strip()[:200]}")
+
+
+def xml_text(xml, para):
+    """The text of an XML part, a line per `para` element (w:p, si, …)."""
+    xml = re.sub(r"</(%s)>" % para, "\n", xml)
+    return html.unescape(re.sub(r"<[^>]+>", "", xml))
+
+
+def document_lines(path):
+    ext = path.rsplit(".", 1)[1]
+    if ext == "docx":
+        with zipfile.ZipFile(path) as z:
+            parts = [n for n in z.namelist() if re.match(r"word/(document|header\d*|footer\d*)\.xml$", n)]
+            return "\n".join(xml_text(z.read(n).decode(), "w:p") for n in parts).split("\n")
+    if ext == "xlsx":
+        with zipfile.ZipFile(path) as z:
+            out = xml_text(z.read("xl/sharedStrings.xml").decode(), "si") if "xl/sharedStrings.xml" in z.namelist() else ""
+            out += "\n".join(re.findall(r'<sheet [^>]*name="([^"]*)"', z.read("xl/workbook.xml").decode()))
+            for n in z.namelist():
+                if re.match(r"xl/worksheets/sheet\d+\.xml$", n):
+                    out += "\n" + xml_text("".join(re.findall(r"<is>.*?</is>", z.read(n).decode())), "is")
+            return html.unescape(out).split("\n")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    if ext == "html":
+        text = re.sub(r"(?s)<(style|script)[^>]*>.*?</\1>", "", text)
+        text = re.sub(r"(?s)<svg.*?</svg>", lambda m: "\n".join(re.findall(r"<text[^>]*>([^<]*)</text>", m.group(0))), text)
+        text = html.unescape(re.sub(r"<[^>]+>", "\n", text))
+    return text.split("\n")
+
+
+def main():
+    findings = []
+    files = 0
+    d = sys.argv[1]
+    # ALLOW file: "LABEL PREFIX<TAB>word word …" — ids allowed in those outputs
+    # (template and report ids, section keys), and the OS user in history.
+    allow = []
+    if len(sys.argv) > 2:
+        with open(sys.argv[2], encoding="utf-8") as f:
+            for line in f.read().split("\n"):
+                if "\t" in line:
+                    prefix, words = line.split("\t", 1)
+                    allow.append((prefix, frozenset(re.findall(r"[A-Za-z][A-Za-z0-9]*", words))))
+    for name in sorted(os.listdir(d)):
+        path = os.path.join(d, name)
+        stem, ext = name.rsplit(".", 1)
+        if ext == "label":
+            continue
+        files += 1
+        if ext == "txt":
+            with open(path, encoding="utf-8", errors="replace") as f:
+                lines = f.read().split("\n")
+            label = lines[0][2:] if lines and lines[0].startswith("# ") else name
+            lines = lines[1:]
+        else:
+            with open(os.path.join(d, stem + ".label"), encoding="utf-8") as f:
+                label = f.read().strip()
+            lines = document_lines(path)
+        allowed = frozenset().union(*[w for p, w in allow if label.startswith(p)])
+        for line in lines:
+            check_line(label, line, findings, allowed)
+    for f in findings:
+        print(f)
+    print(f"russian check: {files} outputs, {len(findings)} findings")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
