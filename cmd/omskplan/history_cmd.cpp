@@ -1,5 +1,6 @@
 // omskplan history, omskplan undo: the audit log and going back in it
 #include "commands.hpp"
+#include "core/words.hpp"
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
@@ -48,7 +49,7 @@ void setup_history(CLI::App& app, Runner& r) {
                                                     "visit",  "finding",      "command",   "unit",
                                                     "plan",   "plan_item",    "plan_amendment"};
     if (!entity->empty() && std::find(kEntities.begin(), kEntities.end(), *entity) == kEntities.end()) {
-      throw InputError(trf("invalid entity '{}'; expected one of: {}", *entity, text::join(kEntities, ", ")));
+      throw InputError(trf("invalid entity '{}'; expected one of: {}", *entity, typed_list(kEntities)));
     }
     if (*limit <= 0) {
       throw InputError(tr("--limit must be positive"));

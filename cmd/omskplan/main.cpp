@@ -1,6 +1,7 @@
 // omskplan: the command-line front end. Parses, runs one library operation
 // per command, maps errors to exit codes (docs/exit-codes.md).
 #include "commands.hpp"
+#include "core/words.hpp"
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
@@ -85,13 +86,11 @@ std::optional<std::string> unknown_subcommand(CLI::App& app, int argc, char** ar
       continue;
     }
     std::vector<std::string> candidates;
-    std::string names;
     for (const CLI::App* s : subs) {
-      names += (names.empty() ? "" : ", ") + s->get_name();
       candidates.push_back(s->get_name());
     }
     const std::string best = text::closest(tok, candidates);
-    return best.empty() ? trf("unknown command '{}' for '{}'; expected one of: {}", tok, path, names)
+    return best.empty() ? trf("unknown command '{}' for '{}'; expected one of: {}", tok, path, typed_list(candidates))
                         : trf("unknown command '{}' for '{}', did you mean '{}'?", tok, path, best);
   }
   return std::nullopt;

@@ -1,4 +1,5 @@
 #include "runtime.hpp"
+#include "core/words.hpp"
 #include "core/i18n.hpp"
 
 #include "inspection/settings.hpp"
@@ -184,11 +185,11 @@ Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allow
       return f;
     }
   }
-  std::string list;
+  std::vector<std::string_view> names;
   for (Format a : allowed) {
-    list += (list.empty() ? "" : ", ") + std::string(format_name(a));
+    names.push_back(format_name(a));
   }
-  throw InputError(trf("--format {} is not available here; use one of: {}", format_name(f), list));
+  throw InputError(trf("--format {} is not available here; use one of: {}", format_name(f), typed_list(names)));
 }
 
 bool Runtime::stderr_is_terminal() const { return isatty(STDERR_FILENO); }

@@ -110,8 +110,7 @@ void check(Services& s, const Agreement& a) {
   text::check_field(tr("the title"), a.title, kMaxText, true);
   text::check_field(tr("the notes"), a.notes, kMaxNotes, false);
   if (std::find(s.settings.spheres.begin(), s.settings.spheres.end(), a.sphere) == s.settings.spheres.end()) {
-    throw InputError(trf("invalid sphere '{}'; expected one of: {}", a.sphere,
-                                 text::join(s.settings.spheres, ", ")));
+    throw InputError(trf("invalid sphere '{}'; expected one of: {}", a.sphere, typed_list(s.settings.spheres)));
   }
   if (a.valid_from && a.valid_to && *a.valid_to < *a.valid_from) {
     throw InputError(trf("valid to {} is before valid from {}", time::format_date(*a.valid_to),

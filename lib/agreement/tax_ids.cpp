@@ -71,7 +71,7 @@ std::string check_ogrn(std::string_view id) {
   }
   const int check = mod_of(id.substr(0, id.size() - 1), ip ? 13 : 11) % 10;
   if (check != id.back() - '0') {
-    return trf("{} {}: the check digit does not match", ip ? "OGRNIP" : "OGRN", id);
+    return ip ? trf("OGRNIP {}: the check digit does not match", id) : trf("OGRN {}: the check digit does not match", id);
   }
   return {};
 }

@@ -130,11 +130,16 @@ nlohmann::ordered_json due_json(const DueReport& r, time::Date today) {
   return j;
 }
 
+namespace {
+// A badge's number as people read it: «№ 3» (the cell, and CSV and --quiet, keep 3).
+std::string numbered(std::string_view n) { return n.empty() ? std::string() : "№\u00A0" + std::string(n); }
+}  // namespace
+
 Table patrons_table(const std::vector<PatronRow>& rows) {
   Table t;
   t.columns = {{"rank", N_("RANK"), true},   {"org_id", N_("ORG"), true},    {"name", N_("ORGANIZATION"), false, 50},
                {"inn", N_("INN")},           {"value", N_("FULFILLED"), true}, {"count", N_("COUNT"), true},
-               {"titles", N_("TITLES"), false, 40}, {"badge", N_("BADGE")}};
+               {"titles", N_("TITLES"), false, 40}, {"badge", N_("BADGE"), false, 60, numbered}};
   t.id_column = 1;  // the organization
   for (const auto& r : rows) {
     std::string titles;
@@ -143,7 +148,7 @@ Table patrons_table(const std::vector<PatronRow>& rows) {
     }
     t.add({r.rank ? std::to_string(r.rank) : "", std::to_string(r.org_id), r.name, r.inn,
            money::format_roubles(r.value), std::to_string(r.count), titles,
-           r.badge ? fmt::format("№\u00A0{}", *r.badge) : ""},
+           r.badge ? std::to_string(*r.badge) : ""},
           r.titles.empty() ? Tone::plain : Tone::good);
   }
   return t;
@@ -179,11 +184,11 @@ Table awards_table(const std::vector<Award>& as, const std::map<std::int64_t, st
 
 Table badges_table(const std::vector<Badge>& bs, const std::map<std::int64_t, std::string>& names) {
   Table t;
-  t.columns = {{"year", N_("YEAR")}, {"number", N_("NUMBER"), true}, {"org_id", N_("ORG"), true},
+  t.columns = {{"year", N_("YEAR")}, {"number", N_("NUMBER"), true, 60, numbered}, {"org_id", N_("ORG"), true},
                {"org", N_("ORGANIZATION"), false, 50}, {"issued_on", N_("ISSUED")}};
   t.id_column = 1;  // the badge's number
   for (const auto& b : bs) {
-    t.add({std::to_string(b.year), fmt::format("№\u00A0{}", b.number), std::to_string(b.org_id), name_of(names, b.org_id),
+    t.add({std::to_string(b.year), std::to_string(b.number), std::to_string(b.org_id), name_of(names, b.org_id),
            time::format_date(b.issued_on)});
   }
   return t;

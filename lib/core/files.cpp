@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string size_text(std::size_t bytes) {
-  return bytes >= (1u << 20) ? fmt::format("{} MiB", bytes >> 20) : fmt::format("{} KiB", bytes >> 10);
+  return bytes >= (1u << 20) ? trf("{} MiB", bytes >> 20) : trf("{} KiB", bytes >> 10);
 }
 
 std::string label(const std::string& path) { return path == "-" ? std::string("<stdin>") : path; }
@@ -123,7 +123,7 @@ protected:
       n = ::read(fd_, buf_, sizeof buf_);
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
-      throw InputError(trf("{}: cannot read: {}", label_, std::strerror(errno)));
+      throw InputError(trf("{}: cannot read: {}", label_, say_errno(errno)));
     }
     if (n == 0) {
       return traits_type::eof();
@@ -163,7 +163,7 @@ std::unique_ptr<std::istream> open(const std::string& path, std::size_t limit) {
   if (path != "-") {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
-      throw InputError(trf("{}: cannot read: {}", path, std::strerror(errno)));
+      throw InputError(trf("{}: cannot read: {}", path, say_errno(errno)));
     }
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -186,7 +186,7 @@ void write_atomically(const std::string& path, std::string_view content, WriteOp
       [&](const std::string& tmp) {
         const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0) {
-          throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+          throw StorageError(trf("cannot write {}: {}", path, say_errno(errno)));
         }
         std::size_t done = 0;
         while (done < content.size()) {
@@ -197,12 +197,12 @@ void write_atomically(const std::string& path, std::string_view content, WriteOp
           if (n <= 0) {
             const int err = errno;
             ::close(fd);
-            throw StorageError(trf("cannot write {}: {}", path, std::strerror(err)));
+            throw StorageError(trf("cannot write {}: {}", path, say_errno(err)));
           }
           done += static_cast<std::size_t>(n);
         }
         if (::close(fd) != 0) {
-          throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+          throw StorageError(trf("cannot write {}: {}", path, say_errno(errno)));
         }
       },
       options);
@@ -228,7 +228,7 @@ void write_atomically_with(const std::string& path, const std::function<void(con
   std::string tmpl =
       (dir / fmt::format(".{}{}{}-XXXXXX", p.filename().string(), kTempInfix, ::getpid())).string();
   if (!::mkdtemp(tmpl.data())) {
-    throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+    throw StorageError(trf("cannot write {}: {}", path, say_errno(errno)));
   }
   const std::string tmpdir = tmpl;
   const std::string tmp = tmpdir + "/" + p.filename().string();
@@ -245,19 +245,19 @@ void write_atomically_with(const std::string& path, const std::function<void(con
     // An existing regular file keeps its mode; a new one gets the mode asked for.
     const unsigned mode = exists && S_ISREG(target.st_mode) ? (target.st_mode & 07777) : options.mode;
     if (::chmod(tmp.c_str(), mode) != 0) {
-      throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+      throw StorageError(trf("cannot write {}: {}", path, say_errno(errno)));
     }
     fsync_path(tmp, O_RDONLY);
     if (options.replace) {
       if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        throw StorageError(trf("cannot write {}: {}", path, std::strerror(errno)));
+        throw StorageError(trf("cannot write {}: {}", path, say_errno(errno)));
       }
     } else if (::link(tmp.c_str(), path.c_str()) != 0) {  // never replaces
       const int err = errno;
       if (err == EEXIST) {
         throw InputError(trf("{} exists already; remove it or choose another name", path));
       }
-      throw StorageError(trf("cannot write {}: {}", path, std::strerror(err)));
+      throw StorageError(trf("cannot write {}: {}", path, say_errno(err)));
     }
   } catch (...) {
     cleanup();
@@ -272,7 +272,7 @@ PrivateTempDir::PrivateTempDir() {
   clean_stale_in(base, "omskplan-tmp-", "");
   std::string tmpl = fmt::format("{}/omskplan-tmp-{}-XXXXXX", base, ::getpid());
   if (!::mkdtemp(tmpl.data())) {
-    throw StorageError(trf("cannot create a temporary directory in {}: {}", base, std::strerror(errno)));
+    throw StorageError(trf("cannot create a temporary directory in {}: {}", base, say_errno(errno)));
   }
   path_ = tmpl;
 }
@@ -297,7 +297,7 @@ void create_private_directories(const std::string& dir) {
   if (::mkdir(dir.c_str(), 0700) == 0) {
     ::chmod(dir.c_str(), 0700);  // the umask may have taken bits the owner needs
   } else if (errno != EEXIST) {
-    throw StorageError(trf("cannot create directory {}: {}", dir, std::strerror(errno)));
+    throw StorageError(trf("cannot create directory {}: {}", dir, say_errno(errno)));
   }
 }
 
@@ -312,6 +312,41 @@ std::vector<std::string> list(const std::string& dir, std::string_view extension
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+std::string say_errno(int err) {
+  switch (err) {
+    case ENOENT:
+      return tr("no such file or directory");
+    case EACCES:
+    case EPERM:
+      return tr("permission denied");
+    case EISDIR:
+      return tr("it is a directory");
+    case ENOTDIR:
+      return tr("a part of the path is not a directory");
+    case ENOSPC:
+      return tr("no space left on the device");
+    case EROFS:
+      return tr("the file system is read-only");
+    case EEXIST:
+      return tr("it exists already");
+    case ENAMETOOLONG:
+      return tr("the name is too long");
+    case ELOOP:
+      return tr("too many symbolic links");
+    case EMFILE:
+    case ENFILE:
+      return tr("too many open files");
+    case EIO:
+      return tr("input/output error");
+    case EXDEV:
+      return tr("another file system");
+    case EINVAL:
+      return tr("invalid argument");
+    default:
+      return std::strerror(err);
+  }
 }
 
 }  // namespace omskplan::files

@@ -68,4 +68,8 @@ void create_private_directories(const std::string& dir);
 // Regular files in `dir` ending in `extension` (".toml"), sorted; none when `dir` is missing.
 std::vector<std::string> list(const std::string& dir, std::string_view extension);
 
+// What the system said (errno) in the user's language: "No such file or
+// directory" is «нет такого файла или каталога»; a rare one as the C library says it.
+std::string say_errno(int err);
+
 }  // namespace omskplan::files

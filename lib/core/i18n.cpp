@@ -75,6 +75,7 @@ const Catalog& russian() {
 }
 
 const Catalog* current = nullptr;
+const Catalog* words_current = nullptr;  // the words' language (use_words)
 
 // The nth '\0'-separated part of `s`.
 std::string_view part(std::string_view s, int nth) {
@@ -90,9 +91,25 @@ std::string_view part(std::string_view s, int nth) {
 
 }  // namespace
 
-void use(std::string_view lang) { current = lang == "ru" ? &russian() : nullptr; }
+void use(std::string_view lang) { current = words_current = lang == "ru" ? &russian() : nullptr; }
 
 std::string_view language() { return current ? "ru" : "en"; }
+
+void use_words(std::string_view lang) { words_current = lang == "ru" ? &russian() : nullptr; }
+
+std::string_view words_language() { return words_current ? "ru" : "en"; }
+
+std::string_view translate_word(std::string_view context, std::string_view msgid) {
+  if (words_current) {
+    std::string key(context);
+    key += '\4';
+    key += msgid;
+    if (const auto* s = words_current->find(key); s && !s->empty()) {
+      return *s;
+    }
+  }
+  return msgid;
+}
 
 std::string_view translate(std::string_view msgid) {
   if (current) {

@@ -32,13 +32,19 @@ std::string_view translate_plural(std::string_view one, std::string_view many, l
 // The translation of `msgid` in `context` (gettext's msgctxt), for words that
 // need different translations in different places ("NAME": a column, a man section).
 std::string_view translate_context(std::string_view context, std::string_view msgid);
-// The language switched for a scope and restored after it: a document is
-// written in its own language (the shipped ones in Russian) whatever the
-// interface's.
+// The words (core/words.hpp: statuses, kinds, «Итого») are said in the
+// language in use, or in a document's own for a scope: use_words.
+void use_words(std::string_view lang);
+std::string_view words_language();
+// The word `msgid` of `context` in the words' language.
+std::string_view translate_word(std::string_view context, std::string_view msgid);
+// The words' language switched for a scope and restored after it: a document
+// says its words in its own language (the shipped ones in Russian) whatever
+// the interface's, while messages (errors) stay in the interface's.
 class Scope {
  public:
-  explicit Scope(std::string_view lang) : saved_(language()) { use(lang); }
-  ~Scope() { use(saved_); }
+  explicit Scope(std::string_view lang) : saved_(words_language()) { use_words(lang); }
+  ~Scope() { use_words(saved_); }
   Scope(const Scope&) = delete;
   Scope& operator=(const Scope&) = delete;
 

@@ -3,6 +3,7 @@
 
 #include "core/text.hpp"
 
+#include <cstdio>
 #include <fmt/format.h>
 
 namespace omskplan::json_input {
@@ -151,6 +152,11 @@ std::size_t stream_records(std::istream& in, std::string_view key,
     }
     if (what.rfind("parse error at ", 0) == 0) {
       what = what.substr(15);
+    }
+    // "line 1, column 5: syntax error …": the place in the user's language, the parser's words as they are.
+    int line = 0, column = 0, used = 0;
+    if (std::sscanf(what.c_str(), "line %d, column %d: %n", &line, &column, &used) == 2 && used > 0) {
+      throw InputError(trf("not valid JSON: line {}, column {}: {}", line, column, what.substr(static_cast<std::size_t>(used))));
     }
     throw InputError(trf("not valid JSON: {}", what));
   }

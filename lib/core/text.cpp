@@ -267,7 +267,7 @@ std::string for_terminal(std::string_view s, std::size_t max_chars) {
   std::size_t pos = 0;
   while (pos < s.size()) {
     if (chars >= max_chars) {
-      out += fmt::format("… ({} bytes more)", s.size() - pos);
+      out += trnf("… ({} byte more)", "… ({} bytes more)", static_cast<long>(s.size() - pos), s.size() - pos);
       break;
     }
     const std::size_t start = pos;

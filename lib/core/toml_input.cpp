@@ -1,4 +1,5 @@
 #include "core/toml_input.hpp"
+#include "core/words.hpp"
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
@@ -17,12 +18,8 @@ void Reader::fail(const toml::source_region& where, const std::string& what) con
 void Reader::check_keys(const toml::table& t, const std::set<std::string>& allowed, std::string_view section) const {
   for (auto&& [k, v] : t) {
     if (!allowed.count(std::string(k.str()))) {
-      std::string list;
-      for (const auto& a : allowed) {
-        list += (list.empty() ? "" : ", ") + a;
-      }
       fail(k.source(), trf("unknown key '{}'{}; expected one of: {}", k.str(),
-                           section.empty() ? "" : trf(" in [[{}]]", section), list));
+                           section.empty() ? "" : trf(" in [[{}]]", section), typed_list(allowed)));
     }
   }
 }

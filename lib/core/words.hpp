@@ -23,7 +23,7 @@ struct Word {
 };
 
 // The word in the user's language (the msgid in English).
-inline std::string_view say(const Word& w) { return i18n::translate_context(w.context, w.msgid); }
+inline std::string_view say(const Word& w) { return i18n::translate_word(w.context, w.msgid); }
 
 // The word of enumerator `v`.
 template <class E, std::size_t N>
@@ -59,6 +59,19 @@ std::string choices(const std::array<std::string_view, N>& names, const std::arr
     } else {
       out += names[i];
     }
+  }
+  return out;
+}
+
+// Values one may type (keys, columns, formats), listed for a message:
+// "a, b, c"; in Russian each in typewriter quotes, as things typed are: "'a', 'b', 'c'".
+template <class Range>
+std::string typed_list(const Range& names) {
+  const bool quote = i18n::language() != "en";
+  std::string out;
+  for (const auto& n : names) {
+    out += out.empty() ? "" : ", ";
+    out += quote ? "'" + std::string(n) + "'" : std::string(n);
   }
   return out;
 }

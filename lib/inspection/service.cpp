@@ -66,8 +66,8 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
   text::check_field(tr("the name"), site.name, 1000, true);
   site.address = text::trim(in.address);
   text::check_field(tr("the address"), site.address, 1000, true);
-  const auto lat = number(in.lat, "latitude", decimal_comma);
-  const auto lon = number(in.lon, "longitude", decimal_comma);
+  const auto lat = number(in.lat, tr("latitude"), decimal_comma);
+  const auto lon = number(in.lon, tr("longitude"), decimal_comma);
   if (lat.has_value() != lon.has_value()) {
     throw InputError(tr("give both latitude and longitude, or neither"));
   }
@@ -188,7 +188,7 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
     const std::string h = text::fold(text::trim(t.header[i]));
     if (std::find(kColumns.begin(), kColumns.end(), h) == kColumns.end()) {
       throw InputError(trf("{}:1: unknown column '{}'; expected: {}", name, t.header[i],
-                                   text::join(kColumns, ", ")));
+                                   typed_list(kColumns)));
     }
     if (col.count(h)) {
       throw InputError(trf("{}:1: column '{}' appears twice", name, h));

@@ -1,4 +1,5 @@
 #include "plan/service.hpp"
+#include "core/words.hpp"
 
 #include "agreement/service.hpp"
 #include "core/csv.hpp"
@@ -153,7 +154,7 @@ std::string section_key(const Plan& p, const std::string& typed) {
   }
   const std::string near = text::closest(t, keys);
   throw InputError(trf("plan {} has no section '{}'{}; its sections: {}", p.id, text::for_terminal(t, 60),
-                       near.empty() ? "" : trf("; did you mean '{}'?", near), text::join(keys, ", ")));
+                       near.empty() ? "" : trf("; did you mean '{}'?", near), typed_list(keys)));
 }
 
 void check_item(const Item& i) {

@@ -179,7 +179,7 @@ std::string to_csv(const Table& t, CsvDialect dialect) {
     if (c) {
       out += sep;
     }
-    out += csv_field(dialect == CsvDialect::excel ? std::string(tr(t.columns[c].header)) : t.columns[c].key, dialect);
+    out += csv_field(t.columns[c].key, dialect);
   }
   out += "\r\n";
   for (const auto& row : t.rows) {
@@ -187,7 +187,7 @@ std::string to_csv(const Table& t, CsvDialect dialect) {
       if (c) {
         out += sep;
       }
-      out += csv_field(dialect == CsvDialect::excel ? t.columns[c].shown(row[c]) : row[c], dialect, t.columns[c].right);
+      out += csv_field(row[c], dialect, t.columns[c].right);
     }
     out += "\r\n";
   }

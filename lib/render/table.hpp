@@ -16,8 +16,8 @@ struct Column {
   bool right = false;  // right-aligned (numbers)
   std::size_t max_width = 60;  // longer cells are cut with … in the terminal table
   // The word people read for a cell that holds an enum's machine name
-  // (event::say_status): the table, Markdown and Excel's CSV say it; RFC CSV
-  // keeps the name, for scripts. None: the cell as it is.
+  // (event::say_status): the terminal table and Markdown say it; CSV (either
+  // dialect: a file to import back, too) keeps the name. None: the cell as it is.
   std::string (*say)(std::string_view name) = nullptr;
   // The cell as a person reads it.
   std::string shown(const std::string& cell) const { return say ? say(cell) : cell; }

@@ -312,9 +312,7 @@ std::string chart_svg(const Chart& c) {
 }
 
 std::string to_html(const Document& d) {
-  std::string out = R"(<!DOCTYPE html>
-<html lang="ru">
-<head>
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + d.lang + "\">\n" + R"(<head>
 <meta charset="utf-8"/>
 <title>)" + escape_html(d.title) + R"(</title>
 <style>

@@ -94,6 +94,7 @@ struct Document {
   bool landscape = false;  // wide tables: A4 landscape in print, DOCX and HTML
   std::vector<Section> sections;
   std::string executor;    // «Исполнитель: …, тел. …» at the foot of the document (config)
+  std::string lang = "ru"; // its language: the words the writers add («Итого», «Таблица 2») are said in it
 };
 
 

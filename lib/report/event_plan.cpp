@@ -61,13 +61,15 @@ Document event_plan(const event::Event& e, const time::TimeZone& zone, time::Dat
                              (date.ends_with('.') ? "" : "."));
   if (e.repeat) {
     // The document is in Russian whatever the interface's language.
+    const std::string lang(i18n::language());
+    i18n::use("ru");
     std::string rule;
     try {
-      const i18n::Scope russian("ru");
       rule = event::describe_rule(event::rule_of(e));
     } catch (const InputError&) {
       rule = e.repeat->rule;
     }
+    i18n::use(lang);
     static constexpr std::array<const char*, 4> kDaysOff{
         "в выходные и нерабочие праздничные дни не проводится", "в выходной день переносится на предыдущий рабочий день",
         "в выходной день переносится на следующий рабочий день", "проводится и в выходные дни"};

@@ -1,4 +1,5 @@
 #include "report/queries.hpp"
+#include "core/words.hpp"
 #include "core/i18n.hpp"
 
 #include "agreement/service.hpp"
@@ -23,6 +24,11 @@
 namespace omskplan::report {
 
 using namespace std::chrono;
+
+namespace {
+// The totals row's label in the document's language («Итого»).
+std::string total_label() { return std::string(say(NC_("document", "Total"))); }
+}  // namespace
 
 namespace {
 
@@ -337,7 +343,7 @@ QueryResult q_events_by_kind(QueryContext& q, std::map<std::string, std::string>
   for (const auto& [name, v] : rows) {
     add_row(r.table, {name, std::to_string(v.first), v.second}, {kNoValue, static_cast<double>(v.first), kNoValue});
   }
-  r.table.totals = std::vector<std::string>{"Итого", std::to_string(held), ""};
+  r.table.totals = std::vector<std::string>{total_label(), std::to_string(held), ""};
   r.table.total_values = {kNoValue, static_cast<double>(held), kNoValue};
   if (held > 0) {
     stats["events_held_any"] = "1";
@@ -371,7 +377,7 @@ QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::strin
     c.values.push_back({static_cast<double>(per[key])});
   }
   if (held > 0) {  // a year without events: its text says so, no table of zeros
-    r.table.totals = std::vector<std::string>{"Итого", std::to_string(held)};
+    r.table.totals = std::vector<std::string>{total_label(), std::to_string(held)};
     r.table.total_values = {kNoValue, static_cast<double>(held)};
     r.chart = std::move(c);
   } else {
@@ -453,7 +459,7 @@ QueryResult q_findings_by_site(QueryContext& q, std::map<std::string, std::strin
     add_row(r.table, {site.code, site.name, std::to_string(o), std::to_string(c), std::to_string(od)},
             {kNoValue, kNoValue, static_cast<double>(o), static_cast<double>(c), static_cast<double>(od)});
   }
-  r.table.totals = std::vector<std::string>{"Итого", "", std::to_string(opened), std::to_string(resolved),
+  r.table.totals = std::vector<std::string>{total_label(), "", std::to_string(opened), std::to_string(resolved),
                                             std::to_string(overdue)};
   r.table.total_values = {kNoValue, kNoValue, static_cast<double>(opened), static_cast<double>(resolved),
                           static_cast<double>(overdue)};
@@ -517,7 +523,7 @@ QueryResult q_findings_per_month(QueryContext& q, std::map<std::string, std::str
     r.table.rows.clear();  // a year without inspections: its text says so, no table of zeros
     r.table.values.clear();
   } else {
-    r.table.totals = std::vector<std::string>{"Итого", std::to_string(opened_total), std::to_string(closed_total)};
+    r.table.totals = std::vector<std::string>{total_label(), std::to_string(opened_total), std::to_string(closed_total)};
     r.table.total_values = {kNoValue, static_cast<double>(opened_total), static_cast<double>(closed_total)};
     r.chart = std::move(c);
   }
@@ -580,7 +586,7 @@ QueryResult q_agreements(QueryContext& q, std::map<std::string, std::string>& st
     due_total += due;
     overdue_total += overdue;
   }
-  r.table.totals = std::vector<std::string>{"Итого", "", "", "", "", "", "", money::format_amount(total),
+  r.table.totals = std::vector<std::string>{total_label(), "", "", "", "", "", "", money::format_amount(total),
                                             std::to_string(fulfilled_total), std::to_string(due_total),
                                             std::to_string(overdue_total)};
   r.table.total_values = {kNoValue, kNoValue, kNoValue, kNoValue, kNoValue, kNoValue, kNoValue, static_cast<double>(total),
@@ -724,7 +730,7 @@ QueryResult q_experience_events(QueryContext& q, std::map<std::string, std::stri
              static_cast<double>(ok), static_cast<double>(lt), static_cast<double>(nd)});
   }
   if (!es.empty()) {
-    r.table.totals = std::vector<std::string>{"Итого", "", "", "", std::to_string(tasks), std::to_string(on_time),
+    r.table.totals = std::vector<std::string>{total_label(), "", "", "", std::to_string(tasks), std::to_string(on_time),
                                               std::to_string(late), std::to_string(not_done)};
     r.table.total_values = {kNoValue, kNoValue, kNoValue, kNoValue, static_cast<double>(tasks), static_cast<double>(on_time),
                             static_cast<double>(late), static_cast<double>(not_done)};
@@ -948,7 +954,7 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
       chart.values.push_back(vals);
     }
   }
-  row(r.table, "Итого", c.total, c.total_before, true);
+  row(r.table, total_label(), c.total, c.total_before, true);
   r.chart = std::move(chart);
   stats["period"] = c.period.text;
   stats["period_phrase"] = plan::period_phrase(c.period);

@@ -1,4 +1,5 @@
 #include "report/template.hpp"
+#include "core/words.hpp"
 #include "core/i18n.hpp"
 
 #include "core/error.hpp"
@@ -213,7 +214,7 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       const std::string name = r.opt_string(*s, "query").value_or("");
       const auto& known = query_names();
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        r.fail(q->source(), trf("unknown query '{}'; expected one of: {}", name, text::join(known, ", ")));
+        r.fail(q->source(), trf("unknown query '{}'; expected one of: {}", name, typed_list(known)));
       }
       spec.query = name;
       if (const toml::node* cs = s->get("columns")) {
@@ -255,7 +256,7 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
           if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
             r.fail(v.source(), keys.empty() ? trf("query '{}' takes no filter", name)
                                             : trf("query '{}' has no filter '{}'; it has: {}", name, key,
-                                                  text::join(keys, ", ")));
+                                                  typed_list(keys)));
           }
           auto value = v.value<std::string>();
           if (!value || text::trim(*value).empty()) {
@@ -497,12 +498,12 @@ DataTable pick(const DataTable& t, const std::vector<std::string>& columns) {
     }
     // «Итого» stays in the first column, whichever the template shows first.
     for (std::size_t k = 1; k < totals.size() && totals[0].empty(); ++k) {
-      if (totals[k] == "Итого") {
+      if (totals[k] == say(NC_("document", "Total"))) {
         totals[k].clear();
       }
     }
     if (!totals.empty() && totals[0].empty()) {
-      totals[0] = "Итого";
+      totals[0] = say(NC_("document", "Total"));
       picked.total_values[0] = kNoValue;
     }
     // A totals row with nothing to total among the columns shown is left out.
@@ -577,6 +578,7 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   d.title = render(t.title);
   d.subtitle = render(t.subtitle);
   d.landscape = t.landscape;
+  d.lang = t.lang;
   d.executor = executor_line(o.signatures);
   if (t.approval) {
     d.approval = blank_approval(o.signatures);  // a query's own block (a plan's, once approved) replaces it

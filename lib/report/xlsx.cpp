@@ -1,5 +1,7 @@
 #include "report/xlsx.hpp"
 
+#include "core/words.hpp"
+
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
@@ -184,7 +186,7 @@ std::string sheet_name(std::string name, std::set<std::string>& taken, std::size
     name = name.substr(first);
   }
   if (name.empty() || name.front() == '\'') {
-    name = fmt::format("Таблица {}", n);
+    name = fmt::format(fmt::runtime(say(NC_("document", "Table {}"))), n);
   }
   const auto cut = [](const std::string& s, std::size_t chars) {
     std::string out;
@@ -476,6 +478,7 @@ private:
 }  // namespace
 
 void write_xlsx(const Document& d, const std::string& path) {
+  const i18n::Scope words(d.lang);
   Lib x;
   lxw_workbook* wb = x.workbook_new(path.c_str());
   if (!wb) {

@@ -260,7 +260,7 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
       files::create_private_directories(fs::path(path).parent_path().string());
       const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
       if (fd < 0 && errno != EEXIST) {
-        throw StorageError(trf("cannot create database {}: {}", path, std::strerror(errno)));
+        throw StorageError(trf("cannot create database {}: {}", path, files::say_errno(errno)));
       }
       if (fd >= 0) {
         ::fchmod(fd, 0600);

@@ -186,7 +186,7 @@ std::string restore(const std::string& backup_file, const std::string& db_path) 
         }
         if (::link(db_path.c_str(), kept.c_str()) != 0) {
           throw StorageError(trf("cannot keep the current database as {}: {}; nothing was restored", kept,
-                                 std::strerror(errno)));
+                                 files::say_errno(errno)));
         }
         const std::string wal = db_path + "-wal";
         struct stat ws {};
@@ -194,7 +194,7 @@ std::string restore(const std::string& backup_file, const std::string& db_path) 
           if (ws.st_size > 0 ? ::rename(wal.c_str(), (kept + "-wal").c_str()) != 0 : ::unlink(wal.c_str()) != 0) {
             const int err = errno;
             ::unlink(kept.c_str());
-            throw StorageError(trf("cannot move {} aside: {}; nothing was restored", wal, std::strerror(err)));
+            throw StorageError(trf("cannot move {} aside: {}; nothing was restored", wal, files::say_errno(err)));
           }
         }
         ::unlink((db_path + "-shm").c_str());
@@ -216,7 +216,7 @@ void share(const std::string& db_path, const std::string& group) {
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) {
       if (required) {
-        throw StorageError(fmt::format("{}: {}", path, std::strerror(errno)));
+        throw StorageError(fmt::format("{}: {}", path, files::say_errno(errno)));
       }
       return;
     }
@@ -224,7 +224,7 @@ void share(const std::string& db_path, const std::string& group) {
       throw StorageError(trf("{} is a symbolic link; not changing its group", path));
     }
     if (::chown(path.c_str(), static_cast<uid_t>(-1), gid) != 0 || ::chmod(path.c_str(), mode) != 0) {
-      throw StorageError(trf("cannot give {} to group {}: {}", path, group, std::strerror(errno)));
+      throw StorageError(trf("cannot give {} to group {}: {}", path, group, files::say_errno(errno)));
     }
   };
   const fs::path p(db_path);

@@ -95,7 +95,7 @@ expect_err "already has badge №2 for 2023"
 run agreement award list --org 3
 expect_out "Меценат года"
 run agreement badge list --year 2023
-expect_out "№2"
+expect_out "№${NBSP}2"
 run --json agreement badge list --org 3
 expect_eq "$(out | jq -r '.[0].number')" "1"
 run agreement org edit 3 --phone "+7 3812 00-11-22"
@@ -125,7 +125,7 @@ expect_rc 0
 run history --entity agreement --id 1
 expect_rc 0
 expect_out "omskplan agreement terminate 1 --on 2025-01-15 --reason"
-expect_out "status, terminated_on, termination_rea"
+expect_out "status, terminated on, termination rea"
 run --json history --entity organization --id 1 --limit 1
 expect_eq "$(out | jq -r '.[0].after.inn')" "5504945804"
 

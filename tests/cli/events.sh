@@ -103,11 +103,11 @@ expect_rc 0
 # Conflicts: the same venue, and the Mayor too close.
 run event add --title "Концерт" --start "2024-03-14 15:00" --venue "концертный зал"
 expect_rc 0
-expect_err "omskplan: warning: conflict: venue 'Концертный зал': #7"
+expect_err "omskplan: warning: conflict: venue «Концертный зал»: #7"
 run event add --title "Встреча с предпринимателями" --start "2024-03-14 16:20" --venue "Мэрия" \
   --with "мэр города омска" --strict
 expect_rc 4
-expect_err "refused (--strict), 1 conflict: VIP 'Мэр города Омска': #7"
+expect_err "refused (--strict), 1 conflict: VIP «Мэр города Омска»: #7"
 run event conflicts --from 2024-03-01 --to 2024-03-31
 expect_rc 0
 expect_out "venue"

@@ -101,7 +101,7 @@ if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
   expect_err_is "omskplan: error: database $TMP/rodir/plan.db: its directory $TMP/rodir is not writable (SQLite must create plan.db-wal and plan.db-shm in it)"
   run_as --db "$TMP/rodir/new.db" event add --title X --start "2024-06-01 10:00"
   expect_rc 5
-  expect_err_is "omskplan: error: cannot create database $TMP/rodir/new.db: Permission denied"
+  expect_err_is "omskplan: error: cannot create database $TMP/rodir/new.db: permission denied"
   run_as --db "$TMP/rodir/plan.db" db backup "$TMP/rodir/copy.db"
   expect_rc 5
   expect_eq "$(sha256sum <"$TMP/rodir/plan.db")" "$hash" "(a database in a read-only directory changed)"

@@ -26,7 +26,7 @@ run db init
 run event show 99
 expect_err_is "omskplan: error: no event with id 99"          # LC_ALL=C (lib.sh)
 run --lang ru event show 99
-expect_err_is "omskplan: ошибка: нет мероприятия с номером 99"
+expect_err_is "omskplan: ошибка: нет мероприятия с ид. 99"
 env -u LC_ALL LANG=ru_RU.UTF-8 "$BIN" event show 99 >"$TMP/out" 2>"$TMP/err"
 expect_err "ошибка: нет мероприятия"
 env -u LC_ALL LANG=ru_RU.UTF-8 LC_MESSAGES=C "$BIN" event show 99 >"$TMP/out" 2>"$TMP/err"
@@ -48,7 +48,7 @@ rm "$XDG_CONFIG_HOME/omskplan/config.toml"
 printf 'lang = "ru"\ncolour = 1\n' >"$XDG_CONFIG_HOME/omskplan/config.toml"
 run --lang ru event show 99
 expect_rc 1
-expect_err "неизвестный ключ 'colour'; может быть, 'color'?"
+expect_err "неизвестный ключ «colour»; может быть, 'color'?"
 rm "$XDG_CONFIG_HOME/omskplan/config.toml"
 run --lang de event show 1
 expect_rc 2
@@ -105,7 +105,7 @@ first=$(sed -n 2p "$TMP/out")
 # The title column starts at the same display column in the header and the rows.
 col() { LC_ALL=C.UTF-8 bash -c 'p=${1%%"$2"*}; echo ${#p}' _ "$1" "$2"; }
 expect_eq "$(col "$header" "НАЗВАНИЕ")" "$(col "$first" "Совещание")" "title column aligned"
-expect_eq "$(col "$header" "СТАТУС")" "$(col "$first" "planned")" "status column aligned"
+expect_eq "$(col "$header" "СТАТУС")" "$(col "$first" "планируется")" "status column aligned"
 expect_out "НАЧАЛО"
 run --lang ru event agenda --days 30
 expect_err "открытых задач со сроком до"

@@ -255,7 +255,7 @@ expect_out "held"
 expect_no_out "org #"
 run --lang ru inspection site show OB-017
 expect_out "подрядчик"
-expect_out "проведён"
+expect_out "состоялся"
 run --json inspection site show OB-017
 expect_eq "$(out | jq -r '.contractor.name, .last_visit')" "$(printf 'ООО «Сибирский строитель»\n2024-05-08')"
 

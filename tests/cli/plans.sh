@@ -126,7 +126,7 @@ expect_out "dropped — dropped"
 run plan amendments 1 --json
 expect_out '"what": "пункт 7: срок перенесён с 15.05.2024 на 20.06.2024 (перенос по решению Мэра)"'
 run plan amendments 1
-expect_out "резолюция от 12.04.2024  postpone     7"
+expect_out "резолюция от 12.04.2024  due postponed     7"
 run plan diff 1
 expect_out "+ 7 Поздний пункт"
 expect_out "~ 3 Приём граждан по личным вопросам"

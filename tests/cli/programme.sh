@@ -23,7 +23,7 @@ expect_rc 0
 expect_unchanged event add --title "Открытие «Аллеи олимпийцев»" --start "2023-08-05 12:50" --duration 30m \
   --kind opening --venue "Парк Победы" --with "Мэр города Омска" --part-of 1 --strict
 expect_rc 4
-expect_err "refused (--strict), 1 conflict: VIP 'Мэр города Омска': #3 «Открытие памятника основателю Омска Ивану Бухгольцу» 2023-08-05 12:00–12:40 ends 10 min before #4 «Открытие «Аллеи олимпийцев»»"
+expect_err "refused (--strict), 1 conflict: VIP «Мэр города Омска»: #3 «Открытие памятника основателю Омска Ивану Бухгольцу» 2023-08-05 12:00–12:40 ends 10 min before #4 «Открытие „Аллеи олимпийцев“»"
 expect_no_err "#1 «День города"
 # Planned for 13:30 it fits.
 run event add --title "Открытие «Аллеи олимпийцев»" --start "2023-08-05 13:30" --duration 30m \
@@ -39,8 +39,8 @@ expect_unchanged event add --title "Приём делегации Казахст
   --venue "Соборная площадь" --with "Мэр города Омска" --strict
 expect_rc 4
 expect_err "refused (--strict), 4 conflicts:"
-expect_err "venue 'Соборная площадь': #1 «День города Омска — 307-летие со дня основания»"
-expect_err "VIP 'Мэр города Омска': #2 «Праздничный концерт «Омск — моя судьба»»"
+expect_err "venue «Соборная площадь»: #1 «День города Омска — 307-летие со дня основания»"
+expect_err "VIP «Мэр города Омска»: #2 «Праздничный концерт „Омск — моя судьба“»"
 
 # The programme in the card, the JSON and the calendar.
 run event show 1

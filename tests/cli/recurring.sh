@@ -59,7 +59,7 @@ expect_err "event 1 repeats; it needs no clone"
 # Monday's meeting, and only that one.
 expect_unchanged event add --title "Приём граждан" --start "2024-01-22 09:30" --duration 1h --with "Мэр города Омска" --strict
 expect_rc 4
-expect_err "refused (--strict), 1 conflict: VIP 'Мэр города Омска': #1 «Аппаратное совещание у Мэра» 2024-01-22 09:00–10:00"
+expect_err "refused (--strict), 1 conflict: VIP «Мэр города Омска»: #1 «Аппаратное совещание у Мэра» 2024-01-22 09:00–10:00"
 run event add --title "Приём граждан" --start "2024-01-22 10:30" --duration 1h --with "Мэр города Омска" --venue "Администрация, малый зал" --strict
 expect_rc 0
 run --json event conflicts --from 2024-01-01 --to 2024-12-31

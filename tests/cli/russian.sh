@@ -18,7 +18,8 @@ capture() {
   local label=$1
   shift
   n=$((n + 1))
-  { echo "# $label"; "$BIN" "$@" 2>&1 </dev/null; } >"$out_dir/$n.txt"
+  # The label names the command: what the user typed may come back in the output.
+  { echo "# $label: $*"; "$BIN" "$@" 2>&1 </dev/null; } >"$out_dir/$n.txt"
 }
 # doc LABEL FILE: a written document (docx, xlsx, html, md) for the check.
 doc() { n=$((n + 1)); printf '%s\n' "$1" >"$out_dir/$n.label"; cp "$2" "$out_dir/$n.${2##*.}"; }
@@ -43,7 +44,6 @@ for fmt in table md; do
   capture "inspection site list ($fmt)" inspection site list --format "$fmt"
   capture "plan list ($fmt)" plan list --format "$fmt"
 done
-capture "event list (excel csv)" event list --from 2023-01-01 --to 2025-12-31 --format csv --csv excel
 capture "event show 2" event show 2
 capture "event show 8 (md)" event show 8 --format md
 capture "event show series" event show "$series"

@@ -33,7 +33,7 @@ ALLOWED = {
     "LAST", "MODIFIED", "STATUS", "CANCELLED", "CATEGORIES", "LOCATION", "DESCRIPTION",
     "MO", "TU", "WE", "TH", "FR", "SA", "SU",
     # accepted in Russian official text
-    "VIP", "UUID",
+    "VIP", "UUID", "UTC",
 }
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -43,7 +43,9 @@ CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 def strip_allowed(line):
     """The line with what may be Latin removed: typed things, paths, options, codes."""
     s = line
+    s = re.sub(r"англ\.: .*", " ", s)  # a library's own words (TOML, JSON, SQLite), marked as English
     s = re.sub(r"https?://\S+", " ", s)
+    s = re.sub(r"U\+[0-9A-F]{4,6}", " ", s)  # a character's code point
     s = re.sub(r"omskplan(?: (?! )\S+)*", " ", s)  # a command as typed (up to a table's column gap)
     s = re.sub(r"\{[a-z_]+\}", " ", s)  # a template's placeholder: {ordinal}
     s = re.sub(r"\b[IVXLC]+\b", " ", s)  # Roman numerals: II квартал
@@ -70,6 +72,8 @@ def check_line(label, line, out, allowed=frozenset()):
         out.append(f"{label}: «{m.group(0)}» for a number (Russian: «№ …»): {line.strip()[:160]}")
     if "««" in line or "»»" in line or re.search(r"«[^»…]*«", line):
         out.append(f"{label}: nested «ёлочки» (inner quotes are „лапки“): {line.strip()[:160]}")
+    # (A value in «» that holds quotes itself — input echoed back — is not typewriter quoting.)
+    line = re.sub(r"«[^«»]*['\"][^«»]*»", "«…»", line)
     for q in re.findall(r"'([^'\n]*)'|\"([^\"\n]*)\"", line):
         text = q[0] or q[1]
         if CYRILLIC.search(text):
@@ -137,7 +141,8 @@ def main():
             with open(os.path.join(d, stem + ".label"), encoding="utf-8") as f:
                 label = f.read().strip()
             lines = document_lines(path)
-        allowed = frozenset().union(*[w for p, w in allow if label.startswith(p)])
+        # What the command line says may come back (the user's own input), and the ALLOW file's ids.
+        allowed = frozenset(LATIN_WORD.findall(label)).union(*[w for p, w in allow if label.startswith(p)])
         for line in lines:
             check_line(label, line, findings, allowed)
     for f in findings:

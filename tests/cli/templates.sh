@@ -35,7 +35,7 @@ printf '\xff\xfe' >"$TMP/binary.toml"
 run template check "$TMP/binary.toml"
 expect_err "not valid UTF-8"
 run template check "$TMP/nothing.toml"
-expect_err "cannot read: No such file or directory"
+expect_err "cannot read: no such file or directory"
 
 # A user template of the same id wins; a broken user template is reported by name.
 mkdir -p "$XDG_CONFIG_HOME/omskplan/templates"

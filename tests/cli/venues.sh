@@ -8,7 +8,7 @@ export OMSKPLAN_NOW="2023-06-20 09:00"
 run event add --title "Концерт" --start "2023-08-05 20:00" --venue "Соборная площадь, Омск"
 run event add --title "Митинг" --start "2023-08-05 21:00" --venue "соборная  площадь"
 expect_rc 0
-expect_err "conflict: venue 'Соборная площадь, Омск': #1 «Концерт»"
+expect_err "conflict: venue «Соборная площадь, Омск»: #1 «Концерт»"
 run undo
 run undo
 
@@ -52,7 +52,7 @@ expect_eq "$(sql "SELECT venue || '|' || venue_id FROM event WHERE title = 'Пр
 # The same place under another of its names: a venue conflict.
 run event add --title "Молодёжный флешмоб" --start "2023-08-05 21:00" --duration 1h --venue "Площадь у Успенского собора"
 expect_rc 0
-expect_err "conflict: venue 'Соборная площадь'"
+expect_err "conflict: venue «Соборная площадь»"
 # A venue not in the register: free text, said, with the nearest name.
 run event add --title "Выставка" --start "2023-08-06 10:00" --venue "Филармонея"
 expect_rc 0

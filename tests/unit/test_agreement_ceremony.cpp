@@ -48,8 +48,8 @@ TEST_SUITE("agreement::ceremony") {
     CHECK(std::find(res.event.tags.begin(), res.event.tags.end(), "меценат года 2024") != res.event.tags.end());
     CHECK_THROWS_WITH(create_ceremony(x, es, tmpl, 2024, time::make_date(2024, 12, 14), std::nullopt,
                                       event::ConflictPolicy::warn),
-                      "the ceremony of 2024 exists already: event 1 «Торжественная церемония награждения «Меценат "
-                      "года» — 2024»");
+                      "the ceremony of 2024 exists already: event 1 «Торжественная церемония награждения „Меценат "
+                      "года“ — 2024»");
     CHECK_THROWS_AS(create_ceremony(x, es, tmpl, 2023, time::make_date(2023, 12, 14), std::nullopt,
                                     event::ConflictPolicy::warn),
                     InputError);

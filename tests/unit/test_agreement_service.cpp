@@ -76,7 +76,7 @@ TEST_SUITE("agreement::service") {
     CHECK_THROWS_WITH(add_org(x.s, org_input("ИП Иванов Иван Иванович", "entrepreneur", "550100000001")),
                       "INN 550100000001: the check digits do not match");
     CHECK_THROWS_WITH(add_org(x.s, org_input("Другое ООО", "company", "5504945804")),
-                      "INN 5504945804 is already registered: organization 1 «ООО «Сибирский строитель»»");
+                      "INN 5504945804 is already registered: organization 1 «ООО „Сибирский строитель“»");
     CHECK_THROWS_WITH(add_org(x.s, org_input("ИП Петров", "entrepreneur", "7707083893")),
                       "INN 7707083893 has 10 digits, an organization's; a sole trader's INN has 12");
     CHECK_THROWS_WITH(add_org(x.s, org_input("ИП Петров", "entrepreneur", "123456789047", "1037739010891")),
@@ -174,12 +174,12 @@ TEST_SUITE("agreement::service") {
     const auto org = x.builder();
     const auto lone = add_org(x.s, org_input("АНО «Без соглашения»", "ngo", "1234567894")).id;
     CHECK_THROWS_WITH(add_award(x.s, 2024, std::to_string(lone), "", ""),
-                      "organization 2 «АНО «Без соглашения»» has no signed cooperation agreement; the title is for "
+                      "organization 2 «АНО „Без соглашения“» has no signed cooperation agreement; the title is for "
                       "partners under an agreement");
     x.sport(org);
     add_award(x.s, 2024, std::to_string(org), "", "2024-11-20");
     CHECK_THROWS_WITH(add_award(x.s, 2024, std::to_string(org), "", ""),
-                      "organization 1 «ООО «Сибирский строитель»» already has «Меценат года» for 2024");
+                      "organization 1 «ООО „Сибирский строитель“» already has «Меценат года» for 2024");
     std::vector<std::int64_t> orgs;
     for (const char* body : {"550100000", "550200000", "550300000"}) {
       const auto inn = complete_tax_id(TaxIdKind::inn_org, body);
@@ -220,7 +220,7 @@ TEST_SUITE("agreement::service") {
     CHECK(issue_badge(x.s, 2024, "7707083893", "").number == 2);
     CHECK(issue_badge(x.s, 2025, "7707083893", "2025-01-15").number == 1);
     CHECK_THROWS_WITH(issue_badge(x.s, 2024, std::to_string(org), ""),
-                      "organization 1 «ООО «Сибирский строитель»» already has badge №1 for 2024");
+                      "organization 1 «ООО „Сибирский строитель“» already has badge №1 for 2024");
     add_award(x.s, 2024, std::to_string(org), "", "");
     const auto invited = ceremony_participants(x.s, 2024);
     REQUIRE(invited.size() == 2);

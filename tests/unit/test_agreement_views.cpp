@@ -73,7 +73,7 @@ TEST_SUITE("agreement::views") {
     BadgeList bl{{Badge{1, 2024, 1, 3, time::make_date(2024, 11, 20)}}, {{3, "ООО «Сибирский строитель»"}}};
     CHECK(badges_json(bl)[0]["number"] == 1);
     const auto t = badges_table(bl.badges, bl.org_names);
-    CHECK(t.rows[0][t.id_column] == "№1");
+    CHECK(t.rows[0][t.id_column] == "1");
     CHECK(render::to_text(awards_table(aw.awards, aw.org_names), false).find("Меценат года") != std::string::npos);
   }
 }

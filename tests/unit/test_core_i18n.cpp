@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <fmt/args.h>
 
+#include <algorithm>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -51,7 +53,7 @@ TEST_SUITE("core::i18n") {
     i18n::use("ru");
     CHECK(i18n::language() == "ru");
     CHECK(std::string(tr("the title is empty")) == "название пусто");
-    CHECK(trf("no event with id {}", 7) == "нет мероприятия с номером 7");
+    CHECK(trf("no event with id {}", 7) == "нет мероприятия с ид. 7");
     CHECK(trnf("{} open finding", "{} open findings", 1, 1) == "1 открытое замечание");
     CHECK(trnf("{} open finding", "{} open findings", 3, 3) == "3 открытых замечания");
     CHECK(trnf("{} open finding", "{} open findings", 11, 11) == "11 открытых замечаний");
@@ -59,6 +61,48 @@ TEST_SUITE("core::i18n") {
     CHECK(std::string(tr("a message nobody translated")) == "a message nobody translated");
     i18n::use("en");
     CHECK(i18n::language() == "en");
+  }
+
+  TEST_CASE("quotes inside «ёлочки» become „лапки“; unpaired ones are left alone") {
+    CHECK(i18n::nest_quotes("«ДК «Кристалл»»") == "«ДК „Кристалл“»");
+    CHECK(i18n::nest_quotes("АНО «Центр «Радуга»» и «Меценат года»") == "АНО «Центр „Радуга“» и «Меценат года»");
+    CHECK(i18n::nest_quotes("«a «b «c»» d»") == "«a „b „c““ d»");
+    CHECK(i18n::nest_quotes("«Меценат год… и «x»") == "«Меценат год… и «x»");  // a cell cut short
+    CHECK(i18n::nest_quotes("x» «y") == "x» «y");
+    CHECK(i18n::nest_quotes("no quotes") == "no quotes");
+    i18n::use("en");
+    CHECK(trf("organization {} «{}» already has «{}» for {}", 1, "ООО «Ромашка»", "Меценат года", 2024) ==
+          "organization 1 «ООО „Ромашка“» already has «Меценат года» for 2024");
+  }
+
+  TEST_CASE("a document's language for a scope, the interface's restored after it") {
+    i18n::use("en");
+    {
+      const i18n::Scope russian("ru");
+      CHECK(i18n::words_language() == "ru");
+      CHECK(i18n::language() == "en");  // messages, errors among them, stay in the interface's
+      CHECK(std::string(i18n::translate_word("event status", "held")) == "проведено");
+      CHECK(trf("no event with id {}", 7) == "no event with id 7");
+    }
+    CHECK(i18n::words_language() == "en");
+    CHECK(std::string(i18n::translate_word("event status", "held")) == "held");
+  }
+
+  TEST_CASE("no two column headers share one Russian word (ID and NO were both «№»)") {
+    std::map<std::string, std::string> by_word;
+    for (const auto& e : i18n::entries("ru")) {
+      const std::string id(e.msgid);
+      // A header: capitals, no context, no plural (ID, AMOUNT, LEARNED AT).
+      if (id.empty() || id.find('\4') != std::string::npos || id.find('\0') != std::string::npos ||
+          !std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == ' '; }) ||
+          id.size() < 2) {
+        continue;
+      }
+      const std::string word(e.msgstr);
+      const auto [it, fresh] = by_word.emplace(word, id);
+      CHECK_MESSAGE(fresh, "«" << word << "» translates both " << it->second << " and " << id);
+    }
+    CHECK(by_word.size() > 100);
   }
 
   TEST_CASE("Russian plural forms as ru.po's Plural-Forms says") {

@@ -96,7 +96,7 @@ TEST_SUITE("event::conflicts") {
     CHECK(cs[0].type == Conflict::Type::venue);
     CHECK(cs[1].type == Conflict::Type::vip);
     CHECK(describe(cs[1], testing::omsk()) ==
-          "VIP 'Мэр': #1 «e1» 2024-03-14 10:00–16:00 overlaps by 60 min with #2 «e2» 2024-03-14 11:00–12:00");
+          "VIP «Мэр»: #1 «e1» 2024-03-14 10:00–16:00 overlaps by 60 min with #2 «e2» 2024-03-14 11:00–12:00");
   }
 }
 

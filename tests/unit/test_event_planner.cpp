@@ -342,7 +342,7 @@ TEST_SUITE("event::planner: a programme of parts") {
     // The alley ten minutes later elsewhere: the Mayor cannot be at both (30-minute buffer).
     const auto alley = part(f.ctx, "Открытие «Аллеи олимпийцев»", "2023-08-05 12:50", 30, "Парк Победы", umbrella.id);
     CHECK_THROWS_WITH(create(s, alley, ConflictPolicy::refuse),
-                      doctest::Contains("refused (--strict), 1 conflict: VIP 'Мэр города Омска': #3"));
+                      doctest::Contains("refused (--strict), 1 conflict: VIP «Мэр города Омска»: #3"));
     auto warned = create(s, alley, ConflictPolicy::warn);
     REQUIRE(warned.conflicts.size() == 1);
     CHECK(warned.conflicts[0].first_id == unveil.event.id);

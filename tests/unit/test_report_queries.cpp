@@ -1,4 +1,5 @@
 #include "report/queries.hpp"
+#include "core/i18n.hpp"
 
 #include "agreement/service.hpp"
 #include "core/error.hpp"
@@ -72,6 +73,7 @@ TEST_SUITE("report::queries") {
     const auto a = agreement::add(s, in);
     agreement::terminate(s, a.id, "2025-01-15", "По соглашению сторон");
     std::map<std::string, std::string> stats;
+    const i18n::Scope russian("ru");  // as run_report does for a Russian document
     QueryContext before{db, f.ctx, {time::make_date(2024, 1, 1), time::make_date(2024, 12, 31)},
                         time::make_date(2024, 12, 31), 2024, {}, {}, {}};
     const auto r = run_query("agreements", before, stats);

@@ -42,7 +42,7 @@ TEST_SUITE("report::template") {
     const std::string head = "id = \"r\"\nname = \"R\"\ntitle = \"T\"\n";
     CHECK(error_of(head) == "r.toml:1:1: a report needs at least one [[section]]");
     CHECK(error_of(head + "colour = 1\n") ==
-          "r.toml:4:1: unknown key 'colour'; expected one of: approval, id, landscape, name, param, section, subtitle, title");
+          "r.toml:4:1: unknown key 'colour'; expected one of: approval, id, landscape, lang, name, param, section, subtitle, title");
     CHECK(error_of(head + "[[section]]\nquery = \"nothing\"\n") ==
           "r.toml:5:9: unknown query 'nothing'; expected one of: agreements, events, events_by_kind, "
           "events_per_month, experience_checklist, experience_events, experience_lessons, experience_program, findings_by_site, findings_per_month, findings_per_week, patrons, plan_execution, plan_problems, plan_sections, "
