@@ -46,7 +46,7 @@ const std::map<std::string, std::vector<Column>>& catalog() {
         {"vips", "Участие руководства"},
         {"status", "Статус"}}},
       {"events_by_kind", {{"kind", "Вид мероприятий"}, {"count", "Количество", Type::count}, {"anniversaries", "Юбилейные даты"}}},
-      {"events_per_month", {{"month", "Месяц"}, {"count", "Мероприятий", Type::count}}},
+      {"events_per_month", {{"month", "Месяц"}, {"count", "Количество мероприятий", Type::count}}},
       {"visits",
        {{"day", "Дата", Type::date},
         {"seq", "№\u00A0п/п", Type::count},
@@ -71,7 +71,7 @@ const std::map<std::string, std::vector<Column>>& catalog() {
         {"org", "Партнёр"},
         {"title", "Предмет соглашения"},
         {"sphere", "Сфера"},
-        {"signed", "Подписано", Type::date},
+        {"signed", "Дата подписания", Type::date},
         {"valid_to", "Действует до", Type::date},
         {"status", "Статус"},
         {"value", "Сумма, руб.", Type::money},
@@ -368,7 +368,7 @@ QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::strin
   }
   Chart c;
   c.title = "Проведённые мероприятия по месяцам";
-  c.series = {"Мероприятий"};
+  c.series = {"Количество мероприятий"};
   for (time::Date d = q.period.from; d <= q.period.to; d = time::last_day_of_month(d) + days{1}) {
     const int key = time::year_of(d) * 100 + time::month_of(d);
     const std::string name(russian::month_nominative(time::month_of(d)));
@@ -467,6 +467,7 @@ QueryResult q_findings_by_site(QueryContext& q, std::map<std::string, std::strin
   stats["findings_resolved"] = std::to_string(resolved);
   stats["findings_overdue"] = std::to_string(overdue);
   stats["findings_opened_text"] = russian::count(opened, "замечание", "замечания", "замечаний");
+  stats["findings_resolved_text"] = russian::count(resolved, "замечание", "замечания", "замечаний");
   return r;
 }
 
@@ -493,6 +494,7 @@ QueryResult q_findings_per_week(QueryContext& q, std::map<std::string, std::stri
   stats["findings_opened"] = std::to_string(opened_total);
   stats["findings_resolved"] = std::to_string(closed_total);
   stats["findings_opened_text"] = russian::count(opened_total, "замечание", "замечания", "замечаний");
+  stats["findings_resolved_text"] = russian::count(closed_total, "замечание", "замечания", "замечаний");
   stats["visits_held"] = std::to_string(visits);
   stats["visits_held_text"] = russian::count(visits, "выезд", "выезда", "выездов");
   if (visits > 0) {
@@ -530,6 +532,7 @@ QueryResult q_findings_per_month(QueryContext& q, std::map<std::string, std::str
   stats["findings_opened"] = std::to_string(opened_total);
   stats["findings_resolved"] = std::to_string(closed_total);
   stats["findings_opened_text"] = russian::count(opened_total, "замечание", "замечания", "замечаний");
+  stats["findings_resolved_text"] = russian::count(closed_total, "замечание", "замечания", "замечаний");
   stats["visits_held"] = std::to_string(visits);
   stats["visits_held_text"] = russian::count(visits, "выезд", "выезда", "выездов");
   if (visits > 0) {

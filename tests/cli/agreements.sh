@@ -105,7 +105,7 @@ expect_err "INN 1234567895: the check digit does not match"
 
 OMSKPLAN_NOW="2023-11-25 09:00" run agreement ceremony --year 2023 --date 2023-12-15
 expect_rc 0
-expect_out "created event 1: Торжественная церемония награждения «Меценат года» — 2023 (2023-12-15 15:00–17:00), 4 invited"
+expect_out "created event 1: Торжественная церемония присвоения звания «Меценат года» по итогам 2023 года (2023-12-15 15:00–17:00), 4 invited"
 run --json event show 1
 expect_eq "$(out | jq -r '[.participants[].who] | join("|")')" \
   "Мэр города Омска|Председатель Омского городского Совета|ПАО «Сибирский банк»|ООО «Сибирский строитель»"

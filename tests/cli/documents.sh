@@ -150,7 +150,7 @@ jq -e '[.sections[] | select(.rows) | select(.columns[0].key == "kind" or .colum
   pass || fail "the annual report's event totals differ"
 grep -qF "Проведено 7 мероприятий." "$TMP/annual.json" && pass || fail "annual: held events"
 grep -qF "Выезды на объекты не проводились." "$TMP/annual.json" && pass || fail "annual: no visits in 2023"
-jq -e '.sections[] | select(.heading == "«Меценат года»") | .rows | length == 3' "$TMP/annual.json" >/dev/null && pass ||
+jq -e '.sections[] | select(.heading == "1.2. «Меценат года»") | .rows | length == 3' "$TMP/annual.json" >/dev/null && pass ||
   fail "annual: no «Меценат года» section"
 run --json report run annual --year 2024
 jq -e '[.sections[] | select(.rows) | select(.columns[1].key == "count")] | length == 0' "$TMP/out" >/dev/null && pass ||

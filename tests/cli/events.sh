@@ -71,7 +71,7 @@ expect_err "invalid status 'nonsense'; expected one of: planned, confirmed, held
 
 run event task list 1
 expect_rc 0
-expect_out "Утвердить распоряжение о подготовке и проведении Дня города"
+expect_out "Издать распоряжение Администрации города Омска о подготовке"
 
 run event task add 1 "Согласовать схему перекрытия улиц" --due -10wd --owner "Управление дорожного хозяйства"
 expect_rc 0

@@ -42,14 +42,14 @@ TEST_SUITE("agreement::ceremony") {
     event::Services es{db, f.ctx, time::Minutes{30}};
     auto res = create_ceremony(x, es, tmpl, 2024, time::make_date(2024, 12, 13), std::nullopt,
                                event::ConflictPolicy::warn);
-    CHECK(res.event.title == "Торжественная церемония награждения «Меценат года» — 2024");
+    CHECK(res.event.title == "Торжественная церемония присвоения звания «Меценат года» по итогам 2024 года");
     CHECK(res.event.participants.size() == 4);  // the Mayor, the Council chair, two partners
     CHECK(res.event.participants[2].role.find("знак «Меценат» №") != std::string::npos);
     CHECK(std::find(res.event.tags.begin(), res.event.tags.end(), "меценат года 2024") != res.event.tags.end());
     CHECK_THROWS_WITH(create_ceremony(x, es, tmpl, 2024, time::make_date(2024, 12, 14), std::nullopt,
                                       event::ConflictPolicy::warn),
-                      "the ceremony of 2024 exists already: event 1 «Торжественная церемония награждения „Меценат "
-                      "года“ — 2024»");
+                      "the ceremony of 2024 exists already: event 1 «Торжественная церемония присвоения звания "
+                      "„Меценат года“ по итогам 2024 года»");
     CHECK_THROWS_AS(create_ceremony(x, es, tmpl, 2023, time::make_date(2023, 12, 14), std::nullopt,
                                     event::ConflictPolicy::warn),
                     InputError);
