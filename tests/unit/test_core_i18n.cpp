@@ -99,8 +99,9 @@ TEST_SUITE("core::i18n") {
         continue;
       }
       const std::string word(e.msgstr);
-      const auto [it, fresh] = by_word.emplace(word, id);
-      CHECK_MESSAGE(fresh, "«" << word << "» translates both " << it->second << " and " << id);
+      const auto added = by_word.emplace(word, id);  // (not a structured binding: clang 14 cannot capture those)
+      const std::string other = added.first->second;
+      CHECK_MESSAGE(added.second, "«" << word << "» translates both " << other << " and " << id);
     }
     CHECK(by_word.size() > 100);
   }

@@ -1,5 +1,9 @@
 #include "report/template.hpp"
 
+#include "core/i18n.hpp"
+#include "event/planner.hpp"
+#include "time/expr.hpp"
+
 #include "core/error.hpp"
 #include "helpers.hpp"
 
@@ -48,6 +52,7 @@ TEST_SUITE("report::template") {
           "events_per_month, experience_checklist, experience_events, experience_lessons, experience_program, findings_by_site, findings_per_month, findings_per_week, patrons, plan_execution, plan_problems, plan_sections, "
                 "visits, week_plan");
     CHECK(error_of(head + "[[section]]\ntext = \"{{weather}}\"\n") == "r.toml:5:8: unknown placeholder '{{weather}}'");
+    CHECK(error_of(head + "lang = \"de\"\n[[section]]\ntext = \"x\"\n") == "r.toml:4:8: 'lang' must be \"ru\" or \"en\"");
     CHECK(error_of(head + "[[section]]\ntext = \"{{#narrative.tasks}}x\"\n").find("r.toml:5:8: invalid Mustache") == 0);
     CHECK(error_of(head + "[[param]]\nname = \"day\"\ntype = \"date\"\n[[section]]\ntext = \"x\"\n") ==
           "r.toml:5:8: unknown parameter 'day'; expected one of: month, week, year, as-of, plan, period, quarter, kind, years");
@@ -78,6 +83,37 @@ TEST_SUITE("report::template") {
     CHECK(d.sections.at(0).paragraphs.at(0) == "с 1 апреля 2024 г. по 30 июня 2024 г.");
     o.params["quarter"] = "2024-Q5";
     CHECK_THROWS_AS(run_report(t, o, db, f.ctx), InputError);
+  }
+
+  TEST_CASE("a document says its words in its own language; its errors stay in the interface's") {
+    const testing::Frozen f("2024-05-08 09:00");
+    auto db = testing::memory_db();
+    const std::string body =
+        "name = \"E\"\ntitle = \"Events\"\n[[param]]\nname = \"year\"\ntype = \"year\"\ndefault = \"this\"\n"
+        "[[section]]\nquery = \"events_by_kind\"\n";
+    event::Services es{db, f.ctx};
+    event::Event held;
+    held.title = "Концерт";
+    held.kind = event::Kind::concert;
+    held.start = time::parse_datetime("2024-03-08 18:00", f.ctx).instant;
+    held.end = held.start + std::chrono::hours{2};
+    held.status = event::Status::held;
+    event::create(es, held, event::ConflictPolicy::warn);
+    i18n::use("en");
+    RunOptions o;
+    const auto ru = run_report(parse_report_template("id = \"e\"\n" + body, "e.toml"), o, db, f.ctx);
+    REQUIRE(ru.sections.at(0).table);
+    REQUIRE(ru.sections.at(0).table->totals);
+    CHECK(ru.lang == "ru");
+    CHECK(ru.sections.at(0).table->totals->at(0) == "Итого");  // a Russian document in an English session
+    CHECK(ru.sections.at(0).table->rows.at(0).at(0) == "Концерты");
+    const auto en = run_report(parse_report_template("id = \"e\"\nlang = \"en\"\n" + body, "e.toml"), o, db, f.ctx);
+    CHECK(en.sections.at(0).table->totals->at(0) == "Total");
+    CHECK(en.sections.at(0).table->rows.at(0).at(0) == "Concerts");
+    o.params["year"] = "someday";
+    CHECK_THROWS_WITH(run_report(parse_report_template("id = \"e\"\n" + body, "e.toml"), o, db, f.ctx),
+                      doctest::Contains("invalid"));  // the error in English, the interface's language
+    CHECK(i18n::words_language() == "en");                // restored after the document
   }
 
   TEST_CASE("a report runs on its parameters: the one week parser, unknown parameters refused") {
