@@ -37,7 +37,7 @@ void print_agreement_written(Runtime& rt, ag::Services& s, const ag::Agreement& 
     rt.print(ag::to_json(a, &org, rt.ctx().today()).dump(2) + "\n");
   } else {
     rt.print(trf("{} agreement {}: № {} «{}», {}, {}\n", verb, a.id, a.number, a.title,
-                         ag::to_string(ag::effective_status(a, rt.ctx().today())), money::format_roubles(a.value)));
+                         ag::word(ag::effective_status(a, rt.ctx().today())), money::format_roubles(a.value)));
   }
 }
 
@@ -52,9 +52,9 @@ void run_agreement_import(Runtime& rt, const std::string& file, bool dry_run, bo
     rt.print(trf("{}{} created, {} updated, {} unchanged\n", dry_run ? tr("dry run: ") : "", r.created,
                          r.updated, r.unchanged));
   } catch (const NotFound& e) {
-    throw NotFound(fmt::format("{}: {}", file == "-" ? "<stdin>" : file, e.what()));
+    throw NotFound(fmt::format("{}: {}", files::input_name(file), e.what()));
   } catch (const InputError& e) {
-    throw InputError(fmt::format("{}: {}", file == "-" ? "<stdin>" : file, e.what()));
+    throw InputError(fmt::format("{}: {}", files::input_name(file), e.what()));
   }
 }
 

@@ -116,7 +116,7 @@ void report_written(Runtime& rt, const event::Event& e, std::string_view verb) {
     }
     if (e.repeat) {
       rt.print(trf("  repeats: {} ({}); on a day off: {}\n", event::describe_rule(event::rule_of(e)), e.repeat->rule,
-                   event::to_string(e.repeat->days_off)));
+                   event::word(e.repeat->days_off)));
     }
     if (e.occurrence_of && e.occurrence) {
       rt.print(trf("  the {} occurrence of event {}, changed on its own\n", time::format_date(*e.occurrence),
@@ -303,7 +303,7 @@ void run_edit(Runtime& rt, const EditOptions& o) {
   const auto policy = o.strict ? ConflictPolicy::refuse : ConflictPolicy::warn;
   auto res = o.from_file.empty() ? event::edit(s, o.id, o.changes, policy)
                                  : event::replace_from_file(s, o.id, read_input(o.from_file),
-                                                            o.from_file == "-" ? "<stdin>" : o.from_file, policy);
+                                                            files::input_name(o.from_file), policy);
   warn_notices(rt, res);
   warn_conflicts(rt, res.conflicts);
   if (!res.changed) {
@@ -337,7 +337,7 @@ void report_occurrence(Runtime& rt, const event::OccurrenceResult& r, std::strin
   }
   if (!r.changed) {
     rt.info(trf("the {} occurrence of event {} is unchanged ({})", time::format_date(r.day.nominal), r.series.id,
-                event::to_string(r.day.state)));
+                event::word(r.day.state)));
     return;
   }
   rt.print(trf("event {} «{}»: the {} occurrence {}\n", r.series.id, r.series.title, time::format_date(r.day.nominal),
@@ -368,7 +368,7 @@ void run_status(Runtime& rt, std::int64_t id, const std::string& status) {
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", e.id));
   } else {
-    rt.print(trf("event {} is {}\n", e.id, event::to_string(e.status)));
+    rt.print(trf("event {} is {}\n", e.id, event::word(e.status)));
   }
 }
 
@@ -409,7 +409,7 @@ void run_task_status(Runtime& rt, std::int64_t id, int no, event::TaskStatus st,
   if (rt.quiet()) {
     rt.print(fmt::format("{}\n", t.no));
   } else {
-    rt.print(trf("task {} of event {} is {}\n", t.no, id, event::to_string(t.status)));
+    rt.print(trf("task {} of event {} is {}\n", t.no, id, event::word(t.status)));
   }
 }
 
@@ -554,7 +554,7 @@ void run_event_import(Runtime& rt, const std::string& file, bool dry_run) {
     rt.print(trf("{}{} created, {} updated, {} unchanged\n", dry_run ? tr("dry run: ") : "", r.created,
                          r.updated, r.unchanged));
   } catch (const InputError& e) {
-    throw InputError(fmt::format("{}: {}", file == "-" ? "<stdin>" : file, e.what()));
+    throw InputError(fmt::format("{}: {}", files::input_name(file), e.what()));
   }
 }
 
@@ -562,7 +562,7 @@ void run_event_import_ics(Runtime& rt, const std::string& file, const event::Ics
   if (dry_run) {
     rt.dry_run();
   }
-  const std::string name = file == "-" ? "<stdin>" : file;
+  const std::string name = files::input_name(file);
   const std::string text = read_input(file);
   auto s = event_services(rt, OpenMode::create);
   try {

@@ -113,7 +113,7 @@ void setup_sites(CLI::App& parent, Runner& r) {
         rt.dry_run();
       }
       auto s = inspection_services(rt, OpenMode::create);
-      const auto res = in::import_sites_csv(s, text, *file == "-" ? "<stdin>" : *file, *dry);
+      const auto res = in::import_sites_csv(s, text, files::input_name(*file), *dry);
       for (const auto& w : res.warnings) {
         rt.warn(w);
       }
@@ -323,7 +323,7 @@ void setup_findings(CLI::App& parent, Runner& r) {
       Runtime& rt = r.rt();
       auto s = inspection_services(rt, OpenMode::existing);
       const auto f = in::set_finding_status(s, *id, in::parse_finding_status(*st), *note, *on);
-      rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : trf("finding {} is {}\n", f.id, in::to_string(f.status)));
+      rt.print(rt.quiet() ? fmt::format("{}\n", f.id) : trf("finding {} is {}\n", f.id, in::word(f.status)));
     });
   }
   {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <limits>
 #include <cerrno>
@@ -209,6 +210,7 @@ std::string parse_error_message(const std::string& what) {
     return what;
   }
   static const std::pair<const char*, const char*> kPatterns[] = {
+      {R"(^A subcommand is required$)", N_("A subcommand is required")},
       {R"(^(.+) is required$)", N_("{} is required")},
       {R"(^(\S+): (\d+) required (\S+) missing$)", N_("{}: {} required {} missing")},
       {R"(^Could not convert: (.+) = (.*)$)", N_("Could not convert: {} = {}")},
@@ -216,7 +218,6 @@ std::string parse_error_message(const std::string& what) {
       {R"(^The following arguments were not expected: (.*)$)", N_("The following arguments were not expected: {}")},
       {R"(^(\S+): (.*) not in \{(.*)\}$)", N_("{}: {} not in {{{}}}")},
       {R"(^(\S+): Value (.*) not in range (.*) to (.*)$)", N_("{}: Value {} not in range {} to {}")},
-      {R"(^A subcommand is required$)", N_("A subcommand is required")},
       {R"(^(.+) requires (.+)$)", N_("{} requires {}")},
       {R"(^(.+) excludes (.+)$)", N_("{} excludes {}")},
   };
@@ -225,7 +226,14 @@ std::string parse_error_message(const std::string& what) {
     if (std::regex_match(what, m, std::regex(pattern))) {
       fmt::dynamic_format_arg_store<fmt::format_context> args;
       for (std::size_t i = 1; i < m.size(); ++i) {
-        args.push_back(m[i].str());
+        std::string a = m[i].str();
+        // A positional argument is named as the usage line names it (ID), an option as typed.
+        if (i == 1 && msgid == std::string_view("Could not convert: {} = {}") && !a.starts_with('-')) {
+          for (auto& c : a) {
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+          }
+        }
+        args.push_back(a);
       }
       return fmt::vformat(i18n::translate(msgid), args);
     }

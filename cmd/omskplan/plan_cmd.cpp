@@ -46,7 +46,7 @@ void add_amending(CLI::App* c, plan::Amending& am, const char* what) {
   c->add_option("--on", am.on, "the day it was decided (default today)");
 }
 
-std::string input_name(const std::string& file) { return file == "-" ? "<stdin>" : file; }
+
 
 // What an import or a merge did: each duplicate skipped (stderr), then the counts.
 void print_added(Runtime& rt, const plan::ImportResult& res, bool dry) {
@@ -376,7 +376,7 @@ void setup_plan(CLI::App& app, Runner& r) {
       }
       const auto id = plan_id(rt, *ref);
       auto s = plan_services(rt, OpenMode::existing);
-      print_added(rt, plan::import_items(s, id, data, input_name(*file), *dry, *am), *dry);
+      print_added(rt, plan::import_items(s, id, data, files::input_name(*file), *dry, *am), *dry);
     });
   }
   {

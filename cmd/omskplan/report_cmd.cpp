@@ -39,7 +39,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
       rt.format({Format::table, Format::md, Format::html, Format::csv, Format::json, Format::xlsx, Format::docx});
   const report::ReportTemplate t = o.template_file.empty() ? report_catalog(rt).get(o.id)
                                    : o.template_file == "-"
-                                       ? report::parse_report_template(read_input("-", files::kTextLimit), "<stdin>")
+                                       ? report::parse_report_template(read_input("-", files::kTextLimit), files::input_name("-"))
                                        : report::load_report_template(o.template_file);
   if (!o.template_file.empty() && !o.id.empty() && o.id != t.id) {
     throw InputError(trf("{} is report '{}', not '{}'", o.template_file, t.id, o.id));
@@ -76,7 +76,7 @@ void run_report(Runtime& rt, const RunOptions& o) {
   ro.plan_dirs = rt.paths().plan_dirs;
   ro.signatures = document_signatures(rt);
   if (o.narrative == "-") {
-    ro.narrative_path = "<stdin>";
+    ro.narrative_path = files::input_name("-");
     ro.narrative_text = read_input("-", files::kTextLimit);
   } else if (!o.narrative.empty()) {
     std::error_code ec;
@@ -221,7 +221,7 @@ void setup_report(CLI::App& app, Runner& r) {
     c->add_option("file", *file, "the TOML file")->required();
     c->callback([&r, file] {
       Runtime& rt = r.rt();
-      const auto t = *file == "-" ? report::parse_report_template(read_input("-", files::kTextLimit), "<stdin>")
+      const auto t = *file == "-" ? report::parse_report_template(read_input("-", files::kTextLimit), files::input_name("-"))
                                   : report::load_report_template(*file);
       rt.print(trnf("{}: ok: report '{}' ({}), {} section\n", "{}: ok: report '{}' ({}), {} sections\n",
                     static_cast<long>(t.sections.size()), *file, t.id, t.name, t.sections.size()));

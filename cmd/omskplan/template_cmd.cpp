@@ -83,7 +83,7 @@ void run_template_show(Runtime& rt, const std::string& id, const std::string& da
 }
 
 void run_check(Runtime& rt, const std::string& file) {
-  const auto t = file == "-" ? event::parse_event_template(read_input("-", files::kTextLimit), "<stdin>")
+  const auto t = file == "-" ? event::parse_event_template(read_input("-", files::kTextLimit), files::input_name("-"))
                              : event::load_event_template(file);
   rt.print(trf("{}: ok: template '{}' ({}), {} tasks, {} program items, {} participants\n", file, t.id,
                        t.name, t.tasks.size(), t.program.size(), t.participants.size()));

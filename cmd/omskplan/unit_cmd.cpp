@@ -136,9 +136,9 @@ void setup_unit(CLI::App& app, Runner& r) {
         rt.print(trf("{}{} created, {} updated, {} unchanged\n", *dry ? tr("dry run: ") : "", res.created,
                      res.updated, res.unchanged));
       } catch (const NotFound& e) {
-        throw NotFound(fmt::format("{}: {}", *file == "-" ? "<stdin>" : *file, e.what()));
+        throw NotFound(fmt::format("{}: {}", files::input_name(*file), e.what()));
       } catch (const InputError& e) {
-        throw InputError(fmt::format("{}: {}", *file == "-" ? "<stdin>" : *file, e.what()));
+        throw InputError(fmt::format("{}: {}", files::input_name(*file), e.what()));
       }
     });
   }

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "core/words.hpp"
 #include "time/expr.hpp"
 
 #include <fmt/format.h>
@@ -351,7 +352,7 @@ void apply(Settings& s, const std::string& key, const Raw& raw, const std::strin
         ok = ok || c == v;
       }
       if (!ok) {
-        raw.fail(key, trf("must be one of {}, not '{}'", info.choices, v));
+        raw.fail(key, trf("must be one of {}, not '{}'", typed_list(text::split(info.choices, '|')), v));
       }
       (info.id == Key::lang                      ? s.lang
        : info.id == Key::color                   ? s.color

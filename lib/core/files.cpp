@@ -28,8 +28,6 @@ std::string size_text(std::size_t bytes) {
   return bytes >= (1u << 20) ? trf("{} MiB", bytes >> 20) : trf("{} KiB", bytes >> 10);
 }
 
-std::string label(const std::string& path) { return path == "-" ? std::string("<stdin>") : path; }
-
 constexpr std::string_view kTempInfix = ".omskplan-tmp-";
 
 fs::path dir_of(const std::string& path) {
@@ -48,6 +46,8 @@ void fsync_path(const std::string& path, int flags) {
 bool process_gone(long pid) { return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH; }
 
 }  // namespace
+
+std::string input_name(const std::string& path) { return path == "-" ? tr("<stdin>") : path; }
 
 std::string read(const std::string& path, std::size_t limit) {
   const auto in = open(path, limit);
@@ -171,7 +171,7 @@ std::unique_ptr<std::istream> open(const std::string& path, std::size_t limit) {
       throw InputError(trf("{}: is a directory", path));
     }
   }
-  return std::make_unique<LimitedStream>(fd, limit, label(path));
+  return std::make_unique<LimitedStream>(fd, limit, input_name(path));
 }
 
 int clean_stale(const std::string& path) {

@@ -25,6 +25,9 @@ inline constexpr std::size_t kStreamLimit = 1u << 30;    // streamed imports: ev
 inline constexpr std::size_t kDataLimit = 64u << 20;     // imports read whole: CSV, iCalendar
 inline constexpr std::size_t kTextLimit = 1u << 20;      // templates, report templates, narratives, config.toml
 
+// How messages name an input: the path, or «стандартный ввод» for "-".
+std::string input_name(const std::string& path);
+
 // The whole of `path` ("-": standard input), at most `limit` bytes; an error
 // naming the file when it is larger, a directory, or unreadable.
 std::string read(const std::string& path, std::size_t limit);

@@ -682,7 +682,7 @@ Event remove_event(Services& s, std::int64_t id, bool with_parts) {
   if (!e.parts.empty() && !with_parts) {
     std::string ids;
     for (const auto& p : e.parts) {
-      ids += (ids.empty() ? "#" : ", #") + std::to_string(p.id);
+      ids += (ids.empty() ? "" : ", ") + record_ref(p.id);
     }
     throw InputError(trnf("event {} has {} part ({}); remove it first or give --with-parts",
                           "event {} has {} parts ({}); remove them first or give --with-parts",

@@ -882,9 +882,10 @@ std::vector<Row> rows_from_csv(std::string_view data, const std::string& name,
   for (std::size_t c = 0; c < t.header.size(); ++c) {
     const std::string f = field_of(t.header[c]);
     if (f.empty()) {
-      throw InputError(trf("{}:1:{}: unknown column '{}'; expected: section, text, unit, co, person, due, recurring, "
-                           "basis, form (or the Russian headers)",
-                           name, c + 1, text::for_terminal(t.header[c], 60)));
+      static constexpr std::array<std::string_view, 9> kFields{"section", "text",      "unit",  "co",  "person",
+                                                              "due",     "recurring", "basis", "form"};
+      throw InputError(trf("{}:1:{}: unknown column '{}'; expected: {} (or the Russian headers)", name, c + 1,
+                           text::for_terminal(t.header[c], 60), typed_list(kFields)));
     }
     if (col.count(f)) {
       throw InputError(trf("{}:1:{}: column '{}' appears twice", name, c + 1, f));
@@ -920,7 +921,7 @@ std::vector<Row> rows_from_json(std::string_view data, const std::string& name) 
       f.only({"no", "number", "section", "text", "unit", "co", "person", "due", "due_text", "recurring", "basis", "form",
               "status", "control", "dropped", "standing", "event", "agreement", "site", "origin_item", "points"});
       Row row;
-      row.where = fmt::format("{}: record {}", name, out.size() + 1);
+      row.where = trf("{}: record {}", name, out.size() + 1);
       std::string co;
       if (const auto* arr = f.array("co")) {
         std::vector<std::string> parts;

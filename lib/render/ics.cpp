@@ -351,7 +351,7 @@ IcsComponent parse_ics(std::string_view text) {
     }
   }
   if (!stack.empty()) {
-    throw InputError(fmt::format("BEGIN:{} is never closed", stack.back().name));
+    throw InputError(trf("BEGIN:{} is never closed", stack.back().name));
   }
   if (!root || root->name != "VCALENDAR") {
     throw InputError(tr("not an iCalendar stream: no VCALENDAR"));

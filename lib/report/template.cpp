@@ -229,11 +229,11 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
             r.fail(c.source(), tr("'columns' must hold column names"));
           }
           if (std::none_of(cols.begin(), cols.end(), [&](const Column& k) { return k.key == *v; })) {
-            std::string list;
+            std::vector<std::string_view> keys;
             for (const auto& k : cols) {
-              list += (list.empty() ? "" : ", ") + k.key;
+              keys.push_back(k.key);
             }
-            r.fail(c.source(), trf("query '{}' has no column '{}'; it has: {}", name, *v, list));
+            r.fail(c.source(), trf("query '{}' has no column '{}'; it has: {}", name, *v, typed_list(keys)));
           }
           spec.columns.push_back(*v);
         }

@@ -194,13 +194,14 @@ namespace {
 constexpr std::array<std::string_view, 3> kActionNames{"insert", "update", "delete"};
 constexpr std::array<Word, 3> kActionWords{NC_("audit action", "created"), NC_("audit action", "changed"),
                                            NC_("audit action", "deleted")};
-constexpr std::array<std::string_view, 15> kEntityNames{"agency", "agency_member", "agreement", "award", "badge", "event", "finding", "organization", "plan", "plan_amendment", "plan_item", "site", "unit", "venue", "visit"};
-constexpr std::array<Word, 15> kEntityWords{
+constexpr std::array<std::string_view, 16> kEntityNames{"agency", "agency_member", "agreement", "award", "badge", "command", "event", "finding", "organization", "plan", "plan_amendment", "plan_item", "site", "unit", "venue", "visit"};
+constexpr std::array<Word, 16> kEntityWords{
     NC_("record", "agency"),
     NC_("record", "agency representative"),
     NC_("record", "agreement"),
     NC_("record", "title awarded"),
     NC_("record", "badge"),
+    NC_("record", "command"),
     NC_("record", "event"),
     NC_("record", "finding"),
     NC_("record", "organization"),
@@ -211,8 +212,8 @@ constexpr std::array<Word, 15> kEntityWords{
     NC_("record", "unit"),
     NC_("record", "venue"),
     NC_("record", "visit")};
-constexpr std::array<std::string_view, 110> kFieldNames{"active", "address", "agencies", "agency_id", "agreement_id", "aliases", "all_day", "anniversary_base", "approved_act", "approved_by", "approved_on", "arrive", "attendees", "basis", "capacity", "closed_on", "co_units", "code", "contact", "contractor_id", "created", "customer_id", "day", "deadline", "deadline_days_off", "decided_on", "depart", "drop_act", "drop_reason", "dropped_on", "due", "email", "end", "event_id", "files", "form", "former", "head", "held_on", "id", "inn", "issued_on", "kind", "lat", "lessons", "level", "lon", "name", "next_item_no", "no", "notes", "number", "obligations", "ogrn", "ordinal", "org_id", "organizer", "origin_id", "owner", "owner_unit_id", "parent_id", "part_of", "part_of_uuid", "participants", "period", "person", "phone", "plan_id", "points", "position", "program", "progress", "repeat", "requires_at", "responsible_org", "responsible_person", "risk", "section", "sections", "seq", "sequence", "severity", "short_name", "signed_at_event", "signed_on", "site_id", "sphere", "start", "status", "tags", "tasks", "template", "template_id", "terminated_on", "termination_reason", "text", "title", "title_pattern", "unit_id", "updated", "uuid", "valid_from", "valid_to", "value_kop", "venue", "venue_id", "visit_id", "week", "work", "year"};
-constexpr std::array<Word, 110> kFieldWords{
+constexpr std::array<std::string_view, 111> kFieldNames{"active", "address", "agencies", "agency_id", "agreement_id", "aliases", "all_day", "anniversary_base", "approved_act", "approved_by", "approved_on", "arrive", "attendees", "basis", "capacity", "closed_on", "co_units", "code", "contact", "contractor_id", "created", "customer_id", "day", "deadline", "deadline_days_off", "decided_on", "depart", "drop_act", "drop_reason", "dropped_on", "due", "email", "end", "event_id", "files", "form", "former", "head", "held_on", "id", "inn", "issued_on", "kind", "lat", "lessons", "level", "lon", "name", "next_item_no", "no", "notes", "number", "obligations", "ogrn", "ordinal", "org_id", "organizer", "origin_id", "owner", "owner_unit_id", "parent_id", "part_of", "part_of_uuid", "participants", "period", "person", "phone", "plan_id", "points", "position", "program", "progress", "repeat", "requires_at", "responsible_org", "responsible_person", "risk", "section", "sections", "seq", "sequence", "severity", "short_name", "signed_at_event", "signed_on", "site_id", "sphere", "start", "status", "tags", "tasks", "template", "template_id", "terminated_on", "termination_reason", "text", "title", "title_pattern", "undone_by", "unit_id", "updated", "uuid", "valid_from", "valid_to", "value_kop", "venue", "venue_id", "visit_id", "week", "work", "year"};
+constexpr std::array<Word, 111> kFieldWords{
     NC_("field", "active"),
     NC_("field", "address"),
     NC_("field", "agencies"),
@@ -311,6 +312,7 @@ constexpr std::array<Word, 110> kFieldWords{
     NC_("field", "text"),
     NC_("field", "title"),
     NC_("field", "title pattern"),
+    NC_("field", "undone by"),
     NC_("field", "unit"),
     NC_("field", "updated"),
     NC_("field", "UUID"),

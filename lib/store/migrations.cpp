@@ -1,4 +1,5 @@
 #include "store/migrations.hpp"
+#include "core/i18n.hpp"
 
 #include "core/error.hpp"
 #include "store/db.hpp"
@@ -659,15 +660,13 @@ void migrate(Db& db, bool allow_upgrade) {
   const int current = db.user_version();
   const int newest = schema_version();
   if (current > 0 && current < newest && !allow_upgrade) {
-    throw StorageError(fmt::format(
-        "database {} has schema version {}, older than this omskplan ({}); run 'omskplan db migrate' "
-        "(it makes a backup first)",
-        db.path(), current, newest));
+    throw StorageError(trf("database {} has schema version {}, older than this omskplan ({}); run 'omskplan db "
+                           "migrate' (it makes a backup first)",
+                           db.path(), current, newest));
   }
   if (current > newest) {
-    throw StorageError(fmt::format(
-        "database {} has schema version {}, newer than this omskplan knows ({}); upgrade omskplan", db.path(),
-        current, newest));
+    throw StorageError(trf("database {} has schema version {}, newer than this omskplan knows ({}); upgrade omskplan",
+                           db.path(), current, newest));
   }
   if (current == newest) {
     return;

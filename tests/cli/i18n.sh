@@ -58,7 +58,7 @@ expect_rc 2
 expect_err "omskplan: ошибка: не указан обязательный параметр --template"
 expect_err "Подробнее: --help."
 run --lang ru event list --limit abc
-expect_err "не удалось преобразовать: --limit = abc"
+expect_err "--limit: неверное значение «abc»"
 run --lang ru event list extra
 expect_err "лишний аргумент: extra"
 run --lang ru event lst

@@ -115,7 +115,7 @@ expect_rc 3
 OMSKPLAN_NOW="2024-05-10 09:00" run inspection overdue --fail-if-any
 expect_rc 0
 run inspection finding status 1 in-progress --note "Подрядчик увеличил бригаду"
-expect_out "finding 1 is in-progress"
+expect_out "finding 1 is in progress"
 run inspection finding status 1 resolved --note "Кровля смонтирована"
 expect_unchanged inspection finding status 1 open
 expect_err "finding 1 is resolved; it cannot become open"

@@ -19,7 +19,37 @@ failed=0
 rc=0
 suite=$(basename "$0" .sh)
 
+finished=""
 finish() {
+  # Called by a suite at its end and again by the EXIT trap: once is enough.
+  [ -n "$finished" ] && exit "$((failed > 0))"
+  finished=1
+  if [ "$shadow_n" -gt 0 ]; then
+    # What the suite's commands print in Russian reads as Russian.
+    # Allowed: the free text typed and what the suite's input files hold.
+    # Fields of the suite's CSV files that hold quotes come back verbatim (Дом "культуры").
+    python3 -c 'import csv, sys
+for p in sys.argv[1:]:
+    try:
+        print("\n".join(f for row in csv.reader(open(p, encoding="utf-8", errors="replace")) for f in row if "\"" in f))
+    except Exception:
+        pass' "$TMP"/*.csv >>"$TMP/shadow/typed.txt" 2>/dev/null
+    {
+      printf '\t%s\n' "$(cat "$TMP/shadow/typed.txt" "$TMP"/*.csv "$TMP"/*.json "$TMP"/*.toml "$TMP"/*.ics 2>/dev/null |
+        tr -c 'A-Za-z0-9' ' ' | tr -s ' ' | head -c 200000)"
+      russian_allow
+    } >"$TMP/shadow/allow.txt"
+    if python3 "$SRC/tests/cli/russian_check.py" "$TMP/shadow/ru" "$TMP/shadow/allow.txt" "$TMP/shadow/typed.txt" \
+      >"$TMP/shadow/check.log" 2>&1; then
+      pass
+    else
+      failed=$((failed + 1))
+      echo "FAIL [$suite] the Russian shadow of its commands:"
+      cat "$TMP/shadow/check.log"
+    fi
+  fi
+  [ "$shadow_n" -gt 0 ] && echo "$suite: $shadow_n of $shadow_runs commands also run and checked in Russian" \
+    "($(find "$TMP/shadow/ru" -name '*-doc.*' ! -name '*.label' 2>/dev/null | wc -l) documents)"
   echo "$suite: $passed passed, $failed failed"
   if [ "$failed" -eq 0 ]; then
     rm -rf "$TMP"
@@ -33,8 +63,109 @@ trap 'finish' EXIT
 
 # run ARGS…: runs omskplan; stdout in $TMP/out, stderr in $TMP/err, status in $rc.
 run() {
+  if [ -n "${OMSKPLAN_SHADOW_RU:-}" ]; then
+    shadow_typed "$@"
+    shadow_ru "$@"
+  fi
   "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
   rc=$?
+}
+
+# The Russian shadow (OMSKPLAN_SHADOW_RU=1, set by ctest on the normal build):
+# before each command a suite runs, the same command runs once more with
+# --lang ru on a copy of the database, config and data directories, and what it
+# printed is kept; at the suite's end russian_check.py reads all of it (no
+# English word, «№1» or ASCII-quoted value in Russian output). Not shadowed:
+# what asks for a language, a machine format (JSON, CSV, ICS) or another
+# database, and what may write a file (an output option, or a path that does
+# not exist yet); existing files are read as input.
+shadow_n=0
+shadow_runs=0
+# Free text a suite types (titles, names: an argument with a space or a capital)
+# may come back in any later output; single lowercase words (statuses, kinds) may not.
+shadow_typed() {
+  local a
+  shadow_runs=$((shadow_runs + 1))
+  mkdir -p "$TMP/shadow"
+  for a in "$@"; do
+    case "$a" in *" "* | [A-Z]*) printf '%s\n' "$a" ;; esac
+  done >>"$TMP/shadow/typed.txt"
+}
+# (OMSKPLAN_SHADOW_LOG=FILE: why a command was not shadowed, a line each.)
+shadow_skip() { [ -n "${OMSKPLAN_SHADOW_LOG:-}" ] && echo "$suite: $1" >>"$OMSKPLAN_SHADOW_LOG"; }
+shadow_ru() {
+  local a prev="" dir="$TMP/shadow" quiet="" html="" binary="" doc="" args=()
+  [ -n "${OMSKPLAN_LANG:-}" ] && { shadow_skip OMSKPLAN_LANG; return; }
+  mkdir -p "$dir/ru" "$dir/out" || return
+  for a in "$@"; do
+    case "$prev" in
+      --db | --config | --lang) shadow_skip "$prev"; return ;;
+      --format | -f) case "$a" in json | csv | ics | jsonl) shadow_skip "$a"; return ;; html) html=1 ;; docx | xlsx) binary=1 ;; esac ;;
+      --csv) shadow_skip "$prev"; return ;;
+      -o | --output)
+        # A document is written beside the others and read as one (docx, xlsx, html, md).
+        case "$a" in *.docx | *.xlsx | *.html | *.md) ;; *) shadow_skip "$prev $a"; return ;; esac
+        doc="$dir/out/$((shadow_n + 1)).${a##*.}"
+        args+=("$doc")
+        prev=$a
+        continue ;;
+    esac
+    case "$a" in
+      --json | --lang=* | --db=* | --output=* | --format=json | --format=csv | --format=ics | completion | manpage | --version | export) shadow_skip "$a"; return ;;
+      --format=html) html=1 ;;
+      --format=docx | --format=xlsx) binary=1 ;;
+      --quiet | -q) quiet=1 ;;  # ids on stdout; what it says on stderr is read
+      /* | ./* | ../*) [ -f "$a" ] || { shadow_skip "$a"; return; } ;;
+    esac
+    args+=("$a")
+    prev=$a
+  done
+  [ -n "$binary" ] && [ -z "$doc" ] && { shadow_skip "a document on stdout"; return; }
+  rm -rf "$dir/db" "$dir/config" "$dir/data" "$dir/out"/* && mkdir -p "$dir/db" || return
+  [ -f "$OMSKPLAN_DB" ] && cp "$OMSKPLAN_DB" "$dir/db/plan.db"
+  [ -f "$OMSKPLAN_DB-wal" ] && cp "$OMSKPLAN_DB-wal" "$dir/db/plan.db-wal"
+  [ -d "$XDG_CONFIG_HOME" ] && cp -a "$XDG_CONFIG_HOME" "$dir/config"
+  [ -d "$XDG_DATA_HOME" ] && cp -a "$XDG_DATA_HOME" "$dir/data"
+  shadow_n=$((shadow_n + 1))
+  # Values given in the environment or the config file come back as typed.
+  { env | grep '^OMSKPLAN_' | cut -d= -f2-; cat "$XDG_CONFIG_HOME"/omskplan/*.toml "${OMSKPLAN_CONFIG:-/dev/null}"; } \
+    >>"$dir/typed.txt" 2>/dev/null
+  local label="$* [$suite:${BASH_LINENO[1]}]"
+  label=${label//$'\n'/ }
+  local stdout="$dir/stdout"
+  [ -n "$quiet" ] && stdout=/dev/null
+  if [ -n "$html" ] && [ -z "$doc" ]; then
+    # A page on stdout is read as a page (its text, not its markup).
+    doc="$dir/out/$shadow_n.html"
+    stdout=$doc
+  fi
+  OMSKPLAN_DB="$dir/db/plan.db" XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data" \
+    "$BIN" --lang ru "${args[@]}" >"$stdout" 2>"$dir/err" </dev/null
+  {
+    echo "# $label"
+    [ "$stdout" = "$dir/stdout" ] && cat "$dir/stdout"
+    cat "$dir/err"
+  } | sed "s|$TMP|/tmp|g" >"$dir/ru/$shadow_n.txt"
+  if [ -n "$doc" ] && [ -s "$doc" ]; then
+    printf '%s\n' "$label" >"$dir/ru/$shadow_n-doc.label"
+    mv "$doc" "$dir/ru/$shadow_n-doc.${doc##*.}"
+  fi
+}
+
+# russian_allow: the ALLOW file of russian_check.py for this suite's database
+# (LABEL PART<TAB>words allowed in an output whose label has that part): the
+# ids people type where they are listed (templates, reports, plan templates and
+# their sections), the OS user in history and undo, settings as typed.
+russian_allow() {
+  local ids
+  ids=$("$BIN" template list --json 2>/dev/null | jq -r '.[].id' | tr '\n' ' ')
+  printf 'template\t%s\n' "$ids"
+  printf 'event show\t%s\n' "$ids"
+  printf 'report list\t%s\n' "$("$BIN" report list --json 2>/dev/null | jq -r '.[].id' | tr '\n' ' ')"
+  printf 'plan templates\t%s\n' "$("$BIN" plan templates --json 2>/dev/null | jq -r '.[] | .id, .sections[].key' | tr '\n' ' ')"
+  printf 'history\t%s\n' "$(id -un)"
+  printf 'undo\t%s\n' "$(id -un)"
+  printf 'config \t%s\n' "$("$BIN" config show --json 2>/dev/null | jq -r '.[] | .key, .value' | tr ',\n' '  ') $(id -un)"
 }
 out() { cat "$TMP/out"; }
 err() { cat "$TMP/err"; }

@@ -12,7 +12,7 @@ run event add --title "Аппаратное совещание у Мэра" --st
   --venue "Администрация, малый зал" --with "Мэр города Омска" --repeat "FREQ=WEEKLY;BYDAY=MO" --strict
 expect_rc 0
 expect_out "created event 1: Аппаратное совещание у Мэра (2024-01-01 09:00–10:00)"
-expect_out "repeats: weekly: Monday (FREQ=WEEKLY;BYDAY=MO); on a day off: skip"
+expect_out "repeats: weekly: Monday (FREQ=WEEKLY;BYDAY=MO); on a day off: not held"
 expect_eq "$(sql "SELECT count(*) FROM event")" "1"
 run --json event list --from 2024-01-01 --to 2024-01-31
 expect_eq "$(out | jq -r '[.[].start[0:10]] | join(" ")')" "2024-01-15 2024-01-22 2024-01-29"
@@ -35,7 +35,7 @@ expect_out "Периодичность: ежемесячно: последняя
 # 9 May every year: a holiday by nature, kept.
 run event add --title "День Победы" --start "2024-05-09 10:00" --duration 6h --kind victory-day \
   --repeat "FREQ=YEARLY;COUNT=3" --venue "Соборная площадь"
-expect_out "on a day off: keep"
+expect_out "on a day off: held anyway"
 run --json event list --kind victory-day
 expect_eq "$(out | jq -r '[.[].start[0:10]] | join(" ")')" "2024-05-09 2025-05-09 2026-05-09"
 

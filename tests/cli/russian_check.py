@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tests/cli/russian_check.py DIR [ALLOW]: what omskplan printed with --lang ru reads as
+"""tests/cli/russian_check.py DIR [ALLOW [TYPED]]: what omskplan printed with --lang ru reads as
 Russian. DIR holds N.txt, one command's output each (its first line, "# LABEL",
 names the command), and written documents N.docx, N.xlsx, N.html, N.md with
 their labels in N.label (the text a person reads is taken out of each: Word's
@@ -60,15 +60,24 @@ def strip_allowed(line):
     s = re.sub(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", " ", s)  # OMSKPLAN_DB
     s = re.sub(r"\b[a-z]+(\.[a-z_*]+)+\b", " ", s)  # setting keys: inspection.visit_days
     s = re.sub(r"\b[a-z]+_[a-z_]+\b", " ", s)  # snake_case keys, column names
+    s = re.sub(r"(?<![\w-])[a-z]+(-[a-z]+)+(?![\w-])", " ", s)  # ids people type: city-day, work-plan
     # Codes: a word with digits or glued to Cyrillic/digits by - (OB-007, 2024-W19, 12-С/2023, +06)
     s = re.sub(r"[\w-]*\d[\w-]*", " ", s)
     return s
 
 
-def check_line(label, line, out, allowed=frozenset()):
+def check_line(label, line, out, allowed=frozenset(), typed=()):
+    # What was typed comes back as typed (a site named Дом "культуры"), and so
+    # does a command line, shell quotes and all (history, undo).
+    for t in typed:
+        if t in line:
+            line = line.replace(t, " ")
+    line = re.sub(r"omskplan (?:[^ ]|(?<! ) (?! ))*", " ", line)
     for m in re.finditer(r"№(\d)", line):
         out.append(f"{label}: «№» without a space before {m.group(1)}: {line.strip()[:160]}")
     for m in re.finditer(r"(?<![\w&])#\d+", line):
+        if re.search(re.escape(m.group(0)) + r"(?!\d)", label):
+            continue  # a venue typed as #4 comes back as typed
         out.append(f"{label}: «{m.group(0)}» for a number (Russian: «№ …»): {line.strip()[:160]}")
     if "««" in line or "»»" in line or re.search(r"«[^»…]*«", line):
         out.append(f"{label}: nested «ёлочки» (inner quotes are „лапки“): {line.strip()[:160]}")
@@ -117,7 +126,7 @@ def main():
     findings = []
     files = 0
     d = sys.argv[1]
-    # ALLOW file: "LABEL PREFIX<TAB>word word …" — ids allowed in those outputs
+    # ALLOW file: "LABEL PART<TAB>word word …" — ids allowed in outputs whose label has PART
     # (template and report ids, section keys), and the OS user in history.
     allow = []
     if len(sys.argv) > 2:
@@ -126,6 +135,11 @@ def main():
                 if "\t" in line:
                     prefix, words = line.split("\t", 1)
                     allow.append((prefix, frozenset(re.findall(r"[A-Za-z][A-Za-z0-9]*", words))))
+    # TYPED file: strings typed that hold quotes (they come back verbatim).
+    typed = []
+    if len(sys.argv) > 3:
+        with open(sys.argv[3], encoding="utf-8", errors="replace") as f:
+            typed = sorted({t for t in f.read().split("\n") if re.search(r"['\"]", t)}, key=len, reverse=True)
     for name in sorted(os.listdir(d)):
         path = os.path.join(d, name)
         stem, ext = name.rsplit(".", 1)
@@ -142,9 +156,9 @@ def main():
                 label = f.read().strip()
             lines = document_lines(path)
         # What the command line says may come back (the user's own input), and the ALLOW file's ids.
-        allowed = frozenset(LATIN_WORD.findall(label)).union(*[w for p, w in allow if label.startswith(p)])
+        allowed = frozenset(LATIN_WORD.findall(label)).union(*[w for p, w in allow if p in label])
         for line in lines:
-            check_line(label, line, findings, allowed)
+            check_line(label, line, findings, allowed, typed)
     for f in findings:
         print(f)
     print(f"russian check: {files} outputs, {len(findings)} findings")

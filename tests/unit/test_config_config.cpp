@@ -234,7 +234,7 @@ TEST_SUITE("config") {
     CHECK(file_error("[inspection]\nmax_sites = \"8\"\n") == ":2:13: inspection.max_sites must be a whole number");
     CHECK(file_error("[inspection]\nday_strat = \"08:00\"\n") ==
           ":2:1: unknown key 'inspection.day_strat', did you mean 'inspection.day_start'?");
-    CHECK(file_error("lang = \"de\"\n") == ":1:8: lang must be one of auto|ru|en, not 'de'");
+    CHECK(file_error("lang = \"de\"\n") == ":1:8: lang must be one of auto, ru, en, not 'de'");
     CHECK(file_error("inspection = 5\n") == ":1:14: 'inspection' must be a table");
     CHECK(file_error("[inspection]\nstart_point = { lat = 1 }\n") ==
           ":2:15: inspection.start_point must be { lat = …, lon = … }");
