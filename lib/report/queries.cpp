@@ -893,14 +893,7 @@ QueryResult q_plan_sections(QueryContext& q, std::map<std::string, std::string>&
   return r;
 }
 
-std::string pct_ru(const std::optional<double>& v) {
-  if (!v) {
-    return "—";
-  }
-  std::string s = fmt::format("{:.1f}", *v);
-  std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
+std::string pct(const std::optional<double>& v) { return v ? say_decimal(*v, 1) : "—"; }
 
 QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>& stats) {
   auto ps = plans(q);
@@ -919,8 +912,7 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
     double trend_v = kNoValue;
     if (before && before->on_time_pct() && d.on_time_pct()) {
       trend_v = *d.on_time_pct() - *before->on_time_pct();
-      trend = fmt::format("{:+.1f}", trend_v);
-      std::replace(trend.begin(), trend.end(), '.', ',');
+      trend = say_decimal(trend_v, 1, true);
     }
     std::vector<std::string> cells{name,
                                    std::to_string(d.points),
@@ -931,7 +923,7 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
                                    std::to_string(d.not_done + d.carried),
                                    std::to_string(d.postponed),
                                    std::to_string(d.dropped),
-                                   pct_ru(d.on_time_pct()),
+                                   pct(d.on_time_pct()),
                                    trend};
     if (total) {
       t.totals = cells;
@@ -967,14 +959,14 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
   stats["came_due"] = std::to_string(c.total.came_due());
   stats["came_due_text"] = russian::count(c.total.came_due(), "контрольный срок", "контрольных срока", "контрольных сроков");
   stats["on_time"] = std::to_string(c.total.on_time);
-  stats["on_time_pct"] = pct_ru(c.total.on_time_pct());
+  stats["on_time_pct"] = pct(c.total.on_time_pct());
   stats["overdue"] = std::to_string(c.total.overdue);
   stats["not_done"] = std::to_string(c.total.not_done + c.total.carried);
   stats["late"] = std::to_string(c.total.late);
   stats["postponed"] = std::to_string(c.total.postponed);
   // Only when there was a previous period: a template's {{#stats.previous_period}} tests for it.
   if (c.previous && c.total_before) {
-    stats["previous_pct"] = pct_ru(c.total_before->on_time_pct());
+    stats["previous_pct"] = pct(c.total_before->on_time_pct());
     stats["previous_period"] = plan::period_phrase(*c.previous);
   }
   return r;

@@ -9,6 +9,7 @@ paragraphs, the spreadsheet's cells and sheet names, the page's text). Fails
     commands and what the user typed (both in typewriter quotes '…'), and the
     names of formats and standards (XLSX, iCalendar, RFC);
   - «№» followed by a digit (it takes a space: «№ 1»), and «#58» for a number;
+  - a decimal point (66.7, 3.0×: Russian writes 66,7; not in dates, item numbers 1.2. or coordinates);
   - quotes inside quotes as «ёлочки» again («ДК «Кристалл»»: the inner ones are „лапки“);
   - a value in ASCII quotes: Russian text in '…' or "…" (values go in «ёлочки»;
     typewriter quotes are for what is typed: commands, keys, input).
@@ -79,6 +80,16 @@ def check_line(label, line, out, allowed=frozenset(), typed=()):
         if re.search(re.escape(m.group(0)) + r"(?!\d)", label):
             continue  # a venue typed as #4 comes back as typed
         out.append(f"{label}: «{m.group(0)}» for a number (Russian: «№ …»): {line.strip()[:160]}")
+    # (Not a date 28.03.2024, an item number 1.2., coordinates 54.98512 or a version 2.4.9.)
+    # Nor what was typed (--lat 55.9, item 1.x), a row's number at the line's start (1.1), a
+    # point's coordinates (55.9, 73.37: people paste them into maps) or a setting (TOML's 1.4).
+    nums = re.sub(r"'[^'\n]*'", " ", line)  # what is typed, as typed
+    nums = re.sub(r"^\W*\d+(\.\d+)+", " ", nums)
+    nums = re.sub(r"\d+\.\d+, \d+\.\d+", " ", nums)
+    for m in re.finditer(r"(?<![\w.,])[+-]?\d+\.\d{1,3}(?![\w.])", "" if "config " in label else nums):
+        if m.group(0).lstrip("+-") in label:
+            continue
+        out.append(f"{label}: a decimal point in Russian text (a comma: {m.group(0).replace('.', ',')}): {line.strip()[:160]}")
     if "««" in line or "»»" in line or re.search(r"«[^»…]*«", line):
         out.append(f"{label}: nested «ёлочки» (inner quotes are „лапки“): {line.strip()[:160]}")
     # (A value in «» that holds quotes itself — input echoed back — is not typewriter quoting.)
