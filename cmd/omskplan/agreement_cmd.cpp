@@ -1,6 +1,7 @@
 // omskplan agreement …
 #include "commands.hpp"
 #include "core/i18n.hpp"
+#include "core/russian.hpp"
 
 #include "agreement/ceremony.hpp"
 #include "agreement/json.hpp"
@@ -316,12 +317,16 @@ void setup_agreement(CLI::App& app, Runner& r) {
       } else {
         rt.print_table(ag::due_table(d, today), f);
         if (f == Format::table) {
-          rt.info(trnf("{} obligation due by {}, {} overdue", "{} obligations due by {}, {} overdue",
-                       static_cast<long>(d.obligations.size()), d.obligations.size(),
-                       time::format_date(today + std::chrono::days{days}), d.overdue) +
+          // «обязательств со сроком до 16 мая 2024 г. нет; просроченных нет; истекает срок действия 1 соглашения»
+          const std::string by = russian::say_date(today + std::chrono::days{days});
+          const auto n = static_cast<long>(d.obligations.size());
+          const auto x = static_cast<long>(d.expiring.size());
+          rt.info(due_summary(n == 0 ? trf("no obligations due by {}", by)
+                                     : trnf("{} obligation due by {}", "{} obligations due by {}", n, n, by),
+                              static_cast<long>(d.overdue)) +
                   "; " +
-                  trnf("{} agreement expiring", "{} agreements expiring", static_cast<long>(d.expiring.size()),
-                       d.expiring.size()));
+                  (x == 0 ? std::string(tr("no agreements expiring"))
+                          : trnf("{} agreement expiring", "{} agreements expiring", x, x)));
         }
       }
       if (*fail && (!d.obligations.empty() || !d.expiring.empty())) {

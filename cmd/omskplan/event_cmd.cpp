@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "report/event_plan.hpp"
 #include "core/i18n.hpp"
+#include "core/russian.hpp"
 
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -477,9 +478,11 @@ void run_agenda(Runner& r, int days, bool fail_on_overdue) {
   } else {
     rt.print_table(event::agenda_table(a, today, rt.zone()), f);
     if (f == Format::table) {
-      rt.info(trnf("{} open task due by {}, {} overdue", "{} open tasks due by {}, {} overdue",
-                   static_cast<long>(a.rows.size()), a.rows.size(), time::format_date(today + std::chrono::days{days}),
-                   a.overdue));
+      const std::string by = russian::say_date(today + std::chrono::days{days});
+      const auto n = static_cast<long>(a.rows.size());
+      rt.info(due_summary(n == 0 ? trf("no open tasks due by {}", by)
+                                 : trnf("{} open task due by {}", "{} open tasks due by {}", n, n, by),
+                          static_cast<long>(a.overdue)));
     }
   }
   if (fail_on_overdue && a.overdue > 0) {

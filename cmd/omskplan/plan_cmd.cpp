@@ -417,8 +417,10 @@ void setup_plan(CLI::App& app, Runner& r) {
       const auto d = plan::due(s, *within, *unit, *ref);
       rt.print_records(f, [&] { return plan::due_json(d); }, [&] { return plan::due_table(d); });
       if (f == Format::table && !rt.quiet()) {
-        rt.info(trnf("{} control point due, {} overdue", "{} control points due, {} overdue",
-                     static_cast<long>(d.rows.size()), d.rows.size(), d.overdue));
+        const auto n = static_cast<long>(d.rows.size());
+        rt.info(due_summary(n == 0 ? std::string(tr("no control points due"))
+                                   : trnf("{} control point due", "{} control points due", n, n),
+                            static_cast<long>(d.overdue)));
       }
       if (*fail && !d.rows.empty()) {
         r.exit_code = static_cast<int>(ExitCode::alert);

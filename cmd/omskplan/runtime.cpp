@@ -35,6 +35,12 @@ std::string os_user() {
 
 }  // namespace
 
+std::string due_summary(const std::string& due, long overdue) {
+  return due + "; " +
+         (overdue == 0 ? std::string(tr("none overdue"))
+                       : trnf("{} of them overdue", "{} of them overdue", overdue, overdue));
+}
+
 std::string_view format_name(Format f) {
   switch (f) {
     case Format::table:

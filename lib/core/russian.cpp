@@ -30,9 +30,9 @@ std::string say_date(time::Date d) {
   return i18n::language() == "ru" ? format_date(d) : time::format_date(d);
 }
 
-std::string say_number(double v, int decimals) {
-  std::string out = fmt::format("{:.{}f}", v, decimals);
-  if (i18n::language() == "ru") {
+std::string say_number(double v, int decimals, bool sign) {
+  std::string out = sign ? fmt::format("{:+.{}f}", v, decimals) : fmt::format("{:.{}f}", v, decimals);
+  if (i18n::words_language() == "ru") {
     std::replace(out.begin(), out.end(), '.', ',');
   }
   return out;

@@ -18,8 +18,10 @@ std::string format_date(time::Date d);
 // A date inside a message, in the language in use: «15 июня 2024 г.» in Russian,
 // 2024-06-15 in English.
 std::string say_date(time::Date d);
-// A number with `decimals` digits after the point, with a decimal comma in Russian: 1,5 / 1.5.
-std::string say_number(double v, int decimals);
+// A number with `decimals` digits after the point, with a decimal comma in Russian: 1,5 / 1.5
+// (`sign`: +5,0 for a change). The words' language decides, so a document says its own;
+// JSON and CSV keep the point.
+std::string say_number(double v, int decimals, bool sign = false);
 // A span of days as a document writes it: «с 6 по 12 мая 2024 г.», «с 29 апреля
 // по 5 мая 2024 г.», «с 30 декабря 2024 г. по 5 января 2025 г.» (never «2024-W19»).
 std::string span_phrase(time::Date from, time::Date to);

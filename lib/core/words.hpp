@@ -10,9 +10,6 @@
 
 #include "core/i18n.hpp"
 
-#include <fmt/format.h>
-
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -83,16 +80,6 @@ std::string typed_list(const Range& names) {
 inline std::string record_ref(long long id) { return trf("#{}", id); }
 // The first line of a record's card: "#12 Title" («Title (ид. 12)»).
 inline std::string card_heading(long long id, std::string_view title) { return trf("#{0} {1}", id, title); }
-
-// A decimal number as the words' language writes it: "66.7" in English, «66,7» in
-// Russian (`sign`: "+5.0" / «+5,0», for a change). JSON and CSV keep the point.
-inline std::string say_decimal(double v, int digits, bool sign = false) {
-  std::string s = sign ? fmt::format("{:+.{}f}", v, digits) : fmt::format("{:.{}f}", v, digits);
-  if (i18n::words_language() != "en") {
-    std::replace(s.begin(), s.end(), '.', ',');
-  }
-  return s;
-}
 
 // "yes" and "no" (a flag's machine form in CSV) as words: «да», «нет».
 inline std::string say_yes_no(std::string_view name) {

@@ -1,5 +1,6 @@
 #include "plan/views.hpp"
 #include "core/words.hpp"
+#include "core/russian.hpp"
 
 #include "core/i18n.hpp"
 #include "core/text.hpp"
@@ -61,7 +62,7 @@ std::string dates_of(const Item& i) {
   return text::join(out, ", ");
 }
 
-std::string pct(const std::optional<double>& v) { return v ? say_decimal(*v, 1) : "—"; }
+std::string pct(const std::optional<double>& v) { return v ? russian::say_number(*v, 1) : "—"; }
 
 ordered_json pct_json(const std::optional<double>& v) {
   return v ? ordered_json(std::round(*v * 10) / 10) : ordered_json(nullptr);
@@ -538,7 +539,7 @@ Table control_table(const ControlReport& r) {
     std::string trend;
     if (before && before->on_time_pct() && d.on_time_pct()) {
       const double delta = *d.on_time_pct() - *before->on_time_pct();
-      trend = say_decimal(delta, 1, true);
+      trend = russian::say_number(delta, 1, true);
     }
     const bool bad = d.overdue > 0 || d.not_done > 0;
     t.add({code, name, std::to_string(d.points), std::to_string(d.came_due()), std::to_string(d.on_time),

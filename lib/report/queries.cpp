@@ -893,7 +893,7 @@ QueryResult q_plan_sections(QueryContext& q, std::map<std::string, std::string>&
   return r;
 }
 
-std::string pct(const std::optional<double>& v) { return v ? say_decimal(*v, 1) : "—"; }
+std::string pct(const std::optional<double>& v) { return v ? russian::say_number(*v, 1) : "—"; }
 
 QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>& stats) {
   auto ps = plans(q);
@@ -912,7 +912,7 @@ QueryResult q_plan_execution(QueryContext& q, std::map<std::string, std::string>
     double trend_v = kNoValue;
     if (before && before->on_time_pct() && d.on_time_pct()) {
       trend_v = *d.on_time_pct() - *before->on_time_pct();
-      trend = say_decimal(trend_v, 1, true);
+      trend = russian::say_number(trend_v, 1, true);
     }
     std::vector<std::string> cells{name,
                                    std::to_string(d.points),
