@@ -175,12 +175,13 @@ std::string plan_text(const PlanView& v, time::Date today) {
   out += text::label(tr("Period"), 12) +
          fmt::format("{} ({} – {})", p.period.text, time::format_date(p.period.first), time::format_date(p.period.last)) +
          "\n";
-  std::string status(word(p.status));
-  if (p.approved_on) {
-    status += ": " + trf("approved on {} by {}, {}", time::format_date(*p.approved_on), p.approved_by, p.approved_act);
-  }
+  // «утверждён 2024-03-28: Мэр города Омска, распоряжение … № 56-р» (the status word once, not
+  // «утверждён: утверждён …»); a closed plan says so first.
+  std::string status = p.approved_on ? trf("approved on {} by {}, {}", time::format_date(*p.approved_on),
+                                           p.approved_by, p.approved_act)
+                                     : std::string(word(p.status));
   if (p.closed_on) {
-    status += "; " + trf("closed on {}", time::format_date(*p.closed_on));
+    status = trf("closed on {}", time::format_date(*p.closed_on)) + "; " + status;
   }
   out += text::label(tr("Status"), 12) + status + "\n";
   if (!v.amendments.empty()) {
