@@ -115,7 +115,7 @@ std::string value_name(const CLI::Option& opt, const shell::OptionSpec& o) {
   if (t.size() > 2 && t.front() == '[' && t.back() == ']') {
     t = t.substr(1, t.size() - 2);
   }
-  return t.empty() ? "VALUE" : t;
+  return say_value_kind(t.empty() ? "VALUE" : t);
 }
 
 shell::CommandSpec describe(const CLI::App& app, const std::string& path) {

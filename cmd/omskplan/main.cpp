@@ -330,6 +330,10 @@ int run(int argc, char** argv) {
   app.get_formatter()->label("Positionals", tr("Positionals"));
   app.get_formatter()->label("Needs", tr("Needs"));
   app.get_formatter()->label("Excludes", tr("Excludes"));
+  // The kinds of value an option takes, as the help names them (--limit ЦЕЛОЕ).
+  for (const char* kind : {"TEXT", "INT", "UINT", "FLOAT", "KEY=VALUE"}) {
+    app.get_formatter()->label(kind, say_value_kind(kind));
+  }
 
   if (auto msg = unknown_subcommand(app, argc, argv)) {
     print_error(*msg);

@@ -35,6 +35,25 @@ std::string os_user() {
 
 }  // namespace
 
+std::string say_value_kind(const std::string& type) {
+  if (type == "TEXT") {
+    return trc("option value", "TEXT");
+  }
+  if (type == "INT" || type == "UINT") {
+    return type == "INT" ? trc("option value", "INT") : trc("option value", "UINT");
+  }
+  if (type == "FLOAT") {
+    return trc("option value", "FLOAT");
+  }
+  if (type == "KEY=VALUE") {
+    return trc("option value", "KEY=VALUE");
+  }
+  if (type == "VALUE") {
+    return trc("option value", "VALUE");
+  }
+  return type;
+}
+
 std::string due_summary(const std::string& due, long overdue) {
   return due + "; " +
          (overdue == 0 ? std::string(tr("none overdue"))

@@ -113,6 +113,9 @@ std::string render_table(const render::Table& t, Format f, bool color, bool quie
                          render::CsvDialect csv = render::CsvDialect::rfc);
 // The output format the global options ask for, among `allowed` (InputError otherwise).
 Format choose_format(const GlobalOptions& g, std::initializer_list<Format> allowed);
+// The kind of value an option takes, as help and the man page name it: TEXT, INT, FLOAT,
+// KEY=VALUE («ТЕКСТ», «ЦЕЛОЕ», «ЧИСЛО», «КЛЮЧ=ЗНАЧЕНИЕ»); another name as it is.
+std::string say_value_kind(const std::string& type);
 // The closing line of a due list (agenda, agreement due, plan due): what falls due, then how
 // many of it are overdue («…; из них просрочено 8» or «…; просроченных нет»).
 std::string due_summary(const std::string& due, long overdue);
