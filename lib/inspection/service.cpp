@@ -52,27 +52,40 @@ std::optional<std::int64_t> org_ref(Services& s, const std::string& ref) {
 }
 
 // Builds a site from text fields; `decimal_comma` for ';'-separated files.
-Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
+// `field`, when given, is left naming the input field being read when an error is thrown
+// (an import names its column by it).
+Site site_from(Services& s, const SiteInput& in, bool decimal_comma, std::string* field = nullptr) {
+  const auto at = [&](const char* f) {
+    if (field) {
+      *field = f;
+    }
+  };
   Site site;
+  at("code");
   site.code = text::trim(in.code);
   site.name = text::trim(in.name);
   if (site.code.empty()) {
     throw InputError(tr("the site's code is empty"));
   }
+  text::check_field(tr("the code"), site.code, 100, true);
+  at("name");
   if (site.name.empty()) {
     throw InputError(tr("the site's name is empty"));
   }
-  text::check_field(tr("the code"), site.code, 100, true);
   text::check_field(tr("the name"), site.name, 1000, true);
+  at("address");
   site.address = text::trim(in.address);
   text::check_field(tr("the address"), site.address, 1000, true);
+  at("lat");
   const auto lat = number(in.lat, tr("latitude"), decimal_comma);
+  at("lon");
   const auto lon = number(in.lon, tr("longitude"), decimal_comma);
   if (lat.has_value() != lon.has_value()) {
     throw InputError(tr("give both latitude and longitude, or neither"));
   }
   if (lat) {
     if (*lat < -90 || *lat > 90) {
+      at("lat");
       throw InputError(trf("latitude {} is out of range -90…90", *lat));
     }
     if (*lon < -180 || *lon > 180) {
@@ -80,24 +93,33 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
     }
     site.where = GeoPoint{*lat, *lon};
   }
+  at("program");
   site.program = text::trim(in.program);
   text::check_field(tr("the program"), site.program, 1000, true);
+  at("work");
   site.work = parse_work(text::trim(in.work));
+  at("risk");
   site.risk = parse_risk(text::trim(in.risk));
+  at("deadline");
   if (!text::trim(in.deadline).empty()) {
     site.deadline = time::parse_date(in.deadline, s.ctx);
   }
+  at("progress");
   if (!text::trim(in.progress).empty()) {
-    const auto p = number(in.progress, "progress", decimal_comma);
+    const auto p = number(in.progress, tr("progress"), decimal_comma);
     if (*p < 0 || *p > 100) {
       throw InputError(trf("progress {} is out of range 0…100", *p));
     }
     site.progress = static_cast<int>(*p);
   }
+  at("contractor");
   site.contractor_id = org_ref(s, in.contractor);
+  at("customer");
   site.customer_id = org_ref(s, in.customer);
+  at("notes");
   site.notes = in.notes;
   text::check_field(tr("the notes"), site.notes, 100000, false);
+  at("active");
   const std::string active = text::fold(text::trim(in.active));
   if (active.empty() || active == "1" || active == "yes" || active == "да" || active == "true") {
     site.active = true;
@@ -106,6 +128,7 @@ Site site_from(Services& s, const SiteInput& in, bool decimal_comma) {
   } else {
     throw InputError(trf("invalid active '{}': expected yes or no", in.active));
   }
+  at("");
   return site;
 }
 
@@ -212,27 +235,13 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
     SiteInput in{cell("code"),     cell("name"),     cell("address"),  cell("lat"),        cell("lon"),
                  cell("program"),  cell("work"),     cell("risk"),     cell("deadline"),   cell("progress"),
                  cell("contractor"), cell("customer"), cell("notes"),  cell("active")};
-    // Name the column of the error: check field by field.
+    // The error names its column: site_from says which field it was reading.
     Site site;
+    std::string column;
     try {
-      site = site_from(s, in, t.delimiter == ';');
+      site = site_from(s, in, t.delimiter == ';', &column);
     } catch (const Error& e) {
-      std::string column = "?";
       const std::string msg = e.what();
-      static const std::vector<std::pair<std::string, std::string>> hints{
-          {"latitude", "lat"}, {"longitude", "lon"}, {"kind of work", "work"}, {"risk", "risk"},
-          {"progress", "progress"}, {"invalid date", "deadline"}, {"INN", "contractor"}, {"organization", "contractor"},
-          {"code", "code"},    {"name", "name"},     {"address", "address"}, {"program", "program"},
-          {"active", "active"}, {"notes", "notes"}};
-      for (const auto& [needle, c] : hints) {
-        if (msg.find(needle) != std::string::npos) {
-          column = c;
-          break;
-        }
-      }
-      if ((column == "contractor") && !cell("customer").empty() && msg.find(cell("customer")) != std::string::npos) {
-        column = "customer";
-      }
       throw InputError(trf("{}:{}: column '{}': {}", name, row.line, column, msg));
     }
     if (const std::string w = area_warning(s, site); !w.empty()) {

@@ -23,6 +23,7 @@ REVIEWED = {
     "active": "a yes/no field and a unit's state: «действует»",
     "missing": "a required field: «отсутствует»",
     "empty": "an input value: «пусто»",
+    "progress": "a site's construction progress, % («готовность»): its card and its import",
     # nouns that name the same thing in every file
     "error": "the «ошибка:» of a message",
     "address": "a postal address", "kind": "a kind of record", "status": "a record's status",

@@ -38,6 +38,12 @@ expect_err "cols.csv:1: unknown column 'colour'"
 printf 'code;name;work;risk\nOB-051;X;demolition;low\n' >"$TMP/work.csv"
 expect_unchanged inspection site import "$TMP/work.csv"
 expect_err "work.csv:2: column 'work': invalid kind of work 'demolition'"
+# In Russian too (the column was once found by matching the English message: «?»).
+run --lang ru inspection site import "$TMP/bad.csv"
+expect_rc 1
+expect_err "bad.csv:3: столбец 'lat': широта: неверное значение «55.1x»: нужно число"
+run --lang ru inspection site import "$TMP/work.csv"
+expect_err "work.csv:2: столбец 'work': вид работ: недопустимое значение «demolition»"
 printf 'code;name;work;risk\nOB-052;"X;construction;low\n' >"$TMP/quote.csv"
 expect_unchanged inspection site import "$TMP/quote.csv"
 expect_err "quote.csv: line 2: a quoted field is never closed"
