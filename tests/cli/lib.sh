@@ -86,7 +86,7 @@ shadow_runs=0
 shadow_typed() {
   local a
   shadow_runs=$((shadow_runs + 1))
-  mkdir -p "$TMP/shadow"
+  [ -d "$TMP/shadow/ru" ] || mkdir -p "$TMP/shadow/ru"
   for a in "$@"; do
     case "$a" in *" "* | [A-Z]*) printf '%s\n' "$a" ;; esac
   done >>"$TMP/shadow/typed.txt"
@@ -96,7 +96,7 @@ shadow_skip() { [ -n "${OMSKPLAN_SHADOW_LOG:-}" ] && echo "$suite: $1" >>"$OMSKP
 shadow_ru() {
   local a prev="" dir="$TMP/shadow" quiet="" html="" binary="" doc="" args=()
   [ -n "${OMSKPLAN_LANG:-}" ] && { shadow_skip OMSKPLAN_LANG; return; }
-  mkdir -p "$dir/ru" "$dir/out" || return
+  local n=$((shadow_n + 1))
   for a in "$@"; do
     case "$prev" in
       --db | --config | --lang) shadow_skip "$prev"; return ;;
@@ -105,7 +105,7 @@ shadow_ru() {
       -o | --output)
         # A document is written beside the others and read as one (docx, xlsx, html, md).
         case "$a" in *.docx | *.xlsx | *.html | *.md) ;; *) shadow_skip "$prev $a"; return ;; esac
-        doc="$dir/out/$((shadow_n + 1)).${a##*.}"
+        doc="$dir/ru/$n-doc.${a##*.}"
         args+=("$doc")
         prev=$a
         continue ;;
@@ -121,35 +121,40 @@ shadow_ru() {
     prev=$a
   done
   [ -n "$binary" ] && [ -z "$doc" ] && { shadow_skip "a document on stdout"; return; }
-  rm -rf "$dir/db" "$dir/config" "$dir/data" "$dir/out"/* && mkdir -p "$dir/db" || return
-  [ -f "$OMSKPLAN_DB" ] && cp "$OMSKPLAN_DB" "$dir/db/plan.db"
-  [ -f "$OMSKPLAN_DB-wal" ] && cp "$OMSKPLAN_DB-wal" "$dir/db/plan.db-wal"
-  [ -d "$XDG_CONFIG_HOME" ] && cp -a "$XDG_CONFIG_HOME" "$dir/config"
-  [ -d "$XDG_DATA_HOME" ] && cp -a "$XDG_DATA_HOME" "$dir/data"
-  shadow_n=$((shadow_n + 1))
+  shadow_n=$n
+  # A copy of the database, settings and data for this command alone (few processes: it runs
+  # before every command of every suite).
+  local copy="$dir/s$n" from=()
+  [ -f "$OMSKPLAN_DB" ] && from+=("$OMSKPLAN_DB")
+  [ -f "$OMSKPLAN_DB-wal" ] && from+=("$OMSKPLAN_DB-wal")
+  [ -d "$XDG_CONFIG_HOME" ] && from+=("$XDG_CONFIG_HOME")
+  [ -d "$XDG_DATA_HOME" ] && from+=("$XDG_DATA_HOME")
+  rm -rf "$dir/s$((n - 1))"
+  mkdir "$copy" || return
+  [ ${#from[@]} -eq 0 ] || cp -a "${from[@]}" "$copy/"
   # Values given in the environment or the config file come back as typed.
-  { env | grep '^OMSKPLAN_' | cut -d= -f2-; cat "$XDG_CONFIG_HOME"/omskplan/*.toml "${OMSKPLAN_CONFIG:-/dev/null}"; } \
-    >>"$dir/typed.txt" 2>/dev/null
+  local v lines=()
+  for v in ${!OMSKPLAN_@}; do lines+=("${!v}"); done
+  for v in "$XDG_CONFIG_HOME"/omskplan/config.toml "${OMSKPLAN_CONFIG:-}"; do
+    [ -f "$v" ] && mapfile -t -O "${#lines[@]}" lines <"$v"
+  done
+  printf '%s\n' "${lines[@]}" >>"$dir/typed.txt"
   local label="$* [$suite:${BASH_LINENO[1]}]"
   label=${label//$'\n'/ }
   local stdout="$dir/stdout"
   [ -n "$quiet" ] && stdout=/dev/null
   if [ -n "$html" ] && [ -z "$doc" ]; then
     # A page on stdout is read as a page (its text, not its markup).
-    doc="$dir/out/$shadow_n.html"
+    doc="$dir/ru/$n-doc.html"
     stdout=$doc
   fi
-  OMSKPLAN_DB="$dir/db/plan.db" XDG_CONFIG_HOME="$dir/config" XDG_DATA_HOME="$dir/data" \
-    "$BIN" --lang ru "${args[@]}" >"$stdout" 2>"$dir/err" </dev/null
-  {
-    echo "# $label"
-    [ "$stdout" = "$dir/stdout" ] && cat "$dir/stdout"
-    cat "$dir/err"
-  } | sed "s|$TMP|/tmp|g" >"$dir/ru/$shadow_n.txt"
-  if [ -n "$doc" ] && [ -s "$doc" ]; then
-    printf '%s\n' "$label" >"$dir/ru/$shadow_n-doc.label"
-    mv "$doc" "$dir/ru/$shadow_n-doc.${doc##*.}"
-  fi
+  OMSKPLAN_DB="$copy/${OMSKPLAN_DB##*/}" XDG_CONFIG_HOME="$copy/${XDG_CONFIG_HOME##*/}" \
+    XDG_DATA_HOME="$copy/${XDG_DATA_HOME##*/}" "$BIN" --lang ru "${args[@]}" >"$stdout" 2>"$dir/err" </dev/null
+  local o="" e
+  [ "$stdout" = "$dir/stdout" ] && o=$(<"$dir/stdout")
+  e=$(<"$dir/err")
+  printf '# %s\n%s\n%s\n' "$label" "${o//"$TMP"//tmp}" "${e//"$TMP"//tmp}" >"$dir/ru/$n.txt"
+  [ -n "$doc" ] && [ -s "$doc" ] && printf '%s\n' "$label" >"$dir/ru/$n-doc.label"
 }
 
 # russian_allow: the ALLOW file of russian_check.py for this suite's database
