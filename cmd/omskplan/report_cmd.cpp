@@ -109,8 +109,10 @@ void check_output(const std::string& output) {
   }
 }
 
-void emit_document(Runtime& rt, const report::Document& doc, Format f, const std::string& output) {
+void emit_document(Runtime& rt, const report::Document& data, Format f, const std::string& output) {
   const bool to_stdout = output.empty() || output == "-";
+  // Print formats get the document's typography; CSV and JSON its data as it is.
+  const report::Document doc = f == Format::csv || f == Format::json ? data : report::typeset(data);
   if (f == Format::xlsx || f == Format::docx) {
     // Binary formats are written to a file by their library: to -o FILE atomically, or through a
     // private temporary directory to standard output (-o -).

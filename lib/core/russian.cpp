@@ -23,7 +23,7 @@ std::string_view month_genitive(int month) { return kGenitive.at(month - 1); }
 std::string_view month_nominative(int month) { return kNominative.at(month - 1); }
 
 std::string format_date(time::Date d) {
-  return fmt::format("{} {} {} г.", time::day_of(d), month_genitive(time::month_of(d)), time::year_of(d));
+  return fmt::format("{} {} {}\u00a0г.", time::day_of(d), month_genitive(time::month_of(d)), time::year_of(d));
 }
 
 std::string say_date(time::Date d) {
@@ -38,6 +38,38 @@ std::string say_number(double v, int decimals, bool sign) {
   return out;
 }
 
+std::string typeset(std::string_view s) {
+  static constexpr std::string_view kNo = "№", kNbsp = "\u00a0";
+  const auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.compare(i, kNo.size(), kNo) == 0) {
+      // «№ 45», «№45», «№  45» → «№ 45» (no-break); «№ п/п» stays.
+      std::size_t j = i + kNo.size();
+      while (j < s.size() && s[j] == ' ') {
+        ++j;
+      }
+      out += kNo;
+      if (digit(j)) {
+        out += kNbsp;
+        i = j;
+      } else {
+        i += kNo.size();
+      }
+      continue;
+    }
+    if (s[i] == ' ' && i > 0 && digit(i - 1) &&
+        (s.compare(i + 1, 3, "г.") == 0 || s.compare(i + 1, 5, "гг.") == 0)) {
+      out += kNbsp;  // «2024 г.»
+      ++i;
+      continue;
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
 std::string span_phrase(time::Date from, time::Date to) {
   const int fy = time::year_of(from), ty = time::year_of(to);
   const int fm = time::month_of(from), tm = time::month_of(to);
@@ -45,10 +77,10 @@ std::string span_phrase(time::Date from, time::Date to) {
     return fmt::format("с {} по {}", format_date(from), format_date(to));
   }
   if (fm != tm) {
-    return fmt::format("с {} {} по {} {} {} г.", time::day_of(from), month_genitive(fm), time::day_of(to),
+    return fmt::format("с {} {} по {} {} {}\u00a0г.", time::day_of(from), month_genitive(fm), time::day_of(to),
                        month_genitive(tm), ty);
   }
-  return fmt::format("с {} по {} {} {} г.", time::day_of(from), time::day_of(to), month_genitive(tm), ty);
+  return fmt::format("с {} по {} {} {}\u00a0г.", time::day_of(from), time::day_of(to), month_genitive(tm), ty);
 }
 
 std::string quoted(std::string_view name) { return i18n::nest_quotes("«" + std::string(name) + "»"); }

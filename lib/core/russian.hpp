@@ -33,6 +33,11 @@ std::string_view plural(long n, std::string_view one, std::string_view few, std:
 // "5 мероприятий"
 std::string count(long n, std::string_view one, std::string_view few, std::string_view many);
 
+// Russian typography for print (a document's text, user data included): a no-break space
+// after «№» before a number («№ 45-р», «№45» → «№ 45»), before «г.»/«гг.» after a year
+// («2024 г.»). Text without them is returned as it is.
+std::string typeset(std::string_view s);
+
 // Russian alphabetical order: case-insensitive, ё right after е, digits before
 // letters, Cyrillic before Latin. For sorting names in documents.
 std::string sort_key(std::string_view s);

@@ -501,11 +501,11 @@ std::string due_phrase(const Due& d, const Period& plan) {
       break;
     case DueBase::month:
       base = std::string(month_lower(time::month_of(d.first))) +
-             (other_year ? fmt::format(" {} г.", time::year_of(d.first)) : "");
+             (other_year ? fmt::format(" {}\u00a0г.", time::year_of(d.first)) : "");
       break;
     case DueBase::quarter:
       base = fmt::format("{} квартал", roman(quarter_of(d.first))) +
-             (other_year ? fmt::format(" {} г.", time::year_of(d.first)) : "");
+             (other_year ? fmt::format(" {}\u00a0г.", time::year_of(d.first)) : "");
       break;
     case DueBase::year:
       base = fmt::format("{} год", time::year_of(d.first));

@@ -311,7 +311,7 @@ std::string item_card(const PlanView& v, const Item& i, time::Date today) {
       out += text::label(label, 16) + value + "\n";
     }
   };
-  line(tr("Item"), fmt::format("{} ({} {})", v.numbers.count(i.no) ? v.numbers.at(i.no) : "", tr("no."), i.no));
+  line(tr("Item"), trf("{} (no. {})", v.numbers.count(i.no) ? v.numbers.at(i.no) : "", i.no));
   line(tr("Plan"), fmt::format("{}: {}", v.plan.id, v.plan.title));
   const Section* sec = v.plan.section(i.section);
   line(tr("Section"), sec ? fmt::format("{}. {}", sec->no, sec->title) : i.section);

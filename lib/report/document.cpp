@@ -1,4 +1,5 @@
 #include "report/document.hpp"
+#include "core/russian.hpp"
 
 #include "core/money.hpp"
 #include "core/text.hpp"
@@ -180,7 +181,7 @@ Approval blank_approval(const Signatures& s) {
   Approval a;
   a.title = s.approver.empty() ? "Мэр города Омска" : s.approver;
   a.signature = "_______________ " + (s.approver_name.empty() ? std::string("И. О. Фамилия") : s.approver_name);
-  a.date = "«___» _______________ 20___ г.";
+  a.date = "«___» _______________ 20___\u00a0г.";
   return a;
 }
 
@@ -189,6 +190,49 @@ std::string executor_line(const Signatures& s) {
     return {};
   }
   return "Исполнитель: " + s.executor + (s.executor_phone.empty() ? "" : ", тел. " + s.executor_phone);
+}
+
+Document typeset(Document d) {
+  if (d.lang != "ru") {
+    return d;
+  }
+  const auto set = [](std::string& s) { s = russian::typeset(s); };
+  set(d.title);
+  set(d.subtitle);
+  set(d.executor);
+  if (d.approval) {
+    for (std::string* s : {&d.approval->title, &d.approval->signature, &d.approval->date, &d.approval->act}) {
+      set(*s);
+    }
+  }
+  for (auto& sec : d.sections) {
+    set(sec.heading);
+    for (auto& p : sec.paragraphs) {
+      set(p);
+    }
+    if (sec.table) {
+      for (auto& c : sec.table->columns) {
+        set(c.header);
+      }
+      for (auto& row : sec.table->rows) {
+        for (auto& cell : row) {
+          set(cell);
+        }
+      }
+      if (sec.table->totals) {
+        for (auto& cell : *sec.table->totals) {
+          set(cell);
+        }
+      }
+    }
+    if (sec.chart) {
+      set(sec.chart->title);
+      for (auto& l : sec.chart->labels) {
+        set(l);
+      }
+    }
+  }
+  return d;
 }
 
 std::string to_text(const Document& d) {

@@ -117,6 +117,11 @@ inline double a4_line_chars(bool landscape) { return landscape ? 155 : 104; }
 // The block's lines, top to bottom (for the writers).
 std::vector<std::string> approval_lines(const Approval& a);
 
+// The document with Russian typography in all its text (russian::typeset: «№ 45-р», «2024 г.»
+// with no-break spaces, user data included) when its language is Russian; the writers of
+// print formats (text, Markdown, HTML, DOCX, XLSX) are given this. CSV and JSON are data.
+Document typeset(Document d);
+
 std::string to_text(const Document& d);
 std::string to_markdown(const Document& d);
 std::string to_html(const Document& d);

@@ -874,11 +874,11 @@ QueryResult q_plan_sections(QueryContext& q, std::map<std::string, std::string>&
   }
   a.signature = "_______________ " + (approver_name.empty() ? std::string("И. О. Фамилия") : approver_name);
   if (p.approved_on) {
-    a.date = fmt::format("«{}» {} {} г.", time::day_of(*p.approved_on), russian::month_genitive(time::month_of(*p.approved_on)),
+    a.date = fmt::format("«{}» {} {}\u00a0г.", time::day_of(*p.approved_on), russian::month_genitive(time::month_of(*p.approved_on)),
                          time::year_of(*p.approved_on));
     a.act = "(" + p.approved_act + ")";
   } else {
-    a.date = "«___» _______________ 20___ г.";
+    a.date = "«___» _______________ 20___\u00a0г.";
   }
   if (a.title.empty()) {
     a.title = q.signatures.approver.empty() ? "Мэр города Омска" : q.signatures.approver;

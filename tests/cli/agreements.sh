@@ -41,7 +41,7 @@ expect_eq "$(out | jq -r '.[0].number')" "15-Б/2023"
 expect_eq "$(out | jq -r '.[0].value')" "2500000.50"
 run agreement show 1
 expect_out "#1 № 12-С/2023 «О сотрудничестве в сфере развития детского спорта»"
-expect_out "signed       1 июня 2023 г."
+expect_out "signed       1 июня 2023${NBSP}г."
 
 run agreement obligation add 1 --party partner --text "Построить хоккейную коробку" --due 2024-10-01 --value 1800000
 expect_out "added obligation 1 to agreement 1"

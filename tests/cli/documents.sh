@@ -115,7 +115,7 @@ run --format docx inspection plan --week 2024-W19 -o "$TMP/memo.docx"
 expect_rc 0
 /usr/bin/python3 -c 'import docx, sys; d = docx.Document(sys.argv[1]); print("\n".join(p.text for p in d.paragraphs)); print(len(d.tables))' \
   "$TMP/memo.docx" >"$TMP/memo.txt" 2>&1
-grep -qF "на неделю с 6 по 12 мая 2024 г." "$TMP/memo.txt" && pass || fail "memo DOCX: $(head -3 "$TMP/memo.txt")"
+grep -qF "на неделю с 6 по 12 мая 2024${NBSP}г." "$TMP/memo.txt" && pass || fail "memo DOCX: $(head -3 "$TMP/memo.txt")"
 expect_unchanged inspection plan --week 2024-W19 -o "$TMP/memo.txt"
 expect_err "-o is for the memo as a document"
 
@@ -135,12 +135,12 @@ for h in "Исполнено" "В работе" "Просрочено" "Сумм
   tr '\n' ' ' <"$TMP/agreements-register.pdf.txt" | grep -qF "$h" && pass || fail "the printed register lacks «$h»"
 done
 # Periods as people write them, never 2024-W19.
-grep -qF "на неделю с 6 по 12 мая 2024 г." "$TMP/weekly-plan.json" && pass || fail "the weekly plan's period"
-grep -qF "на неделю с 6 по 12 мая 2024 г." "$TMP/weekly-inspections.json" && pass || fail "the weekly summary's period"
+grep -qF "на неделю с 6 по 12 мая 2024${NBSP}г." "$TMP/weekly-plan.json" && pass || fail "the weekly plan's period"
+grep -qF "на неделю с 6 по 12 мая 2024${NBSP}г." "$TMP/weekly-inspections.json" && pass || fail "the weekly summary's period"
 for id in weekly-plan weekly-inspections; do grep -q "W19" "$TMP/$id.json" && fail "$id says W19" || pass; done
 # Approval blocks: the plan's own (approved), the monthly plan's to sign (config's approver).
 expect_eq "$(jq -r .approval.signature "$TMP/monthly-plan.json")" "_______________ С. Г. Шелест"
-expect_eq "$(jq -r .approval.date "$TMP/work-plan.json")" "«25» марта 2024 г."
+expect_eq "$(jq -r .approval.date "$TMP/work-plan.json")" "«25» марта 2024${NBSP}г."
 # «№ п/п» in tables that list items.
 expect_eq "$(jq -r '.sections[0].columns[0].header' "$TMP/agreements-register.json")" "№ п/п"  # a no-break space
 expect_eq "$(jq -r '.sections[0].columns[0].header' "$TMP/monthly-plan.json")" "№ п/п"

@@ -49,7 +49,7 @@ ics_rev() {
   node "$(dirname "$0")/icaljs-check.cjs" "$ICALJS" "$TMP/visits.ics" --rev >"$TMP/parsed.txt" 2>"$TMP/err"
 }
 ics_rev
-expect_eq "$(grep "^$uid|" "$TMP/parsed.txt" | cut -d'|' -f2,5)" "Asia/Omsk|Выездная проверка объектов 8 мая 2024 г."
+expect_eq "$(grep "^$uid|" "$TMP/parsed.txt" | cut -d'|' -f2,5)" "Asia/Omsk|Выездная проверка объектов 8 мая 2024${NBSP}г."
 expect_eq "$(grep "^rev|" "$TMP/parsed.txt" | cut -d'|' -f2-4)" "$uid|CONFIRMED|0"
 OMSKPLAN_NOW="2024-05-06 10:00" run inspection visit cancel 1 --notes "перенос по просьбе Ростехнадзора"
 ics_rev

@@ -169,6 +169,6 @@ expect_eq "$(jq -r '.candidates[] | select(.code == "PO-001") | .why' "$TMP/plan
 # The same season in Russian reads in Russian: dates in words, «ещё не посещался».
 OMSKPLAN_NOW="2024-06-28 14:00" run --lang ru inspection schedule --week next --explain --dry-run
 expect_rc 0
-expect_out "последнее посещение — 27 июня 2024 г.; к следующему дню выездов, 11 июля 2024 г., прошло бы 14 дней, допустимо 7 дней"
+expect_out "последнее посещение — 27 июня 2024${NBSP}г.; к следующему дню выездов, 11 июля 2024${NBSP}г., прошло бы 14 дней, допустимо 7 дней"
 expect_out "ещё не посещался"
 expect_err "объект A-1 «Детский сад (опечатка в широте)» не включён: не успеть за рабочий день: 102 км от места сбора"

@@ -88,8 +88,8 @@ run --json inspection plan --week 2024-W19
 expect_eq "$(out | jq -r '.visits | length')" "5"
 expect_eq "$(out | jq -r '.visits[0].arrive')" "09:00"
 run --format md inspection plan --week 2024-W19
-expect_out "# Выездные проверки объектов на неделю с 6 по 12 мая 2024 г."
-expect_out "## 8 мая 2024 г., среда"
+expect_out "# Выездные проверки объектов на неделю с 6 по 12 мая 2024${NBSP}г."
+expect_out "## 8 мая 2024${NBSP}г., среда"
 expect_out "Главное управление государственного строительного надзора Омской области: Петров П. П."
 run --format ics inspection plan --week 2024-W19
 expect_out "BEGIN:VEVENT"
@@ -195,7 +195,7 @@ run --format ics inspection plan --week 2024-W22
 expect_out "UID:inspection-2024-W22-2024-05-30@omskplan"
 # (lines unfolded: RFC 5545 folds them at 75 octets)
 expect_eq "$(tr -d '\r' <"$TMP/out" | sed ':a;N;$!ba;s/\n //g' | grep '^SUMMARY')" \
-  "SUMMARY:Выездная проверка объектов 30 мая 2024 г."
+  "SUMMARY:Выездная проверка объектов 30 мая 2024${NBSP}г."
 expect_out "SEQUENCE:0"
 n=$(sql "SELECT count(*) FROM visit WHERE week = '2024-W22'")
 cv=$(sql "SELECT id FROM visit WHERE week = '2024-W22' AND seq = 1")
@@ -301,7 +301,7 @@ OMSKPLAN_NOW="2024-05-20 09:00" run inspection finding add --site OB-018 --text 
   --responsible "Иванов И. И." --due 2024-06-12
 expect_err "its due date 2024-06-12 is a day off; the next working day is 2024-06-13"
 OMSKPLAN_NOW="2024-05-20 09:00" run --lang ru inspection finding add --site OB-018 --text "Нет ограждения" --due 2024-06-08
-expect_err "срок 8 июня 2024 г. приходится на выходной; ближайший рабочий день — 10 июня 2024 г."
+expect_err "срок 8 июня 2024${NBSP}г. приходится на выходной; ближайший рабочий день — 10 июня 2024${NBSP}г."
 fid=$(sql "SELECT id FROM finding WHERE text = 'Нет паспорта объекта'")
 OMSKPLAN_NOW="2024-05-20 09:00" run inspection overdue
 expect_out "DAYS LATE"

@@ -223,7 +223,7 @@ for part in '\[Content_Types\].xml' _rels/.rels word/_rels/document.xml.rels wor
 done
 unzip -p "$TMP/plan.docx" word/document.xml >"$TMP/document.xml"
 expect_eq "$(grep -c 'w:orient="landscape"' "$TMP/document.xml")" "1"
-for want in "УТВЕРЖДАЮ" "Мэр города Омска" "«28» марта 2024 г." "распоряжение Администрации города Омска от 28.03.2024 № 45-р" \
+for want in "УТВЕРЖДАЮ" "Мэр города Омска" "«28» марта 2024${NBSP}г." "распоряжение Администрации города Омска от 28.03.2024 №${NBSP}45-р" \
   "План работы Администрации города Омска на II квартал 2024 года" "Наименование мероприятия (вопроса)" \
   "О ходе подготовки к празднованию 79-й годовщины Победы" "Департамент культуры" "ежемесячно"; do
   if grep -qF -- "$want" "$TMP/document.xml"; then pass; else fail "plan.docx lacks: $want"; fi

@@ -30,7 +30,7 @@ expect_eq "$(out | jq -r '[.[] | "\(.day)/\(.state)"] | join(" ")')" \
   "2024-01-26/held 2024-02-22/moved 2024-03-29/held"
 # The plan as a document says how often, in Russian whatever the interface's language.
 run --lang en event show 2 --format md
-expect_out "Первое проведение: 26 января 2024 г., 15:00–17:00."
+expect_out "Первое проведение: 26 января 2024${NBSP}г., 15:00–17:00."
 expect_out "Периодичность: ежемесячно: последняя пятница; в выходной день переносится на предыдущий рабочий день."
 # 9 May every year: a holiday by nature, kept.
 run event add --title "День Победы" --start "2024-05-09 10:00" --duration 6h --kind victory-day \

@@ -47,9 +47,9 @@ run --format md report run weekly-inspections --week 2024-W19
 golden weekly-inspections-2024-W19.md
 # One week parser for the report and `inspection schedule`: the same words, the same weeks.
 OMSKPLAN_NOW="2024-05-08 09:00" run --format md report run weekly-inspections --week current
-expect_out "на неделю с 6 по 12 мая 2024 г."
+expect_out "на неделю с 6 по 12 мая 2024${NBSP}г."
 OMSKPLAN_NOW="2024-05-15 09:00" run --format md report run weekly-inspections --week previous
-expect_out "на неделю с 6 по 12 мая 2024 г."
+expect_out "на неделю с 6 по 12 мая 2024${NBSP}г."
 OMSKPLAN_NOW="2024-05-08 09:00" run --json inspection plan --week current
 expect_rc 0
 expect_unchanged report run weekly-inspections --week 2024-05
@@ -57,7 +57,7 @@ expect_err "invalid --week '2024-05': expected a week such as 2024-W19, this, ne
 expect_unchanged inspection plan --week 2024-05
 expect_err "invalid --week '2024-05': expected a week such as 2024-W19, this, next or last"
 run --format md report run agreements-register --as-of 2024-01-01
-expect_out "по состоянию на 1 января 2024 г."
+expect_out "по состоянию на 1 января 2024${NBSP}г."
 golden agreements-register-2024-01-01.md
 run report run patrons --year 2023
 golden patrons-2023.txt

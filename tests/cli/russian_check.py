@@ -9,6 +9,8 @@ paragraphs, the spreadsheet's cells and sheet names, the page's text). Fails
     commands and what the user typed (both in typewriter quotes '…'), and the
     names of formats and standards (XLSX, iCalendar, RFC);
   - «№» followed by a digit (it takes a space: «№ 1»), and «#58» for a number;
+  - a plain space where Russian typography wants a no-break one: «№ 1», «2023 г.», «2 500 000,00»;
+    a hyphen in a range of times or dates (10:00–12:00 takes an en dash);
   - a decimal point (66.7, 3.0×: Russian writes 66,7; not in dates, item numbers 1.2. or coordinates);
   - quotes inside quotes as «ёлочки» again («ДК «Кристалл»»: the inner ones are „лапки“);
   - a value in ASCII quotes: Russian text in '…' or "…" (values go in «ёлочки»;
@@ -67,13 +69,23 @@ def strip_allowed(line):
     return s
 
 
-def check_line(label, line, out, allowed=frozenset(), typed=()):
+def check_line(label, line, out, allowed=frozenset(), typed=(), printed=False):
     # What was typed comes back as typed (a site named Дом "культуры"), and so
     # does a command line, shell quotes and all (history, undo).
-    for t in typed:
-        if t in line:
-            line = line.replace(t, " ")
     line = re.sub(r"omskplan (?:[^ ]|(?<! ) (?! ))*", " ", line)
+    if not printed:
+        for t in typed:
+            if t in line:
+                line = line.replace(t, " ")
+    # A printed document sets even what was typed (russian::typeset); a terminal shows it as typed.
+    for m in re.finditer(r"№ \d", line if printed else ""):
+        out.append(f"{label}: «№» and its number with a plain space (a no-break one: «№\u00a01»): {line.strip()[:160]}")
+    for m in re.finditer(r"\d г\.", line if printed else ""):
+        out.append(f"{label}: a plain space before «г.» (a no-break one): {line.strip()[:160]}")
+    for m in re.finditer(r"(?<![\d\u00a0 ])\d{1,3}(?: \d{3})+,\d{2}(?!\d)", line):
+        out.append(f"{label}: a sum with plain spaces between its digit groups (no-break ones): {line.strip()[:160]}")
+    for m in re.finditer(r"(?<![\d:])\d{1,2}:\d{2}-\d{1,2}:\d{2}(?![\d:])|\d{4}-\d{2}-\d{2} - \d{4}-\d{2}-\d{2}", line):
+        out.append(f"{label}: a range with a hyphen (an en dash: 10:00–12:00): {line.strip()[:160]}")
     for m in re.finditer(r"№(\d)", line):
         out.append(f"{label}: «№» without a space before {m.group(1)}: {line.strip()[:160]}")
     for m in re.finditer(r"(?<![\w&])#\d+", line):
@@ -133,6 +145,39 @@ def document_lines(path):
     return text.split("\n")
 
 
+def input_strings(path):
+    """The strings of an input file as they may come back: CSV fields, JSON strings, the
+    quoted strings of TOML and shell."""
+    import csv
+    import json
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return []
+    if path.endswith(".csv"):
+        delim = ";" if text.count(";") > text.count(",") else ","
+        return [c for row in csv.reader(text.splitlines(), delimiter=delim) for c in row]
+    if path.endswith(".json"):
+        out = []
+
+        def walk(v):
+            if isinstance(v, str):
+                out.append(v)
+            elif isinstance(v, dict):
+                for x in v.values():
+                    walk(x)
+            elif isinstance(v, list):
+                for x in v:
+                    walk(x)
+        try:
+            walk(json.loads(text))
+        except ValueError:
+            pass
+        return out
+    return re.findall(r'"((?:[^"\\\n]|\\.)*)"', text) + re.findall(r"'([^'\n]*)'", text)
+
+
 def main():
     findings = []
     files = 0
@@ -146,11 +191,16 @@ def main():
                 if "\t" in line:
                     prefix, words = line.split("\t", 1)
                     allow.append((prefix, frozenset(re.findall(r"[A-Za-z][A-Za-z0-9]*", words))))
-    # TYPED file: strings typed that hold quotes (they come back verbatim).
-    typed = []
+    # TYPED file: what was typed (it comes back verbatim: quotes, spaces and all); then the
+    # input files the data came from (their fields and strings come back verbatim too).
+    typed = set()
     if len(sys.argv) > 3:
         with open(sys.argv[3], encoding="utf-8", errors="replace") as f:
-            typed = sorted({t for t in f.read().split("\n") if re.search(r"['\"]", t)}, key=len, reverse=True)
+            typed.update(f.read().split("\n"))
+    for path in sys.argv[4:]:
+        typed.update(input_strings(path))
+    # (Only what holds Cyrillic or quotes: a Latin word typed is allowed as a word, not cut out of paths.)
+    typed = sorted({t for t in typed if len(t) > 2 and re.search(r"[А-Яа-яЁё'\"]", t)}, key=len, reverse=True)
     for name in sorted(os.listdir(d)):
         path = os.path.join(d, name)
         stem, ext = name.rsplit(".", 1)
@@ -169,7 +219,7 @@ def main():
         # What the command line says may come back (the user's own input), and the ALLOW file's ids.
         allowed = frozenset(LATIN_WORD.findall(label)).union(*[w for p, w in allow if p in label])
         for line in lines:
-            check_line(label, line, findings, allowed, typed)
+            check_line(label, line, findings, allowed, typed, printed=ext != "txt")
     for f in findings:
         print(f)
     print(f"russian check: {files} outputs, {len(findings)} findings")

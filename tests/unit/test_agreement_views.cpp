@@ -55,7 +55,7 @@ TEST_SUITE("agreement::views") {
     CHECK(card.find("5504945804") != std::string::npos);
     CHECK(card.find("12-С/2023") != std::string::npos);
     const std::string ac = agreement_card(sport(), o, time::make_date(2024, 1, 1));
-    CHECK(ac.find("1 июня 2023 г.") != std::string::npos);
+    CHECK(ac.find("1 июня 2023\u00a0г.") != std::string::npos);
     const auto j = org_card_json({o, {sport()}}, time::make_date(2024, 1, 1));
     CHECK(j["inn"] == "5504945804");
     REQUIRE(j["agreements"].size() == 1);

@@ -106,6 +106,22 @@ TEST_SUITE("core::i18n") {
     CHECK(by_word.size() > 100);
   }
 
+  TEST_CASE("Russian messages keep «№» and «г.» with their numbers: a no-break space, never a plain one") {
+    int checked = 0;
+    for (const auto& e : i18n::entries("ru")) {
+      const bool plural = e.msgid.find('\0') != std::string_view::npos;
+      for (int form = 0; form < (plural ? 3 : 1); ++form) {
+        ++checked;
+        // (What is typed, in "…" or '…', is as one types it: --act "распоряжение № 45-р".)
+        const std::string s = std::regex_replace(std::string(part(e.msgstr, form)), std::regex("\"[^\"]*\"|'[^']*'"), "");
+        CHECK_MESSAGE(!std::regex_search(s, std::regex("№ (\\{|[0-9])")), s);   // «№ {}»: «№\u00a0{}»
+        CHECK_MESSAGE(!std::regex_search(s, std::regex("(\\}|[0-9]) гг?\\.")), s);  // «{} г.»: «{}\u00a0г.»
+        CHECK_MESSAGE(!std::regex_search(s, std::regex("№[0-9{]")), s);           // «№1»
+      }
+    }
+    CHECK(checked > 800);
+  }
+
   TEST_CASE("Russian plural forms as ru.po's Plural-Forms says") {
     const std::pair<long, int> cases[] = {{0, 2},   {1, 0},   {2, 1},   {4, 1},   {5, 2},    {11, 2},  {12, 2},
                                           {14, 2},  {21, 0},  {22, 1},  {25, 2},  {101, 0},  {111, 2}, {112, 2},

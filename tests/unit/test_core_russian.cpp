@@ -13,8 +13,8 @@ using namespace omskplan;
 
 TEST_SUITE("core::russian") {
   TEST_CASE("dates as officials write them") {
-    CHECK(russian::format_date(time::make_date(2023, 8, 5)) == "5 августа 2023 г.");
-    CHECK(russian::format_date(time::make_date(2024, 5, 9)) == "9 мая 2024 г.");
+    CHECK(russian::format_date(time::make_date(2023, 8, 5)) == "5 августа 2023\u00a0г.");
+    CHECK(russian::format_date(time::make_date(2024, 5, 9)) == "9 мая 2024\u00a0г.");
     CHECK(russian::month_nominative(8) == "Август");
   }
 

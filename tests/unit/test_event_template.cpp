@@ -56,7 +56,7 @@ TEST_SUITE("event::EventTemplate") {
     CHECK(render_title("{ordinal}-я годовщина Победы", time::make_date(2023, 5, 9), 1945) ==
           "78-я годовщина Победы");
     CHECK(render_title("Меценат года — {year}, {date}", time::make_date(2023, 12, 15), std::nullopt) ==
-          "Меценат года — 2023, 15 декабря 2023 г.");
+          "Меценат года — 2023, 15 декабря 2023\u00a0г.");
   }
 
   TEST_CASE("errors point at file:line:col") {

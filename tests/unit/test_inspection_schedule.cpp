@@ -158,7 +158,7 @@ TEST_SUITE("inspection::schedule") {
     CHECK(back->why() == p.why());
     CHECK(back->total() == doctest::Approx(p.total()));
     i18n::use("ru");
-    CHECK(back->why().find("последнее посещение — 2 мая 2024 г.") == 0);
+    CHECK(back->why().find("последнее посещение — 2 мая 2024\u00a0г.") == 0);
     i18n::use("en");
     CHECK_FALSE(Priority::from_facts("overdue 1.5× its interval").has_value());
     CHECK_FALSE(Priority::from_facts(R"({"tier":"bogus","day":"2024-05-08"})").has_value());
@@ -172,7 +172,7 @@ TEST_SUITE("inspection::schedule") {
     f.deadline = d("2024-06-15");
     f.progress = 40;
     CHECK(priority(f, d("2024-07-04"), d("2024-07-11"), cfg).why() ==
-          "ещё не посещался; срок сдачи прошёл 15 июня 2024 г., готовность 40 %");
+          "ещё не посещался; срок сдачи прошёл 15 июня 2024\u00a0г., готовность 40 %");
     CHECK(russian::say_number(1.5, 1) == "1,5");
     i18n::use("en");
     CHECK(russian::say_number(1.5, 1) == "1.5");

@@ -37,12 +37,12 @@ TEST_SUITE("plan/period") {
     CHECK(period_phrase(parse_period(Kind::quarterly, "2024-Q2", f.ctx)) == "на II квартал 2024 года");
     CHECK(period_phrase(parse_period(Kind::annual, "2024", f.ctx)) == "на 2024 год");
     CHECK(period_phrase(parse_period(Kind::monthly, "2024-05", f.ctx)) == "на май 2024 года");
-    CHECK(period_phrase(parse_period(Kind::weekly, "2024-W19", f.ctx)) == "на неделю с 6 по 12 мая 2024 г.");
+    CHECK(period_phrase(parse_period(Kind::weekly, "2024-W19", f.ctx)) == "на неделю с 6 по 12 мая 2024\u00a0г.");
     CHECK(period_phrase(parse_period(Kind::weekly, "2024-W18", f.ctx)) ==
-          "на неделю с 29 апреля по 5 мая 2024 г.");
-    CHECK(period_phrase(parse_period(Kind::weekly, "2024-W01", f.ctx)) == "на неделю с 1 по 7 января 2024 г.");
+          "на неделю с 29 апреля по 5 мая 2024\u00a0г.");
+    CHECK(period_phrase(parse_period(Kind::weekly, "2024-W01", f.ctx)) == "на неделю с 1 по 7 января 2024\u00a0г.");
     CHECK(period_phrase(parse_period(Kind::weekly, "2025-W01", f.ctx)) ==
-          "на неделю с 30 декабря 2024 г. по 5 января 2025 г.");
+          "на неделю с 30 декабря 2024\u00a0г. по 5 января 2025\u00a0г.");
     CHECK(roman(3) == "III");
     CHECK(roman(4) == "IV");
     CHECK(roman(12) == "XII");

@@ -23,7 +23,7 @@ Document sample(bool landscape) {
   Approval a;
   a.title = "Мэр города Омска";
   a.signature = "_______________ И. О. Фамилия";
-  a.date = "«28» марта 2024 г.";
+  a.date = "«28» марта 2024\u00a0г.";
   a.act = "(распоряжение № 45-р)";
   d.approval = a;
   Section s;
@@ -74,7 +74,7 @@ TEST_SUITE("report/docx") {
     CHECK(doc.find("w:orient") == std::string::npos);
     CHECK(doc.find("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>") != std::string::npos);
     const std::string text = docx_text(doc);
-    CHECK(text.rfind("УТВЕРЖДАЮ\nМэр города Омска\n_______________ И. О. Фамилия\n«28» марта 2024 г.\n", 0) == 0);
+    CHECK(text.rfind("УТВЕРЖДАЮ\nМэр города Омска\n_______________ И. О. Фамилия\n«28» марта 2024\u00a0г.\n", 0) == 0);
     CHECK(text.find("1.1.\tО ходе подготовки\nк празднованию\t3\t\n") != std::string::npos);
     CHECK(text.find("Итого\t\t3\t") != std::string::npos);
     const auto wide = docx_parts(sample(true)).at("word/document.xml");

@@ -61,11 +61,11 @@ TEST_SUITE("report::event_plan") {
     CHECK(d.approval->signature == "_______________ С. Г. Шелест");
     CHECK(d.executor == "Исполнитель: Иванова А. П.");
     REQUIRE(d.sections.size() == 4);
-    CHECK(d.sections[0].paragraphs.at(0) == "Дата и время проведения: 3 августа 2024 г., 10:00–18:00.");
+    CHECK(d.sections[0].paragraphs.at(0) == "Дата и время проведения: 3 августа 2024\u00a0г., 10:00–18:00.");
     CHECK(d.sections[0].paragraphs.at(1) == "Место проведения: Соборная площадь.");
     const auto& tasks = *d.sections[1].table;
     CHECK(d.sections[1].heading == "1. Подготовительные мероприятия");
-    CHECK(tasks.rows[0] == std::vector<std::string>{"1", "Утвердить программу праздника", "ДК", "до 1 июля 2024 г.",
+    CHECK(tasks.rows[0] == std::vector<std::string>{"1", "Утвердить программу праздника", "ДК", "до 1 июля 2024\u00a0г.",
                                                     "исполнено 28.06.2024"});
     CHECK(tasks.rows[1][4] == "просрочено");
     CHECK(cell_value(tasks, 1, 3) == doctest::Approx(static_cast<double>(time::make_date(2024, 7, 20).time_since_epoch().count())));
@@ -74,7 +74,7 @@ TEST_SUITE("report::event_plan") {
     CHECK(d.sections[3].table->rows[1][2] == "приветствие");
     // Every writer takes it; Markdown escapes, DOCX holds the title.
     CHECK(to_markdown(d).find("# План подготовки и проведения мероприятия") != std::string::npos);
-    CHECK(to_html(d).find("до 20 июля 2024 г.") != std::string::npos);
+    CHECK(to_html(d).find("до 20 июля 2024\u00a0г.") != std::string::npos);
   }
 
   TEST_CASE("an event without tasks, program or participants is a short document, not an empty table") {
@@ -87,7 +87,7 @@ TEST_SUITE("report::event_plan") {
     e.end = e.start + std::chrono::hours{24 + 14};
     const auto d = event_plan(e, *f.ctx.zone, time::make_date(2024, 7, 25), {});
     REQUIRE(d.sections.size() == 1);
-    CHECK(d.sections[0].paragraphs.at(0) == "Дата и время проведения: с 3 по 4 августа 2024 г.");
+    CHECK(d.sections[0].paragraphs.at(0) == "Дата и время проведения: с 3 по 4 августа 2024\u00a0г.");
     CHECK(d.executor.empty());
     CHECK(d.approval->signature == "_______________ И. О. Фамилия");
   }

@@ -37,13 +37,13 @@ TEST_SUITE("report::inspection_memo") {
     fi.due = time::make_date(2024, 5, 9);
     m.open_findings[1] = {fi};
     const auto d = inspection_memo(p, m, *f.ctx.zone, f.ctx.today(), {});
-    CHECK(d.subtitle == "на неделю с 6 по 12 мая 2024 г.");
+    CHECK(d.subtitle == "на неделю с 6 по 12 мая 2024\u00a0г.");
     REQUIRE(d.sections.size() == 3);
-    CHECK(d.sections[0].heading == "8 мая 2024 г., среда");
+    CHECK(d.sections[0].heading == "8 мая 2024\u00a0г., среда");
     CHECK(d.sections[0].table->rows.at(0) ==
           std::vector<std::string>{"1", "09:15", "10:00", "OB-007 «Ремонт Юбилейного моста»", "ул. Герцена",
                                    "Главгосстройнадзор Омской области"});
-    CHECK(d.sections[1].paragraphs.at(0) == "OB-007: нет ограждения, срок — 9 мая 2024 г. (просрочено)");
+    CHECK(d.sections[1].paragraphs.at(0) == "OB-007: нет ограждения, срок — 9 мая 2024\u00a0г. (просрочено)");
     CHECK(d.sections[2].paragraphs.at(0) == "Всего: 1 объект.");
     inspection::WeekPlan empty;
     empty.week = "2024-W20";

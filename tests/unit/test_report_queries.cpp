@@ -127,7 +127,7 @@ TEST_SUITE("report::queries") {
     CHECK(d.title == "План работы Администрации города Омска на II квартал 2024 года");
     REQUIRE(d.approval);
     CHECK(d.approval->title == "Мэр города Омска");
-    CHECK(d.approval->date == "«___» _______________ 20___ г.");  // a draft: the date is left to fill in
+    CHECK(d.approval->date == "«___» _______________ 20___\u00a0г.");  // a draft: the date is left to fill in
     REQUIRE(d.sections.size() == 1);  // empty sections are left out
     CHECK(d.sections[0].heading == "3. Общегородские мероприятия");
     REQUIRE(d.sections[0].table);
@@ -137,7 +137,7 @@ TEST_SUITE("report::queries") {
 
     plan::approve(ps, id, "2024-03-28", "", "распоряжение № 45-р");
     d = run_report(cat.get("work-plan"), o, db, f.ctx);
-    CHECK(d.approval->date == "«28» марта 2024 г.");
+    CHECK(d.approval->date == "«28» марта 2024\u00a0г.");
     CHECK(d.approval->act == "(распоряжение № 45-р)");
 
     RunOptions w;

@@ -80,7 +80,7 @@ TEST_SUITE("report::template") {
     RunOptions o;
     auto d = run_report(t, o, db, f.ctx);
     CHECK(d.title == "За II квартал 2024 года (2024-Q2)");
-    CHECK(d.sections.at(0).paragraphs.at(0) == "с 1 апреля 2024 г. по 30 июня 2024 г.");
+    CHECK(d.sections.at(0).paragraphs.at(0) == "с 1 апреля 2024\u00a0г. по 30 июня 2024\u00a0г.");
     o.params["quarter"] = "2024-Q5";
     CHECK_THROWS_AS(run_report(t, o, db, f.ctx), InputError);
   }
@@ -124,7 +124,7 @@ TEST_SUITE("report::template") {
     RunOptions o;
     o.params["week"] = "current";
     const auto d = run_report(t, o, db, f.ctx);
-    CHECK(d.subtitle == "на неделю с 6 по 12 мая 2024 г.");
+    CHECK(d.subtitle == "на неделю с 6 по 12 мая 2024\u00a0г.");
     o.params["week"] = "2024-05";
     CHECK_THROWS_WITH(run_report(t, o, db, f.ctx),
                       "invalid --week '2024-05': expected a week such as 2024-W19, this, next or last");

@@ -25,7 +25,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 Document register_doc() {
   Document d;
   d.title = "Реестр соглашений о сотрудничестве Администрации города Омска с длинным заголовком, который переносится";
-  d.subtitle = "по состоянию на 31 декабря 2023 г.";
+  d.subtitle = "по состоянию на 31 декабря 2023\u00a0г.";
   d.executor = "Исполнитель: Иванова А. П., тел. 8 (3812) 78-78-78";
   Section s;
   s.sheet = "Реестр";
@@ -74,7 +74,7 @@ TEST_SUITE("report::xlsx") {
   TEST_CASE("every text of the document is in the workbook: title, subtitle, paragraphs, later sections, executor") {
     const auto parts = written(register_doc());
     const std::string& strings = parts.at("xl/sharedStrings.xml");
-    for (const char* s : {"Реестр соглашений о сотрудничестве", "по состоянию на 31 декабря 2023 г.",
+    for (const char* s : {"Реестр соглашений о сотрудничестве", "по состоянию на 31 декабря 2023\u00a0г.",
                           "В реестре 2 соглашения", "2. Задачи на 2024 год", "308-летия",
                           "Исполнитель: Иванова А. П."}) {
       CAPTURE(s);
