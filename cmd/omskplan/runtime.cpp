@@ -11,6 +11,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -36,22 +37,11 @@ std::string os_user() {
 }  // namespace
 
 std::string say_value_kind(const std::string& type) {
-  if (type == "TEXT") {
-    return trc("option value", "TEXT");
-  }
-  if (type == "INT" || type == "UINT") {
-    return type == "INT" ? trc("option value", "INT") : trc("option value", "UINT");
-  }
-  if (type == "FLOAT") {
-    return trc("option value", "FLOAT");
-  }
-  if (type == "KEY=VALUE") {
-    return trc("option value", "KEY=VALUE");
-  }
-  if (type == "VALUE") {
-    return trc("option value", "VALUE");
-  }
-  return type;
+  static constexpr std::array<std::string_view, 6> kKinds{"TEXT", "INT", "UINT", "FLOAT", "KEY=VALUE", "VALUE"};
+  static constexpr std::array<Word, 6> kKindWords{NC_("option value", "TEXT"),  NC_("option value", "INT"),
+                                                  NC_("option value", "UINT"),  NC_("option value", "FLOAT"),
+                                                  NC_("option value", "KEY=VALUE"), NC_("option value", "VALUE")};
+  return say_name(kKinds, kKindWords, type);
 }
 
 std::string due_summary(const std::string& due, long overdue) {
