@@ -4,6 +4,7 @@
 
 #include "core/files.hpp"
 
+#include "event/planner.hpp"
 #include "report/document.hpp"
 #include "runtime.hpp"
 
@@ -56,6 +57,15 @@ void setup_config(CLI::App& app, Runner& r);
 void setup_unit(CLI::App& app, Runner& r);
 void setup_venue(CLI::App& app, Runner& r);
 void setup_plan(CLI::App& app, Runner& r);
+void setup_guest(CLI::App& app, Runner& r);
+void setup_delegation(CLI::App& app, Runner& r);
+// `event guests` and `event seating`: the protocol side of an event (guest_cmd.cpp).
+void setup_event_protocol(CLI::App* event_cmd, Runner& r);
+
+// The event planner's services with the settings of the run.
+event::Services event_services(Runtime& rt, store::OpenMode mode);
+// Text to standard output (no `output`, or "-"), or to the file `output` atomically.
+void emit_text(Runtime& rt, const std::string& text, const std::string& output);
 
 // "omskplan: error: MSG" on standard error, MSG escaped for the terminal and cut when long.
 void print_error(std::string_view msg);

@@ -23,11 +23,11 @@ namespace omskplan::cli {
 using event::ConflictPolicy;
 using store::OpenMode;
 
-namespace {
-
 event::Services event_services(Runtime& rt, OpenMode mode) {
   return event::Services{rt.db(mode), rt.ctx(), rt.travel_buffer(), rt.deadline_days_off()};
 }
+
+namespace {
 
 void warn_notices(Runtime& rt, const event::WriteResult& res) {
   for (const auto& n : res.notices) {
@@ -935,6 +935,7 @@ void setup_event(CLI::App& app, Runner& r) {
         ->check(CLI::Range(1, 3660));
     c->callback([&r, file, dry, opt] { run_event_import_ics(r.rt(), *file, *opt, *dry); });
   }
+  setup_event_protocol(ev, r);
 }
 
 }  // namespace omskplan::cli

@@ -47,7 +47,8 @@ void setup_history(CLI::App& app, Runner& r) {
     static const std::vector<std::string> kEntities{"event",  "organization", "agreement", "award",
                                                     "badge",  "site",         "agency",    "agency_member",
                                                     "visit",  "finding",      "command",   "unit",
-                                                    "plan",   "plan_item",    "plan_amendment"};
+                                                    "plan",   "plan_item",    "plan_amendment", "venue",
+                                                    "guest",  "guest_list",   "delegation"};
     if (!entity->empty() && std::find(kEntities.begin(), kEntities.end(), *entity) == kEntities.end()) {
       throw InputError(trf("invalid entity '{}'; expected one of: {}", *entity, typed_list(kEntities)));
     }

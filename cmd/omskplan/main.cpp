@@ -248,6 +248,7 @@ struct CommandSetup {
 constexpr CommandSetup kCommands[] = {
     {"event", setup_event},     {"agreement", setup_agreement}, {"inspection", setup_inspection},
     {"unit", setup_unit},       {"venue", setup_venue},       {"plan", setup_plan},
+    {"guest", setup_guest},     {"delegation", setup_delegation},
     {"report", setup_report},   {"template", setup_template},   {"db", setup_db},
     {"history", setup_history}, {"undo", setup_undo},           {"config", setup_config},
     {"completion", setup_completion},  // also `manpage`; it describes the whole tree

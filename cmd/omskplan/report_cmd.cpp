@@ -110,7 +110,6 @@ void check_output(const std::string& output) {
 }
 
 void emit_document(Runtime& rt, const report::Document& data, Format f, const std::string& output) {
-  const bool to_stdout = output.empty() || output == "-";
   // Print formats get the document's typography; CSV and JSON its data as it is.
   const report::Document doc = f == Format::csv || f == Format::json ? data : report::typeset(data);
   if (f == Format::xlsx || f == Format::docx) {
@@ -154,10 +153,14 @@ void emit_document(Runtime& rt, const report::Document& data, Format f, const st
     default:
       out = report::to_text(doc);
   }
-  if (to_stdout) {
-    rt.print(out);
+  emit_text(rt, out, output);
+}
+
+void emit_text(Runtime& rt, const std::string& text, const std::string& output) {
+  if (output.empty() || output == "-") {
+    rt.print(text);
   } else {
-    files::write_atomically(output, out);
+    files::write_atomically(output, text);
     rt.info(trf("wrote {}", output));
   }
 }

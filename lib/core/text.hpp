@@ -57,4 +57,7 @@ std::string for_terminal(std::string_view s, std::size_t max_chars = 2000);
 // Quotes `arg` for a POSIX shell when it needs it (for the audit log's command).
 std::string shell_quote(std::string_view arg);
 
+// HTML (and XML) text: & < > " as entities.
+std::string escape_html(std::string_view s);
+
 }  // namespace omskplan::text

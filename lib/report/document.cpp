@@ -48,30 +48,6 @@ const char* type_name(Type t) {
 
 }  // namespace
 
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 ColumnLayout column_layout(const DataTable& t, double line_chars) {
   const auto longest_word = [](const std::string& s) {
     std::size_t best = 0;

@@ -4,6 +4,8 @@
 // CSV (RFC 4180 or for Russian Excel), JSON, XLSX and DOCX.
 #pragma once
 
+#include "core/text.hpp"
+
 #include "render/table.hpp"
 
 #include <limits>
@@ -132,8 +134,7 @@ std::string to_csv(const Document& d, render::CsvDialect dialect = render::CsvDi
 std::string to_json(const Document& d);
 // An inline SVG bar chart.
 std::string chart_svg(const Chart& c);
-// HTML-escapes text.
-std::string escape_html(std::string_view s);
+using text::escape_html;
 // A typed value as JSON and RFC CSV carry it: 12, "2500000.50", "2024-05-06", 93.5.
 std::string plain_value(Type t, double v);
 

@@ -571,6 +571,71 @@ INSERT INTO inspection_day(day, week, sequence, modified_utc)
   SELECT day, min(week), 0, max(created_utc) FROM visit GROUP BY day;
 )sql";
 
+const char* kSchemaV12 = R"sql(
+CREATE TABLE guest (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid        TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL CHECK (length(name) > 0),
+  name_key    TEXT NOT NULL,
+  position    TEXT NOT NULL DEFAULT '',
+  org         TEXT NOT NULL DEFAULT '',
+  org_key     TEXT NOT NULL DEFAULT '',
+  city        TEXT NOT NULL DEFAULT '',
+  country     TEXT NOT NULL DEFAULT '',
+  rank        TEXT NOT NULL CHECK (length(rank) > 0),
+  phone       TEXT NOT NULL DEFAULT '',
+  email       TEXT NOT NULL DEFAULT '',
+  notes       TEXT NOT NULL DEFAULT '',
+  consent_on  TEXT,
+  search_key  TEXT NOT NULL,
+  created_utc TEXT NOT NULL,
+  updated_utc TEXT NOT NULL,
+  UNIQUE (name_key, org_key)
+) STRICT;
+CREATE TABLE event_guest (
+  event_id   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  guest_id   INTEGER NOT NULL REFERENCES guest(id),
+  grp        TEXT NOT NULL DEFAULT '',
+  status     TEXT NOT NULL CHECK (status IN ('invited', 'confirmed', 'declined', 'attended', 'absent')),
+  invited_on TEXT NOT NULL,
+  status_on  TEXT NOT NULL,
+  speaks     INTEGER NOT NULL DEFAULT 0 CHECK (speaks IN (0, 1)),
+  note       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (event_id, guest_id)
+) STRICT;
+CREATE INDEX event_guest_guest ON event_guest(guest_id);
+CREATE TABLE delegation (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  uuid        TEXT NOT NULL UNIQUE,
+  from_place  TEXT NOT NULL CHECK (length(from_place) > 0),
+  head_id     INTEGER REFERENCES guest(id),
+  arrive_utc  TEXT,
+  arrive_by   TEXT NOT NULL DEFAULT '',
+  depart_utc  TEXT,
+  depart_by   TEXT NOT NULL DEFAULT '',
+  hotel       TEXT NOT NULL DEFAULT '',
+  escort      TEXT NOT NULL DEFAULT '',
+  notes       TEXT NOT NULL DEFAULT '',
+  created_utc TEXT NOT NULL,
+  updated_utc TEXT NOT NULL
+) STRICT;
+CREATE INDEX delegation_head ON delegation(head_id) WHERE head_id IS NOT NULL;
+CREATE TABLE delegation_member (
+  delegation_id INTEGER NOT NULL REFERENCES delegation(id),
+  guest_id      INTEGER NOT NULL REFERENCES guest(id),
+  no            INTEGER NOT NULL,
+  PRIMARY KEY (delegation_id, guest_id)
+) STRICT;
+CREATE INDEX delegation_member_guest ON delegation_member(guest_id);
+CREATE TABLE delegation_event (
+  delegation_id INTEGER NOT NULL REFERENCES delegation(id),
+  event_id      INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+  no            INTEGER NOT NULL,
+  PRIMARY KEY (delegation_id, event_id)
+) STRICT;
+CREATE INDEX delegation_event_event ON delegation_event(event_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -650,6 +715,10 @@ const std::vector<Migration>& migrations() {
       // goes up and LAST-MODIFIED moves with each change after planning (a
       // cancelled visit, the route recomputed, a replan).
       {11, "the revision of each inspection visit day, for calendars", kSchemaV11},
+      // Protocol: people invited to events (guests), each event's guest list,
+      // delegations with their members and the events of their visit. An
+      // event's guest list and its place in programmes go with the event.
+      {12, "guests, guest lists of events, delegations", kSchemaV12},
   };
   return all;
 }

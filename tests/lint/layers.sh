@@ -24,10 +24,11 @@ declare -A may=(
   [unit]="core time store render config"
   [venue]="core time store render config unit"
   [event]="core time store render config unit venue"
-  [agreement]="core time store render config unit venue event"
-  [inspection]="core time store render config unit venue event agreement"
-  [plan]="core time store render config unit venue event agreement inspection"
-  [report]="core time store render config unit venue event agreement inspection plan"
+  [guest]="core time store render config unit venue event"
+  [agreement]="core time store render config unit venue event guest"
+  [inspection]="core time store render config unit venue event guest agreement"
+  [plan]="core time store render config unit venue event guest agreement inspection"
+  [report]="core time store render config unit venue event guest agreement inspection plan"
 )
 known=" ${!may[*]} "
 
