@@ -8,6 +8,7 @@
 #include "agreement/service.hpp"
 #include "agreement/views.hpp"
 #include "core/error.hpp"
+#include "guest/precedence.hpp"
 #include "event/views.hpp"
 
 #include <CLI/CLI.hpp>
@@ -441,15 +442,21 @@ void setup_agreement(CLI::App& app, Runner& r) {
       const auto tmpl = catalog.get("patron-ceremony");
       auto s = agreement_services(rt, OpenMode::existing);
       event::Services es{s.db, rt.ctx(), rt.travel_buffer()};
-      const auto res = ag::create_ceremony(s, es, tmpl, *year, d, start,
+      const auto prec = guest::load_precedence(rt.paths().user_dir + "/precedence.toml");
+      const auto cer = ag::create_ceremony(s, es, prec, tmpl, *year, d, start,
                                            *strict ? event::ConflictPolicy::refuse : event::ConflictPolicy::warn);
+      const auto& res = cer.written;
       for (const auto& cf : res.conflicts) {
         rt.warn(tr("conflict: ") + event::describe(cf, rt.zone()));
       }
+      for (const auto& org : cer.no_contact) {
+        rt.warn(trf("«{}» names no contact person: invited by the organization's name ('agreement org edit --contact')", org));
+      }
       rt.print(rt.quiet() ? fmt::format("{}\n", res.event.id)
-                          : trnf("created event {}: {} ({}), {} invited\n", "created event {}: {} ({}), {} invited\n",
-                                 static_cast<long>(res.event.participants.size()), res.event.id, res.event.title,
-                                 event::format_span(res.event, rt.zone()), res.event.participants.size()));
+                          : trnf("created event {}: {} ({}), {} awardee invited (event guests {})\n",
+                                 "created event {}: {} ({}), {} awardees invited (event guests {})\n",
+                                 static_cast<long>(cer.invited.size()), res.event.id, res.event.title,
+                                 event::format_span(res.event, rt.zone()), cer.invited.size(), res.event.id));
     });
   }
   {

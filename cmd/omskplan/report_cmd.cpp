@@ -31,7 +31,7 @@ report::ReportCatalog report_catalog(Runtime& rt) {
 
 struct RunOptions {
   std::string id, template_file, narrative, output;
-  std::string month, week, year, as_of, plan, period, quarter, kind, years;
+  std::string month, week, year, as_of, plan, period, quarter, kind, years, event;
 };
 
 void run_report(Runtime& rt, const RunOptions& o) {
@@ -72,6 +72,10 @@ void run_report(Runtime& rt, const RunOptions& o) {
   if (!o.years.empty()) {
     ro.params["years"] = o.years;
   }
+  if (!o.event.empty()) {
+    ro.params["event"] = o.event;
+  }
+  ro.precedence_file = rt.paths().user_dir + "/precedence.toml";
   ro.template_dirs = rt.paths().template_dirs;
   ro.plan_dirs = rt.paths().plan_dirs;
   ro.signatures = document_signatures(rt);
@@ -210,6 +214,7 @@ void setup_report(CLI::App& app, Runner& r) {
     c->add_option("--years", o->years, "2022-2024 or 2023 (experience)");
     c->add_option("--as-of", o->as_of, "the day of a register, of plans' execution");
     c->add_option("--plan", o->plan, "a work plan's number (work-plan)");
+    c->add_option("--event", o->event, "an event's id (guest-list, delegations)");
     c->add_option("--period", o->period, "plans' period: 2024-Q2, 2024, 2024-05, 2024-W19 (plan-execution)");
     c->add_option("--narrative", o->narrative, "the annual report's texts (TOML)");
     c->add_option("-o,--output", o->output, "write to this file (atomically) instead of stdout");

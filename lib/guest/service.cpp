@@ -136,6 +136,13 @@ Guest add(Services& s, const GuestInput& in) {
   return g;
 }
 
+Guest ensure(Services& s, const GuestInput& in) {
+  if (const auto id = repo::find(s.db(), key(in.name), key(in.org))) {
+    return *repo::load(s.db(), *id);
+  }
+  return add(s, in);
+}
+
 Guest resolve(Services& s, const std::string& ref) {
   const std::string t = text::trim(ref);
   if (const auto id = id_of(t)) {
@@ -588,7 +595,7 @@ std::vector<ListRow> speakers(Services& s, std::int64_t event_id) {
 }
 
 std::string speech_title(const Guest& g) {
-  std::string t = trf("Address: {}", initials_first(g.name));
+  std::string t = "Выступление: " + initials_first(g.name);  // the run of show is a Russian document
   if (!g.position.empty()) {
     t += ", " + g.position;
   }
@@ -688,7 +695,7 @@ void invite_delegation(Services& s, const Delegation& d) {
     people.push_back(*d.head);
   }
   people.insert(people.end(), d.members.begin(), d.members.end());
-  const std::string group = trf("delegation: {}", d.from);
+  const std::string group = "делегация: " + d.from;  // data: documents are in Russian
   for (auto eid : d.events) {
     const auto before = repo::invitations(s.db(), eid);
     auto after = before;

@@ -35,6 +35,8 @@ struct GuestChanges {
   std::optional<std::string> name, position, org, city, country, rank, phone, email, notes, consent;  // consent "none"
 };
 Guest edit(Services& s, const std::string& ref, const GuestChanges& c);
+// The guest with this full name in this organization, or a new one from `in`.
+Guest ensure(Services& s, const GuestInput& in);
 
 // `ref`: an id ("12", "#12"), or words of a name that find exactly one guest
 // (NotFound or InputError listing who they find otherwise).

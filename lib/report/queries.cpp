@@ -9,6 +9,8 @@
 #include "core/text.hpp"
 #include "event/planner.hpp"
 #include "event/template.hpp"
+#include "guest/service.hpp"
+#include "guest/views.hpp"
 #include "inspection/service.hpp"
 #include "plan/service.hpp"
 #include "unit/model.hpp"
@@ -45,6 +47,26 @@ const std::map<std::string, std::vector<Column>>& catalog() {
         {"organizer", "Ответственный"},
         {"vips", "Участие руководства"},
         {"status", "Статус"}}},
+      {"guest_list",
+       {{"no", "№\u00A0п/п", Type::count, 1},
+        {"name", "Фамилия, имя, отчество", Type::text, 5},
+        {"position", "Должность, организация", Type::text, 7},
+        {"from", "Откуда", Type::text, 3},
+        {"group", "Группа", Type::text, 3},
+        {"status", "Статус", Type::text, 2},
+        {"speaks", "Выступление", Type::text, 2},
+        {"note", "Примечание", Type::text, 3}}},
+      {"delegations",
+       {{"no", "№\u00A0п/п", Type::count, 1},
+        {"from", "Делегация", Type::text, 4},
+        {"head", "Руководитель", Type::text, 5},
+        {"people", "Численность, чел.", Type::count, 2},
+        {"arrive", "Прибытие", Type::text, 3},
+        {"depart", "Убытие", Type::text, 3},
+        {"hotel", "Размещение", Type::text, 3},
+        {"escort", "Сопровождающий", Type::text, 3}}},
+      {"arrivals_by_day",
+       {{"day", "Дата", Type::date, 3}, {"delegations", "Делегаций", Type::count, 2}, {"people", "Человек", Type::count, 2}}},
       {"events_by_kind", {{"kind", "Вид мероприятий"}, {"count", "Количество", Type::count}, {"anniversaries", "Юбилейные даты"}}},
       {"events_per_month", {{"month", "Месяц"}, {"count", "Количество мероприятий", Type::count}}},
       {"visits",
@@ -1055,6 +1077,108 @@ QueryResult q_week_plan(QueryContext& q, std::map<std::string, std::string>& sta
   return r;
 }
 
+guest::GuestList guests_of(QueryContext& q) {
+  if (!q.event_id) {
+    throw InputError(tr("this report needs --event: the event's id"));
+  }
+  event::Services planner{q.db, q.ctx};
+  const guest::Precedence prec = guest::load_precedence(q.precedence_file);
+  guest::Services gs{planner, prec};
+  return guest::guest_list(gs, *q.event_id, guest::Order::precedence);
+}
+
+QueryResult q_guest_list(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  const auto gl = guests_of(q);
+  int speakers = 0;
+  for (const auto& row : gl.rows) {
+    const auto& g = row.guest;
+    std::string where = g.position;
+    if (!g.org.empty() && guest::key(g.position).find(guest::key(g.org)) == std::string::npos) {
+      where += (where.empty() ? "" : ", ") + g.org;
+    }
+    std::string from = g.city;
+    if (!g.country.empty()) {
+      from += (from.empty() ? "" : ", ") + g.country;
+    }
+    speakers += row.invitation.speaks ? 1 : 0;
+    add_row(r.table, {g.name, where, from, row.invitation.group, std::string(guest::word(row.invitation.status)),
+                      row.invitation.speaks ? "да" : "", row.invitation.note});
+    r.numbering.push_back(std::to_string(row.no));
+  }
+  const auto count = [&](guest::Status st) { return gl.counts[static_cast<std::size_t>(st)]; };
+  stats["guests_count"] = std::to_string(gl.rows.size());
+  stats["guests_text"] = russian::count(static_cast<long>(gl.rows.size()), "гость", "гостя", "гостей");
+  stats["guests_invited"] = std::to_string(count(guest::Status::invited));
+  stats["guests_confirmed"] = std::to_string(count(guest::Status::confirmed));
+  stats["guests_declined"] = std::to_string(count(guest::Status::declined));
+  stats["guests_attended"] = std::to_string(count(guest::Status::attended));
+  stats["guests_absent"] = std::to_string(count(guest::Status::absent));
+  stats["guests_speakers"] = std::to_string(speakers);
+  return r;
+}
+
+std::vector<guest::DelegationView> delegations_of(QueryContext& q) {
+  event::Services planner{q.db, q.ctx};
+  const guest::Precedence prec = guest::load_precedence(q.precedence_file);
+  guest::Services gs{planner, prec};
+  return guest::delegations(gs, q.event_id);
+}
+
+std::string when_by(QueryContext& q, const std::optional<time::Instant>& t, const std::string& by) {
+  std::string s;
+  if (t) {
+    const auto l = q.ctx.zone->to_local(*t);
+    s = time::format_dotted(time::local_date(l)) + " " + time::format_clock(l);
+  }
+  return by.empty() ? s : s.empty() ? by : s + ", " + by;
+}
+
+QueryResult q_delegations(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  long people = 0;
+  for (const auto& v : delegations_of(q)) {
+    const auto& d = v.delegation;
+    const long n = static_cast<long>(v.members.size()) + (v.head ? 1 : 0);
+    people += n;
+    std::string head;
+    if (v.head) {
+      head = guest::short_name(v.head->name) + (v.head->position.empty() ? "" : ", " + v.head->position);
+    }
+    add_row(r.table, {d.from, head, std::to_string(n), when_by(q, d.arrive, d.arrive_by), when_by(q, d.depart, d.depart_by),
+                      d.hotel, d.escort},
+            {kNoValue, kNoValue, static_cast<double>(n)});
+  }
+  stats["delegations_count"] = std::to_string(r.table.rows.size());
+  stats["delegations_text"] =
+      russian::count(static_cast<long>(r.table.rows.size()), "делегация", "делегации", "делегаций");
+  stats["delegations_people"] = std::to_string(people);
+  stats["delegations_people_text"] = russian::count(people, "человек", "человека", "человек");
+  return r;
+}
+
+QueryResult q_arrivals_by_day(QueryContext& q, std::map<std::string, std::string>& stats) {
+  QueryResult r;
+  std::map<time::Date, std::pair<long, long>> days;
+  long unknown = 0;
+  for (const auto& v : delegations_of(q)) {
+    const long n = static_cast<long>(v.members.size()) + (v.head ? 1 : 0);
+    if (!v.delegation.arrive) {
+      ++unknown;
+      continue;
+    }
+    auto& x = days[time::local_date(q.ctx.zone->to_local(*v.delegation.arrive))];
+    x.first += 1;
+    x.second += n;
+  }
+  for (const auto& [day, x] : days) {
+    add_row(r.table, {day_ru(day), std::to_string(x.first), std::to_string(x.second)},
+            {day_value(day), static_cast<double>(x.first), static_cast<double>(x.second)});
+  }
+  stats["arrivals_unknown"] = std::to_string(unknown);
+  return r;
+}
+
 }  // namespace
 
 std::vector<std::string> filter_keys(const std::string& query) {
@@ -1140,6 +1264,12 @@ QueryResult run_query(const std::string& query, QueryContext& q, std::map<std::s
     r = q_plan_problems(q, stats);
   } else if (query == "week_plan") {
     r = q_week_plan(q, stats);
+  } else if (query == "guest_list") {
+    r = q_guest_list(q, stats);
+  } else if (query == "delegations") {
+    r = q_delegations(q, stats);
+  } else if (query == "arrivals_by_day") {
+    r = q_arrivals_by_day(q, stats);
   } else {
     throw InputError(trf("unknown query '{}'", query));
   }

@@ -39,6 +39,8 @@ struct QueryContext {
   Filter filter = {};                   // the section's filter
   std::string kind = {};                // an event kind (the experience of its events)
   std::vector<std::string> template_dirs = {};  // event templates (the kind's checklist and run of show)
+  std::optional<std::int64_t> event_id = {};    // an event's guest list, its delegations
+  std::string precedence_file = {};             // the user's order of precedence (none: the shipped one)
 };
 
 // An event kind as a title says «по подготовке и проведению …»: «Дня города», «концертов».

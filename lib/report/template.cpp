@@ -1,4 +1,5 @@
 #include "report/template.hpp"
+#include "event/planner.hpp"
 #include "core/words.hpp"
 #include "core/i18n.hpp"
 
@@ -31,7 +32,8 @@ namespace {
 const std::set<std::string>& known_vars() {
   static const std::set<std::string> v{"month",   "month_name", "month_lower", "month_genitive", "year", "next_year",
                                        "week",    "week_from",  "week_to", "week_span",     "as_of",          "today", "period_from",
-                                       "period_to", "period", "quarter", "quarter_phrase", "kind", "kind_genitive", "years", "years_phrase"};
+                                       "period_to", "period", "quarter", "quarter_phrase", "kind", "kind_genitive", "years", "years_phrase",
+                                       "event_title", "event_date", "event_time", "event_venue"};
   return v;
 }
 
@@ -169,15 +171,17 @@ ReportTemplate parse_report_template(std::string_view toml_text, const std::stri
       spec.type = ParamType::kind;
     } else if (type == "years") {
       spec.type = ParamType::years;
+    } else if (type == "event") {
+      spec.type = ParamType::event;
     } else {
       r.fail(p->get("type")->source(),
-           trf("invalid type '{}'; expected one of: month, week, year, date, plan, period, quarter, kind, years", type));
+           trf("invalid type '{}'; expected one of: month, week, year, date, plan, period, quarter, kind, years, event", type));
     }
     static const std::set<std::string> allowed_names{"month",  "week",    "year", "as-of", "plan",
-                                                     "period", "quarter", "kind", "years"};
+                                                     "period", "quarter", "kind", "years", "event"};
     if (!allowed_names.count(spec.name)) {
       r.fail(p->get("name")->source(),
-           trf("unknown parameter '{}'; expected one of: month, week, year, as-of, plan, period, quarter, kind, years",
+           trf("unknown parameter '{}'; expected one of: month, week, year, as-of, plan, period, quarter, kind, years, event",
                spec.name));
     }
     if (!names.insert(spec.name).second) {
@@ -321,6 +325,7 @@ struct Resolved {
   std::optional<time::Date> as_of;
   std::optional<int> year;
   std::optional<std::int64_t> plan_id;
+  std::optional<std::int64_t> event_id;
   std::string plan_period;
   std::string kind;
   kainjow::mustache::data vars{kainjow::mustache::data::type::object};
@@ -391,6 +396,15 @@ void resolve_param(const ParamSpec& p, const std::string& value, const time::Con
       r.kind = std::string(event::to_string(event::parse_kind(text::trim(value))));
       r.vars.set("kind", r.kind);
       r.vars.set("kind_genitive", kind_genitive(r.kind));
+      break;
+    }
+    case ParamType::event: {
+      const std::string t = text::trim(value);
+      if (t.empty() || t.size() > 18 || t.find_first_not_of("0123456789") != std::string::npos) {
+        throw InputError(trf("invalid --{} '{}': expected an event's id (omskplan event list shows them)", p.name,
+                             text::for_terminal(value, 40)));
+      }
+      r.event_id = std::stoll(t);
       break;
     }
     case ParamType::years: {
@@ -543,8 +557,18 @@ Document run_report(const ReportTemplate& t, const RunOptions& o, store::Db& db,
   const i18n::Scope document_language(t.lang);
   const time::Date today = ctx.today();
   QueryContext q{db, ctx, r.period.value_or(Period{today, today}), r.as_of.value_or(r.period ? r.period->to : today),
-                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs, o.signatures, {}, r.kind, o.template_dirs};
+                 r.year.value_or(time::year_of(today)), r.plan_id, r.plan_period, o.plan_dirs, o.signatures, {}, r.kind, o.template_dirs,
+                 r.event_id, o.precedence_file};
   r.vars.set("today", russian::format_date(today));
+  if (r.event_id) {
+    event::Services planner{db, ctx};
+    const event::Event e = event::load_event(planner, *r.event_id);
+    const auto start = ctx.zone->to_local(e.start);
+    r.vars.set("event_title", e.title);
+    r.vars.set("event_date", russian::format_date(time::local_date(start)));
+    r.vars.set("event_time", e.all_day ? std::string() : time::format_clock(start));
+    r.vars.set("event_venue", e.venue);
+  }
   if (r.year) {
     r.vars.set("year", std::to_string(*r.year));
     r.vars.set("next_year", std::to_string(*r.year + 1));

@@ -18,10 +18,10 @@
 
 namespace omskplan::report {
 
-enum class ParamType { month, week, year, date, plan, period, quarter, kind, years };
+enum class ParamType { month, week, year, date, plan, period, quarter, kind, years, event };
 
 struct ParamSpec {
-  std::string name;  // what the command line calls it: --month, --week, --year, --as-of, --plan, --period, --quarter
+  std::string name;  // what the command line calls it: --month, --week, --year, --as-of, --plan, --period, --quarter, --event
   ParamType type = ParamType::month;
   std::string default_value;  // an expression: "next", "this", "today", "2023-08"
 };
@@ -69,6 +69,7 @@ struct RunOptions {
   std::vector<std::string> plan_dirs;         // plan templates (the approver of a work plan)
   Signatures signatures;                      // the approver and the executor (config [document])
   std::vector<std::string> template_dirs;     // event templates (a kind's checklist and run of show)
+  std::string precedence_file;                // the user's order of precedence (guest lists)
 };
 
 // Resolves the parameters (unknown ones are errors), runs the queries and
