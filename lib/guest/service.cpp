@@ -659,7 +659,7 @@ std::optional<time::Instant> when(Services& s, const std::string& typed, const c
 std::vector<event::Event> programme_of(Services& s, const Delegation& d) {
   std::vector<event::Event> out;
   for (auto id : d.events) {
-    out.push_back(event::load_event(s.events, id));
+    out.push_back(event::load_programme(s.events, id));  // with its parts: an umbrella is no place to be at
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
   return out;
@@ -748,8 +748,8 @@ std::vector<std::string> timing_conflicts(const Delegation& d, const std::vector
     for (std::size_t j = i + 1; j < programme.size(); ++j) {
       const auto& a = programme[i];
       const auto& b = programme[j];
-      // A part within its umbrella is where the delegation is during the umbrella.
-      if (a.id == b.part_of || b.id == a.part_of) {
+      // An umbrella (City Day) is the time of its parts, not a place to be at: it clashes with nothing.
+      if (!a.parts.empty() || !b.parts.empty() || a.id == b.part_of || b.id == a.part_of) {
         continue;
       }
       if (a.start < b.end && b.start < a.end) {

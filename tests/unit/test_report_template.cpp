@@ -37,8 +37,8 @@ TEST_SUITE("report::template") {
     for (const auto& t : cat.list()) {
       ids.push_back(t.id);
     }
-    CHECK(ids == std::vector<std::string>{"agreements-register", "annual", "experience", "monthly-plan", "patrons", "plan-execution",
-                                          "weekly-inspections", "weekly-plan", "work-plan"});
+    CHECK(ids == std::vector<std::string>{"agreements-register", "annual", "delegations", "experience", "guest-list", "monthly-plan",
+                                          "patrons", "plan-execution", "weekly-inspections", "weekly-plan", "work-plan"});
     CHECK_THROWS_WITH(cat.get("montly-plan"), "unknown report 'montly-plan'; did you mean 'monthly-plan'?");
   }
 
@@ -48,16 +48,16 @@ TEST_SUITE("report::template") {
     CHECK(error_of(head + "colour = 1\n") ==
           "r.toml:4:1: unknown key 'colour'; expected one of: approval, id, landscape, lang, name, param, section, subtitle, title");
     CHECK(error_of(head + "[[section]]\nquery = \"nothing\"\n") ==
-          "r.toml:5:9: unknown query 'nothing'; expected one of: agreements, events, events_by_kind, "
-          "events_per_month, experience_checklist, experience_events, experience_lessons, experience_program, findings_by_site, findings_per_month, findings_per_week, patrons, plan_execution, plan_problems, plan_sections, "
+          "r.toml:5:9: unknown query 'nothing'; expected one of: agreements, arrivals_by_day, delegations, events, events_by_kind, "
+          "events_per_month, experience_checklist, experience_events, experience_lessons, experience_program, findings_by_site, findings_per_month, findings_per_week, guest_list, patrons, plan_execution, plan_problems, plan_sections, "
                 "visits, week_plan");
     CHECK(error_of(head + "[[section]]\ntext = \"{{weather}}\"\n") == "r.toml:5:8: unknown placeholder '{{weather}}'");
     CHECK(error_of(head + "lang = \"de\"\n[[section]]\ntext = \"x\"\n") == "r.toml:4:8: 'lang' must be \"ru\" or \"en\"");
     CHECK(error_of(head + "[[section]]\ntext = \"{{#narrative.tasks}}x\"\n").find("r.toml:5:8: invalid Mustache") == 0);
     CHECK(error_of(head + "[[param]]\nname = \"day\"\ntype = \"date\"\n[[section]]\ntext = \"x\"\n") ==
-          "r.toml:5:8: unknown parameter 'day'; expected one of: month, week, year, as-of, plan, period, quarter, kind, years");
+          "r.toml:5:8: unknown parameter 'day'; expected one of: month, week, year, as-of, plan, period, quarter, kind, years, event");
     CHECK(error_of(head + "[[param]]\nname = \"month\"\ntype = \"decade\"\n[[section]]\ntext = \"x\"\n") ==
-          "r.toml:6:8: invalid type 'decade'; expected one of: month, week, year, date, plan, period, quarter, kind, years");
+          "r.toml:6:8: invalid type 'decade'; expected one of: month, week, year, date, plan, period, quarter, kind, years, event");
     CHECK(error_of(head + "[[section]]\ntext = \"x\"\ncolumns = [\"a\"]\n") ==
           "r.toml:4:1: 'columns', 'chart' and 'filter' need a 'query'");
     CHECK(error_of(head + "[[section]]\nquery = \"events\"\nfilter = { level = \"galactic\" }\n") ==
