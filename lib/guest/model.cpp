@@ -4,6 +4,8 @@
 #include "core/enums.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
+
 namespace omskplan::guest {
 
 std::string key(std::string_view s) {
@@ -72,6 +74,51 @@ std::string initials_first(std::string_view full_name) {
     out += initial(w[i]) + "\u00a0";
   }
   return out + w[0];
+}
+
+std::vector<std::string> name_words(std::string_view full_name) {
+  std::vector<std::string> out;
+  for (const auto& w : words_of(full_name)) {
+    std::string k = key(w);
+    if (text::display_width(k) >= 3) {
+      out.push_back(std::move(k));
+    }
+  }
+  return out;
+}
+
+std::string mask_words(std::string_view text_, const std::vector<std::string>& name_words) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text_.size()) {
+    if (text_[i] == ' ') {
+      out += ' ';
+      ++i;
+      continue;
+    }
+    const std::size_t end = std::min(text_.find(' ', i), text_.size());
+    std::string_view word = text_.substr(i, end - i);
+    std::size_t lead = 0;
+    while (lead < word.size() && (word[lead] == '\'' || word[lead] == '"' || word[lead] == '=')) {
+      ++lead;
+    }
+    std::size_t trail = 0;
+    while (trail < word.size() - lead && (word[word.size() - 1 - trail] == '\'' || word[word.size() - 1 - trail] == '"' ||
+                                          word[word.size() - 1 - trail] == ',')) {
+      ++trail;
+    }
+    const std::string k = key(word.substr(lead, word.size() - lead - trail));
+    const bool hit = !k.empty() && std::any_of(name_words.begin(), name_words.end(), [&](const std::string& n) {
+      return k.find(n) != std::string::npos || (text::display_width(k) >= 3 && n.find(k) != std::string::npos);
+    });
+    if (hit) {
+      out += std::string(word.substr(0, lead)) + "***" + std::string(word.substr(word.size() - trail));
+    } else {
+      out += word;
+    }
+    i = end;
+  }
+  return out;
 }
 
 std::string_view to_string(Status v) { return kStatusNames.at(static_cast<std::size_t>(v)); }

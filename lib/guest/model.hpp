@@ -41,6 +41,13 @@ std::string short_name(std::string_view full_name);
 // «П. П. Петров»: the initials first (a speakers' order, an address line).
 std::string initials_first(std::string_view full_name);
 
+// `text` (a command line as typed) with every word that holds one of
+// `name_words` (keys of a name's words, 3 letters or more) as «***», quotes kept:
+// what `forget` leaves of «event guests 2 invite 'кудрявцев'».
+std::string mask_words(std::string_view text, const std::vector<std::string>& name_words);
+// The keys of the words of a full name that mask_words looks for.
+std::vector<std::string> name_words(std::string_view full_name);
+
 // An invited guest's standing at an event.
 enum class Status { invited, confirmed, declined, attended, absent };
 inline constexpr std::array<std::string_view, 5> kStatusNames{"invited", "confirmed", "declined", "attended", "absent"};

@@ -233,14 +233,28 @@ std::vector<Guest> load_many(Db& db, const std::vector<std::int64_t>& ids) {
 }
 
 std::vector<std::int64_t> erase(Db& db, const Guest& g, const std::vector<std::string>& typed) {
-  // The commands that wrote the guest's own row held their data in their changes.
-  std::vector<std::int64_t> commands;
+  std::vector<std::string> texts;
+  for (const auto& t : typed) {
+    if (t.size() >= 3 && std::find(texts.begin(), texts.end(), t) == texts.end()) {
+      texts.push_back(t);
+    }
+  }
+  // The commands that wrote the guest's row, or the person's name into another
+  // record (a speech in a run of show), held it in their undo changes.
+  std::set<std::int64_t> commands;
   {
-    auto& st = db.cached(
-        "SELECT DISTINCT command_id FROM audit WHERE entity = 'guest' AND entity_id = ? AND command_id <> ? ORDER BY 1");
+    auto& st = db.cached("SELECT DISTINCT command_id FROM audit WHERE entity = 'guest' AND entity_id = ? AND command_id <> ?");
     st.bind_all(g.id, db.command_id());
     while (st.step()) {
-      commands.push_back(st.get_int(0));
+      commands.insert(st.get_int(0));
+    }
+  }
+  for (const auto& t : texts) {
+    auto& st = db.cached(
+        "SELECT DISTINCT command_id FROM audit WHERE (instr(before, ?1) > 0 OR instr(after, ?1) > 0) AND command_id <> ?2");
+    st.bind_all(t, db.command_id());
+    while (st.step()) {
+      commands.insert(st.get_int(0));
     }
   }
   for (const char* sql : {"DELETE FROM event_guest WHERE guest_id = ?", "DELETE FROM delegation_member WHERE guest_id = ?",
@@ -254,6 +268,13 @@ std::vector<std::int64_t> erase(Db& db, const Guest& g, const std::vector<std::s
       "after = CASE WHEN after IS NULL THEN NULL ELSE ?1 END WHERE entity = 'guest' AND entity_id = ?2");
   anon.bind_all(json{{"id", g.id}}.dump(), g.id);
   anon.run();
+  for (const auto& t : texts) {
+    auto& scrub = db.cached(
+        "UPDATE audit SET before = replace(before, ?1, '***'), after = replace(after, ?1, '***') "
+        "WHERE instr(before, ?1) > 0 OR instr(after, ?1) > 0");
+    scrub.bind(1, t);
+    scrub.run();
+  }
   for (auto c : commands) {
     auto& del = db.cached("DELETE FROM command_change WHERE command_id = ?");
     del.bind(1, c);
@@ -262,16 +283,31 @@ std::vector<std::int64_t> erase(Db& db, const Guest& g, const std::vector<std::s
     mark.bind_all(db.command_id(), c);
     mark.run();
   }
-  for (const auto& t : typed) {
-    if (t.size() < 3) {
-      continue;
+  // The command lines: the name as typed (any words of it, in any case), the phone, the e-mail.
+  const auto words = name_words(g.name);
+  std::vector<std::pair<std::int64_t, std::string>> masked;
+  {
+    auto& st = db.cached("SELECT id, argv FROM command");
+    while (st.step()) {
+      std::string argv = st.get_text(1);
+      std::string m = mask_words(argv, words);
+      for (const auto& t : texts) {
+        for (std::size_t p = m.find(t); p != std::string::npos; p = m.find(t, p + 3)) {
+          m.replace(p, t.size(), "***");
+        }
+      }
+      if (m != argv) {
+        masked.emplace_back(st.get_int(0), std::move(m));
+      }
     }
-    auto& scrub = db.cached("UPDATE command SET argv = replace(argv, ?1, '***') WHERE instr(argv, ?1) > 0");
-    scrub.bind(1, t);
-    scrub.run();
+  }
+  for (const auto& [id, argv] : masked) {
+    auto& up = db.cached("UPDATE command SET argv = ? WHERE id = ?");
+    up.bind_all(argv, id);
+    up.run();
   }
   store::audit(db, "guest", g.id, store::AuditAction::remove, json{{"id", g.id}}.dump(), std::nullopt);
-  return commands;
+  return {commands.begin(), commands.end()};
 }
 
 std::vector<Invitation> invitations(Db& db, std::int64_t event_id) {

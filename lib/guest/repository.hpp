@@ -29,10 +29,12 @@ std::vector<Guest> list(store::Db& db, const std::vector<std::string>& words, co
                         std::optional<long> limit);
 std::vector<Guest> load_many(store::Db& db, const std::vector<std::int64_t>& ids);
 // Erases guest `g`: their row, invitations and delegation places; the audit
-// rows of the guest are replaced by `{"id": N}`, the command lines that typed
-// one of `typed` (name, phone, e-mail) have it replaced by «***», and the
-// commands that wrote the guest's row lose their undo changes (they held the
-// data) and count as undone by this one. Returns those commands' ids.
+// rows of the guest are replaced by `{"id": N}`; `typed` (the name and its
+// short forms, the phone, the e-mail) becomes «***» wherever the audit or a
+// command line holds it, and so does any word of a command line that holds a
+// word of the name; the commands that wrote the guest's row or one of `typed`
+// lose their undo changes (they held the data) and count as undone by this
+// one. Returns those commands' ids.
 std::vector<std::int64_t> erase(store::Db& db, const Guest& g, const std::vector<std::string>& typed);
 
 // Guest lists.

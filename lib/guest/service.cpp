@@ -23,6 +23,15 @@ namespace {
 
 constexpr std::size_t kMaxText = 1000;
 
+// A speech in the run of show (a Russian document).
+std::string speech_title(const Guest& g) {
+  std::string t = "Выступление: " + initials_first(g.name);
+  if (!g.position.empty()) {
+    t += ", " + g.position;
+  }
+  return t;
+}
+
 std::vector<std::string> words_of(const std::string& search) {
   std::vector<std::string> out;
   for (auto& w : text::split(key(search), ' ')) {
@@ -226,9 +235,20 @@ ForgetResult forget(Services& s, const std::string& ref) {
   store::WriteTransaction tx(s.db());
   ForgetResult r;
   r.guest = resolve(s, ref);
-  r.invitations = static_cast<int>(repo::invitations_of(s.db(), r.guest.id).size());
+  const auto invs = repo::invitations_of(s.db(), r.guest.id);
+  r.invitations = static_cast<int>(invs.size());
   r.delegations = static_cast<int>(repo::delegations_of(s.db(), r.guest.id).size());
-  std::vector<std::string> typed{r.guest.name, r.guest.phone, r.guest.email};
+  // Their speeches leave the runs of show.
+  for (const auto& [inv, _] : invs) {
+    const event::Event e = event::load_event(s.events, inv.event_id);
+    for (auto it = e.program.rbegin(); it != e.program.rend(); ++it) {
+      if (it->title == speech_title(r.guest)) {
+        event::remove_program_item(s.events, e.id, it->no);
+      }
+    }
+  }
+  std::vector<std::string> typed{r.guest.name, short_name(r.guest.name), initials_first(r.guest.name), r.guest.phone,
+                                 r.guest.email};
   r.commands = repo::erase(s.db(), r.guest, typed);
   // Its own changes would hold the person's data: not kept, so not undoable.
   tx.forget_changes();
@@ -594,14 +614,6 @@ std::vector<ListRow> speakers(Services& s, std::int64_t event_id) {
   return out;
 }
 
-std::string speech_title(const Guest& g) {
-  std::string t = "Выступление: " + initials_first(g.name);  // the run of show is a Russian document
-  if (!g.position.empty()) {
-    t += ", " + g.position;
-  }
-  return t;
-}
-
 SpeakersWritten write_speakers(Services& s, std::int64_t event_id, const std::string& at, int minutes) {
   if (minutes < 1 || minutes > 240) {
     throw InputError(trf("--minutes {}: from 1 to 240", minutes));
@@ -632,7 +644,9 @@ SpeakersWritten write_speakers(Services& s, std::int64_t event_id, const std::st
     next = item.at + time::Minutes{minutes};
     w.added.push_back(item);
   }
-  tx.commit();
+  if (!w.added.empty()) {
+    tx.commit();  // a command that changed nothing leaves nothing to undo
+  }
   return w;
 }
 

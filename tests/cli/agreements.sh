@@ -105,10 +105,15 @@ expect_err "INN 1234567895: the check digit does not match"
 
 OMSKPLAN_NOW="2023-11-25 09:00" run agreement ceremony --year 2023 --date 2023-12-15
 expect_rc 0
-expect_out "created event 1: Торжественная церемония присвоения звания «Меценат года» по итогам 2023 года (2023-12-15 15:00–17:00), 4 invited"
+expect_out "created event 1: Торжественная церемония присвоения звания «Меценат года» по итогам 2023 года (2023-12-15 15:00–17:00), 2 awardees invited (event guests 1)"
+# The awardees are the ceremony's guests (by precedence), not free-text participants.
+expect_err "«ООО „Сибирский строитель“» names no contact person"
 run --json event show 1
-expect_eq "$(out | jq -r '[.participants[].who] | join("|")')" \
-  "Мэр города Омска|Председатель Омского городского Совета|ПАО «Сибирский банк»|ООО «Сибирский строитель»"
+expect_eq "$(out | jq -r '[.participants[].who] | join("|")')" "Мэр города Омска|Председатель Омского городского Совета"
+run --json event guests 1
+expect_eq "$(out | jq -r '[.guests[] | "\(.guest.org)|\(.guest.rank)|\(.group)"] | join(";")')" \
+  "ООО «Сибирский строитель»|business|награждаемые;ПАО «Сибирский банк»|business|награждаемые"
+expect_eq "$(out | jq -r '[.guests[].note] | join(";")')" "знак «Меценат» №2;звание «Меценат года» 2023; знак «Меценат» №1"
 expect_unchanged agreement ceremony --year 2023 --date 2023-12-16
 expect_err "the ceremony of 2023 exists already: event 1"
 

@@ -232,7 +232,8 @@ need() {
 # added leave the tables' definitions (their stored values stay at the rows'
 # ends, unread, as SQLite allows).
 unmigrate_v8() {
-  sqlite3 "$1" "DROP TABLE inspection_day; DROP TABLE event_exdate; DROP INDEX event_series; DROP INDEX event_occurrence;
+  sqlite3 "$1" "DROP TABLE delegation_event; DROP TABLE delegation_member; DROP TABLE delegation; DROP TABLE event_guest;
+    DROP TABLE guest; DROP TABLE inspection_day; DROP TABLE event_exdate; DROP INDEX event_series; DROP INDEX event_occurrence;
     DROP INDEX event_venue; UPDATE event SET venue_id = NULL; DROP TABLE venue_alias; DROP TABLE venue;
     DROP INDEX event_part_of;
     PRAGMA writable_schema = ON;

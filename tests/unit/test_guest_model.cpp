@@ -26,6 +26,18 @@ TEST_SUITE("guest::model") {
     CHECK(initials_first("  Мадонна ") == "Мадонна");
   }
 
+  TEST_CASE("forgetting a person masks the words of their name in a command line, quotes kept") {
+    const auto w = name_words("Кудрявцев Анатолий Евгеньевич");
+    CHECK(w == std::vector<std::string>{"кудрявцев", "анатолий", "евгеньевич"});
+    CHECK(mask_words("omskplan event guests 2 invite 1 'КУДРЯВЦЕВ' 'петров'", w) ==
+          "omskplan event guests 2 invite 1 '***' 'петров'");
+    CHECK(mask_words("omskplan guest add --name 'Кудрявцев Анатолий Евгеньевич' --rank mayor", w) ==
+          "omskplan guest add --name '*** *** ***' --rank mayor");
+    CHECK(mask_words("omskplan delegation add --head кудр", w) == "omskplan delegation add --head ***");
+    CHECK(mask_words("omskplan event list", w) == "omskplan event list");
+    CHECK(name_words("Ли Ян").empty());  // too short to find safely
+  }
+
   TEST_CASE("statuses: names, parsing, the transitions a protocol officer makes") {
     CHECK(to_string(Status::confirmed) == "confirmed");
     CHECK(parse_status("declined") == Status::declined);
