@@ -60,6 +60,13 @@ std::vector<guest::Status> statuses_of(const std::vector<std::string>& typed) {
   return out;
 }
 
+// `event guests ID …`: the id is given.
+void need_event(std::int64_t id) {
+  if (id <= 0) {
+    throw InputError(tr("give the event's id: omskplan event guests ID …"));
+  }
+}
+
 }  // namespace
 
 void setup_guest(CLI::App& app, Runner& r) {
@@ -209,8 +216,8 @@ void setup_guest(CLI::App& app, Runner& r) {
           },
           [&] { return guest::ranks_table(prec); });
       if (f == Format::table && !rt.quiet()) {
-        rt.info(trf("from {}; guests of one rank by {}", prec.origin,
-                    prec.tie == guest::Tie::name ? tr("name") : tr("day of invitation")));
+        rt.info(prec.tie == guest::Tie::name ? trf("from {}; guests of one rank alphabetically", prec.origin)
+                                             : trf("from {}; guests of one rank by the day of invitation", prec.origin));
       }
     });
   }
@@ -350,7 +357,8 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
     auto output = std::make_shared<std::string>();
     auto* g = ev->add_subcommand(
         "guests", "An event's guest list: invite, set the standing, the order of precedence; badges and place cards");
-    g->add_option("id", *id, "event id")->required();
+    // Not required to CLI11, which would then take `invite` for the id: checked by each command.
+    g->add_option("id", *id, "event id");
     g->add_option("--order", *order, "precedence (the order of seating and of speaking), name, status or group")
         ->capture_default_str();
     g->add_option("--status", *statuses, "only guests with these standings (invited,confirmed,…)");
@@ -362,6 +370,7 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
         return;
       }
       Runtime& rt = r.rt();
+        need_event(*id);
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::html});
       const auto o = guest::parse_order(*order);
       const auto st = statuses_of(*statuses);
@@ -407,6 +416,7 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
       c->add_option("--group", *group, "their group on the list: почётные гости, делегация …");
       c->callback([&r, id, refs, group, print_guests] {
         Runtime& rt = r.rt();
+        need_event(*id);
         Protocol p(rt, store::OpenMode::existing);
         const auto res = guest::invite(p.s, *id, *refs, *group);
         print_guests(rt, res.invited, N_("event {}: invited guest {}: {}\n"), *id);
@@ -421,6 +431,7 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
       c->add_option("guests_and_status", *args, "the guests, then the standing: 12 13 confirmed")->required();
       c->callback([&r, id, args, print_guests] {
         Runtime& rt = r.rt();
+        need_event(*id);
         if (args->size() < 2) {
           throw InputError(tr("give the guests, then the standing: event guests ID set 12 13 confirmed"));
         }
@@ -446,6 +457,7 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
       c->add_flag("--no-speaks", *silent, "not given the floor");
       c->callback([&r, id, refs, ch, speaks, silent, print_guests] {
         Runtime& rt = r.rt();
+        need_event(*id);
         if (*speaks && *silent) {
           throw InputError(tr("--speaks and --no-speaks together"));
         }
@@ -462,6 +474,7 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
       c->add_option("guests", *refs, "the guests")->required();
       c->callback([&r, id, refs, print_guests] {
         Runtime& rt = r.rt();
+        need_event(*id);
         Protocol p(rt, store::OpenMode::existing);
         print_guests(rt, guest::uninvite(p.s, *id, *refs), N_("event {}: removed guest {}: {}\n"), *id);
       });
@@ -476,6 +489,7 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
       c->add_option("--minutes", *minutes, "how long each speaks")->capture_default_str();
       c->callback([&r, id, into, at, minutes] {
         Runtime& rt = r.rt();
+        need_event(*id);
         if (*into) {
           if (at->empty()) {
             throw InputError(tr("--into-programme needs --at: when the first speaker begins"));

@@ -204,17 +204,14 @@ std::optional<std::int64_t> find(Db& db, const std::string& name_key, const std:
 
 std::vector<Guest> list(Db& db, const std::vector<std::string>& words, const std::string& rank,
                         std::optional<long> limit) {
-  std::string sql = fmt::format("SELECT {} FROM guest WHERE (?1 = '' OR rank = ?1)", kGuestColumns);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    sql += fmt::format(" AND instr(search_key, ?{}) > 0", i + 3);
-  }
-  sql += " ORDER BY name_key, id LIMIT ?2";
-  Statement st = db.prepare(sql);
+  // Every word in the search key: the words as one JSON array, so the statement is one.
+  auto& st = db.cached(fmt::format(
+      "SELECT {} FROM guest WHERE (?1 = '' OR rank = ?1) AND NOT EXISTS "
+      "(SELECT 1 FROM json_each(?3) w WHERE instr(search_key, w.value) = 0) ORDER BY name_key, id LIMIT ?2",
+      kGuestColumns));
   st.bind(1, rank);
   st.bind(2, static_cast<std::int64_t>(limit.value_or(-1)));
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    st.bind(static_cast<int>(i + 3), words[i]);
-  }
+  st.bind(3, json(words).dump());
   std::vector<Guest> out;
   while (st.step()) {
     out.push_back(read(st));

@@ -34,9 +34,9 @@ std::string at_local(time::Instant t, const time::TimeZone& zone) {
 struct CardLines {
   std::string out;
   std::size_t width;
-  void field(const char* name, const std::string& value) {
+  void field(const Word& name, const std::string& value) {
     if (!value.empty()) {
-      out += "  " + text::label(*name ? tr(name) : "", width) + value + "\n";
+      out += "  " + text::label(*name.msgid ? std::string(say(name)) : std::string(), width) + value + "\n";
     }
   }
 };
@@ -51,8 +51,8 @@ render::Table guests_table(const std::vector<Guest>& guests, const Precedence& p
                {"name", N_("FULL NAME"), false, 40},
                {"position", N_("POSITION"), false, 50},
                {"org", N_("ORGANIZATION"), false, 40},
-               {"city", N_("FROM"), false, 30},
-               {"rank", N_("RANK"), false, 40}};
+               {"city", N_("COMES FROM"), false, 30},
+               {"rank", N_("PROTOCOL RANK"), false, 40}};
   for (const auto& g : guests) {
     t.add({std::to_string(g.id), g.name, g.position, g.org, where_from(g), rank_name(p, g.rank)});
   }
@@ -88,14 +88,14 @@ nlohmann::ordered_json guests_json(const std::vector<Guest>& guests, const Prece
 std::string guest_card(const GuestCard& c, const Precedence& p, const time::TimeZone& zone) {
   const Guest& g = c.guest;
   CardLines l{card_heading(g.id, g.name) + "\n", card_width()};
-  l.field(N_("position"), g.position);
-  l.field(N_("organization"), g.org);
-  l.field(N_("from"), where_from(g));
-  l.field(N_("rank"), rank_name(p, g.rank) + (is_host(p, g) ? std::string(" ") + tr("(the host)") : ""));
-  l.field(N_("phone"), g.phone);
-  l.field(N_("e-mail"), g.email);
-  l.field(N_("consent"), g.consent ? russian::say_date(*g.consent) : tr("not recorded"));
-  l.field(N_("notes"), g.notes);
+  l.field(NC_("guest card", "position"), g.position);
+  l.field(NC_("guest card", "organization"), g.org);
+  l.field(NC_("guest card", "from"), where_from(g));
+  l.field(NC_("guest card", "rank"), rank_name(p, g.rank) + (is_host(p, g) ? std::string(" ") + tr("(the host)") : ""));
+  l.field(NC_("guest card", "phone"), g.phone);
+  l.field(NC_("guest card", "e-mail"), g.email);
+  l.field(NC_("guest card", "consent"), g.consent ? russian::say_date(*g.consent) : tr("not recorded"));
+  l.field(NC_("guest card", "notes"), g.notes);
   if (!c.invitations.empty()) {
     l.out += std::string("\n") + tr("Invited to:") + "\n";
     for (const auto& [inv, e] : c.invitations) {
@@ -114,7 +114,7 @@ std::string guest_card(const GuestCard& c, const Precedence& p, const time::Time
 
 render::Table ranks_table(const Precedence& p) {
   render::Table t;
-  t.columns = {{"place", N_("PLACE"), true}, {"id", N_("RANK"), false, 40}, {"name", N_("NAME"), false, 70}};
+  t.columns = {{"place", N_("NO."), true}, {"id", N_("CODE"), false, 40}, {"name", N_("NAME"), false, 70}};
   t.id_column = 1;
   for (std::size_t i = 0; i < p.ranks.size(); ++i) {
     const auto& r = p.ranks[i];
@@ -453,7 +453,7 @@ nlohmann::ordered_json seating_json(const SeatingView& v) {
 render::Table delegations_table(const std::vector<DelegationView>& ds, const time::TimeZone& zone) {
   render::Table t;
   t.columns = {{"id", N_("ID"), true},
-               {"from", N_("FROM"), false, 36},
+               {"from", N_("COMES FROM"), false, 36},
                {"head", N_("HEAD"), false, 30},
                {"people", N_("PEOPLE"), true},
                {"arrive", N_("ARRIVES"), false, 40},
@@ -515,23 +515,23 @@ std::string delegation_card(const DelegationView& v, const time::TimeZone& zone)
   const auto& d = v.delegation;
   CardLines l{card_heading(d.id, trf("Delegation: {}", d.from)) + "\n", card_width()};
   if (v.head) {
-    l.field(N_("head"), fmt::format("{} {}{}", record_ref(v.head->id), v.head->name,
+    l.field(NC_("guest card", "head"), fmt::format("{} {}{}", record_ref(v.head->id), v.head->name,
                                     v.head->position.empty() ? "" : ", " + v.head->position));
   }
   for (std::size_t i = 0; i < v.members.size(); ++i) {
     const auto& m = v.members[i];
-    l.field(i == 0 ? N_("members") : "",
+    l.field(i == 0 ? NC_("guest card", "members") : Word{"", ""},
             fmt::format("{} {}{}", record_ref(m.id), m.name, m.position.empty() ? "" : ", " + m.position));
   }
   auto when = [&](const std::optional<time::Instant>& t_, const std::string& by) {
     std::string s = t_ ? at_local(*t_, zone) : "";
     return by.empty() ? s : s.empty() ? by : s + ", " + by;
   };
-  l.field(N_("arrives"), when(d.arrive, d.arrive_by));
-  l.field(N_("leaves"), when(d.depart, d.depart_by));
-  l.field(N_("hotel"), d.hotel);
-  l.field(N_("escort"), d.escort);
-  l.field(N_("notes"), d.notes);
+  l.field(NC_("guest card", "arrives"), when(d.arrive, d.arrive_by));
+  l.field(NC_("guest card", "leaves"), when(d.depart, d.depart_by));
+  l.field(NC_("guest card", "hotel"), d.hotel);
+  l.field(NC_("guest card", "escort"), d.escort);
+  l.field(NC_("guest card", "notes"), d.notes);
   if (!v.programme.empty()) {
     l.out += std::string("\n") + tr("Programme:") + "\n";
     for (const auto& e : v.programme) {
