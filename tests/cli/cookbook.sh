@@ -31,21 +31,29 @@ while read -r line; do
   # Global options first (some take a value).
   while [ $i -lt ${#words[@]} ]; do
     case "${words[$i]}" in
-      --format | -f | --db | --tz | --set | --lang | --config) i=$((i + 2)) ;;
+      --format | -f | --db | --tz | --set | --lang | --config | --csv) i=$((i + 2)) ;;
       --quiet | -q | --json | --no-color) i=$((i + 1)) ;;
       *) break ;;
     esac
   done
-  while [ $i -lt ${#words[@]} ] && subcommands "${path[@]}" | grep -qx -- "${words[$i]}"; do
-    path+=("${words[$i]}")
-    i=$((i + 1))
+  while [ $i -lt ${#words[@]} ]; do
+    if subcommands "${path[@]}" | grep -qx -- "${words[$i]}"; then
+      path+=("${words[$i]}")
+      i=$((i + 1))
+    elif [ $((i + 1)) -lt ${#words[@]} ] && [[ ${words[$i]} =~ ^[0-9]+$ ]] &&
+      subcommands "${path[@]}" | grep -qx -- "${words[$((i + 1))]}"; then
+      i=$((i + 1))  # an id before a subcommand: event guests 1 invite …
+    else
+      break
+    fi
   done
   commands=$((commands + 1))
   if [ ${#path[@]} -eq 0 ]; then
     fail "no command in: $line"
     continue
   fi
-  if [ -n "$(subcommands "${path[@]}")" ]; then
+  # A command with subcommands of its own that also runs alone takes a positional (event guests ID).
+  if [ -n "$(subcommands "${path[@]}")" ] && ! "$BIN" "${path[@]}" --help | grep -q '^Positionals:'; then
     fail "'omskplan ${path[*]}' needs a subcommand: $line"
     continue
   fi

@@ -27,13 +27,13 @@ TEST_SUITE("guest::model") {
   }
 
   TEST_CASE("forgetting a person masks the words of their name in a command line, quotes kept") {
-    const auto w = name_words("Кудрявцев Анатолий Евгеньевич");
-    CHECK(w == std::vector<std::string>{"кудрявцев", "анатолий", "евгеньевич"});
-    CHECK(mask_words("omskplan event guests 2 invite 1 'КУДРЯВЦЕВ' 'петров'", w) ==
+    const auto w = name_words("Соколов Андрей Викторович");
+    CHECK(w == std::vector<std::string>{"соколов", "андрей", "викторович"});
+    CHECK(mask_words("omskplan event guests 2 invite 1 'СОКОЛОВ' 'петров'", w) ==
           "omskplan event guests 2 invite 1 '***' 'петров'");
-    CHECK(mask_words("omskplan guest add --name 'Кудрявцев Анатолий Евгеньевич' --rank mayor", w) ==
+    CHECK(mask_words("omskplan guest add --name 'Соколов Андрей Викторович' --rank mayor", w) ==
           "omskplan guest add --name '*** *** ***' --rank mayor");
-    CHECK(mask_words("omskplan delegation add --head кудр", w) == "omskplan delegation add --head ***");
+    CHECK(mask_words("omskplan delegation add --head сокол", w) == "omskplan delegation add --head ***");
     CHECK(mask_words("omskplan event list", w) == "omskplan event list");
     CHECK(name_words("Ли Ян").empty());  // too short to find safely
   }
