@@ -453,8 +453,8 @@ void setup_agreement(CLI::App& app, Runner& r) {
         rt.warn(trf("«{}» names no contact person: invited by the organization's name ('agreement org edit --contact')", org));
       }
       rt.print(rt.quiet() ? fmt::format("{}\n", res.event.id)
-                          : trnf("created event {}: {} ({}), {} awardee invited (event guests {})\n",
-                                 "created event {}: {} ({}), {} awardees invited (event guests {})\n",
+                          : trnf("created event {}: {} ({}), {} awardee invited ('omskplan event guests {}')\n",
+                                 "created event {}: {} ({}), {} awardees invited ('omskplan event guests {}')\n",
                                  static_cast<long>(cer.invited.size()), res.event.id, res.event.title,
                                  event::format_span(res.event, rt.zone()), cer.invited.size(), res.event.id));
     });

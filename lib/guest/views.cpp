@@ -99,7 +99,7 @@ std::string guest_card(const GuestCard& c, const Precedence& p, const time::Time
   if (!c.invitations.empty()) {
     l.out += std::string("\n") + tr("Invited to:") + "\n";
     for (const auto& [inv, e] : c.invitations) {
-      l.out += fmt::format("  #{} {}  {}  {}{}\n", e.id, at_local(e.start, zone), e.title, word(inv.status),
+      l.out += fmt::format("  {} {}  {}  {}{}\n", record_ref(e.id), at_local(e.start, zone), e.title, word(inv.status),
                            inv.group.empty() ? "" : " (" + inv.group + ")");
     }
   }
@@ -535,7 +535,7 @@ std::string delegation_card(const DelegationView& v, const time::TimeZone& zone)
   if (!v.programme.empty()) {
     l.out += std::string("\n") + tr("Programme:") + "\n";
     for (const auto& e : v.programme) {
-      l.out += fmt::format("  #{} {}–{}  {}{}\n", e.id, at_local(e.start, zone), time::format_clock(zone.to_local(e.end)),
+      l.out += fmt::format("  {} {}–{}  {}{}\n", record_ref(e.id), at_local(e.start, zone), time::format_clock(zone.to_local(e.end)),
                            e.title, e.venue.empty() ? "" : " (" + e.venue + ")");
     }
   }

@@ -105,7 +105,7 @@ expect_err "INN 1234567895: the check digit does not match"
 
 OMSKPLAN_NOW="2023-11-25 09:00" run agreement ceremony --year 2023 --date 2023-12-15
 expect_rc 0
-expect_out "created event 1: Торжественная церемония присвоения звания «Меценат года» по итогам 2023 года (2023-12-15 15:00–17:00), 2 awardees invited (event guests 1)"
+expect_out "created event 1: Торжественная церемония присвоения звания «Меценат года» по итогам 2023 года (2023-12-15 15:00–17:00), 2 awardees invited ('omskplan event guests 1')"
 # The awardees are the ceremony's guests (by precedence), not free-text participants.
 expect_err "«ООО „Сибирский строитель“» names no contact person"
 run --json event show 1

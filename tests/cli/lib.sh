@@ -106,7 +106,7 @@ shadow_ru() {
         continue ;;
     esac
     case "$a" in
-      --json | --lang=* | --db=* | --output=* | --format=json | --format=csv | --format=ics | completion | manpage | --version | export) shadow_skip "$a"; return ;;
+      --json | --lang=* | --db=* | --output=* | --format=json | --format=csv | --format=ics | completion | manpage | --version | export | --toml) shadow_skip "$a"; return ;;
       --format=html) html=1 ;;
       --format=docx | --format=xlsx) binary=1 ;;
       --quiet | -q) quiet=1 ;;  # ids on stdout; what it says on stderr is read
@@ -163,6 +163,7 @@ russian_allow() {
   printf 'event show\t%s\n' "$ids"
   printf 'report list\t%s\n' "$("$BIN" report list --json 2>/dev/null | jq -r '.[].id' | tr '\n' ' ')"
   printf 'plan templates\t%s\n' "$("$BIN" plan templates --json 2>/dev/null | jq -r '.[] | .id, .sections[].key' | tr '\n' ' ')"
+  printf 'guest ranks\t%s\n' "$("$BIN" guest ranks --json 2>/dev/null | jq -r '.ranks[].id' | tr '\n' ' ')"
   printf 'history\t%s\n' "$(id -un)"
   printf 'undo\t%s\n' "$(id -un)"
   printf 'config \t%s\n' "$("$BIN" config show --json 2>/dev/null | jq -r '.[] | .key, .value' | tr ',\n' '  ') $(id -un)"
