@@ -228,7 +228,7 @@ void setup_delegation(CLI::App& app, Runner& r) {
   dc->require_subcommand(1);
   auto timing_options = [](CLI::App* c, auto& in) {
     c->add_option("--arrive", in.arrive, "arrival: '2023-08-04 15:40'");
-    c->add_option("--arrive-by", in.arrive_by, "how: поезд № 12, рейс S7 2531");
+    c->add_option("--arrive-by", in.arrive_by, "how: поезд №\u00a012, рейс S7 2531");
     c->add_option("--depart", in.depart, "departure: '2023-08-06 10:00'");
     c->add_option("--depart-by", in.depart_by, "how they leave");
     c->add_option("--hotel", in.hotel, "where they stay");

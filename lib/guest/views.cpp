@@ -456,8 +456,8 @@ render::Table delegations_table(const std::vector<DelegationView>& ds, const tim
                {"from", N_("COMES FROM"), false, 36},
                {"head", N_("HEAD"), false, 30},
                {"people", N_("PEOPLE"), true},
-               {"arrive", N_("ARRIVES"), false, 40},
-               {"depart", N_("LEAVES"), false, 40},
+               {"arrive", N_("ARRIVE"), false, 40},
+               {"depart", N_("DEPART"), false, 40},
                {"hotel", N_("HOTEL"), false, 30},
                {"escort", N_("ESCORT"), false, 30}};
   for (const auto& v : ds) {
