@@ -124,6 +124,22 @@ while read -r item due; do
   esac
 done < <(op plan due --plan "$plan" --within 0 --json | jq -r --arg today "$today" '.items[] | select(.due < $today) | "\(.no) \(.due)"')
 
+# Protocol: the next City Day's guests and the delegations of Новосибирск, Томск and Павлодар;
+# its presidium by precedence, the speakers written into its run of show.
+op guest import "$here/demo/guests.csv" >/dev/null
+eve=$(date -d "$city_day -1 day" +%F)
+op --quiet delegation add --event 8 --from "г. Новосибирск" --head соколов --member петров \
+  --arrive "$eve 15:40" --arrive-by "поезд № 12" --depart "$(date -d "$city_day +1 day" +%F) 10:00" \
+  --hotel "Ибис Сибирь" --escort "Иванов И. И." >/dev/null
+op --quiet delegation add --event 8 --from "г. Томск" --head кравченко --member левченко \
+  --arrive "$eve 19:05" --arrive-by "автомобиль" --hotel "Ибис Сибирь" --escort "Петрова А. А." >/dev/null
+op --quiet delegation add --event 8 --from "Республика Казахстан, г. Павлодар" --head жумабеков --member оспанов \
+  --arrive "$eve 21:10" --arrive-by "рейс KC 921" --hotel "Маяк" --escort "Сидорова Е. В." >/dev/null
+op event guests 8 invite шелест хоценко корбут ёлкина --group "почётные гости" >/dev/null
+op event guests 8 set шелест хоценко соколов кравченко confirmed >/dev/null
+op event guests 8 edit шелест хоценко соколов --speaks >/dev/null
+op --quiet event guests 8 speakers --into-programme --at +5m --minutes 5 >/dev/null
+
 echo
 echo "== План мероприятий на ближайший год"
 op event list --from today --to +365d
@@ -161,6 +177,12 @@ echo
 echo "== Исполнительская дисциплина подразделений"
 op plan control --plan "$plan"
 echo
+echo "== Гости Дня города $city_day в порядке протокольного старшинства"
+op event guests 8
+echo
+echo "== Делегации на День города $city_day"
+op delegation list --event 8
+echo
 echo "== Документы"
 op report run work-plan --plan "$plan" --format docx -o "$demo_dir/work-plan.docx"
 op report run plan-execution --period "$year-Q$(( ($(date -d "$today" +%-m) - 1) / 3 + 1 ))" --format html -o "$demo_dir/plan-execution.html"
@@ -170,5 +192,9 @@ op report run annual --year 2023 --narrative "$here/annual-2023.toml" --format h
 op report run agreements-register --format xlsx -o "$demo_dir/agreements-register.xlsx"
 op report run experience --kind city-day --years 2023-"$year" --format docx -o "$demo_dir/experience-city-day.docx"
 op event show 8 --format docx -o "$demo_dir/city-day-plan.docx"
+op report run guest-list --event 8 --format docx -o "$demo_dir/guest-list.docx"
+op report run delegations --event 8 --format xlsx -o "$demo_dir/delegations.xlsx"
+op --format html event seating 8 --layout presidium:1x7,hall:10x20 -o "$demo_dir/seating.html"
+op --format html event guests 8 -o "$demo_dir/place-cards.html"
 echo
 echo "Посмотреть самим: OMSKPLAN_DB=$OMSKPLAN_DB $bin event show 8"
