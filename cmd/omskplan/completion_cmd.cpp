@@ -10,6 +10,7 @@
 #include "shell/completion.hpp"
 #include "shell/manpage.hpp"
 #include "event/template.hpp"
+#include "guest/service.hpp"
 #include "plan/service.hpp"
 #include "unit/service.hpp"
 
@@ -31,6 +32,30 @@ std::vector<std::string> names(const std::array<std::string_view, N>& a) {
 // What an option's value is, by its name and where it is: enums get their
 // values, files complete as files, references as ids of existing things.
 void describe_value(const std::string& path, const std::string& name, shell::OptionSpec& o) {
+  const bool in_guests = path.rfind("event guests", 0) == 0 || path.rfind("guest", 0) == 0 ||
+                         path.rfind("delegation", 0) == 0;
+  if (in_guests && name == "--status") {
+    o.choices = names(guest::kStatusNames);
+    return;
+  }
+  if (in_guests && name == "--order") {
+    o.choices = {"precedence", "name", "status", "group"};
+    return;
+  }
+  if (in_guests && name == "--rank") {
+    for (const auto& k : guest::builtin_precedence().ranks) {
+      o.choices.push_back(k.id);
+    }
+    return;
+  }
+  if (in_guests && (name == "--head" || name == "--member" || name == "--add-member" || name == "--remove-member")) {
+    o.value_kind = "guest";
+    return;
+  }
+  if (path.rfind("delegation", 0) == 0 && (name == "--add-event" || name == "--remove-event")) {
+    o.value_kind = "event";
+    return;
+  }
   const bool in_event = path.rfind("event", 0) == 0;
   const bool in_plan = path.rfind("plan", 0) == 0;
   if (name == "--format") {
@@ -73,6 +98,12 @@ std::string positional_kind(const std::string& path, const std::string& name) {
   }
   if (name == "unit") {
     return "unit";
+  }
+  if (name == "guest" || name == "guests") {
+    return "guest";
+  }
+  if (name == "id" && path.rfind("delegation", 0) == 0) {
+    return "delegation";
   }
   if (name == "plan") {
     return "plan";
@@ -211,6 +242,19 @@ void print_ids(Runtime& rt, const std::string& kind) {
     plan::Services s{rt.db(store::OpenMode::existing), rt.ctx(), rt.paths().plan_dirs};
     for (const auto& row : plan::list(s, {})) {
       rt.print(fmt::format("{}\n", row.plan.id));
+    }
+  } else if (kind == "guest" || kind == "delegation") {
+    event::Services es{rt.db(store::OpenMode::existing), rt.ctx(), rt.travel_buffer()};
+    const auto prec = guest::builtin_precedence();
+    guest::Services gs{es, prec};
+    if (kind == "guest") {
+      for (const auto& g : guest::list(gs, "", "", 2000)) {
+        rt.print(fmt::format("{}\n", g.id));
+      }
+    } else {
+      for (const auto& d : guest::delegations(gs, std::nullopt)) {
+        rt.print(fmt::format("{}\n", d.delegation.id));
+      }
     }
   } else if (kind == "setting") {
     for (const auto& s : config::show(rt.settings(), rt.paths())) {

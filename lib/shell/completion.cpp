@@ -91,7 +91,7 @@ std::string value_spec(const OptionSpec& o) {
 }  // namespace
 
 const std::vector<std::string>& id_kinds() {
-  static const std::vector<std::string> kinds{"event", "site", "unit", "plan", "template", "report", "setting"};
+  static const std::vector<std::string> kinds{"event", "site", "unit", "plan", "template", "report", "setting", "guest", "delegation"};
   return kinds;
 }
 
