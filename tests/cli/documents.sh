@@ -40,6 +40,19 @@ executor_phone = "8 (3812) 78-78-78"
 TOML
 export OMSKPLAN_CONFIG="$TMP/config.toml"
 
+# Protocol: the guests of City Day 2023 and two delegations.
+run guest import "$SRC/examples/demo/guests.csv"
+expect_rc 0
+run --json event list
+city_day=$(out | jq -r '[.[] | select(.title | startswith("День города"))][0].id')
+run delegation add --event "$city_day" --from "г. Новосибирск" --head соколов --member петров --arrive "2023-08-04 15:40" \
+  --arrive-by "поезд №${NBSP}12" --depart "2023-08-06 10:00" --hotel "Ибис Сибирь" --escort "Иванов И. И."
+expect_rc 0
+run delegation add --event "$city_day" --from "Республика Казахстан, г. Павлодар" --head жумабеков --member оспанов \
+  --arrive "2023-08-04 21:10" --arrive-by "рейс KC 921" --hotel "Маяк" --escort "Сидорова Е. В."
+run event guests "$city_day" invite шелест хоценко корбут ёлкина --group "почётные гости"
+expect_rc 0
+
 # ---- every report × every format ----
 reports=(
   "monthly-plan --month 2023-08"
@@ -51,6 +64,8 @@ reports=(
   "plan-execution --period 2024-Q2 --as-of 2024-05-13"
   "weekly-plan --week 2024-W19"
   "experience --kind city-day --years 2022-2024"
+  "guest-list --event $city_day"
+  "delegations --event $city_day"
 )
 for r in "${reports[@]}"; do
   id=${r%% *}
