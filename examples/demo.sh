@@ -134,7 +134,7 @@ op --quiet delegation add --event 8 --from "г. Новосибирск" --head �
 op --quiet delegation add --event 8 --from "г. Томск" --head кравченко --member левченко \
   --arrive "$eve 19:05" --arrive-by "автомобиль" --hotel "Ибис Сибирь" --escort "Петрова А. А." >/dev/null
 op --quiet delegation add --event 8 --from "Республика Казахстан, г. Павлодар" --head жумабеков --member оспанов \
-  --arrive "$eve 21:10" --arrive-by "рейс KC 921" --hotel "Маяк" --escort "Сидорова Е. В." >/dev/null
+  --arrive "$eve 21:10" --arrive-by "автобус Павлодар — Омск" --hotel "Маяк" --escort "Сидорова Е. В." >/dev/null
 op event guests 8 invite шелест хоценко корбут ёлкина --group "почётные гости" >/dev/null
 op event guests 8 set шелест хоценко соколов кравченко confirmed >/dev/null
 op event guests 8 edit шелест хоценко соколов --speaks >/dev/null

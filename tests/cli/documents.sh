@@ -49,7 +49,7 @@ run delegation add --event "$city_day" --from "г. Новосибирск" --hea
   --arrive-by "поезд №${NBSP}12" --depart "2023-08-06 10:00" --hotel "Ибис Сибирь" --escort "Иванов И. И."
 expect_rc 0
 run delegation add --event "$city_day" --from "Республика Казахстан, г. Павлодар" --head жумабеков --member оспанов \
-  --arrive "2023-08-04 21:10" --arrive-by "рейс KC 921" --hotel "Маяк" --escort "Сидорова Е. В."
+  --arrive "2023-08-04 21:10" --arrive-by "автобус Павлодар — Омск" --hotel "Маяк" --escort "Сидорова Е. В."
 run event guests "$city_day" invite шелест хоценко корбут ёлкина --group "почётные гости"
 expect_rc 0
 

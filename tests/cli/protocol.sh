@@ -207,7 +207,7 @@ expect_rc 0
 expect_err "arrives 2023-08-05 10:15, after event $flag"
 expect_err "due at two events at once"
 run delegation add --event "$day" --from "Республика Казахстан, г. Павлодар" --head жумабеков --member оспанов \
-  --arrive "2023-08-04 21:10" --arrive-by "рейс KC 921" --depart "2023-08-06 12:00" --hotel "Маяк" --escort "Сидорова Е. В."
+  --arrive "2023-08-04 21:10" --arrive-by "автобус Павлодар — Омск" --depart "2023-08-06 12:00" --hotel "Маяк" --escort "Сидорова Е. В."
 expect_rc 0
 # The people of a delegation are on the guest lists of its programme.
 run --json event guests "$alley"
