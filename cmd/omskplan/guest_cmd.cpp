@@ -379,13 +379,13 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
       const auto gl = guest::guest_list(p.s, *id, o, st);
       std::string out;
       if (f == Format::html) {
-        out = guest::place_cards_html(gl, rt.zone());
+        out = guest::place_cards_html(gl);
       } else if (f == Format::json && !rt.quiet()) {
         out = guest::guest_list_json(gl, p.precedence).dump(2) + "\n";
       } else if (f == Format::csv) {
         out = render_table(guest::badges_table(gl, p.precedence), f, false, rt.quiet(), rt.csv_dialect());
       } else {
-        out = render_table(guest::guest_list_table(gl, p.precedence), f, rt.color() && output->empty(), rt.quiet(),
+        out = render_table(guest::guest_list_table(gl), f, rt.color() && output->empty(), rt.quiet(),
                            rt.csv_dialect());
       }
       emit_text(rt, out, *output);

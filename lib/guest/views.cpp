@@ -123,7 +123,7 @@ render::Table ranks_table(const Precedence& p) {
   return t;
 }
 
-render::Table guest_list_table(const GuestList& gl, const Precedence& p) {
+render::Table guest_list_table(const GuestList& gl) {
   render::Table t;
   t.columns = {{"no", N_("NO."), true},
                {"id", N_("ID"), true},
@@ -133,7 +133,6 @@ render::Table guest_list_table(const GuestList& gl, const Precedence& p) {
                {"status", N_("STATUS"), false, 20, say_status},
                {"speaks", N_("SPEAKS")}};
   t.id_column = 1;
-  (void)p;
   for (const auto& r : gl.rows) {
     const auto tone = r.invitation.status == Status::declined || r.invitation.status == Status::absent ? render::Tone::dim
                       : r.invitation.status == Status::invited                                      ? render::Tone::warn
@@ -252,7 +251,7 @@ std::string event_line(const event::Event& e, const time::TimeZone& zone) {
 
 }  // namespace
 
-std::string place_cards_html(const GuestList& gl, const time::TimeZone& zone) {
+std::string place_cards_html(const GuestList& gl) {
   std::string out = html_head(trf("Place cards: {}", gl.event.title), false,
                               "div.card { width: 190mm; height: 90mm; border: 0.3mm dashed #999; margin: 0 auto 1.5mm; "
                               "page-break-inside: avoid; display: flex; flex-direction: column; }\n"
@@ -261,9 +260,8 @@ std::string place_cards_html(const GuestList& gl, const time::TimeZone& zone) {
                               "div.face.top { transform: rotate(180deg); border-bottom: 0.3mm dotted #ccc; }\n"
                               "p.name { font-size: 30pt; font-weight: bold; margin: 0; }\n"
                               "p.position { font-size: 13pt; margin: 2mm 0 0; }\n"
-                              "p.event { font-size: 9pt; color: #555; margin: 0 0 3mm; }\n"
+
 );
-  (void)zone;
   for (const auto& r : gl.rows) {
     if (r.invitation.status == Status::declined || r.invitation.status == Status::absent) {
       continue;

@@ -22,7 +22,7 @@ std::string guest_card(const GuestCard& c, const Precedence& p, const time::Time
 render::Table ranks_table(const Precedence& p);
 
 // An event's guest list for reading (terminal, Markdown).
-render::Table guest_list_table(const GuestList& gl, const Precedence& p);
+render::Table guest_list_table(const GuestList& gl);
 // The same with every column a mail merge of badges and place cards needs
 // (the short name «Петров П. П.», the initials first «П. П. Петров»): CSV.
 render::Table badges_table(const GuestList& gl, const Precedence& p);
@@ -33,7 +33,7 @@ std::string status_counts(const GuestList& gl);
 std::string participants_lines(const GuestList& gl);
 
 // Place cards to print on A4 and fold: the name on both faces, the position below.
-std::string place_cards_html(const GuestList& gl, const time::TimeZone& zone);
+std::string place_cards_html(const GuestList& gl);
 
 // A seating plan: the blocks as an SVG (as the hall sees them), then the list of places.
 std::string seating_html(const SeatingView& v, const time::TimeZone& zone);

@@ -32,7 +32,7 @@ TEST_SUITE("guest::views") {
   TEST_CASE("the guest list: a table numbered by precedence, the badges CSV, JSON, counts") {
     Listed x;
     const auto gl = guest_list(x.s, x.e, Order::precedence);
-    const auto t = guest_list_table(gl, x.s.precedence);
+    const auto t = guest_list_table(gl);
     REQUIRE(t.rows.size() == 4);
     CHECK(t.rows[0][2] == "Хоценко Виталий Павлович");
     CHECK(t.rows[1][2] == "Шелест Сергей Николаевич *");  // the host marked
@@ -49,7 +49,7 @@ TEST_SUITE("guest::views") {
   TEST_CASE("place cards and the seating plan are HTML with the data escaped") {
     Listed x;
     const auto gl = guest_list(x.s, x.e, Order::precedence);
-    const std::string cards = place_cards_html(gl, x.f.ctx.zone[0]);
+    const std::string cards = place_cards_html(gl);
     CHECK(has(cards, "<!DOCTYPE html>"));
     CHECK(has(cards, "@page { size: A4"));
     CHECK(has(cards, "Хоценко В.\u00a0П."));

@@ -3,12 +3,15 @@
 
 #include "agreement/service.hpp"
 #include "core/error.hpp"
+#include "guest/service.hpp"
 #include "helpers.hpp"
 #include "plan/service.hpp"
 #include "report/template.hpp"
 #include "unit/service.hpp"
 
 #include <doctest/doctest.h>
+
+#include <tuple>
 
 // Each test file in its own namespace: the unit tests are compiled in batches (unity build).
 namespace OMSKPLAN_TEST_FILE {
@@ -51,6 +54,46 @@ TEST_SUITE("report::queries") {
     const auto r = run_query("events", q, stats);
     REQUIRE(r.table.rows.size() == 1);
     CHECK(stats.at("events_count") == "1");
+  }
+
+  TEST_CASE("an event's guest list by precedence and its delegations, by arrival and by day") {
+    const testing::Frozen f("2023-07-20 10:00");
+    auto db = testing::memory_db();
+    event::Services es{db, f.ctx};
+    const auto id = event::create(es, concert(f.ctx, "Открытие аллеи", "2023-08-05 12:00", event::Status::planned),
+                                  event::ConflictPolicy::warn).event.id;
+    guest::Services gs{es, guest::builtin_precedence()};
+    for (auto [name, position, rank] : {std::tuple{"Петров Пётр Петрович", "Глава города Новосибирска", "intercity-head"},
+                                        {"Шелест Сергей Николаевич", "Мэр города Омска", "mayor"}}) {
+      guest::GuestInput in;
+      in.name = name;
+      in.position = position;
+      in.rank = rank;
+      guest::add(gs, in);
+    }
+    guest::invite(gs, id, {"1", "2"}, "почётные гости");
+    guest::DelegationInput d;
+    d.from = "г. Новосибирск";
+    d.head = "1";
+    d.events = {id};
+    d.arrive = "2023-08-04 15:40";
+    d.arrive_by = "поезд";
+    guest::add_delegation(gs, d);
+    QueryContext q{db, f.ctx, {f.ctx.today(), f.ctx.today()}, f.ctx.today(), 2023, {}, {}, {}};
+    std::map<std::string, std::string> stats;
+    CHECK_THROWS_WITH(run_query("guest_list", q, stats), "this report needs --event: the event's id");
+    q.event_id = id;
+    const auto r = run_query("guest_list", q, stats);
+    REQUIRE(r.table.rows.size() == 2);
+    CHECK(r.table.rows[0][1] == "Шелест Сергей Николаевич");  // the host above the other city's head
+    CHECK(stats.at("guests_invited") == "2");
+    const auto dl = run_query("delegations", q, stats);
+    REQUIRE(dl.table.rows.size() == 1);
+    CHECK(dl.table.rows[0][4] == "04.08.2023 15:40, поезд");
+    CHECK(stats.at("delegations_people_text") == "1 человек");
+    const auto days = run_query("arrivals_by_day", q, stats);
+    REQUIRE(days.table.rows.size() == 1);
+    CHECK(days.table.rows[0][0] == "4 августа");
   }
 
   TEST_CASE("the agreements register: the status as of its day, sums in roubles, checked") {
