@@ -429,7 +429,7 @@ void setup_event_protocol(CLI::App* ev, Runner& r) {
       auto args = std::make_shared<std::vector<std::string>>();
       auto* c = g->add_subcommand("set", "Set the standing of guests: invited, confirmed, declined, attended, absent");
       c->add_option("guests_and_status", *args, "the guests, then the standing: 12 13 confirmed")->required();
-      c->callback([&r, id, args, print_guests] {
+      c->callback([&r, id, args] {
         Runtime& rt = r.rt();
         need_event(*id);
         if (args->size() < 2) {
