@@ -930,7 +930,11 @@ void setup_event(CLI::App& app, Runner& r) {
     c->add_flag("--dry-run", *dry, "check and count, write nothing");
     c->add_flag("--skip-unsupported", opt->skip_unsupported,
                 "skip (with a warning) events whose repeat rule omskplan cannot expand, instead of failing");
-    c->add_option("--horizon", opt->horizon_days, "expand endless repeating events this many days ahead")
+    c->add_option("--from", opt->from,
+                  "the window's first day: repeating events omskplan cannot keep as a series are imported occurrence by "
+                  "occurrence within it (default: a year before today, for rules without an end)");
+    c->add_option("--to", opt->to, "the window's last day (default: two years after today, for rules without an end)");
+    c->add_option("--horizon", opt->horizon_days, "with no --to: the window ends this many days after today")
         ->capture_default_str()
         ->check(CLI::Range(1, 3660));
     c->callback([&r, file, dry, opt] { run_event_import_ics(r.rt(), *file, *opt, *dry); });

@@ -306,28 +306,44 @@ Observance observance(const render::IcsComponent& c, const std::string& tzid) {
 
 class Zones {
 public:
-  Zones(const render::IcsComponent& cal, const time::Context& ctx) : ctx_(ctx) {
+  Zones(const render::IcsComponent& cal, const time::Context& ctx, std::vector<std::string>& warnings) : ctx_(ctx) {
     for (const auto* vtz : cal.all("VTIMEZONE")) {
       const auto* id = vtz->get("TZID");
       if (id) {
-        defined_[id->value] = vtz;
+        defined_[clean(id->value)] = vtz;
+      }
+    }
+    // Google states the calendar's zone once; its floating times are in it.
+    if (const auto* wr = cal.get("X-WR-TIMEZONE"); wr && !text::trim(wr->value).empty()) {
+      for (const std::string& name : candidates(clean(wr->value))) {
+        if (auto tz = system_zone(name)) {
+          floating_.emplace();
+          floating_->tz = *tz;
+          break;
+        }
+      }
+      if (!floating_) {
+        warnings.push_back(trf("X-WR-TIMEZONE '{}' is not a known time zone; times without a zone are in {}",
+                               text::trim(wr->value), ctx.zone->name()));
       }
     }
   }
 
-  const Zone& get(const std::string& tzid) {
+  const Zone& get(const std::string& written) {
+    const std::string tzid = clean(written);
     if (auto it = cache_.find(tzid); it != cache_.end()) {
       return it->second;
     }
     Zone z;
-    for (const std::string& name : candidates(tzid)) {
-      if (name.empty() || name.find("..") != std::string::npos || name[0] == '/') {
-        continue;
+    std::vector<std::string> names = candidates(tzid);
+    if (auto it = defined_.find(tzid); it != defined_.end()) {
+      if (const auto* loc = it->second->get("X-LIC-LOCATION")) {  // Evolution names the IANA zone here
+        names.push_back(clean(loc->value));
       }
-      try {
-        z.tz = time::TimeZone::load(name);
+    }
+    for (const std::string& name : names) {
+      if ((z.tz = system_zone(name))) {
         break;
-      } catch (const InputError&) {
       }
     }
     if (!z.tz) {
@@ -356,8 +372,34 @@ public:
   }
 
 private:
-  // "Asia/Omsk"; Outlook's "Omsk Standard Time"; old Thunderbird's
-  // "/mozilla.org/20050126_1/Asia/Omsk" (its last two parts).
+  // A TZID as clients write it, without the quotes, spaces and trailing ':'
+  // some add ("Pacific Standard Time:").
+  static std::string clean(std::string_view tzid) {
+    std::string t = text::trim(tzid);
+    while (!t.empty() && (t.back() == ':' || t.back() == '"' || t.back() == ' ')) {
+      t.pop_back();
+    }
+    while (!t.empty() && (t.front() == '"' || t.front() == ' ')) {
+      t.erase(0, 1);
+    }
+    return t;
+  }
+
+  static std::optional<time::TimeZone> system_zone(const std::string& name) {
+    if (name.empty() || name.find("..") != std::string::npos || name[0] == '/') {
+      return std::nullopt;
+    }
+    try {
+      return time::TimeZone::load(name);
+    } catch (const InputError&) {
+      return std::nullopt;
+    }
+  }
+
+  // "Asia/Omsk"; Outlook's "Omsk Standard Time"; the prefixed names of old
+  // Thunderbird ("/mozilla.org/20050126_1/Asia/Omsk") and Evolution
+  // ("/freeassociation.sourceforge.net/Tzfile/Europe/Moscow"): their last
+  // three or two parts ("America/Argentina/Buenos_Aires").
   static std::vector<std::string> candidates(const std::string& tzid) {
     std::vector<std::string> out;
     if (auto it = windows_zones().find(tzid); it != windows_zones().end()) {
@@ -365,6 +407,9 @@ private:
     }
     out.push_back(tzid);
     const auto parts = text::split(tzid, '/');
+    if (parts.size() >= 4) {
+      out.push_back(parts[parts.size() - 3] + "/" + parts[parts.size() - 2] + "/" + parts.back());
+    }
     if (parts.size() >= 3) {
       out.push_back(parts[parts.size() - 2] + "/" + parts.back());
     }
@@ -397,6 +442,10 @@ When parse_when(std::string_view value, const std::map<std::string, std::string>
                 std::string_view what) {
   When w;
   auto v = params.find("VALUE");
+  // Google writes some dates as "20131210Z": a date all the same.
+  if (value.size() == 9 && (value[8] == 'Z' || value[8] == 'z') && ics_date(value)) {
+    value.remove_suffix(1);
+  }
   const bool date_only = (v != params.end() && text::trim(v->second) == "DATE") || value.size() == 8;
   if (date_only) {
     const auto d = ics_date(value);
@@ -449,20 +498,46 @@ std::string occurrence_key(const When& w, Instant at) {
 
 Date date_of(LocalTime l) { return Date{std::chrono::floor<days>(l).time_since_epoch()}; }
 
+// The day a date-time names where it was written: its own wall clock (TZID or
+// floating), or for UTC the day in the calendar's zone for floating times.
+Date written_day(const When& w, Zones& zones, const time::Context& ctx) {
+  if (w.is_date) {
+    return w.date;
+  }
+  if (w.utc) {
+    const Zone& f = zones.floating();
+    const Instant at = w.instant(ctx);
+    return f.tz ? time::local_date(f.tz->to_local(at)) : Date{std::chrono::floor<days>(at)};
+  }
+  return date_of(w.local);
+}
+
 // A rule as omskplan expands it, and UNTIL as the file wrote it (a date-time
-// is compared as an instant).
+// is compared as an instant, or by its day for an all-day series).
 struct Rule {
   time::Recurrence rec;
   std::optional<When> until;
+  std::size_t line = 0;
 };
 
-Rule parse_rule(const std::string& value, Zones& zones) {
+Rule parse_rule(const render::IcsProperty& prop, Zones& zones) {
   Rule r;
+  r.line = prop.line;
+  // Exchange's CDO writes "BYDAY=MO, TU, WE"; spaces mean nothing in a rule.
+  std::string value;
+  for (char c : prop.value) {
+    if (c != ' ' && c != '\t') {
+      value += c;
+    }
+  }
   std::string rest;
   for (const auto& part : text::split(value, ';')) {
-    if (part.starts_with("UNTIL=")) {
+    if (part.empty()) {
+      continue;  // "FREQ=DAILY;" — a trailing separator
+    }
+    if (text::fold(part).starts_with("until=")) {
       if (r.until) {
-        throw InputError(tr("RRULE has UNTIL twice"));
+        throw InputError(trf("line {}: RRULE has UNTIL twice", prop.line));
       }
       r.until = parse_when(part.substr(6), {}, zones, "RRULE UNTIL");
       continue;
@@ -472,10 +547,12 @@ Rule parse_rule(const std::string& value, Zones& zones) {
   try {
     r.rec = time::parse_recurrence(rest, "RRULE");
   } catch (const time::RuleUnsupported& e) {
-    throw Unsupported(e.what());
+    throw Unsupported(trf("line {}: {}", prop.line, e.what()));
+  } catch (const InputError& e) {
+    throw InputError(trf("line {}: {}", prop.line, e.what()));
   }
   if (r.rec.count && r.until) {
-    throw InputError(tr("RRULE has both COUNT and UNTIL"));
+    throw InputError(trf("line {}: RRULE has both COUNT and UNTIL", prop.line));
   }
   return r;
 }
@@ -489,8 +566,13 @@ struct Master {
   std::string title, notes, venue, status;
   std::vector<std::string> categories;
   int sequence = 0;
+  std::string revised;  // LAST-MODIFIED, else DTSTAMP, as written (UTC sorts as text)
   std::string parent;  // RELATED-TO (RELTYPE=PARENT, the default): the UID of the event this one is a part of
   const render::IcsComponent* comp = nullptr;
+  // An override (RECURRENCE-ID): the occurrence it stands for, and whether it
+  // changes that one and all later ones (RANGE=THISANDFUTURE).
+  std::optional<When> rid;
+  bool this_and_future = false;
 };
 
 Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Context& ctx,
@@ -505,7 +587,7 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
     m.uid = text::trim(uid->value);
   }
   const std::string who = !m.uid.empty() ? fmt::format("UID {}", m.uid)
-                                         : fmt::format("VEVENT {} ('{}')", index, m.title);
+                                         : fmt::format("VEVENT {} ('{}', line {})", index, m.title, ev.line);
   if (!dtstart) {
     throw InputError(trf("{}: no DTSTART", who));
   }
@@ -515,18 +597,18 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
     if (const auto* dtend = ev.get("DTEND")) {
       const When e = parse_when(dtend->value, dtend->params, zones, "DTEND");
       if (e.is_date != m.start.is_date) {
-        throw InputError(tr("DTSTART and DTEND are not both dates or both date-times"));
+        throw InputError(trf("line {}: DTSTART and DTEND are not both dates or both date-times", dtend->line));
       }
       if (m.start.is_date) {
         m.length_days = (e.date - m.start.date).count();
         if (m.length_days < 0) {
-          throw InputError(tr("DTEND is before DTSTART"));
+          throw InputError(trf("line {}: DTEND is before DTSTART", dtend->line));
         }
         m.length_days = std::max(1L, m.length_days);
       } else {
         m.length = e.instant(ctx) - s;
         if (m.length < seconds{0}) {
-          throw InputError(tr("DTEND is before DTSTART"));
+          throw InputError(trf("line {}: DTEND is before DTSTART", dtend->line));
         }
       }
     } else if (const auto* dur = ev.get("DURATION")) {
@@ -590,6 +672,11 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
     const std::string v = text::trim(seq->value);
     m.sequence = std::max(0, digits(v, 0, std::min<std::size_t>(v.size(), 9)));
   }
+  if (const auto* lm = ev.get("LAST-MODIFIED")) {
+    m.revised = text::trim(lm->value);
+  } else if (const auto* st = ev.get("DTSTAMP")) {
+    m.revised = text::trim(st->value);
+  }
   for (const auto& p : ev.props) {
     if (p.name == "CATEGORIES") {
       for (const auto& c : text::split(p.value, ',')) {
@@ -600,7 +687,8 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
   return m;
 }
 
-IcsItem item_of(const Master& m, const When& start, const time::Context& ctx, const std::string& uuid) {
+IcsItem item_of(const Master& m, const When& start, const time::Context& ctx, const std::string& uuid,
+                std::optional<Instant> end = std::nullopt) {
   IcsItem it;
   it.uuid = uuid;
   it.title = m.title;
@@ -612,8 +700,9 @@ IcsItem item_of(const Master& m, const When& start, const time::Context& ctx, co
   it.parent = m.parent;
   it.all_day = start.is_date;
   it.start = start.instant(ctx);
-  it.end = start.is_date ? ctx.zone->to_instant(LocalTime{(start.date + days{m.length_days}).time_since_epoch()})
-                         : it.start + m.length;
+  it.end = end                 ? *end
+           : start.is_date     ? ctx.zone->to_instant(LocalTime{(start.date + days{m.length_days}).time_since_epoch()})
+                               : it.start + m.length;
   return it;
 }
 
@@ -624,97 +713,207 @@ std::string own_uuid(const std::string& uid) {
   return uid;
 }
 
-// Every occurrence of a repeating master, overrides applied.
-void expand(const Master& m, const render::IcsProperty& rrule, Zones& zones, const time::Context& ctx,
-            const IcsImportOptions& opt, const std::map<std::string, Master>& overrides, std::vector<IcsItem>& out,
-            std::vector<std::string>& warnings) {
-  const Rule r = parse_rule(rrule.value, zones);
-  const std::string base = own_uuid(m.uid);
-  std::set<std::string> excluded;
+// Where repeating events are expanded one occurrence at a time: endless ones
+// always, finite ones when the window was given.
+struct Window {
+  Date from, to;
+  bool given = false;
+};
+
+// One start of a repeating event: made by a rule or an RDATE (a PERIOD gives its own end).
+struct Start {
+  When w;
+  Instant at;
+  std::string key;
+  std::optional<Instant> end;
+};
+
+// A repeating master's rules (several RRULEs make their union; an empty one
+// is left out with a warning), RDATEs and EXDATEs.
+struct Recurring {
+  std::vector<Rule> rules;
+  bool endless = false;
+  bool has_rdate = false;
+};
+
+Recurring rules_of(const Master& m, Zones& zones, std::vector<std::string>& warnings) {
+  Recurring r;
+  const Date start_day = m.start.is_date ? m.start.date : date_of(m.start.local);
+  std::set<std::string> seen;
+  for (const auto& p : m.comp->props) {
+    if (p.name == "RDATE") {
+      r.has_rdate = true;
+    }
+    if (p.name != "RRULE") {
+      continue;
+    }
+    if (text::trim(p.value).empty()) {
+      warnings.push_back(trf("UID {}: line {}: an empty RRULE is left out", m.uid, p.line));
+      continue;
+    }
+    Rule rule = parse_rule(p, zones);
+    if (rule.until && !rule.until->utc && !m.start.is_date) {
+      // A date-time UNTIL without a zone is written on DTSTART's clock; a date
+      // UNTIL of a timed rule is the start of that day there (as ical.js and
+      // dateutil read it).
+      if (rule.until->is_date) {
+        rule.until->local = LocalTime{rule.until->date.time_since_epoch()};
+        rule.until->is_date = false;
+      }
+      rule.until->zone = m.start.zone;
+      rule.until->utc = m.start.utc;
+    }
+    if (!r.rules.empty() && rule.rec.count && !time::rule_makes(rule.rec, start_day, start_day)) {
+      // DTSTART is the set's first occurrence, counted by its first rule; a
+      // further rule counts the days it makes itself.
+      *rule.rec.count += 1;
+    }
+    if (!seen.insert(time::format_recurrence(rule.rec) + (rule.until ? "|" + occurrence_key(*rule.until, {}) : ""))
+             .second) {
+      continue;  // the same rule twice makes the same days
+    }
+    r.endless = r.endless || (!rule.rec.count && !rule.until);
+    r.rules.push_back(std::move(rule));
+  }
+  return r;
+}
+
+// Whether a start the rule makes is past its UNTIL: an instant against an
+// instant; for an all-day series, its day against UNTIL's day.
+bool past_until(const Rule& r, const When& w, Zones& zones, const time::Context& ctx) {
+  if (!r.until) {
+    return false;
+  }
+  if (w.is_date || r.until->is_date) {
+    const Date u = r.until->is_date ? r.until->date
+                   : r.until->utc   ? Date{std::chrono::floor<days>(r.until->instant(ctx))}
+                                    : date_of(r.until->local);
+    return (w.is_date ? w.date : written_day(w, zones, ctx)) > u;
+  }
+  return w.instant(ctx) > r.until->instant(ctx);
+}
+
+constexpr std::size_t kMaxOccurrences = 200000;
+
+// Every start of a repeating master up to `last` (a day), in order, duplicates
+// and EXDATEs left out. Occurrences repeat the wall-clock time of DTSTART in its
+// zone (in UTC for a UTC start).
+std::vector<Start> starts_of(const Master& m, const Recurring& rec, Zones& zones, const time::Context& ctx, Date last) {
+  std::set<std::string> excluded, excluded_days;
   for (const auto& p : m.comp->props) {
     if (p.name == "EXDATE") {
       for (const auto& v : text::split(p.value, ',')) {
         // A date excludes the occurrence on that day (an all-day one, or a timed one by its local day).
         const When w = parse_when(text::trim(v), p.params, zones, "EXDATE");
-        excluded.insert(occurrence_key(w, w.is_date ? Instant{} : w.instant(ctx)));
-      }
-    }
-  }
-  // Occurrences repeat the wall-clock time of DTSTART in its zone (in UTC for a UTC start).
-  const Date start_date = m.start.is_date ? m.start.date : date_of(m.start.local);
-  const auto tod = m.start.local - LocalTime{std::chrono::floor<days>(m.start.local).time_since_epoch()};
-  const Date horizon = ctx.today() + days{opt.horizon_days};
-  std::vector<When> starts;
-  bool cut = false;
-  // An endless rule is expanded up to the horizon; one with COUNT or UNTIL to its end.
-  const bool endless = !r.rec.count && !r.until;
-  Date last = time::make_date(2200, 12, 31);
-  if (endless) {
-    last = std::min(last, horizon + days{400});  // far enough to meet the first occurrence past it
-  } else if (r.until) {
-    last = std::min(last, (r.until->is_date ? r.until->date
-                                            : Date{std::chrono::floor<days>(r.until->instant(ctx))}) + days{1});
-  }
-  time::for_each_day(r.rec, start_date, last, [&](Date d) {
-    When w = m.start;
-    if (w.is_date) {
-      w.date = d;
-    } else {
-      w.local = LocalTime{d.time_since_epoch()} + tod;
-    }
-    if (r.until && d != start_date) {
-      const bool past = r.until->is_date ? d > r.until->date : w.instant(ctx) > r.until->instant(ctx);
-      if (past) {
-        return false;
-      }
-    }
-    if ((endless && d > horizon) || static_cast<int>(starts.size()) >= opt.max_occurrences) {
-      cut = true;
-      return false;
-    }
-    starts.push_back(w);
-    return true;
-  });
-  if (cut) {
-    warnings.push_back(endless ? trf("UID {}: repeats without end; occurrences until {} imported (--horizon)",
-                                             m.uid, time::format_date(horizon))
-                               : trf("UID {}: repeats more than {} times; the first {} imported", m.uid,
-                                             opt.max_occurrences, opt.max_occurrences));
-  }
-  for (const auto& p : m.comp->props) {
-    if (p.name == "RDATE") {
-      if (auto v = p.params.find("VALUE"); v != p.params.end() && v->second == "PERIOD") {
-        throw Unsupported(tr("RDATE;VALUE=PERIOD is not supported"));
-      }
-      for (const auto& v : text::split(p.value, ',')) {
-        When w = parse_when(text::trim(v), p.params, zones, "RDATE");
-        if (w.is_date != m.start.is_date) {  // RFC 5545: RDATE has DTSTART's value type
-          throw InputError(trf("RDATE '{}' does not match DTSTART: one is a date, the other a date-time", text::trim(v)));
+        if (w.is_date) {
+          excluded_days.insert(compact_date(w.date));
+        } else if (m.start.is_date) {
+          excluded_days.insert(compact_date(written_day(w, zones, ctx)));
+        } else {
+          excluded.insert(occurrence_key(w, w.instant(ctx)));
         }
-        starts.push_back(w);
       }
     }
   }
-  std::set<std::string> seen;
-  for (const When& w : starts) {
+  std::map<std::string, Start> by_key;
+  auto add = [&](const When& w, std::optional<Instant> end) {
     const Instant at = w.instant(ctx);
     const std::string key = occurrence_key(w, at);
-    if (!seen.insert(key).second || excluded.count(key) || (!w.is_date && excluded.count(compact_date(date_of(w.local))))) {
+    const std::string day = compact_date(w.is_date ? w.date : date_of(w.local));
+    if (excluded.count(key) || excluded_days.count(day)) {
+      return;
+    }
+    if (by_key.size() >= kMaxOccurrences) {
+      throw InputError(trf("more than {} occurrences; --from and --to set a narrower window", kMaxOccurrences));
+    }
+    by_key.emplace(key, Start{w, at, key, end});
+  };
+  const Date start_date = m.start.is_date ? m.start.date : date_of(m.start.local);
+  const auto tod = m.start.local - LocalTime{std::chrono::floor<days>(m.start.local).time_since_epoch()};
+  for (const Rule& r : rec.rules) {
+    Date end = last;
+    if (r.until) {
+      end = std::min(end, (r.until->is_date ? r.until->date : written_day(*r.until, zones, ctx)) + days{1});
+    }
+    time::for_each_day(r.rec, start_date, end, [&](Date d) {
+      When w = m.start;
+      if (w.is_date) {
+        w.date = d;
+      } else {
+        w.local = LocalTime{d.time_since_epoch()} + tod;
+      }
+      if (d != start_date && past_until(r, w, zones, ctx)) {
+        return false;
+      }
+      add(w, std::nullopt);
+      return true;
+    });
+  }
+  if (rec.rules.empty()) {
+    add(m.start, std::nullopt);  // RDATE alone: DTSTART is the first occurrence
+  }
+  for (const auto& p : m.comp->props) {
+    if (p.name != "RDATE") {
       continue;
     }
-    const std::string uuid = base + "/" + key;
-    if (auto o = overrides.find(key); o != overrides.end()) {
-      out.push_back(item_of(o->second, o->second.start, ctx, uuid));
-    } else {
-      out.push_back(item_of(m, w, ctx, uuid));
+    const auto v = p.params.find("VALUE");
+    const bool period = v != p.params.end() && text::fold(v->second) == "period";
+    for (const auto& raw : text::split(p.value, ',')) {
+      const std::string item = text::trim(raw);
+      if (item.empty()) {
+        continue;
+      }
+      if (period) {
+        // RDATE;VALUE=PERIOD: start/end or start/duration.
+        const auto slash = item.find('/');
+        if (slash == std::string::npos) {
+          throw InputError(trf("line {}: RDATE period '{}' is not start/end or start/duration", p.line, item));
+        }
+        auto params = p.params;
+        params.erase("VALUE");
+        const When s = parse_when(item.substr(0, slash), params, zones, "RDATE");
+        const std::string rest = item.substr(slash + 1);
+        Instant e{};
+        if (auto d = ics_duration(rest)) {
+          e = s.instant(ctx) + *d;
+        } else {
+          e = parse_when(rest, params, zones, "RDATE").instant(ctx);
+        }
+        if (s.is_date || e < s.instant(ctx)) {
+          throw InputError(trf("line {}: RDATE period '{}' ends before it starts", p.line, item));
+        }
+        add(s, e);
+        continue;
+      }
+      When w = parse_when(item, p.params, zones, "RDATE");
+      if (w.is_date != m.start.is_date) {  // RFC 5545: RDATE has DTSTART's value type
+        throw InputError(trf("line {}: RDATE '{}' does not match DTSTART: one is a date, the other a date-time", p.line,
+                             item));
+      }
+      add(w, std::nullopt);
     }
   }
-  // Overrides of occurrences the rule no longer makes (moved out of the horizon, or added) still happen.
-  for (const auto& [key, o] : overrides) {
-    if (!seen.count(key)) {
-      out.push_back(item_of(o, o.start, ctx, base + "/" + key));
-    }
+  std::vector<Start> out;
+  for (auto& [k, st] : by_key) {
+    out.push_back(std::move(st));
   }
+  std::sort(out.begin(), out.end(), [](const Start& a, const Start& b) { return a.at < b.at; });
+  return out;
+}
+
+// The key an override names relative to its master: an all-day series' by the
+// day (Exchange writes a date-time RECURRENCE-ID for all-day series), a timed
+// one's by the instant, or by the day when the override names a date.
+std::string override_key(const Master& m, const When& rid, Zones& zones, const time::Context& ctx) {
+  if (m.start.is_date || rid.is_date) {
+    return compact_date(written_day(rid, zones, ctx));
+  }
+  return occurrence_key(rid, rid.instant(ctx));
+}
+
+std::string start_key(const Master& m, const Start& s, Zones& zones, const time::Context& ctx,
+                      bool by_day) {
+  return m.start.is_date || by_day ? compact_date(written_day(s.w, zones, ctx)) : s.key;
 }
 
 // The day in the configured zone that a start (a DATE, or a date-time) falls on.
@@ -722,36 +921,144 @@ Date local_day(const When& w, const time::Context& ctx) {
   return w.is_date ? w.date : time::local_date(ctx.zone->to_local(w.instant(ctx)));
 }
 
+// Every occurrence of a repeating master in the window (an endless one) or
+// all of them, overrides applied, each an event of its own.
+void expand(const Master& m, const Recurring& rec, Zones& zones, const time::Context& ctx, const Window& win,
+            const std::vector<const Master*>& overrides, std::vector<IcsItem>& out, std::vector<std::string>& warnings) {
+  const std::string base = own_uuid(m.uid);
+  const bool windowed = rec.endless || win.given;
+  // Far enough past the window to meet an occurrence moved back into it.
+  const Date last = windowed ? win.to + days{400} : time::make_date(2200, 12, 31);
+  const auto starts = starts_of(m, rec, zones, ctx, last);
+  // Overrides: those of one occurrence by its key; THISANDFUTURE ones by when they take effect.
+  std::map<std::string, const Master*> exact;
+  std::vector<std::pair<Instant, const Master*>> onward;
+  bool day_keys = false;
+  for (const Master* o : overrides) {
+    day_keys = day_keys || o->rid->is_date;
+  }
+  for (const Master* o : overrides) {
+    if (o->this_and_future) {
+      onward.emplace_back(o->rid->instant(ctx), o);
+    } else {
+      exact[override_key(m, *o->rid, zones, ctx)] = o;
+    }
+  }
+  std::sort(onward.begin(), onward.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::set<std::string> matched;
+  std::size_t total = 0, kept = 0;
+  std::optional<Date> first, final;
+  for (const Start& st : starts) {
+    const std::string key = start_key(m, st, zones, ctx, day_keys && !m.start.is_date);
+    const std::string uuid = base + "/" + st.key;
+    IcsItem item;
+    if (auto ex = exact.find(key); ex != exact.end()) {
+      matched.insert(key);
+      item = item_of(*ex->second, ex->second->start, ctx, uuid);
+    } else {
+      const Master* from = nullptr;
+      for (const auto& [at, o] : onward) {
+        if (at <= st.at) {
+          from = o;
+        }
+      }
+      if (from) {
+        // RANGE=THISANDFUTURE: this and every later occurrence moved as the
+        // named one was, with the override's length and details.
+        When moved = st.w;
+        const auto shift = from->start.instant(ctx) - from->rid->instant(ctx);
+        if (moved.is_date && from->start.is_date && from->rid->is_date) {
+          moved.date += std::chrono::duration_cast<days>(from->start.date - from->rid->date);
+        } else if (!moved.is_date) {
+          moved.local += shift;
+        }
+        item = item_of(*from, moved, ctx, uuid);
+      } else {
+        item = item_of(m, st.w, ctx, uuid, st.end);
+      }
+    }
+    ++total;
+    const Date day = time::local_date(ctx.zone->to_local(item.start));
+    if (windowed && (day < win.from || day > win.to)) {
+      continue;
+    }
+    ++kept;
+    first = first ? std::min(*first, day) : day;
+    final = final ? std::max(*final, day) : day;
+    out.push_back(std::move(item));
+  }
+  for (const auto& [key, o] : exact) {
+    if (!matched.count(key)) {
+      const Date d = written_day(*o->rid, zones, ctx);
+      if (d <= last) {
+        warnings.push_back(trf("UID {}: line {}: RECURRENCE-ID names {}, which is not an occurrence of the event; "
+                               "left out",
+                               m.uid, o->comp->get("RECURRENCE-ID")->line, time::format_date(d)));
+      }
+    }
+  }
+  const std::string window = fmt::format("{} … {}", time::format_date(win.from), time::format_date(win.to));
+  if (rec.endless) {
+    if (kept == 0) {
+      warnings.push_back(trf("UID {}: repeats without end, and no occurrence falls in the window {} (--from, "
+                             "--to); nothing imported",
+                             m.uid, window));
+    } else {
+      warnings.push_back(trnf("UID {}: repeats without end; {} occurrence imported, on {} (the window {}; --from and "
+                              "--to set it)",
+                              "UID {}: repeats without end; {} occurrences imported, from {} to {} (the window {}; "
+                              "--from and --to set it)",
+                              static_cast<long>(kept), m.uid, kept, time::format_date(*first),
+                              time::format_date(*final), window));
+    }
+  } else if (win.given && kept < total) {
+    warnings.push_back(trf("UID {}: {} of its {} occurrences fall in the window {} and are imported", m.uid, kept,
+                           total, window));
+  }
+}
+
 // A repeating master as one series, when omskplan repeats its rule in the
-// configured zone to exactly the instants the file means (up to the horizon):
-// the series, then its changed occurrences. False when it does not (the
-// caller repeats it occurrence by occurrence).
-bool as_series(const Master& m, const render::IcsProperty& rrule, Zones& zones, const time::Context& ctx,
-               const IcsImportOptions& opt, const std::map<std::string, Master>& overrides, std::vector<IcsItem>& out) {
-  if (m.comp->get("RDATE")) {
+// configured zone to exactly the instants the file means: the series, then
+// its changed occurrences. False when it does not (the caller repeats it
+// occurrence by occurrence).
+bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::Context& ctx, const Window& win,
+               const std::vector<const Master*>& overrides, std::vector<IcsItem>& out,
+               std::vector<std::string>& warnings) {
+  if (rec.has_rdate || rec.rules.size() != 1) {
     return false;
   }
-  const Rule r = parse_rule(rrule.value, zones);
-  static const std::map<std::string, Master> none;
-  std::vector<IcsItem> theirs;
-  std::vector<std::string> ignored;
-  expand(m, rrule, zones, ctx, opt, none, theirs, ignored);
+  for (const Master* o : overrides) {
+    if (o->this_and_future) {
+      return false;
+    }
+  }
+  const Rule& r = rec.rules.front();
+  // Compared over the rule's whole life, or up to well past the window for an endless one.
+  const Date limit = std::max(win.to, ctx.today() + days{366}) + days{400};
+  const auto theirs = starts_of(m, rec, zones, ctx, limit);
   const Instant s0 = m.start.instant(ctx);
   const LocalTime l0 = m.start.is_date ? LocalTime{m.start.date.time_since_epoch()} : ctx.zone->to_local(s0);
   const Date d0 = date_of(l0);
   const auto tod = l0 - LocalTime{d0.time_since_epoch()};
-  time::Recurrence rec = r.rec;
+  time::Recurrence rule = r.rec;
   if (r.until) {
-    if (r.until->is_date) {
-      rec.until = r.until->date;
+    if (r.until->is_date || m.start.is_date) {
+      rule.until = r.until->is_date ? r.until->date
+                   : r.until->utc   ? Date{std::chrono::floor<days>(r.until->instant(ctx))}
+                                    : date_of(r.until->local);
     } else {
       const LocalTime lu = ctx.zone->to_local(r.until->instant(ctx));
       Date du = date_of(lu);
       if (lu - LocalTime{du.time_since_epoch()} < tod) {
         du -= days{1};
       }
-      rec.until = du;
+      rule.until = du;
     }
+  }
+  if (rule.until && *rule.until < d0) {
+    throw InputError(trf("line {}: the rule ends (UNTIL {}) before DTSTART ({}); which occurrences are meant is "
+                         "unclear",
+                         r.line, time::format_date(*rule.until), time::format_date(d0)));
   }
   std::set<Date> cancelled, day_off;
   for (const auto& p : m.comp->props) {
@@ -761,15 +1068,16 @@ bool as_series(const Master& m, const render::IcsProperty& rrule, Zones& zones, 
     const auto reason = p.params.find("X-OMSKPLAN-REASON");
     auto& into = reason != p.params.end() && reason->second == "DAY-OFF" ? day_off : cancelled;
     for (const auto& v : text::split(p.value, ',')) {
-      into.insert(local_day(parse_when(text::trim(v), p.params, zones, "EXDATE"), ctx));
+      const When w = parse_when(text::trim(v), p.params, zones, "EXDATE");
+      into.insert(m.start.is_date ? written_day(w, zones, ctx) : local_day(w, ctx));
     }
   }
   std::vector<Instant> mine, file;
-  for (const auto& it : theirs) {
-    file.push_back(it.start);
+  for (const auto& st : theirs) {
+    file.push_back(st.at);
   }
-  const Date last = file.empty() ? d0 : time::local_date(ctx.zone->to_local(file.back())) ;
-  time::for_each_day(rec, d0, last, [&](Date d) {
+  const Date last = file.empty() ? d0 : time::local_date(ctx.zone->to_local(file.back()));
+  time::for_each_day(rule, d0, last, [&](Date d) {
     if (!cancelled.count(d) && !day_off.count(d)) {
       mine.push_back(ctx.zone->to_instant(LocalTime{d.time_since_epoch()} + tod));
     }
@@ -779,24 +1087,80 @@ bool as_series(const Master& m, const render::IcsProperty& rrule, Zones& zones, 
     return false;
   }
   IcsItem series = item_of(m, m.start, ctx, own_uuid(m.uid));
-  series.rule = time::format_recurrence(rec);
+  series.rule = time::format_recurrence(rule);
   series.cancelled.assign(cancelled.begin(), cancelled.end());
   if (const auto* d = m.comp->get("X-OMSKPLAN-DAYS-OFF")) {
     series.days_off = text::trim(d->value);
   }
   out.push_back(std::move(series));
-  for (const auto& [key, o] : overrides) {
+  std::set<std::string> keys;
+  bool day_keys = false;
+  for (const Master* o : overrides) {
+    day_keys = day_keys || o->rid->is_date;
+  }
+  for (const auto& st : theirs) {
+    keys.insert(start_key(m, st, zones, ctx, day_keys && !m.start.is_date));
+  }
+  for (const Master* o : overrides) {
     // An occurrence omskplan moved off a day off is its rule's doing, not a change.
-    if (const auto* why = o.comp->get("X-OMSKPLAN-REASON"); why && text::trim(why->value) == "DAY-OFF") {
+    if (const auto* why = o->comp->get("X-OMSKPLAN-REASON"); why && text::trim(why->value) == "DAY-OFF") {
       continue;
     }
-    const auto* rid = o.comp->get("RECURRENCE-ID");
-    IcsItem it = item_of(o, o.start, ctx, own_uuid(m.uid) + "/" + key);
+    const std::string key = override_key(m, *o->rid, zones, ctx);
+    const Date nominal = m.start.is_date || o->rid->is_date ? written_day(*o->rid, zones, ctx) : local_day(*o->rid, ctx);
+    if (!keys.count(key)) {
+      if (nominal <= limit) {
+        warnings.push_back(trf("UID {}: line {}: RECURRENCE-ID names {}, which is not an occurrence of the event; "
+                               "left out",
+                               m.uid, o->comp->get("RECURRENCE-ID")->line, time::format_date(nominal)));
+      }
+      continue;
+    }
+    IcsItem it = item_of(*o, o->start, ctx, own_uuid(m.uid) + "/" + occurrence_key(*o->rid, o->rid->instant(ctx)));
     it.occurrence_of = own_uuid(m.uid);
-    it.occurrence = local_day(parse_when(rid->value, rid->params, zones, "RECURRENCE-ID"), ctx);
+    it.occurrence = nominal;
     out.push_back(std::move(it));
   }
   return true;
+}
+
+// Of two VEVENTs for the same occurrence (the same UID, and RECURRENCE-ID if
+// any), the later revision: the higher SEQUENCE, then the later LAST-MODIFIED
+// (or DTSTAMP). Copies of one another are one; two that differ and say
+// nothing of which is newer are an error naming both lines.
+bool newer(const Master& a, const Master& b) {
+  return std::tie(a.sequence, a.revised) > std::tie(b.sequence, b.revised);
+}
+
+bool same_content(const Master& a, const Master& b) {
+  auto props = [](const Master& m) {
+    std::vector<std::pair<std::string, std::string>> v;
+    for (const auto& p : m.comp->props) {
+      v.emplace_back(p.name, p.value);
+    }
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  return props(a) == props(b);
+}
+
+void keep_newest(Master& kept, Master&& other, std::vector<std::string>& warnings) {
+  const std::size_t a = kept.comp->line, b = other.comp->line;
+  if (same_content(kept, other)) {
+    warnings.push_back(trf("UID {}: the VEVENT at line {} repeats the one at line {}; read once", kept.uid, b, a));
+    return;
+  }
+  if (!newer(kept, other) && !newer(other, kept)) {
+    throw InputError(trf("UID {}: the VEVENTs at lines {} and {} differ and have the same SEQUENCE and "
+                         "LAST-MODIFIED; which one is current is unclear",
+                         kept.uid, a, b));
+  }
+  const bool replace = newer(other, kept);
+  warnings.push_back(trf("UID {}: two versions (lines {} and {}); the later revision, at line {}, is imported",
+                         kept.uid, a, b, replace ? b : a));
+  if (replace) {
+    kept = std::move(other);
+  }
 }
 
 }  // namespace
@@ -804,13 +1168,20 @@ bool as_series(const Master& m, const render::IcsProperty& rrule, Zones& zones, 
 std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context& ctx, const IcsImportOptions& opt,
                                      std::vector<std::string>& warnings) {
   const render::IcsComponent cal = render::parse_ics(text);
-  Zones zones(cal, ctx);
+  Zones zones(cal, ctx, warnings);
   const auto events = cal.all("VEVENT");
-  // Masters by UID, in file order, and their overrides by occurrence key.
+  Window win;
+  win.given = !opt.from.empty() || !opt.to.empty();
+  win.from = !opt.from.empty() ? time::parse_date_span(opt.from, ctx).first : ctx.today() - days{opt.back_days};
+  win.to = !opt.to.empty() ? time::parse_date_span(opt.to, ctx).last : ctx.today() + days{opt.horizon_days};
+  if (win.to < win.from) {
+    throw InputError(trf("the window ends ({}) before it starts ({})", time::format_date(win.to),
+                         time::format_date(win.from)));
+  }
+  // Masters by UID, in file order, and their overrides by RECURRENCE-ID.
   std::vector<Master> masters;
   std::map<std::string, std::size_t> by_uid;
   std::map<std::string, std::map<std::string, Master>> overrides;
-  std::set<std::string> skipped;
   std::size_t index = 0;
   for (const auto* ev : events) {
     ++index;
@@ -818,21 +1189,31 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
       Master m = read_master(*ev, zones, ctx, warnings, index);
       if (const auto* rid = ev->get("RECURRENCE-ID")) {
         if (auto range = rid->params.find("RANGE"); range != rid->params.end()) {
-          throw Unsupported(trf("UID {}: RECURRENCE-ID;RANGE={} is not supported", m.uid, range->second));
+          if (text::fold(text::trim(range->second)) != "thisandfuture") {
+            throw InputError(trf("UID {}: line {}: RECURRENCE-ID;RANGE={} is not THISANDFUTURE", m.uid, rid->line,
+                                 range->second));
+          }
+          m.this_and_future = true;
         }
-        When w;
         try {
-          w = parse_when(rid->value, rid->params, zones, "RECURRENCE-ID");
+          m.rid = parse_when(rid->value, rid->params, zones, "RECURRENCE-ID");
         } catch (const InputError& e) {
-          throw InputError(trf("UID {}: {}", m.uid, e.what()));
+          throw InputError(trf("UID {}: line {}: {}", m.uid, rid->line, e.what()));
         }
-        const std::string key = occurrence_key(w, w.is_date ? Instant{} : w.instant(ctx));
-        overrides[m.uid][key] = std::move(m);
+        const std::string key = occurrence_key(*m.rid, m.rid->is_date ? Instant{} : m.rid->instant(ctx));
+        auto& list = overrides[m.uid];
+        if (auto it = list.find(key); it != list.end()) {
+          keep_newest(it->second, std::move(m), warnings);
+        } else {
+          list.emplace(key, std::move(m));
+        }
         continue;
       }
-      if (!by_uid.emplace(m.uid, masters.size()).second) {
-        throw InputError(trf("UID {} appears twice (without RECURRENCE-ID)", m.uid));
+      if (auto it = by_uid.find(m.uid); it != by_uid.end()) {
+        keep_newest(masters[it->second], std::move(m), warnings);
+        continue;
       }
+      by_uid.emplace(m.uid, masters.size());
       masters.push_back(std::move(m));
     } catch (const Unsupported& e) {
       if (!opt.skip_unsupported) {
@@ -843,25 +1224,36 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
   }
   std::vector<IcsItem> out;
   for (const Master& m : masters) {
-    const auto* rrule = m.comp->get("RRULE");
-    const auto ov = overrides.find(m.uid);
-    if (!rrule && !m.comp->get("RDATE")) {
-      out.push_back(item_of(m, m.start, ctx, own_uuid(m.uid)));
-      continue;
+    std::vector<const Master*> mine;
+    if (auto ov = overrides.find(m.uid); ov != overrides.end()) {
+      for (const auto& [key, o] : ov->second) {
+        // A changed occurrence older than the series' last revision belongs to a series since rewritten.
+        mine.push_back(&o);
+      }
     }
-    static const std::map<std::string, Master> none;
-    static const render::IcsProperty no_rule{"RRULE", {}, "FREQ=DAILY;COUNT=1"};
     try {
-      if (rrule && as_series(m, *rrule, zones, ctx, opt, ov == overrides.end() ? none : ov->second, out)) {
+      const Recurring rec = rules_of(m, zones, warnings);
+      if (rec.rules.empty() && !rec.has_rdate) {
+        out.push_back(item_of(m, m.start, ctx, own_uuid(m.uid)));
         continue;
       }
-      if (rrule) {
-        warnings.push_back(trf("UID {}: {}; imported as separate events", m.uid,
-                               m.comp->get("RDATE") ? tr("it has RDATE, which a series does not keep")
-                                                    : tr("its rule in its own time zone gives other instants than "
-                                                         "in the configured one (daylight saving, another day)")));
+      if (as_series(m, rec, zones, ctx, win, mine, out, warnings)) {
+        continue;
       }
-      expand(m, rrule ? *rrule : no_rule, zones, ctx, opt, ov == overrides.end() ? none : ov->second, out, warnings);
+      for (const Rule& r : rec.rules) {
+        if (r.until && past_until(r, m.start, zones, ctx)) {
+          throw InputError(trf("line {}: the rule ends (UNTIL) before DTSTART; which occurrences are meant is unclear",
+                               r.line));
+        }
+      }
+      if (!rec.rules.empty()) {
+        warnings.push_back(trf("UID {}: {}; imported as separate events", m.uid,
+                               rec.has_rdate           ? tr("it has RDATE, which a series does not keep")
+                               : rec.rules.size() > 1 ? tr("it has several RRULEs, which a series does not keep")
+                                                      : tr("its rule in its own time zone gives other instants than "
+                                                           "in the configured one (daylight saving, another day)")));
+      }
+      expand(m, rec, zones, ctx, win, mine, out, warnings);
     } catch (const Unsupported& e) {
       if (!opt.skip_unsupported) {
         throw InputError(trf("UID {}: {} (--skip-unsupported skips such events)", m.uid, e.what()));
@@ -881,6 +1273,44 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
   }
   return out;
 }
+
+namespace {
+
+// A series the file did not say the days off of is held on them as the file
+// says; which of its occurrences in the year ahead fall on days off is said,
+// so the department sees them and can leave them out.
+void link_series_days_off(Services& s, const std::vector<std::string>& uids, const IcsImportOptions& opt,
+                          std::vector<std::string>& warnings) {
+  for (const auto& uid : uids) {
+    const Event e = *repo::load(s.db, *repo::find_by_uuid(s.db, uid));
+    if (!e.repeat || e.repeat->days_off != RepeatDaysOff::keep) {
+      continue;
+    }
+    const Date first = std::max(time::local_date(s.ctx.zone->to_local(e.start)), s.ctx.today());
+    std::vector<Date> off;
+    for (const auto& d : occurrence_days(e, first, s.ctx.today() + days{std::min(opt.horizon_days, 366)},
+                                         *s.ctx.calendar, *s.ctx.zone)) {
+      if (d.state == OccurrenceState::held && !s.ctx.calendar->is_working(d.day)) {
+        off.push_back(d.day);
+      }
+    }
+    if (off.empty()) {
+      continue;
+    }
+    std::string list;
+    for (std::size_t i = 0; i < off.size() && i < 3; ++i) {
+      list += (i ? ", " : "") + time::format_date(off[i]);
+    }
+    list += off.size() > 3 ? ", …" : "";
+    warnings.push_back(trnf("UID {}: {} occurrence in the year ahead falls on a day off ({}); it is held, as the "
+                            "calendar says; omskplan event edit {} --days-off skip leaves such days out",
+                            "UID {}: {} occurrences in the year ahead fall on days off ({}); they are held, as the "
+                            "calendar says; omskplan event edit {} --days-off skip leaves such days out",
+                            static_cast<long>(off.size()), uid, off.size(), list, e.id));
+  }
+}
+
+}  // namespace
 
 IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOptions& opt, bool dry_run) {
   IcsImportResult res;
@@ -931,10 +1361,12 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
       if (!it.days_off.empty()) {
         e.repeat->days_off = parse_repeat_days_off(it.days_off);
       } else if (!before || !before->repeat) {
-        e.repeat->days_off = default_days_off(e, s.ctx);
+        // The calendar that wrote the rule left out what it meant to (EXDATE);
+        // every other occurrence is held, days off or not (and said below).
+        e.repeat->days_off = RepeatDaysOff::keep;
       }
       if (it.days_off.empty()) {
-        series_uids.push_back(it.uuid);  // the file did not say: the default is said
+        series_uids.push_back(it.uuid);
       }
     } else if (before && before->repeat) {
       e.repeat.reset();  // the file no longer repeats it
@@ -961,30 +1393,7 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
     }
   }
   link_pending_parts(s, res.counts);
-  // A series' days off it does not hold are said, so none is lost unseen.
-  for (const auto& uid : series_uids) {
-    const Event e = *repo::load(s.db, *repo::find_by_uuid(s.db, uid));
-    const Date first = time::local_date(s.ctx.zone->to_local(e.start));
-    std::vector<Date> skipped;
-    for (const auto& d : occurrence_days(e, first, s.ctx.today() + days{opt.horizon_days}, *s.ctx.calendar,
-                                         *s.ctx.zone)) {
-      if (d.state == OccurrenceState::skipped) {
-        skipped.push_back(d.nominal);
-      }
-    }
-    if (!skipped.empty()) {
-      std::string days_;
-      for (std::size_t i = 0; i < skipped.size() && i < 3; ++i) {
-        days_ += (i ? ", " : "") + time::format_date(skipped[i]);
-      }
-      days_ += skipped.size() > 3 ? ", …" : "";
-      res.warnings.push_back(trnf("UID {}: {} occurrence falls on a day off and is not held ({}); omskplan event edit {} "
-                                  "--days-off keep holds it",
-                                  "UID {}: {} occurrences fall on days off and are not held ({}); omskplan event "
-                                  "edit {} --days-off keep holds them",
-                                  static_cast<long>(skipped.size()), uid, skipped.size(), days_, e.id));
-    }
-  }
+  link_series_days_off(s, series_uids, opt, res.warnings);
   if (!dry_run) {
     tx.commit();
   }

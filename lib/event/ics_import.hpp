@@ -20,10 +20,14 @@ struct IcsImportOptions {
   // A VEVENT using a recurrence rule part omskplan does not expand (BYSETPOS,
   // BYWEEKNO, HOURLY…) is an error; with this it is skipped with a warning.
   bool skip_unsupported = false;
-  // A rule without an end is expanded this many days past "now".
-  int horizon_days = 366;
-  // At most this many occurrences of one rule.
-  int max_occurrences = 1000;
+  // The window in which a repeating event that cannot be kept as a series
+  // (a rule in a zone with daylight saving, several RRULEs, RDATE…) is
+  // expanded occurrence by occurrence: given (--from/--to), it bounds every
+  // such event; else a rule without an end is expanded from `back_days` before
+  // today to `horizon_days` after it, and a finite one whole.
+  std::string from, to;  // date expressions as typed ("2024-01-01", "2024", "2024-Q3"); empty: not given
+  int back_days = 366;
+  int horizon_days = 731;
 };
 
 // One VEVENT in omskplan's terms: a single event, a repeating one whose rule

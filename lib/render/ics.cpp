@@ -290,6 +290,7 @@ IcsProperty parse_content_line(const std::string& l, std::size_t lineno) {
     throw InputError(trf("line {}: expected ':' before the value", lineno));
   }
   p.value = l.substr(i + 1);
+  p.line = lineno;
   return p;
 }
 
@@ -328,7 +329,7 @@ IcsComponent parse_ics(std::string_view text) {
     }
     IcsProperty p = parse_content_line(l, n);
     if (p.name == "BEGIN") {
-      stack.push_back(IcsComponent{upper(p.value), {}, {}});
+      stack.push_back(IcsComponent{upper(p.value), {}, {}, n});
     } else if (p.name == "END") {
       if (stack.empty() || stack.back().name != upper(p.value)) {
         throw InputError(trf("line {}: END:{} does not close an open component", n, p.value));

@@ -49,12 +49,14 @@ struct IcsProperty {
   std::string name;
   std::map<std::string, std::string> params;
   std::string value;
+  std::size_t line = 0;  // where it starts in the stream (parse_ics), for messages
 };
 
 struct IcsComponent {
   std::string name;
   std::vector<IcsProperty> props;
   std::vector<IcsComponent> children;
+  std::size_t line = 0;  // its BEGIN line (parse_ics)
 
   const IcsProperty* get(std::string_view name) const;
   std::vector<const IcsComponent*> all(std::string_view name) const;
