@@ -927,8 +927,8 @@ void expand(const Master& m, const Recurring& rec, Zones& zones, const time::Con
             const std::vector<const Master*>& overrides, std::vector<IcsItem>& out, std::vector<std::string>& warnings) {
   const std::string base = own_uuid(m.uid);
   const bool windowed = rec.endless || win.given;
-  // Far enough past the window to meet an occurrence moved back into it.
-  const Date last = windowed ? win.to + days{400} : time::make_date(2200, 12, 31);
+  // An endless rule: far enough past the window to meet an occurrence moved back into it.
+  const Date last = rec.endless ? win.to + days{400} : time::make_date(2200, 12, 31);
   const auto starts = starts_of(m, rec, zones, ctx, last);
   // Overrides: those of one occurrence by its key; THISANDFUTURE ones by when they take effect.
   std::map<std::string, const Master*> exact;
@@ -1004,8 +1004,8 @@ void expand(const Master& m, const Recurring& rec, Zones& zones, const time::Con
                              "--to); nothing imported",
                              m.uid, window));
     } else {
-      warnings.push_back(trnf("UID {}: repeats without end; {} occurrence imported, on {} (the window {}; --from and "
-                              "--to set it)",
+      warnings.push_back(trnf("UID {}: repeats without end; {} occurrence imported, from {} to {} (the window {}; --from "
+                              "and --to set it)",
                               "UID {}: repeats without end; {} occurrences imported, from {} to {} (the window {}; "
                               "--from and --to set it)",
                               static_cast<long>(kept), m.uid, kept, time::format_date(*first),

@@ -110,3 +110,58 @@ expect_eq "$(out | jq -r '[.[].start[0:10]] | join(" ")')" \
   "2023-12-25 2024-01-15 2024-01-22 2024-01-29 2024-02-05 2024-02-19 2024-02-26"
 run event import-ics "$TMP/weekly.ics"
 expect_out_is "0 created, 0 updated, 1 unchanged"
+
+# A Google daily series from 2012 without an end, in a zone with daylight
+# saving (America/Los_Angeles): not a series here, so imported within the
+# window — a year back, two years ahead — and the import says exactly what it
+# imported; July 2023 is there, every day of it.
+export OMSKPLAN_DB="$TMP/daily.db" OMSKPLAN_NOW="2023-07-20 09:00"
+CORPUS="$SRC/tests/data/ics-corpus"
+run event import-ics "$CORPUS/icaljs/daily_recur.ics"
+expect_rc 0
+expect_out_is "1098 created, 0 updated, 0 unchanged"
+expect_err "UID tgh9qho17b07pk2n2ji3gluans@google.com: repeats without end; 1098 occurrences imported, from 2022-07-19 to 2025-07-20 (the window 2022-07-19 … 2025-07-20; --from and --to set it)"
+run --json event list --from 2023-07-01 --to 2023-07-31
+expect_eq "$(out | jq length)" 31
+expect_eq "$(out | jq -r '.[0].start')" "2023-07-01T18:00:00+06:00"  # 05:00 in Los Angeles (PDT)
+run --json event list --from 2023-01-01 --to 2023-01-01
+expect_eq "$(out | jq -r '.[0].start')" "2023-01-01T19:00:00+06:00"  # 05:00 PST
+# An explicit window, in the past: only what is there, said so.
+run event import-ics --from 2012-08-01 --to 2012-08-31 "$CORPUS/icaljs/daily_recur.ics"
+expect_out_is "31 created, 0 updated, 0 unchanged"
+expect_err "31 occurrences imported, from 2012-08-01 to 2012-08-31 (the window 2012-08-01 … 2012-08-31"
+run event import-ics --from 2024-02-30 "$CORPUS/icaljs/daily_recur.ics"
+expect_rc 1
+expect_err "2024-02-30"
+run event import-ics --from 2025-01-01 --to 2024-01-01 "$CORPUS/icaljs/daily_recur.ics"
+expect_rc 1
+expect_err "the window ends (2024-01-01) before it starts (2025-01-01)"
+
+# Export after edits reaches a subscriber: a calendar imported once and then
+# again after the event was cancelled, an occurrence moved and another
+# cancelled — the same events change in place (UID, SEQUENCE up, STATUS).
+export OMSKPLAN_DB="$TMP/source.db" OMSKPLAN_NOW="2024-03-01 09:00"
+run event add --title "Совещание по благоустройству" --start "2024-03-10 10:00"
+run event add --title "Планёрка" --start "2024-03-04 09:00" --duration 1h --repeat "FREQ=WEEKLY;BYDAY=MO" --days-off keep
+run --format ics event list --from 2024-03-01 --to 2024-04-30
+cp "$TMP/out" "$TMP/before.ics"
+OMSKPLAN_DB="$TMP/subscriber.db" run event import-ics "$TMP/before.ics"
+expect_out_is "2 created, 0 updated, 0 unchanged"
+OMSKPLAN_NOW="2024-03-02 10:00" run event status 1 cancelled
+OMSKPLAN_NOW="2024-03-02 11:00" run event occurrence move 2 2024-03-11 --to "2024-03-12 10:00"
+OMSKPLAN_NOW="2024-03-02 12:00" run event occurrence cancel 2 2024-03-18
+expect_rc 0
+run --format ics event list --from 2024-03-01 --to 2024-04-30
+cp "$TMP/out" "$TMP/after.ics"
+expect_eq "$(grep -c '^STATUS:CANCELLED' "$TMP/after.ics")" 1
+expect_eq "$(grep -c '^SEQUENCE:1' "$TMP/after.ics")" 3
+expect_eq "$(grep -c '^EXDATE;TZID=Asia/Omsk:20240318T090000' "$TMP/after.ics")" 1
+expect_eq "$(grep -c '^RECURRENCE-ID;TZID=Asia/Omsk:20240311T090000' "$TMP/after.ics")" 1
+OMSKPLAN_DB="$TMP/subscriber.db" run event import-ics "$TMP/after.ics"
+expect_out_is "1 created, 2 updated, 0 unchanged"  # the moved occurrence is an event of its own
+OMSKPLAN_DB="$TMP/subscriber.db" run --json event list --from 2024-03-01 --to 2024-03-31
+expect_eq "$(out | jq -r '[.[] | "\(.start[0:16]) \(.status)"] | join(", ")')" \
+  "2024-03-04T09:00 planned, 2024-03-10T10:00 cancelled, 2024-03-12T10:00 planned, 2024-03-25T09:00 planned"
+run --json event list --from 2024-03-01 --to 2024-03-31
+expect_eq "$(OMSKPLAN_DB="$TMP/subscriber.db" "$BIN" --json event list --from 2024-03-01 --to 2024-03-31 | jq -c '[.[] | [.start, .end, .title, .status]]')" \
+  "$(jq -c '[.[] | [.start, .end, .title, .status]]' "$TMP/out")"
