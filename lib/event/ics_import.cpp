@@ -587,7 +587,7 @@ Master read_master(const render::IcsComponent& ev, Zones& zones, const time::Con
     m.uid = text::trim(uid->value);
   }
   const std::string who = !m.uid.empty() ? fmt::format("UID {}", m.uid)
-                                         : fmt::format("VEVENT {} ('{}', line {})", index, m.title, ev.line);
+                                         : trf("VEVENT {} ('{}', line {})", index, m.title, ev.line);
   if (!dtstart) {
     throw InputError(trf("{}: no DTSTART", who));
   }
