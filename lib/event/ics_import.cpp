@@ -916,6 +916,13 @@ std::string start_key(const Master& m, const Start& s, Zones& zones, const time:
   return m.start.is_date || by_day ? compact_date(written_day(s.w, zones, ctx)) : s.key;
 }
 
+// An override whose RECURRENCE-ID is no occurrence of its series (one since
+// shortened or rewritten) is left out, and said.
+void stray_override(const Master& m, const Master& o, Date named, std::vector<std::string>& warnings) {
+  warnings.push_back(trf("UID {}: line {}: RECURRENCE-ID names {}, which is not an occurrence of the event; left out",
+                         m.uid, o.comp->get("RECURRENCE-ID")->line, time::format_date(named)));
+}
+
 // The day in the configured zone that a start (a DATE, or a date-time) falls on.
 Date local_day(const When& w, const time::Context& ctx) {
   return w.is_date ? w.date : time::local_date(ctx.zone->to_local(w.instant(ctx)));
@@ -991,9 +998,7 @@ void expand(const Master& m, const Recurring& rec, Zones& zones, const time::Con
     if (!matched.count(key)) {
       const Date d = written_day(*o->rid, zones, ctx);
       if (d <= last) {
-        warnings.push_back(trf("UID {}: line {}: RECURRENCE-ID names {}, which is not an occurrence of the event; "
-                               "left out",
-                               m.uid, o->comp->get("RECURRENCE-ID")->line, time::format_date(d)));
+        stray_override(m, *o, d, warnings);
       }
     }
   }
@@ -1110,9 +1115,7 @@ bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::
     const Date nominal = m.start.is_date || o->rid->is_date ? written_day(*o->rid, zones, ctx) : local_day(*o->rid, ctx);
     if (!keys.count(key)) {
       if (nominal <= limit) {
-        warnings.push_back(trf("UID {}: line {}: RECURRENCE-ID names {}, which is not an occurrence of the event; "
-                               "left out",
-                               m.uid, o->comp->get("RECURRENCE-ID")->line, time::format_date(nominal)));
+        stray_override(m, *o, nominal, warnings);
       }
       continue;
     }
@@ -1227,7 +1230,6 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
     std::vector<const Master*> mine;
     if (auto ov = overrides.find(m.uid); ov != overrides.end()) {
       for (const auto& [key, o] : ov->second) {
-        // A changed occurrence older than the series' last revision belongs to a series since rewritten.
         mine.push_back(&o);
       }
     }
