@@ -923,10 +923,6 @@ void stray_override(const Master& m, const Master& o, Date named, std::vector<st
                          m.uid, o.comp->get("RECURRENCE-ID")->line, time::format_date(named)));
 }
 
-// The day in the configured zone that a start (a DATE, or a date-time) falls on.
-Date local_day(const When& w, const time::Context& ctx) {
-  return w.is_date ? w.date : time::local_date(ctx.zone->to_local(w.instant(ctx)));
-}
 
 // Every occurrence of a repeating master in the window (an endless one) or
 // all of them, overrides applied, each an event of its own.
@@ -1027,7 +1023,7 @@ void expand(const Master& m, const Recurring& rec, Zones& zones, const time::Con
 // its changed occurrences. False when it does not (the caller repeats it
 // occurrence by occurrence).
 bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::Context& ctx, const Window& win,
-               const std::vector<const Master*>& overrides, std::vector<IcsItem>& out,
+               const std::vector<const Master*>& overrides, const time::TimeZone& zone, std::vector<IcsItem>& out,
                std::vector<std::string>& warnings) {
   if (rec.has_rdate || rec.rules.size() != 1) {
     return false;
@@ -1042,7 +1038,7 @@ bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::
   const Date limit = std::max(win.to, ctx.today() + days{366}) + days{400};
   const auto theirs = starts_of(m, rec, zones, ctx, limit);
   const Instant s0 = m.start.instant(ctx);
-  const LocalTime l0 = m.start.is_date ? LocalTime{m.start.date.time_since_epoch()} : ctx.zone->to_local(s0);
+  const LocalTime l0 = m.start.is_date ? LocalTime{m.start.date.time_since_epoch()} : zone.to_local(s0);
   const Date d0 = date_of(l0);
   const auto tod = l0 - LocalTime{d0.time_since_epoch()};
   time::Recurrence rule = r.rec;
@@ -1052,7 +1048,7 @@ bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::
                    : r.until->utc   ? Date{std::chrono::floor<days>(r.until->instant(ctx))}
                                     : date_of(r.until->local);
     } else {
-      const LocalTime lu = ctx.zone->to_local(r.until->instant(ctx));
+      const LocalTime lu = zone.to_local(r.until->instant(ctx));
       Date du = date_of(lu);
       if (lu - LocalTime{du.time_since_epoch()} < tod) {
         du -= days{1};
@@ -1074,17 +1070,17 @@ bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::
     auto& into = reason != p.params.end() && reason->second == "DAY-OFF" ? day_off : cancelled;
     for (const auto& v : text::split(p.value, ',')) {
       const When w = parse_when(text::trim(v), p.params, zones, "EXDATE");
-      into.insert(m.start.is_date ? written_day(w, zones, ctx) : local_day(w, ctx));
+      into.insert(m.start.is_date ? written_day(w, zones, ctx) : time::local_date(zone.to_local(w.instant(ctx))));
     }
   }
   std::vector<Instant> mine, file;
   for (const auto& st : theirs) {
     file.push_back(st.at);
   }
-  const Date last = file.empty() ? d0 : time::local_date(ctx.zone->to_local(file.back()));
+  const Date last = file.empty() ? d0 : time::local_date(zone.to_local(file.back()));
   time::for_each_day(rule, d0, last, [&](Date d) {
     if (!cancelled.count(d) && !day_off.count(d)) {
-      mine.push_back(ctx.zone->to_instant(LocalTime{d.time_since_epoch()} + tod));
+      mine.push_back(zone.to_instant(LocalTime{d.time_since_epoch()} + tod));
     }
     return true;
   });
@@ -1093,6 +1089,9 @@ bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::
   }
   IcsItem series = item_of(m, m.start, ctx, own_uuid(m.uid));
   series.rule = time::format_recurrence(rule);
+  if (!m.start.is_date && zone.name() != ctx.zone->name()) {
+    series.zone = zone.name();
+  }
   series.cancelled.assign(cancelled.begin(), cancelled.end());
   if (const auto* d = m.comp->get("X-OMSKPLAN-DAYS-OFF")) {
     series.days_off = text::trim(d->value);
@@ -1112,7 +1111,8 @@ bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::
       continue;
     }
     const std::string key = override_key(m, *o->rid, zones, ctx);
-    const Date nominal = m.start.is_date || o->rid->is_date ? written_day(*o->rid, zones, ctx) : local_day(*o->rid, ctx);
+    const Date nominal = m.start.is_date || o->rid->is_date ? written_day(*o->rid, zones, ctx)
+                                                            : time::local_date(zone.to_local(o->rid->instant(ctx)));
     if (!keys.count(key)) {
       if (nominal <= limit) {
         stray_override(m, *o, nominal, warnings);
@@ -1239,7 +1239,14 @@ std::vector<IcsItem> read_ics_events(std::string_view text, const time::Context&
         out.push_back(item_of(m, m.start, ctx, own_uuid(m.uid)));
         continue;
       }
-      if (as_series(m, rec, zones, ctx, win, mine, out, warnings)) {
+      // A series on the configured clock; else, for a rule in a zone of the
+      // system's zone data (Europe/Berlin), a series on that zone's clock.
+      if (as_series(m, rec, zones, ctx, win, mine, *ctx.zone, out, warnings)) {
+        continue;
+      }
+      if (!m.start.is_date && !m.start.utc && m.start.zone && m.start.zone->tz &&
+          m.start.zone->tz->name() != ctx.zone->name() &&
+          as_series(m, rec, zones, ctx, win, mine, *m.start.zone->tz, out, warnings)) {
         continue;
       }
       for (const Rule& r : rec.rules) {
@@ -1359,7 +1366,7 @@ IcsImportResult import_ics(Services& s, std::string_view text, const IcsImportOp
     }
     if (!it.rule.empty()) {
       RepeatDaysOff days_off = before && before->repeat ? before->repeat->days_off : RepeatDaysOff::skip;
-      e.repeat = Repeat{it.rule, days_off, it.cancelled};
+      e.repeat = Repeat{it.rule, days_off, it.cancelled, it.zone};
       if (!it.days_off.empty()) {
         e.repeat->days_off = parse_repeat_days_off(it.days_off);
       } else if (!before || !before->repeat) {

@@ -50,6 +50,7 @@ struct IcsItem {
   // configured zone), what a day off does (X-OMSKPLAN-DAYS-OFF, "" when the
   // file does not say) and its EXDATEs as the days the rule makes.
   std::string rule;
+  std::string zone;  // the zone whose clock the rule keeps, when not the configured one (Europe/Berlin)
   std::string days_off;
   std::vector<time::Date> cancelled;
   // An occurrence changed on its own (RECURRENCE-ID): its series' UID and the day the rule makes for it.

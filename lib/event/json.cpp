@@ -62,6 +62,9 @@ ordered_json to_json(const Event& e, const time::TimeZone& zone) {
     ordered_json r;
     r["rule"] = e.repeat->rule;
     r["days_off"] = to_string(e.repeat->days_off);
+    if (!e.repeat->zone.empty()) {
+      r["zone"] = e.repeat->zone;
+    }
     r["start"] = format_local_iso(e.series_start.value_or(e.start), zone);
     r["cancelled"] = ordered_json::array();
     for (const auto& d : e.repeat->cancelled) {
@@ -188,11 +191,14 @@ Event from_json(const json& j, const time::Context& ctx) {
   }
   if (r.has("repeat")) {
     const Fields rr{j.at("repeat"), "repeat."};
-    rr.only({"rule", "days_off", "start", "cancelled"});
+    rr.only({"rule", "days_off", "zone", "start", "cancelled"});
     Repeat x;
     x.rule = rr.parsed("rule", [&] { return time::format_recurrence(time::parse_recurrence(rr.str("rule", true), "rule")); });
     if (rr.has("days_off")) {
       x.days_off = rr.parsed("days_off", [&] { return parse_repeat_days_off(rr.str("days_off")); });
+    }
+    if (rr.has("zone")) {
+      x.zone = rr.parsed("zone", [&] { return time::TimeZone::load(rr.str("zone")).name(); });
     }
     if (const json* cs = rr.array("cancelled")) {
       for (const auto& c : *cs) {

@@ -134,6 +134,10 @@ struct Repeat {
   std::string rule;  // canonical RRULE text: "FREQ=WEEKLY;BYDAY=MO"
   RepeatDaysOff days_off = RepeatDaysOff::skip;
   std::vector<time::Date> cancelled;  // sorted
+  // The zone whose wall clock the rule repeats (an IANA name: a rule imported
+  // from a calendar in Europe/Berlin keeps 10:00 there across daylight
+  // saving); empty: the configured zone. Its days are days there.
+  std::string zone;
   bool operator==(const Repeat&) const = default;
 };
 

@@ -320,6 +320,11 @@ bool same_content(Event a, Event b) {
 // The day of an instant, in the zone.
 Date day_of(Instant t, const time::Context& ctx) { return time::local_date(ctx.zone->to_local(t)); }
 
+// The day of `t` on a series' own clock (its zone, else the configured one): the days its rule makes.
+Date series_day(const Event& series, Instant t, const time::Context& ctx) {
+  return time::local_date(series_zone(series, *ctx.zone).to_local(t));
+}
+
 // Checks and completes a series: its rule in canonical form, its start on a
 // day the rule makes (`align`, said in `notices`), the end of its last
 // occurrence. `strict`: a first day that is a day off with "skip" is refused
@@ -347,15 +352,16 @@ void settle_series(Services& s, Event& e, bool align, bool strict, std::vector<s
                           "omskplan event occurrence edit)",
                           static_cast<long>(e.tasks.size()), e.title, e.tasks.size()));
   }
-  const Date first = day_of(e.start, s.ctx);
+  const Date first = series_day(e, e.start, s.ctx);
   if (align) {
     const Date d = first_rule_day(rule, first);
     if (d != first) {
       const auto shift = d - first;
-      const LocalTime l = s.ctx.zone->to_local(e.start) + shift;
+      const time::TimeZone& zone = series_zone(e, *s.ctx.zone);
+      const LocalTime l = zone.to_local(e.start) + shift;
       const auto length = e.end - e.start;
       const Instant old_start = e.start;
-      e.start = s.ctx.zone->to_instant(l);
+      e.start = zone.to_instant(l);
       e.end = e.start + length;
       for (auto& p : e.program) {
         p.at += e.start - old_start;
@@ -364,7 +370,7 @@ void settle_series(Services& s, Event& e, bool align, bool strict, std::vector<s
                             time::format_date(d)));
     }
   }
-  const Date start_day = day_of(e.start, s.ctx);
+  const Date start_day = series_day(e, e.start, s.ctx);
   if (rule.until && *rule.until < start_day) {
     throw InputError(trf("the rule ends (UNTIL {}) before its first occurrence, {}", time::format_date(*rule.until),
                          time::format_date(start_day)));
@@ -540,7 +546,7 @@ WriteResult create(Services& s, Event e, ConflictPolicy policy, const std::optio
   }
   std::vector<std::string> notices;
   if (repeat) {
-    e.repeat = Repeat{repeat->rule, RepeatDaysOff::skip, {}};
+    e.repeat = Repeat{repeat->rule, RepeatDaysOff::skip, {}, {}};
     if (!parts.empty()) {
       throw InputError(trf("«{}» has parts; an event with parts does not repeat", e.title));
     }
@@ -797,7 +803,7 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
       e.repeat.reset();
     } else {
       if (!e.repeat) {
-        e.repeat = Repeat{*c.repeat, default_days_off(e, s.ctx), {}};
+        e.repeat = Repeat{*c.repeat, default_days_off(e, s.ctx), {}, {}};
       } else {
         e.repeat->rule = *c.repeat;
       }
@@ -815,10 +821,10 @@ WriteResult edit(Services& s, std::int64_t id, const EventChanges& c, ConflictPo
   check_part(s, e);
   settle_series(s, e, align, c.repeat || c.days_off || c.start, notices);
   if (e.repeat && before.repeat &&
-      (e.repeat->rule != before.repeat->rule || day_of(e.start, s.ctx) != day_of(before.start, s.ctx))) {
+      (e.repeat->rule != before.repeat->rule || series_day(e, e.start, s.ctx) != series_day(before, before.start, s.ctx))) {
     // Cancellations of days the rule no longer makes go.
     const auto rule = rule_of(e);
-    const Date first = day_of(e.start, s.ctx);
+    const Date first = series_day(e, e.start, s.ctx);
     const auto n = std::erase_if(e.repeat->cancelled,
                                  [&](Date d) { return d != first && !time::rule_makes(rule, first, d); });
     if (n > 0) {
@@ -1552,7 +1558,7 @@ std::optional<Event> changed_on(Services& s, std::int64_t series_id, Date nomina
 std::vector<OccurrenceRow> list_occurrences(Services& s, std::int64_t id, const std::string& from,
                                             const std::string& to, std::optional<long> limit) {
   const Event series = load_series(s, id);
-  const Date first = from.empty() ? day_of(series.start, s.ctx) : time::parse_date_span(from, s.ctx).first;
+  const Date first = from.empty() ? series_day(series, series.start, s.ctx) : time::parse_date_span(from, s.ctx).first;
   Date last = to.empty() ? first + days{365} : time::parse_date_span(to, s.ctx).last;
   if (to.empty() && series.repeat_until) {
     last = std::min(last, day_of(*series.repeat_until, s.ctx));
@@ -1684,7 +1690,7 @@ WriteResult edit_occurrence(Services& s, std::int64_t id, const std::string& day
     tx.commit();
     return res;
   }
-  const Date first = day_of(series.start, s.ctx);
+  const Date first = series_day(series, series.start, s.ctx);
   if (o.nominal == first) {
     auto res = edit(s, id, c, policy);
     tx.commit();
@@ -1756,7 +1762,7 @@ SeriesExport series_export(Services& s, std::int64_t id) {
   if (x.series.repeat_until) {
     last = day_of(*x.series.repeat_until, s.ctx);
   }
-  for (const auto& d : occurrence_days(x.series, day_of(x.series.start, s.ctx) - days{14}, last, *s.ctx.calendar,
+  for (const auto& d : occurrence_days(x.series, series_day(x.series, x.series.start, s.ctx) - days{14}, last, *s.ctx.calendar,
                                        *s.ctx.zone)) {
     if (d.state != OccurrenceState::held && d.state != OccurrenceState::changed) {
       x.exceptions.push_back(d);

@@ -75,12 +75,26 @@ std::string say_occurrence_state(std::string_view name) {
   return say_name(kOccurrenceNames, kOccurrenceWords, name);
 }
 
+const time::TimeZone& series_zone(const Event& series, const time::TimeZone& configured) {
+  if (!series.repeat || series.repeat->zone.empty() || series.repeat->zone == configured.name()) {
+    return configured;
+  }
+  // Loaded once a process: zones are few, and the references handed out stay valid.
+  static std::map<std::string, time::TimeZone> loaded;
+  auto it = loaded.find(series.repeat->zone);
+  if (it == loaded.end()) {
+    it = loaded.emplace(series.repeat->zone, time::TimeZone::load(series.repeat->zone)).first;
+  }
+  return it->second;
+}
+
 time::Recurrence rule_of(const Event& series) {
   return time::parse_recurrence(series.repeat ? series.repeat->rule : std::string{}, "rule");
 }
 
 std::vector<OccurrenceDay> occurrence_days(const Event& series, Date from, Date to, const time::ProductionCalendar& cal,
-                                           const time::TimeZone& zone) {
+                                           const time::TimeZone& configured) {
+  const time::TimeZone& zone = series_zone(series, configured);
   std::vector<OccurrenceDay> out;
   if (!series.repeat || to < from) {
     return out;
@@ -133,7 +147,8 @@ std::vector<OccurrenceDay> occurrence_days(const Event& series, Date from, Date 
   return out;
 }
 
-Event occurrence_event(const Event& series, const OccurrenceDay& d, const time::TimeZone& zone) {
+Event occurrence_event(const Event& series, const OccurrenceDay& d, const time::TimeZone& configured) {
+  const time::TimeZone& zone = series_zone(series, configured);
   Event e = series;
   const LocalTime local = zone.to_local(series.start);
   const auto clock = local - std::chrono::floor<days>(local);
@@ -150,7 +165,8 @@ Event occurrence_event(const Event& series, const OccurrenceDay& d, const time::
 }
 
 std::vector<Event> occurrences_between(const Event& series, Instant from, Instant to,
-                                       const time::ProductionCalendar& cal, const time::TimeZone& zone) {
+                                       const time::ProductionCalendar& cal, const time::TimeZone& configured) {
+  const time::TimeZone& zone = series_zone(series, configured);
   std::vector<Event> out;
   const auto length = series.end - series.start;
   const Date first = time::local_date(zone.to_local(from - length)) - days{1};
@@ -168,7 +184,8 @@ std::vector<Event> occurrences_between(const Event& series, Instant from, Instan
 }
 
 std::optional<Instant> series_until(const Event& series, const time::ProductionCalendar& cal,
-                                    const time::TimeZone& zone) {
+                                    const time::TimeZone& configured) {
+  const time::TimeZone& zone = series_zone(series, configured);
   const auto rule = rule_of(series);
   if (!rule.count && !rule.until) {
     return std::nullopt;

@@ -33,6 +33,9 @@ struct OccurrenceDay {
   OccurrenceState state = OccurrenceState::held;
 };
 
+// The zone whose clock a series repeats: its own (an imported rule), else `configured`.
+const time::TimeZone& series_zone(const Event& series, const time::TimeZone& configured);
+
 // The series' rule; InputError when it is not a valid one.
 time::Recurrence rule_of(const Event& series);
 

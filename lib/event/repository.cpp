@@ -28,7 +28,7 @@ const char* kEventColumns =
     "template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, part_of, "
     "(SELECT u.uuid FROM event u WHERE u.id = event.part_of), deadline_days_off, venue_id, repeat_rule, "
     "repeat_days_off, repeat_until_utc, occurrence_of, (SELECT u.uuid FROM event u WHERE u.id = event.occurrence_of), "
-    "occurrence_day";
+    "occurrence_day, repeat_zone";
 
 
 
@@ -66,7 +66,8 @@ Event read_event_row(const Statement& st) {
   e.deadline_days_off = time::parse_day_off_rule(st.get_text(22));
   e.venue_id = st.get_opt_int(23);
   if (auto rule = st.get_opt_text(24)) {
-    e.repeat = Repeat{*rule, parse_repeat_days_off(st.get_opt_text(25).value_or("skip")), {}};
+    e.repeat = Repeat{*rule, parse_repeat_days_off(st.get_opt_text(25).value_or("skip")), {},
+                      st.get_opt_text(30).value_or("")};
     if (auto u = st.get_opt_text(26)) {
       e.repeat_until = store::to_instant(*u);
     }
@@ -282,8 +283,8 @@ bool same_row(const Event& a, const Event& b) {
          a.sequence == b.sequence && a.cloned_from == b.cloned_from && a.created == b.created &&
          a.updated == b.updated && a.part_of == b.part_of &&
          a.deadline_days_off == b.deadline_days_off && a.venue_id == b.venue_id &&
-         (a.repeat ? std::optional(std::pair(a.repeat->rule, a.repeat->days_off)) : std::nullopt) ==
-             (b.repeat ? std::optional(std::pair(b.repeat->rule, b.repeat->days_off)) : std::nullopt) &&
+         (a.repeat ? std::optional(std::tuple(a.repeat->rule, a.repeat->days_off, a.repeat->zone)) : std::nullopt) ==
+             (b.repeat ? std::optional(std::tuple(b.repeat->rule, b.repeat->days_off, b.repeat->zone)) : std::nullopt) &&
          a.repeat_until == b.repeat_until && a.occurrence_of == b.occurrence_of &&
          (a.occurrence_of ? a.occurrence : std::nullopt) == (b.occurrence_of ? b.occurrence : std::nullopt);
 }
@@ -298,7 +299,8 @@ void bind_row(Statement& st, const Event& e) {
               e.repeat ? std::optional(e.repeat->rule) : std::nullopt,
               e.repeat ? std::optional(std::string(to_string(e.repeat->days_off))) : std::nullopt,
               e.repeat && e.repeat_until ? std::optional(format_utc(*e.repeat_until)) : std::nullopt, e.occurrence_of,
-              e.occurrence_of && e.occurrence ? std::optional(format_date(*e.occurrence)) : std::nullopt);
+              e.occurrence_of && e.occurrence ? std::optional(format_date(*e.occurrence)) : std::nullopt,
+              e.repeat && !e.repeat->zone.empty() ? std::optional(e.repeat->zone) : std::nullopt);
 }
 
 }  // namespace
@@ -308,7 +310,8 @@ void insert(Db& db, Event& e) {
       "INSERT INTO event(uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, "
       "status, notes, template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, "
       "length_s, part_of, deadline_days_off, venue_id, repeat_rule, repeat_days_off, repeat_until_utc, occurrence_of, "
-      "occurrence_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "occurrence_day, repeat_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?)");
   bind_row(st, e);
   st.run();
   e.id = db.last_insert_id();
@@ -341,9 +344,9 @@ bool update(Db& db, const Event& before, const Event& after) {
         "all_day = ?, venue = ?, organizer = ?, status = ?, notes = ?, template_id = ?, anniversary_base = ?, "
         "ordinal = ?, sequence = ?, cloned_from = ?, created_utc = ?, updated_utc = ?, length_s = ?, part_of = ?, "
         "deadline_days_off = ?, venue_id = ?, repeat_rule = ?, repeat_days_off = ?, repeat_until_utc = ?, "
-        "occurrence_of = ?, occurrence_day = ? WHERE id = ?");
+        "occurrence_of = ?, occurrence_day = ?, repeat_zone = ? WHERE id = ?");
     bind_row(st, after);
-    st.bind(29, after.id);
+    st.bind(30, after.id);
     st.run();
     changed = true;
   }

@@ -270,6 +270,9 @@ std::string event_card(const Event& e, const time::TimeZone& zone, time::Date to
       rule = fmt::format("{} ({})", describe_rule(rule_of(e)), e.repeat->rule);
     } catch (const InputError&) {
     }
+    if (!e.repeat->zone.empty()) {
+      rule = trf("{}, on the clock of {}", rule, e.repeat->zone);
+    }
     field(N_("repeats"), rule);
     static constexpr std::array<const char*, 4> kDaysOff{
         N_("not held (skipped)"), N_("held on the working day before"), N_("held on the working day after"),
@@ -348,15 +351,20 @@ time::Instant nominal_start(const Event& series, time::Date d, const time::TimeZ
 
 }  // namespace
 
-std::vector<render::IcsEvent> series_to_ics(const SeriesExport& x, const time::TimeZone& zone) {
+std::vector<render::IcsEvent> series_to_ics(const SeriesExport& x, const time::TimeZone& configured) {
+  // A series on another zone's clock is written in that zone, so clients repeat it as it was meant.
+  const time::TimeZone& zone = series_zone(x.series, configured);
+  const time::TimeZone* own = &zone == &configured ? nullptr : &zone;
   std::vector<render::IcsEvent> out;
   render::IcsEvent master = to_ics(x.series, zone);
+  master.zone = own;
   master.rrule = ics_rule(x.series, zone);
   std::vector<render::IcsEvent> overrides;
   master.days_off = std::string(to_string(x.series.repeat->days_off));
   for (const auto& d : x.exceptions) {
     if (d.state == OccurrenceState::moved) {
       render::IcsEvent o = to_ics(occurrence_event(x.series, d, zone), zone);
+      o.zone = own;
       o.recurrence_id = nominal_start(x.series, d.nominal, zone);
       o.moved_off_day_off = true;
       overrides.push_back(std::move(o));
@@ -372,6 +380,7 @@ std::vector<render::IcsEvent> series_to_ics(const SeriesExport& x, const time::T
       continue;
     }
     render::IcsEvent o = to_ics(c, zone);
+    o.zone = own;
     o.uid = master.uid;
     o.recurrence_id = nominal_start(x.series, *c.occurrence, zone);
     overrides.push_back(std::move(o));

@@ -122,7 +122,7 @@ void vtimezone(std::string& out, const time::TimeZone& zone, time::Instant from,
 
 }  // namespace
 
-std::string write_calendar(const std::vector<IcsEvent>& events, const time::TimeZone& zone, time::Instant dtstamp,
+std::string write_calendar(const std::vector<IcsEvent>& events, const time::TimeZone& calendar_zone, time::Instant dtstamp,
                            std::string_view calendar_name) {
   std::string out;
   auto line = [&](const std::string& l) { out += fold_line(l); };
@@ -134,15 +134,25 @@ std::string write_calendar(const std::vector<IcsEvent>& events, const time::Time
   if (!calendar_name.empty()) {
     line("X-WR-CALNAME:" + escape_text(calendar_name));
   }
-  line("X-WR-TIMEZONE:" + zone.name());
+  line("X-WR-TIMEZONE:" + calendar_zone.name());
   time::Instant lo = dtstamp;
   time::Instant hi = dtstamp;
   for (const auto& e : events) {
     lo = std::min(lo, e.start);
     hi = std::max(hi, e.end);
   }
-  vtimezone(out, zone, lo - days{1}, hi + days{1});
+  vtimezone(out, calendar_zone, lo - days{1}, hi + days{1});
+  std::map<std::string, const time::TimeZone*> others;
   for (const auto& e : events) {
+    if (e.zone && e.zone->name() != calendar_zone.name()) {
+      others.emplace(e.zone->name(), e.zone);
+    }
+  }
+  for (const auto& [name, z] : others) {
+    vtimezone(out, *z, lo - days{1}, hi + days{3653});
+  }
+  for (const auto& e : events) {
+    const time::TimeZone& zone = e.zone ? *e.zone : calendar_zone;
     line("BEGIN:VEVENT");
     line("UID:" + e.uid);
     line("DTSTAMP:" + ics_utc(dtstamp));

@@ -34,9 +34,13 @@ struct IcsEvent {
   std::string days_off;                        // X-OMSKPLAN-DAYS-OFF: what a day off does to the series
   bool moved_off_day_off = false;              // X-OMSKPLAN-REASON:DAY-OFF — an occurrence the rule's day off moved
   std::optional<time::Instant> recurrence_id;  // this VEVENT stands for the occurrence the rule starts then
+  // The zone its times are written in (a series repeating on another zone's
+  // clock), with a VTIMEZONE of its own; null: the calendar's zone.
+  const time::TimeZone* zone = nullptr;
 };
 
-// A VCALENDAR with one VTIMEZONE for `zone` covering the events' span.
+// A VCALENDAR with a VTIMEZONE for `zone` covering the events' span, and one
+// for each other zone an event is written in (ten years on: its rule repeats).
 std::string write_calendar(const std::vector<IcsEvent>& events, const time::TimeZone& zone, time::Instant dtstamp,
                            std::string_view calendar_name);
 

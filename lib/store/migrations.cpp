@@ -636,6 +636,12 @@ CREATE TABLE delegation_event (
 CREATE INDEX delegation_event_event ON delegation_event(event_id);
 )sql";
 
+// A repeating event imported from another zone's calendar keeps its rule on
+// that zone's clock (Europe/Berlin, America/Los_Angeles: daylight saving).
+const char* kSchemaV13 = R"sql(
+ALTER TABLE event ADD COLUMN repeat_zone TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -719,6 +725,8 @@ const std::vector<Migration>& migrations() {
       // delegations with their members and the events of their visit. An
       // event's guest list and its place in programmes go with the event.
       {12, "guests, guest lists of events, delegations", kSchemaV12},
+      // The zone a repeating event's rule keeps its clock in, when not the configured one.
+      {13, "the time zone of a repeating event imported from another zone", kSchemaV13},
   };
   return all;
 }

@@ -4,7 +4,7 @@
 
 run db init
 expect_rc 0
-expect_out "schema version 12"
+expect_out "schema version 13"
 
 run event new --template city-day --date 2023-08-05
 expect_rc 0

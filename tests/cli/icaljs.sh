@@ -87,3 +87,28 @@ done | sort >"$TMP/ours.txt"
 expect_eq "$(wc -l <"$TMP/ours.txt")" "$(wc -l <"$TMP/icaljs.txt")" "occurrences: omskplan vs ical.js"
 if diff "$TMP/ours.txt" "$TMP/icaljs.txt" >"$TMP/diff"; then pass; else fail "ical.js expands differently: $(head -5 "$TMP/diff" | tr "\n" " ")"; fi
 echo "occurrences compared: $(wc -l <"$TMP/ours.txt")" >&2; [ "$(wc -l <"$TMP/ours.txt")" -gt 80 ] && pass || fail "too few occurrences: $(wc -l <"$TMP/ours.txt")"
+
+# A series kept on another zone's clock (imported from Berlin): exported with
+# its TZID and VTIMEZONE, Thunderbird expands it to the instants omskplan lists,
+# across both daylight-saving changes, with an occurrence cancelled and one moved.
+export OMSKPLAN_DB="$TMP/berlin.db" OMSKPLAN_NOW="2024-01-10 10:00"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\nBEGIN:VEVENT\r\nUID:jour-fixe@example.de\r\nDTSTART;TZID=Europe/Berlin:20240115T100000\r\nDTEND;TZID=Europe/Berlin:20240115T110000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\nSUMMARY:Jour fixe Städtepartnerschaft\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$TMP/berlin.ics"
+run event import-ics "$TMP/berlin.ics"
+expect_out_is "1 created, 0 updated, 0 unchanged"
+run event occurrence cancel 1 2024-04-01
+run event occurrence move 1 2024-10-28 --to "2024-10-29 15:00"
+expect_rc 0
+run --format ics event list --year 2024
+cp "$TMP/out" "$TMP/berlin-out.ics"
+expect_eq "$(grep -c '^TZID:Europe/Berlin' "$TMP/berlin-out.ics")" 1
+node "$(dirname "$0")/icaljs-expand.cjs" "$ICALJS" "$TMP/berlin-out.ics" 2025-01-01 2024-01-01 >"$TMP/icaljs.txt" 2>"$TMP/err"
+rc=$?
+expect_rc 0
+run --json event list --year 2024
+out | jq -r '.[] | "\(.start)\t\(.end)\t\(.title)"' | while IFS=$'\t' read -r s e t; do
+  echo "$(date -d "$s" +%s)|$(date -d "$e" +%s)|$t"
+done | sort >"$TMP/ours.txt"
+expect_eq "$(wc -l <"$TMP/ours.txt")" 50 "Mondays of 2024 from 15 January, less one"
+if diff "$TMP/ours.txt" "$TMP/icaljs.txt" >"$TMP/diff"; then pass; else fail "ical.js expands the Berlin series differently: $(head -5 "$TMP/diff" | tr "\n" " ")"; fi
+# 10:00 in Berlin: 15:00 in Omsk in winter, 14:00 in summer.
+expect_eq "$(out | jq -r '[.[0].start, .[11].start] | join(" ")')" "2024-01-15T15:00:00+06:00 2024-04-08T14:00:00+06:00"

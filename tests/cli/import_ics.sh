@@ -112,22 +112,34 @@ run event import-ics "$TMP/weekly.ics"
 expect_out_is "0 created, 0 updated, 1 unchanged"
 
 # A Google daily series from 2012 without an end, in a zone with daylight
-# saving (America/Los_Angeles): not a series here, so imported within the
-# window — a year back, two years ahead — and the import says exactly what it
-# imported; July 2023 is there, every day of it.
+# saving (America/Los_Angeles): one series on that zone's clock, endless,
+# nothing cut — July 2023 is there, every day of it, at 05:00 Pacific time.
 export OMSKPLAN_DB="$TMP/daily.db" OMSKPLAN_NOW="2023-07-20 09:00"
 CORPUS="$SRC/tests/data/ics-corpus"
 run event import-ics "$CORPUS/icaljs/daily_recur.ics"
 expect_rc 0
+expect_out_is "1 created, 0 updated, 0 unchanged"
+run --json event list --from 2023-07-01 --to 2023-07-31
+expect_eq "$(out | jq length)" 31
+expect_eq "$(out | jq -r '.[0].start')" "2023-07-01T18:00:00+06:00"  # 05:00 in Los Angeles (PDT)
+expect_eq "$(out | jq -r '.[0].repeat.zone')" "America/Los_Angeles"
+run --json event list --from 2023-01-01 --to 2023-01-01
+expect_eq "$(out | jq -r '.[0].start')" "2023-01-01T19:00:00+06:00"  # 05:00 PST
+run --json event list --from 2040-07-01 --to 2040-07-01
+expect_eq "$(out | jq -r '.[0].start')" "2040-07-01T18:00:00+06:00"
+run event show 1
+expect_out "daily (FREQ=DAILY), on the clock of America/Los_Angeles"
+# The same rule with a second RRULE cannot be one series: within the window,
+# a year back and two ahead, and the import says exactly what it imported.
+export OMSKPLAN_DB="$TMP/daily2.db"
+sed 's/^RRULE:FREQ=DAILY/RRULE:FREQ=DAILY\r\nRRULE:FREQ=WEEKLY/' "$CORPUS/icaljs/daily_recur.ics" >"$TMP/daily2.ics"
+run event import-ics "$TMP/daily2.ics"
 expect_out_is "1098 created, 0 updated, 0 unchanged"
 expect_err "UID tgh9qho17b07pk2n2ji3gluans@google.com: repeats without end; 1098 occurrences imported, from 2022-07-19 to 2025-07-20 (the window 2022-07-19 … 2025-07-20; --from and --to set it)"
 run --json event list --from 2023-07-01 --to 2023-07-31
 expect_eq "$(out | jq length)" 31
-expect_eq "$(out | jq -r '.[0].start')" "2023-07-01T18:00:00+06:00"  # 05:00 in Los Angeles (PDT)
-run --json event list --from 2023-01-01 --to 2023-01-01
-expect_eq "$(out | jq -r '.[0].start')" "2023-01-01T19:00:00+06:00"  # 05:00 PST
 # An explicit window, in the past: only what is there, said so.
-run event import-ics --from 2012-08-01 --to 2012-08-31 "$CORPUS/icaljs/daily_recur.ics"
+run event import-ics --from 2012-08-01 --to 2012-08-31 "$TMP/daily2.ics"
 expect_out_is "31 created, 0 updated, 0 unchanged"
 expect_err "31 occurrences imported, from 2012-08-01 to 2012-08-31 (the window 2012-08-01 … 2012-08-31"
 run event import-ics --from 2024-02-30 "$CORPUS/icaljs/daily_recur.ics"

@@ -229,7 +229,7 @@ need() {
 }
 
 # unmigrate_v8 DB: takes the database back to before schema 8 (what an older
-# omskplan made): schema 9's, 10's and 11's tables go, the columns schemas 8 to 10
+# omskplan made): the tables of schemas 9 to 12 go, the columns schemas 8 to 13
 # added leave the tables' definitions (their stored values stay at the rows'
 # ends, unread, as SQLite allows).
 unmigrate_v8() {
@@ -238,6 +238,7 @@ unmigrate_v8() {
     DROP INDEX event_venue; UPDATE event SET venue_id = NULL; DROP TABLE venue_alias; DROP TABLE venue;
     DROP INDEX event_part_of;
     PRAGMA writable_schema = ON;
+    UPDATE sqlite_schema SET sql = replace(sql, ', repeat_zone TEXT', '') WHERE name = 'event';
     UPDATE sqlite_schema SET sql = replace(sql, ', repeat_rule TEXT CHECK (repeat_rule IS NULL OR length(repeat_rule) > 0), repeat_days_off TEXT
   CHECK (repeat_days_off IS NULL OR repeat_days_off IN (''skip'', ''previous'', ''next'', ''keep'')), repeat_until_utc TEXT, occurrence_of INTEGER REFERENCES event(id), occurrence_day TEXT', '') WHERE name = 'event';
     UPDATE sqlite_schema SET sql = replace(sql, ', part_of INTEGER REFERENCES event(id), deadline_days_off TEXT NOT NULL DEFAULT ''keep''

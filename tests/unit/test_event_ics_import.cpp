@@ -122,10 +122,24 @@ TEST_SUITE("event::ics_import") {
 
   TEST_CASE("a rule omskplan repeats to the same instants is a series; one it cannot is separate events") {
     std::vector<std::string> w;
-    // Berlin changes its offset on 31 March: repeated in Omsk the instants would differ.
+    // Berlin changes its offset on 31 March: repeated in Omsk the instants would differ; it is a
+    // series on Berlin's clock.
     auto items = read(cal("BEGIN:VEVENT\nUID:w\nDTSTART;TZID=Europe/Berlin:20240318T100000\nDURATION:PT1H\n"
                           "RRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT"),
                       w);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].rule == "FREQ=WEEKLY;COUNT=3");
+    CHECK(items[0].zone == "Europe/Berlin");
+    CHECK(w.empty());
+    // A zone only the file's VTIMEZONE defines, with daylight saving: separate events.
+    items = read(cal("BEGIN:VEVENT\nUID:w\nDTSTART;TZID=Mitteleuropa:20240318T100000\nDURATION:PT1H\n"
+                     "RRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT",
+                     "BEGIN:VTIMEZONE\r\nTZID:Mitteleuropa\r\nBEGIN:STANDARD\r\nDTSTART:16011028T030000\r\n"
+                     "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+                     "END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010325T020000\r\n"
+                     "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+                     "END:DAYLIGHT\r\nEND:VTIMEZONE\r\n"),
+                 w);
     REQUIRE(items.size() == 3);
     CHECK(items[0].rule.empty());
     CHECK(utc(items[0].start) == "2024-03-18T09:00:00Z");
@@ -181,8 +195,15 @@ TEST_SUITE("event::ics_import") {
     CHECK(items[0].rule == "FREQ=DAILY");
     CHECK(utc(items[0].start) == "2024-03-01T04:00:00Z");
     CHECK(w.empty());
+    // Berlin's clock: a series too, endless, nothing cut.
     items = read(cal("BEGIN:VEVENT\nUID:b\nDTSTART;TZID=Europe/Berlin:20240301T100000\nRRULE:FREQ=DAILY\nEND:VEVENT"),
                  w, opt);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].zone == "Europe/Berlin");
+    // Two rules (a series keeps one): separate events, within the window.
+    const std::string two = "BEGIN:VEVENT\nUID:b\nDTSTART;TZID=Europe/Berlin:20240301T100000\nRRULE:FREQ=DAILY\n"
+                            "RRULE:FREQ=WEEKLY\nEND:VEVENT";
+    items = read(cal(two), w, opt);
     CHECK(items.size() == 31);  // 1 March … 31 March (now is 1 March; the rule starts then)
     REQUIRE(w.size() == 2);
     CHECK(w[1] == "UID b: repeats without end; 31 occurrences imported, from 2024-03-01 to 2024-03-31 (the window "
@@ -192,31 +213,27 @@ TEST_SUITE("event::ics_import") {
     IcsImportOptions past;
     past.from = "2024-03-10";
     past.to = "2024-03-12";
-    items = read(cal("BEGIN:VEVENT\nUID:b\nDTSTART;TZID=Europe/Berlin:20240301T100000\nRRULE:FREQ=DAILY\nEND:VEVENT"),
-                 w, past);
+    items = read(cal(two), w, past);
     CHECK(items.size() == 3);
     CHECK(w.back() == "UID b: repeats without end; 3 occurrences imported, from 2024-03-10 to 2024-03-12 (the window "
                       "2024-03-10 … 2024-03-12; --from and --to set it)");
     past.from = "2023";
     past.to = "2023";
-    items = read(cal("BEGIN:VEVENT\nUID:b\nDTSTART;TZID=Europe/Berlin:20240301T100000\nRRULE:FREQ=DAILY\nEND:VEVENT"),
-                 w, past);
+    items = read(cal(two), w, past);
     CHECK(items.empty());
     CHECK(w.back() == "UID b: repeats without end, and no occurrence falls in the window 2023-01-01 … 2023-12-31 "
                       "(--from, --to); nothing imported");
     // A finite rule is imported whole, however long ago; with a window, its part there, and how much is said.
     w.clear();
-    items = read(cal("BEGIN:VEVENT\nUID:f\nDTSTART;TZID=Europe/Berlin:20100301T100000\nRRULE:FREQ=DAILY;COUNT=2000\n"
-                     "END:VEVENT"),
-                 w);
-    CHECK(items.size() == 2000);
+    const std::string finite = "BEGIN:VEVENT\nUID:f\nDTSTART;TZID=Europe/Berlin:20100301T100000\n"
+                               "RRULE:FREQ=DAILY;COUNT=2000\nRDATE;TZID=Europe/Berlin:20100301T180000\nEND:VEVENT";
+    items = read(cal(finite), w);
+    CHECK(items.size() == 2001);
     past.from = "2010-03-01";
     past.to = "2010-03-31";
-    items = read(cal("BEGIN:VEVENT\nUID:f\nDTSTART;TZID=Europe/Berlin:20100301T100000\nRRULE:FREQ=DAILY;COUNT=2000\n"
-                     "END:VEVENT"),
-                 w, past);
-    CHECK(items.size() == 31);
-    CHECK(w.back() == "UID f: 31 of its 2000 occurrences fall in the window 2010-03-01 … 2010-03-31 and are imported");
+    items = read(cal(finite), w, past);
+    CHECK(items.size() == 32);
+    CHECK(w.back() == "UID f: 32 of its 2001 occurrences fall in the window 2010-03-01 … 2010-03-31 and are imported");
   }
 
   TEST_CASE("no UID: one derived from the event, the same on every import") {

@@ -36,7 +36,7 @@ Event series(const std::string& start, const std::string& rule, RepeatDaysOff da
   e.title = "Аппаратное совещание у Мэра";
   e.start = time::parse_datetime(start, ctx).instant;
   e.end = e.start + std::chrono::hours{1};
-  e.repeat = Repeat{rule, days_off, {}};
+  e.repeat = Repeat{rule, days_off, {}, {}};
   return e;
 }
 
