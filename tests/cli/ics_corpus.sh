@@ -20,14 +20,13 @@ files=0 matched=0 reviewed=0 refused=0
 cd "$CORPUS" || exit 1
 for f in */*.ics; do
   files=$((files + 1))
+  # A new database each file (the import creates it).
   export OMSKPLAN_DB="$TMP/corpus.db"
   rm -f "$OMSKPLAN_DB"
-  run db init
-  before=$(sql "SELECT count(*) FROM event")
   if says=$(listed refused.tsv "$f"); then
     run event import-ics --from "$FROM" --to "$TO" "$f"
     if [ "$rc" = 1 ] && [ "$(grep -c 'omskplan: error:' "$TMP/err")" = 1 ] && grep -qF -- "$says" "$TMP/err" &&
-      [ "$(sql "SELECT count(*) FROM event")" = "$before" ]; then
+      [ "$(sql "SELECT count(*) FROM event")" = 0 ]; then
       pass
       refused=$((refused + 1))
     else
