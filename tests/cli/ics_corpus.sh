@@ -16,10 +16,14 @@ CORPUS="$SRC/tests/data/ics-corpus"
 FROM=1990-01-01 TO=2030-01-01
 export OMSKPLAN_NOW="2020-01-01 00:00"
 listed() { grep -v '^#' "$CORPUS/$1" | awk -F'\t' -v f="$2" '$1 == f {print $2; found=1} END {exit !found}'; }
+# ICS_CORPUS_EVERY=N: every Nth file only (the sanitizer pass of .ci/run; the
+# normal build reads them all, and only then are the counts checked).
+every=${ICS_CORPUS_EVERY:-1}
 files=0 matched=0 reviewed=0 refused=0
 cd "$CORPUS" || exit 1
 for f in */*.ics; do
   files=$((files + 1))
+  [ $((files % every)) -eq 0 ] || continue
   # A new database each file (the import creates it).
   export OMSKPLAN_DB="$TMP/corpus.db"
   rm -f "$OMSKPLAN_DB"
@@ -50,8 +54,11 @@ for f in */*.ics; do
 done
 echo "ics corpus: $files files, $matched as ical.js expands them, $reviewed as reviewed, $refused refused" >&2
 # The counts docs/icalendar.md states.
+[ "$every" = 1 ] || files=$(ls */*.ics | wc -l)
 line="$files files: $matched imported as ical.js expands them, $reviewed as reviewed where ical.js fails or is wrong, $refused refused with the reason"
-if grep -qF -- "$line" "$SRC/docs/icalendar.md"; then pass; else fail "docs/icalendar.md does not say: $line"; fi
+if [ "$every" != 1 ]; then :; elif grep -qF -- "$line" "$SRC/docs/icalendar.md"; then pass; else
+  fail "docs/icalendar.md does not say: $line"
+fi
 # Importing again changes nothing (matched by UID and occurrence).
 export OMSKPLAN_DB="$TMP/again.db"
 run db init
