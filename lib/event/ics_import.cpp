@@ -518,6 +518,7 @@ struct Rule {
   time::Recurrence rec;
   std::optional<When> until;
   std::size_t line = 0;
+  std::string text;  // as written, spaces and case aside: the same rule twice is one
 };
 
 Rule parse_rule(const render::IcsProperty& prop, Zones& zones) {
@@ -530,6 +531,7 @@ Rule parse_rule(const render::IcsProperty& prop, Zones& zones) {
       value += c;
     }
   }
+  r.text = text::fold(value);
   std::string rest;
   for (const auto& part : text::split(value, ';')) {
     if (part.empty()) {
@@ -768,8 +770,7 @@ Recurring rules_of(const Master& m, Zones& zones, std::vector<std::string>& warn
       // further rule counts the days it makes itself.
       *rule.rec.count += 1;
     }
-    if (!seen.insert(time::format_recurrence(rule.rec) + (rule.until ? "|" + occurrence_key(*rule.until, {}) : ""))
-             .second) {
+    if (!seen.insert(rule.text).second) {
       continue;  // the same rule twice makes the same days
     }
     r.endless = r.endless || (!rule.rec.count && !rule.until);
@@ -911,9 +912,10 @@ std::string override_key(const Master& m, const When& rid, Zones& zones, const t
   return occurrence_key(rid, rid.instant(ctx));
 }
 
-std::string start_key(const Master& m, const Start& s, Zones& zones, const time::Context& ctx,
-                      bool by_day) {
-  return m.start.is_date || by_day ? compact_date(written_day(s.w, zones, ctx)) : s.key;
+// The keys an override may name a start by: its instant (a timed series), its day.
+std::vector<std::string> start_keys(const Master& m, const Start& s, Zones& zones, const time::Context& ctx) {
+  const std::string day = compact_date(written_day(s.w, zones, ctx));
+  return m.start.is_date ? std::vector<std::string>{day} : std::vector<std::string>{s.key, day};
 }
 
 // An override whose RECURRENCE-ID is no occurrence of its series (one since
@@ -936,10 +938,6 @@ void expand(const Master& m, const Recurring& rec, Zones& zones, const time::Con
   // Overrides: those of one occurrence by its key; THISANDFUTURE ones by when they take effect.
   std::map<std::string, const Master*> exact;
   std::vector<std::pair<Instant, const Master*>> onward;
-  bool day_keys = false;
-  for (const Master* o : overrides) {
-    day_keys = day_keys || o->rid->is_date;
-  }
   for (const Master* o : overrides) {
     if (o->this_and_future) {
       onward.emplace_back(o->rid->instant(ctx), o);
@@ -952,11 +950,16 @@ void expand(const Master& m, const Recurring& rec, Zones& zones, const time::Con
   std::size_t total = 0, kept = 0;
   std::optional<Date> first, final;
   for (const Start& st : starts) {
-    const std::string key = start_key(m, st, zones, ctx, day_keys && !m.start.is_date);
     const std::string uuid = base + "/" + st.key;
     IcsItem item;
-    if (auto ex = exact.find(key); ex != exact.end()) {
-      matched.insert(key);
+    auto ex = exact.end();
+    for (const auto& key : start_keys(m, st, zones, ctx)) {
+      if (ex == exact.end()) {
+        ex = exact.find(key);
+      }
+    }
+    if (ex != exact.end()) {
+      matched.insert(ex->first);
       item = item_of(*ex->second, ex->second->start, ctx, uuid);
     } else {
       const Master* from = nullptr;
@@ -1098,12 +1101,10 @@ bool as_series(const Master& m, const Recurring& rec, Zones& zones, const time::
   }
   out.push_back(std::move(series));
   std::set<std::string> keys;
-  bool day_keys = false;
-  for (const Master* o : overrides) {
-    day_keys = day_keys || o->rid->is_date;
-  }
   for (const auto& st : theirs) {
-    keys.insert(start_key(m, st, zones, ctx, day_keys && !m.start.is_date));
+    for (auto& k : start_keys(m, st, zones, ctx)) {
+      keys.insert(std::move(k));
+    }
   }
   for (const Master* o : overrides) {
     // An occurrence omskplan moved off a day off is its rule's doing, not a change.

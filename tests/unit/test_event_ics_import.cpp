@@ -363,6 +363,12 @@ TEST_SUITE("event::ics_import") {
     CHECK(starts(items) == std::vector<std::string>{"2023-01-12T10:00:00Z", "2023-01-19T10:00:00Z",
                                                     "2023-02-13T10:00:00Z", "2023-03-13T10:00:00Z"});
     CHECK(w.back() == "UID m: it has several RRULEs, which a series does not keep; imported as separate events");
+    // Two rules that differ only in their UNTIL are two rules.
+    items = read(cal("BEGIN:VEVENT\nUID:u2\nSUMMARY:A\nDTSTART:20230112T100000Z\n"
+                     "RRULE:FREQ=WEEKLY;UNTIL=20230119T100000Z\nRRULE:FREQ=WEEKLY;UNTIL=20230126T100000Z\nEND:VEVENT"),
+                 w);
+    CHECK(starts(items) == std::vector<std::string>{"2023-01-12T10:00:00Z", "2023-01-19T10:00:00Z",
+                                                    "2023-01-26T10:00:00Z"});
     // RDATE;VALUE=PERIOD with an end and with a duration: occurrences of their own length.
     items = read(cal("BEGIN:VEVENT\nUID:p\nSUMMARY:A\nDTSTART:20240901T120000Z\nDTEND:20240901T130000Z\n"
                      "RDATE;VALUE=PERIOD:20240905T090000Z/20240905T123000Z,20240907T090000Z/PT2H\nEND:VEVENT"),
