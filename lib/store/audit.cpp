@@ -2,6 +2,7 @@
 
 #include "core/words.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -147,12 +148,25 @@ void audit_update(Db& db, std::string_view entity, std::int64_t entity_id, const
 
 std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity,
                                 const std::optional<std::int64_t>& entity_id, long limit) {
-  auto& st = db.cached(
-      "SELECT a.id, a.command_id, c.at_utc, c.os_user, c.argv, a.entity, a.entity_id, a.action, a.before, a.after, "
-      "c.undone_by, c.undo_of "
-      "FROM audit a JOIN command c ON c.id = a.command_id "
-      "WHERE (?1 IS NULL OR a.entity = ?1) AND (?2 IS NULL OR a.entity_id = ?2) "
-      "ORDER BY a.id DESC LIMIT ?3");
+  // One statement for each filter given, so that the (entity, entity_id) index
+  // is used: "(?1 IS NULL OR a.entity = ?1)" defeats it (a scan of all the audit).
+  static constexpr const char* kHistoryColumns =
+      "a.id, a.command_id, c.at_utc, c.os_user, c.argv, a.entity, a.entity_id, a.action, a.before, a.after, "
+      "c.undone_by, c.undo_of";
+  auto& st =
+      entity && entity_id
+          ? db.cached(fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE a.entity = ?1 "
+                                  "AND a.entity_id = ?2 ORDER BY a.id DESC LIMIT ?3",
+                                  kHistoryColumns))
+      : entity ? db.cached(fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE "
+                                       "a.entity = ?1 ORDER BY a.id DESC LIMIT ?3",
+                                       kHistoryColumns))
+      : entity_id ? db.cached(fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE "
+                                          "a.entity_id = ?2 ORDER BY a.id DESC LIMIT ?3",
+                                          kHistoryColumns))
+                  : db.cached(fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id ORDER BY "
+                                          "a.id DESC LIMIT ?3",
+                                          kHistoryColumns));
   st.bind(1, entity);
   st.bind(2, entity_id);
   st.bind(3, static_cast<std::int64_t>(limit));
