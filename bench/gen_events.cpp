@@ -3,6 +3,12 @@
 // JSON form `omskplan event import` reads. Deterministic for a given seed.
 //
 //   gen_events COUNT [SEED] > events.json
+//   gen_events COUNT SEED --taskwarrior > tasks.json
+//
+// With --taskwarrior, the same records as Taskwarrior 2.6 imports them, one
+// task an event: its title, kind as the project, year as the tag, start as
+// due (and entry), held ones completed at their end, each checklist task and
+// run-of-show item an annotation — for the benchmark against `task import`.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -61,13 +67,47 @@ std::string iso(long long epoch) {
 
 std::string date_of(long long epoch) { return iso(epoch).substr(0, 10); }
 
+// Taskwarrior's form of an instant: 20240901T040000Z.
+std::string tw_time(long long epoch) {
+  const std::string local = iso(epoch - 6 * 3600);  // the same civil arithmetic, at UTC
+  return local.substr(0, 4) + local.substr(5, 2) + local.substr(8, 2) + "T" + local.substr(11, 2) +
+         local.substr(14, 2) + "00Z";
+}
+
+// The event as a Taskwarrior task (see the top of the file).
+nlohmann::ordered_json taskwarrior(const nlohmann::ordered_json& e, long i, long long start, long long end) {
+  nlohmann::ordered_json t;
+  t["uuid"] = fmt::format("00000000-0000-4000-8000-{:012x}", i + 1);
+  t["description"] = e["title"];
+  t["status"] = e["status"] == "held" ? "completed" : "pending";
+  t["entry"] = tw_time(start);
+  t["due"] = tw_time(start);
+  if (e["status"] == "held") {
+    t["end"] = tw_time(end);
+  }
+  t["project"] = e["kind"];
+  t["tags"] = e["tags"];
+  auto notes = nlohmann::ordered_json::array();
+  for (const auto& k : e["tasks"]) {
+    notes.push_back({{"entry", tw_time(start)},
+                     {"description", fmt::format("{} — {} ({})", k["title"].get<std::string>(),
+                                                 k["owner"].get<std::string>(), k["due"].get<std::string>())}});
+  }
+  for (const auto& p : e["program"]) {
+    notes.push_back({{"entry", tw_time(start)}, {"description", p["title"]}});
+  }
+  t["annotations"] = std::move(notes);
+  return t;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: gen_events COUNT [SEED]\n");
+    std::fprintf(stderr, "usage: gen_events COUNT [SEED [--taskwarrior]]\n");
     return 2;
   }
+  const bool tw = argc > 3 && std::string(argv[3]) == "--taskwarrior";
   const long count = std::stol(argv[1]);
   std::mt19937_64 rng(argc > 2 ? std::stoull(argv[2]) : 1716);
   auto pick = [&](auto& arr) -> const char* { return arr[rng() % arr.size()]; };
@@ -121,7 +161,7 @@ int main(int argc, char** argv) {
                               {"duration_min", 30},
                               {"title", p == 0 ? "Открытие, приветственное слово" : "Основная программа"}});
     }
-    std::fputs(e.dump().c_str(), stdout);
+    std::fputs((tw ? taskwarrior(e, i, start, end) : e).dump().c_str(), stdout);
     std::fputs(i + 1 < count ? ",\n" : "\n", stdout);
   }
   std::fputs("]\n", stdout);

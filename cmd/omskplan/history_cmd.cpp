@@ -92,7 +92,7 @@ void setup_history(CLI::App& app, Runner& r) {
         auto parse = [](const std::optional<std::string>& s) {
           return s ? nlohmann::ordered_json::parse(*s) : nlohmann::ordered_json(nullptr);
         };
-        arr.push_back({{"id", e.id},
+        arr.push_back({{"id", e.id > 0 ? nlohmann::ordered_json(e.id) : nlohmann::ordered_json(nullptr)},
                        {"command_id", e.command_id},
                        {"at", e.at_utc},
                        {"user", e.os_user},

@@ -172,13 +172,14 @@ void write_obligations(Db& db, const Agreement& a) {
 // ---- organizations ----
 
 void insert(Db& db, Organization& o) {
+  store::NewRecord rec(db, "organization");
   auto& st = db.cached(
       "INSERT INTO organization(uuid, name, kind, inn, ogrn, contact, phone, email, address, notes, created_utc, "
       "updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bind_org(st, o);
   st.run();
   o.id = db.last_insert_id();
-  store::audit(db, "organization", o.id, store::AuditAction::insert, std::nullopt, snapshot(o));
+  rec.created(o.id);
 }
 
 // Writes nothing when the snapshots (everything but the timestamps) are equal.
@@ -239,6 +240,8 @@ std::vector<Organization> list_orgs(Db& db, const OrgFilter& f) {
 // ---- agreements ----
 
 void insert(Db& db, Agreement& a) {
+  // With its obligations (ON DELETE CASCADE), recorded as its id.
+  store::NewRecord rec(db, "agreement");
   auto& st = db.cached(
       "INSERT INTO agreement(uuid, number, title, org_id, sphere, signed_on, valid_from, valid_to, value_kop, status, "
       "terminated_on, termination_reason, signed_at_event, notes, files, created_utc, updated_utc) "
@@ -247,7 +250,7 @@ void insert(Db& db, Agreement& a) {
   st.run();
   a.id = db.last_insert_id();
   write_obligations(db, a);
-  store::audit(db, "agreement", a.id, store::AuditAction::insert, std::nullopt, snapshot(a));
+  rec.created(a.id);
 }
 
 bool update(Db& db, const Agreement& before, const Agreement& after) {

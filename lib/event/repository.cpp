@@ -306,6 +306,9 @@ void bind_row(Statement& st, const Event& e) {
 }  // namespace
 
 void insert(Db& db, Event& e) {
+  // Recorded as its id (store::NewRecord): undo deletes it with its tasks,
+  // participants, run of show and the rest.
+  store::NewRecord rec(db, "event");
   auto& st = db.cached(
       "INSERT INTO event(uuid, title, title_pattern, kind, level, start_utc, end_utc, all_day, venue, organizer, "
       "status, notes, template_id, anniversary_base, ordinal, sequence, cloned_from, created_utc, updated_utc, "
@@ -333,7 +336,7 @@ void insert(Db& db, Event& e) {
   if (!e.lessons.empty()) {
     write_lessons(db, e);
   }
-  store::audit(db, "event", e.id, store::AuditAction::insert, std::nullopt, snapshot(e));
+  rec.created(e.id);
 }
 
 bool update(Db& db, const Event& before, const Event& after) {

@@ -119,6 +119,7 @@ void bind_site(Statement& st, const Site& s) {
 
 // SQLite stores REAL; binding text into a REAL column of a STRICT table converts it.
 void insert(Db& db, Site& s) {
+  store::NewRecord rec(db, "site");
   auto& st = db.cached(
       "INSERT INTO site(uuid, code, name, address, lat, lon, program, work, customer_id, contractor_id, deadline, "
       "progress, risk, active, notes, created_utc, updated_utc) "
@@ -126,7 +127,7 @@ void insert(Db& db, Site& s) {
   bind_site(st, s);
   st.run();
   s.id = db.last_insert_id();
-  store::audit(db, "site", s.id, store::AuditAction::insert, std::nullopt, snapshot(s));
+  rec.created(s.id);
 }
 
 bool update(Db& db, const Site& before, const Site& after) {

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <tuple>
@@ -175,6 +177,60 @@ std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity
     out.push_back({st.get_int(0), st.get_int(1), st.get_text(2), st.get_text(3), st.get_text(4), st.get_text(5),
                    st.get_int(6), st.get_text(7), st.get_opt_text(8), st.get_opt_text(9), st.get_opt_int(10),
                    st.get_opt_int(11)});
+  }
+  // The records created whole (store::NewRecord): ranges of ids in
+  // command_insert, no audit row each. Ids are never used twice, so one
+  // range at most holds a given id of a table: the last that starts at or
+  // before it.
+  static constexpr const char* kInsertColumns =
+      "ci.command_id, c.at_utc, c.os_user, c.argv, ci.entity, ci.first_id, ci.last_id, c.undone_by, c.undo_of";
+  auto& ranges =
+      entity && entity_id
+          ? db.cached(fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id "
+                                  "WHERE ci.entity = ?1 AND ci.first_id <= ?2 ORDER BY ci.first_id DESC LIMIT 1",
+                                  kInsertColumns))
+      : entity ? db.cached(fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id "
+                                       "WHERE ci.entity = ?1 ORDER BY ci.command_id DESC, ci.first_id DESC",
+                                       kInsertColumns))
+      : entity_id ? db.cached(fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id "
+                                          "WHERE ci.first_id <= ?2 AND ci.last_id >= ?2 ORDER BY ci.command_id DESC",
+                                          kInsertColumns))
+                  : db.cached(fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id "
+                                          "ORDER BY ci.command_id DESC, ci.first_id DESC",
+                                          kInsertColumns));
+  if (entity) {
+    ranges.bind(1, *entity);
+  }
+  if (entity_id) {
+    ranges.bind(2, *entity_id);
+  }
+  std::vector<AuditEntry> created;
+  while (static_cast<long>(created.size()) < limit && ranges.step()) {
+    const std::int64_t first = ranges.get_int(5), last = ranges.get_int(6);
+    if (entity_id && (*entity_id < first || *entity_id > last)) {
+      continue;
+    }
+    const std::int64_t from = entity_id ? *entity_id : last;
+    const std::int64_t to = entity_id ? *entity_id : first;
+    for (std::int64_t id = from; id >= to && static_cast<long>(created.size()) < limit; --id) {
+      created.push_back({0, ranges.get_int(0), ranges.get_text(1), ranges.get_text(2), ranges.get_text(3),
+                         ranges.get_text(4), id, "insert", std::nullopt, std::nullopt, ranges.get_opt_int(7),
+                         ranges.get_opt_int(8)});
+    }
+  }
+  ranges.reset();
+  if (!created.empty()) {
+    // Newest command first; in one command, its changes after its creations.
+    std::vector<AuditEntry> merged;
+    merged.reserve(out.size() + created.size());
+    std::merge(out.begin(), out.end(), created.begin(), created.end(), std::back_inserter(merged),
+               [](const AuditEntry& a, const AuditEntry& b) {
+                 return a.command_id != b.command_id ? a.command_id > b.command_id : a.id > b.id;
+               });
+    if (static_cast<long>(merged.size()) > limit) {
+      merged.resize(static_cast<std::size_t>(limit));
+    }
+    out = std::move(merged);
   }
   return out;
 }

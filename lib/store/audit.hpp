@@ -29,7 +29,7 @@ void audit_update(Db& db, std::string_view entity, std::int64_t entity_id, const
                   const nlohmann::ordered_json& after);
 
 struct AuditEntry {
-  std::int64_t id = 0;
+  std::int64_t id = 0;  // the audit row; 0 for a record created whole (NewRecord: no row, no snapshot)
   std::int64_t command_id = 0;
   std::string at_utc;
   std::string os_user;
@@ -43,7 +43,10 @@ struct AuditEntry {
   std::optional<std::int64_t> undo_of;    // this command undid that one
 };
 
-// The newest changes first; `entity` and `entity_id` narrow it down.
+// The newest changes first; `entity` and `entity_id` narrow it down. The
+// records created whole (store::NewRecord) are there as "insert" entries of
+// the command that created them, without a snapshot: what they were is what
+// the later entries changed back from.
 std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity,
                                 const std::optional<std::int64_t>& entity_id, long limit);
 // The top-level fields whose values differ between two JSON snapshots, in the

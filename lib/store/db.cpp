@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <stdexcept>
 #include <cstring>
 #include <filesystem>
 
@@ -423,7 +425,8 @@ int recorded_table(void*, const char* table) { return recorded_for_undo(table) ?
 }  // namespace
 
 bool recorded_for_undo(std::string_view t) {
-  return !(t == "command" || t == "command_change" || t == "audit" || t.rfind("sqlite_", 0) == 0 ||
+  return !(t == "command" || t == "command_change" || t == "command_insert" || t == "fts_deferred" || t == "audit" ||
+           t.rfind("sqlite_", 0) == 0 ||
            t.find("_fts") != std::string_view::npos);
 }
 
@@ -431,6 +434,10 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
   if (db_.command_id_ != 0) {
     nested_ = true;
     command_id_ = db_.command_id_;
+    created_at_start_ = db_.created_.size();
+    if (!db_.created_.empty()) {
+      last_created_at_start_ = db_.created_.back();
+    }
     db_.exec("SAVEPOINT nested");
     ++db_.depth_;
     return;
@@ -446,6 +453,8 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
     db_.command_id_ = command_id_;
     db_.open_tx_ = this;
     db_.depth_ = 0;
+    db_.created_.clear();
+    db_.new_records_open_ = 0;
     start_session();
   } catch (...) {
     db_.command_id_ = 0;
@@ -463,12 +472,18 @@ WriteTransaction::~WriteTransaction() {
     --db_.depth_;
     if (!done_) {
       sqlite3_exec(db_.handle(), "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
+      // The records it created are gone with it.
+      db_.created_.resize(std::min(db_.created_.size(), created_at_start_));
+      if (last_created_at_start_ && !db_.created_.empty()) {
+        db_.created_.back() = *last_created_at_start_;
+      }
     }
     return;
   }
   db_.command_id_ = 0;
   db_.open_tx_ = nullptr;
   db_.depth_ = 0;
+  db_.created_.clear();
   if (!done_) {
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
   }
@@ -504,8 +519,95 @@ void WriteTransaction::start_session() {
   if (sqlite3session_create(db_.handle(), "main", &session_) == SQLITE_OK) {
     sqlite3session_table_filter(session_, recorded_table, nullptr);
     sqlite3session_attach(session_, nullptr);
+    sqlite3session_enable(session_, db_.new_records_open_ == 0 ? 1 : 0);
   } else {
     session_ = nullptr;
+  }
+}
+
+void Db::session_state() {
+  if (open_tx_ && open_tx_->session_) {
+    sqlite3session_enable(open_tx_->session_, new_records_open_ == 0 ? 1 : 0);
+  }
+}
+
+void Db::index_deferred() {
+  if (command_id_ == 0) {
+    return;  // nothing is deferred outside a write transaction
+  }
+  std::vector<std::string> deferred;
+  {
+    auto& st = cached("SELECT tbl FROM fts_deferred");
+    while (st.step()) {
+      deferred.push_back(st.get_text(0));
+    }
+  }
+  for (const auto& t : deferred) {
+    if (const std::string fill = fts_fill_sql(t); !fill.empty()) {
+      cached(fill).run();
+    }
+  }
+  if (!deferred.empty()) {
+    exec("DELETE FROM fts_deferred");
+  }
+}
+
+void WriteTransaction::store_created() {
+  // The full-text rows deferred (NewRecord), whatever became of the records.
+  db_.index_deferred();
+  auto& ins = db_.cached("INSERT INTO command_insert(command_id, entity, first_id, last_id) VALUES (?, ?, ?, ?)");
+  for (const auto& c : db_.created_) {
+    ins.reset();
+    ins.bind_all(command_id_, c.table, c.first, c.last);
+    ins.run();
+  }
+  db_.created_.clear();
+}
+
+// ---- NewRecord ----
+
+const std::vector<NewRecordTable>& new_record_tables() {
+  static const std::vector<NewRecordTable> tables{
+      {"event", "DELETE FROM event WHERE id BETWEEN ?1 AND ?2"},
+      {"organization", "DELETE FROM organization WHERE id BETWEEN ?1 AND ?2"},
+      {"agreement", "DELETE FROM agreement WHERE id BETWEEN ?1 AND ?2"},
+      {"site", "DELETE FROM site WHERE id BETWEEN ?1 AND ?2"},
+  };
+  return tables;
+}
+
+NewRecord::NewRecord(Db& db, std::string_view table) : db_(db), table_(table) {
+  if (db_.command_id() == 0) {
+    throw std::logic_error("a new record outside a write transaction");
+  }
+  const auto& known = new_record_tables();
+  if (std::none_of(known.begin(), known.end(), [&](const NewRecordTable& t) { return t.table == table; })) {
+    throw std::logic_error("a new record of a table undo cannot delete by id");
+  }
+  if (!fts_fill_sql(table).empty()) {
+    // From the next id on (sqlite_sequence: AUTOINCREMENT), every row of the
+    // table is indexed at commit.
+    auto& st = db_.cached(
+        "INSERT OR IGNORE INTO fts_deferred(tbl, first_id) "
+        "SELECT ?1, coalesce((SELECT seq FROM sqlite_sequence WHERE name = ?1), 0) + 1");
+    st.bind(1, table);
+    st.run();
+  }
+  ++db_.new_records_open_;
+  db_.session_state();
+}
+
+NewRecord::~NewRecord() {
+  --db_.new_records_open_;
+  db_.session_state();
+}
+
+void NewRecord::created(std::int64_t id) {
+  auto& c = db_.created_;
+  if (!c.empty() && c.back().table == table_ && c.back().last + 1 == id) {
+    c.back().last = id;
+  } else {
+    c.push_back({table_, id, id});
   }
 }
 
@@ -555,6 +657,7 @@ void WriteTransaction::commit() {
     return;
   }
   save_changes(true);
+  store_created();
   db_.exec("COMMIT");
   done_ = true;
   db_.command_id_ = 0;

@@ -127,7 +127,22 @@ public:
   // Throws the error of the last failed call, prefixed with `what`.
   [[noreturn]] void fail(std::string_view what) const;
 
+  // Writes the full-text rows deferred in the open write transaction
+  // (NewRecord): before a search inside it, and at commit.
+  void index_deferred();
+
 private:
+  // The records created whole (NewRecord) by the open write transaction: per
+  // table, ranges of ids, stored in command_insert at commit.
+  struct Created {
+    std::string table;
+    std::int64_t first = 0, last = 0;
+  };
+  std::vector<Created> created_;
+  std::vector<std::string> fts_deferred_;  // tables whose full-text rows are written at commit
+  int new_records_open_ = 0;               // NewRecord scopes open: the undo session is off
+  void session_state();
+  friend class NewRecord;
   Db() = default;
   sqlite3* db_ = nullptr;
   std::string path_;
@@ -175,15 +190,53 @@ private:
   // reverts the parts last to first.
   void save_changes(bool final);
   void start_session();
+  // The records created (NewRecord): their full-text rows, then their ranges in command_insert.
+  void store_created();
 
   Db& db_;
   bool done_ = false;
   bool nested_ = false;
   std::int64_t command_id_ = 0;
   int parts_ = 0;
+  std::size_t created_at_start_ = 0;  // nested: Db::created_ when it began (and its last range)
+  std::optional<Db::Created> last_created_at_start_;
   sqlite3_session* session_ = nullptr;  // records the changes, for `undo`
   friend class Db;
 };
+
+// A new record written whole — its row and the rows of its children (ON DELETE
+// CASCADE) — inside a write transaction, recorded for undo and history as its
+// id alone: the command's records form ranges of ids (table command_insert),
+// undo deletes them (their children go with them) and `history` names the
+// command that created each. Its rows are not kept in the command's undo
+// changes nor snapshotted in the audit log: a bulk import of a million events
+// stores a few bytes for them, not the events again twice. The full-text
+// index of such records is written once, at commit, for all of them.
+//
+//   store::NewRecord rec(db, "event");
+//   … INSERT the event and its tasks …
+//   rec.created(event_id);
+//
+// `table` is the root's table, one of new_record_tables().
+class NewRecord {
+public:
+  NewRecord(Db& db, std::string_view table);
+  ~NewRecord();
+  NewRecord(const NewRecord&) = delete;
+  void created(std::int64_t id);
+
+private:
+  Db& db_;
+  std::string table_;
+};
+
+// The tables whose records are created as NewRecord, each with the statement
+// that deletes a range of their ids (?1 … ?2): undo runs it.
+struct NewRecordTable {
+  std::string_view table;
+  const char* delete_range;
+};
+const std::vector<NewRecordTable>& new_record_tables();
 
 // What undo restores: the data tables, not the log of commands and changes,
 // and not the full-text indexes (their triggers follow the data).

@@ -13,11 +13,17 @@ namespace {
 // ё/Ё → е/Е as SQL, for what the full-text index stores.
 std::string yo(const std::string& col) { return fmt::format("replace(replace({}, 'ё', 'е'), 'Ё', 'Е')", col); }
 
+// The values the full-text index of each table stores for a row (`row`:
+// NEW in a trigger, the table itself in a SELECT).
+std::string event_fts_values(const std::string& row) {
+  return fmt::format("{}.id, {}, {}, {}", row, yo(row + ".title"), yo(row + ".venue"), yo(row + ".notes"));
+}
+std::string organization_fts_values(const std::string& row) { return fmt::format("{}.id, {}", row, yo(row + ".name")); }
+std::string agreement_fts_values(const std::string& row) {
+  return fmt::format("{}.id, {}.number, {}", row, row, yo(row + ".title"));
+}
+
 std::string event_fts_sql() {
-  const auto values = [](const char* row) {
-    return fmt::format("{}.id, {}, {}, {}", row, yo(std::string(row) + ".title"), yo(std::string(row) + ".venue"),
-                       yo(std::string(row) + ".notes"));
-  };
   return fmt::format(R"sql(
 CREATE VIRTUAL TABLE event_fts USING fts5(title, venue, notes, tokenize = 'unicode61');
 CREATE TRIGGER event_fts_insert AFTER INSERT ON event BEGIN
@@ -25,13 +31,68 @@ CREATE TRIGGER event_fts_insert AFTER INSERT ON event BEGIN
 END;
 CREATE TRIGGER event_fts_update AFTER UPDATE OF title, venue, notes ON event BEGIN
   DELETE FROM event_fts WHERE rowid = OLD.id;
-  INSERT INTO event_fts(rowid, title, venue, notes) VALUES ({1});
+  INSERT INTO event_fts(rowid, title, venue, notes) VALUES ({0});
 END;
 CREATE TRIGGER event_fts_delete AFTER DELETE ON event BEGIN
   DELETE FROM event_fts WHERE rowid = OLD.id;
 END;
 )sql",
-                     values("NEW"), values("NEW"));
+                     event_fts_values("NEW"));
+}
+
+// One table's full-text index: its columns, how its rows' values are made.
+struct FtsTable {
+  const char* table;
+  const char* columns;
+  std::string (*values)(const std::string&);
+};
+const FtsTable kFtsTables[] = {{"event", "title, venue, notes", event_fts_values},
+                               {"organization", "name", organization_fts_values},
+                               {"agreement", "number, title", agreement_fts_values}};
+
+// Schema 14: the full-text indexes keep no copy of the text (contentless:
+// they were 7% of a database of events), and records created whole
+// (store::NewRecord) are indexed once, at commit. While a table is named in
+// fts_deferred, its rows from first_id on are not in the index yet: the
+// triggers leave them alone and the commit (Db::index_deferred) indexes them.
+// FTS5 writes a new segment at every statement of a transaction (its
+// savepoint), so a row-by-row index of 100 000 imported events cost 20 s of
+// merging. A contentless index forgets a row only when told its words again
+// ('delete' with the old values): the same expressions make them.
+std::string fts_v14_table_sql(const FtsTable& t) {
+  return fmt::format(R"sql(
+DROP TRIGGER IF EXISTS {0}_fts_insert;
+DROP TRIGGER IF EXISTS {0}_fts_update;
+DROP TRIGGER IF EXISTS {0}_fts_delete;
+DROP TABLE {0}_fts;
+CREATE VIRTUAL TABLE {0}_fts USING fts5({1}, content = '', tokenize = 'unicode61');
+INSERT INTO {0}_fts(rowid, {1}) SELECT {2} FROM {0};
+CREATE TRIGGER {0}_fts_insert AFTER INSERT ON {0}
+WHEN NOT EXISTS (SELECT 1 FROM fts_deferred WHERE tbl = '{0}') BEGIN
+  INSERT INTO {0}_fts(rowid, {1}) VALUES ({3});
+END;
+CREATE TRIGGER {0}_fts_update AFTER UPDATE OF {1} ON {0}
+WHEN OLD.id < coalesce((SELECT first_id FROM fts_deferred WHERE tbl = '{0}'), OLD.id + 1) BEGIN
+  INSERT INTO {0}_fts({0}_fts, rowid, {1}) VALUES ('delete', {4});
+  INSERT INTO {0}_fts(rowid, {1}) VALUES ({3});
+END;
+CREATE TRIGGER {0}_fts_delete AFTER DELETE ON {0}
+WHEN OLD.id < coalesce((SELECT first_id FROM fts_deferred WHERE tbl = '{0}'), OLD.id + 1) BEGIN
+  INSERT INTO {0}_fts({0}_fts, rowid, {1}) VALUES ('delete', {4});
+END;
+)sql",
+                     t.table, t.columns, t.values(t.table), t.values("NEW"), t.values("OLD"));
+}
+
+std::string fts_v14_sql() {
+  return fmt::format(R"sql(
+CREATE TABLE fts_deferred (
+  tbl      TEXT PRIMARY KEY,
+  first_id INTEGER NOT NULL  -- the table's rows from this id on are indexed at commit
+) STRICT, WITHOUT ROWID;
+{}{}{})sql",
+                     fts_v14_table_sql(kFtsTables[0]), fts_v14_table_sql(kFtsTables[1]),
+                     fts_v14_table_sql(kFtsTables[2]));
 }
 
 const char* kSchemaV1 = R"sql(
@@ -642,7 +703,33 @@ const char* kSchemaV13 = R"sql(
 ALTER TABLE event ADD COLUMN repeat_zone TEXT;
 )sql";
 
+// The records a command created whole (store::NewRecord), as ranges of ids:
+// `history` names the command that created each, undo deletes them.
+const char* kSchemaV14 = R"sql(
+CREATE TABLE command_insert (
+  command_id INTEGER NOT NULL REFERENCES command(id),
+  entity     TEXT NOT NULL,
+  first_id   INTEGER NOT NULL,
+  last_id    INTEGER NOT NULL CHECK (last_id >= first_id),
+  PRIMARY KEY (command_id, entity, first_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX command_insert_entity ON command_insert(entity, first_id);
+)sql";
+
 }  // namespace
+
+std::string fts_fill_sql(std::string_view table) {
+  for (const auto& t : kFtsTables) {
+    if (table == t.table) {
+      // Every row written since the index was deferred (ids only grow:
+      // AUTOINCREMENT); the triggers left them alone.
+      return fmt::format(R"sql(INSERT INTO {0}_fts(rowid, {1}) SELECT {2} FROM {0}
+  WHERE {0}.id >= (SELECT first_id FROM fts_deferred WHERE tbl = '{0}'))sql",
+                         t.table, t.columns, t.values(t.table));
+    }
+  }
+  return {};
+}
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all{
@@ -727,6 +814,8 @@ const std::vector<Migration>& migrations() {
       {12, "guests, guest lists of events, delegations", kSchemaV12},
       // The zone a repeating event's rule keeps its clock in, when not the configured one.
       {13, "the time zone of a repeating event imported from another zone", kSchemaV13},
+      {14, "records created in bulk kept as ranges of ids; their full-text index written at commit",
+       std::string(kSchemaV14) + fts_v14_sql()},
   };
   return all;
 }

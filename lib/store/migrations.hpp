@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace omskplan::store {
@@ -17,6 +18,11 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
+
+// The statement that writes the full-text rows of `table` deferred by
+// fts_deferred (records created whole: store::NewRecord); empty when the
+// table has no full-text index.
+std::string fts_fill_sql(std::string_view table);
 
 // Brings `db` to the newest version; refuses a database newer than this
 // binary, and an older non-empty one unless `allow_upgrade`.

@@ -51,9 +51,13 @@ void Query::search(std::string_view condition, std::string_view typed) {
     throw InputError(trf("search '{}' has no words to look for", typed));
   }
   where(condition, {std::move(q)});
+  searches_ = true;
 }
 
 Statement Query::prepare(Db& db, std::string_view order_by, std::optional<long> limit) {
+  if (searches_) {
+    db.index_deferred();
+  }
   std::string sql = fmt::format("{} ORDER BY {}", sql_, order_by);
   std::vector<std::string> binds = binds_;
   if (limit) {

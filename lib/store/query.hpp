@@ -31,6 +31,7 @@ class Query {
  private:
   std::string sql_;
   std::vector<std::string> binds_;
+  bool searches_ = false;  // reads a full-text index: its deferred rows first
 };
 
 }  // namespace omskplan::store

@@ -12,6 +12,8 @@
 
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -93,6 +95,93 @@ void for_each_row(const std::string& blob, std::int64_t command_id, const std::f
   sqlite3changeset_finalize(it);
 }
 
+// A key that is one integer (the rowid of most tables).
+std::optional<std::int64_t> int_key(const std::string& key) {
+  if (key.empty() || key.size() > 19) {
+    return std::nullopt;
+  }
+  std::int64_t v = 0;
+  std::size_t i = key[0] == '-' ? 1 : 0;
+  if (i == key.size()) {
+    return std::nullopt;
+  }
+  for (; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') {
+      return std::nullopt;
+    }
+    v = v * 10 + (key[i] - '0');
+  }
+  return key[0] == '-' ? -v : v;
+}
+
+// Rows by table and key: those of a changeset one by one, the records a
+// command created whole (NewRecord) as ranges of ids.
+class RowSet {
+public:
+  void add(const std::string& table, const std::string& key) {
+    if (const auto id = int_key(key)) {
+      ids_[table].insert(*id);
+    } else {
+      keys_.insert(row_id(table, key));
+    }
+  }
+  void add_range(const std::string& table, std::int64_t first, std::int64_t last) {
+    ranges_[table].emplace_back(first, last);
+  }
+  bool contains(const std::string& table, const std::string& key) const {
+    const auto id = int_key(key);
+    if (!id) {
+      return keys_.count(row_id(table, key)) > 0;
+    }
+    return overlaps(table, *id, *id);
+  }
+  bool overlaps(const std::string& table, std::int64_t first, std::int64_t last) const {
+    if (const auto t = ids_.find(table); t != ids_.end()) {
+      const auto it = t->second.lower_bound(first);
+      if (it != t->second.end() && *it <= last) {
+        return true;
+      }
+    }
+    if (const auto t = ranges_.find(table); t != ranges_.end()) {
+      for (const auto& [a, b] : t->second) {
+        if (a <= last && first <= b) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+  bool empty() const { return keys_.empty() && ids_.empty() && ranges_.empty(); }
+  std::size_t size() const {
+    std::size_t n = keys_.size();
+    for (const auto& [t, ids] : ids_) {
+      n += ids.size();
+    }
+    return n;
+  }
+
+private:
+  std::unordered_set<std::string> keys_;
+  std::map<std::string, std::set<std::int64_t>> ids_;
+  std::map<std::string, std::vector<std::pair<std::int64_t, std::int64_t>>> ranges_;
+};
+
+struct Range {
+  std::string table;
+  std::int64_t first = 0, last = 0;
+};
+
+// The records a command created whole (NewRecord).
+std::vector<Range> created_by(Db& db, std::int64_t command_id) {
+  std::vector<Range> out;
+  auto& st = db.cached("SELECT entity, first_id, last_id FROM command_insert WHERE command_id = ? ORDER BY first_id");
+  st.bind(1, command_id);
+  while (st.step()) {
+    out.push_back({st.get_text(0), st.get_int(1), st.get_int(2)});
+  }
+  return out;
+}
+
 std::vector<std::int64_t> parts_of(Db& db, std::int64_t command_id) {
   std::vector<std::int64_t> parts;
   auto& st = db.cached("SELECT part FROM command_change WHERE command_id = ? ORDER BY part DESC");
@@ -120,15 +209,16 @@ UndoConflict load_command(Db& db, std::int64_t id) {
   return c;
 }
 
-// The later commands (still in force) that changed a row of `rows`, oldest
-// first; with `first_only`, stops at the first one.
-std::vector<std::int64_t> later_commands_touching(Db& db, std::int64_t after, std::int64_t before,
-                                                   const std::unordered_set<std::string>& rows, bool first_only) {
+// The later commands (still in force) that changed a row of `rows` or created
+// one, oldest first; with `first_only`, stops at the first one.
+std::vector<std::int64_t> later_commands_touching(Db& db, std::int64_t after, std::int64_t before, const RowSet& rows,
+                                                   bool first_only) {
   std::vector<std::int64_t> later;
   {
     auto& st = db.cached(
         "SELECT id FROM command c WHERE id > ? AND id != ? AND undone_by IS NULL AND undo_of IS NULL "
-        "AND EXISTS (SELECT 1 FROM command_change WHERE command_id = c.id) ORDER BY id");
+        "AND (EXISTS (SELECT 1 FROM command_change WHERE command_id = c.id) "
+        "OR EXISTS (SELECT 1 FROM command_insert WHERE command_id = c.id)) ORDER BY id");
     st.bind_all(after, before);
     while (st.step()) {
       later.push_back(st.get_int(0));
@@ -137,13 +227,16 @@ std::vector<std::int64_t> later_commands_touching(Db& db, std::int64_t after, st
   std::vector<std::int64_t> found;
   for (const std::int64_t id : later) {
     bool touches = false;
+    for (const auto& r : created_by(db, id)) {
+      touches = touches || rows.overlaps(r.table, r.first, r.last);
+    }
     for (const std::int64_t part : parts_of(db, id)) {
-      for_each_row(part_blob(db, id, part), id, [&](const Row& r) {
-        touches = touches || rows.count(row_id(r.table, r.key)) > 0;
-      });
       if (touches) {
         break;
       }
+      for_each_row(part_blob(db, id, part), id, [&](const Row& r) {
+        touches = touches || rows.contains(r.table, r.key);
+      });
     }
     if (touches) {
       found.push_back(id);
@@ -186,6 +279,12 @@ void revert(Db& db, const std::string& changes, std::int64_t command_id, ApplySt
         // Deleting a row that is gone already: a foreign key cascade from its
         // parent, deleted first, took it. That is the state wanted.
         if (kind == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE) {
+          return SQLITE_CHANGESET_OMIT;
+        }
+        // A row another still refers to: the records the command created
+        // whole go after the changes (their children first), and what is
+        // left unresolved is found at the end (undo: DEFERRED_FKS).
+        if (kind == SQLITE_CHANGESET_FOREIGN_KEY) {
           return SQLITE_CHANGESET_OMIT;
         }
         if (s->force) {
@@ -250,6 +349,92 @@ private:
   sqlite3_session* s_ = nullptr;
 };
 
+// A row the revert changed, with the values it had before (a deleted row's
+// foreign keys).
+struct WatchedRow {
+  Row row;
+  std::vector<std::string> old;
+};
+
+std::vector<WatchedRow> watched_rows(const std::string& blob, std::int64_t command_id) {
+  std::vector<WatchedRow> out;
+  sqlite3_changeset_iter* it = nullptr;
+  if (sqlite3changeset_start(&it, static_cast<int>(blob.size()), const_cast<char*>(blob.data())) != SQLITE_OK) {
+    throw StorageError(trf("the changes of command {} cannot be read", command_id));
+  }
+  while (sqlite3changeset_next(it) == SQLITE_ROW) {
+    WatchedRow w{read_row(it), {}};
+    if (w.row.op == SQLITE_DELETE) {
+      const char* table = nullptr;
+      int columns = 0, op = 0, indirect = 0;
+      sqlite3changeset_op(it, &table, &columns, &op, &indirect);
+      for (int c = 0; c < columns; ++c) {
+        sqlite3_value* v = nullptr;
+        sqlite3changeset_old(it, c, &v);
+        w.old.push_back(value_text(v));
+      }
+    }
+    out.push_back(std::move(w));
+  }
+  sqlite3changeset_finalize(it);
+  return out;
+}
+
+// Leaves in `rows` only those that are not the children of the command's own
+// rows: deleted with them by ON DELETE CASCADE, their foreign key naming one
+// of them (or a child already found: a grandchild).
+void own_children(Db& db, RowSet& own, std::vector<const WatchedRow*>& rows) {
+  struct Fk {
+    std::size_t column;
+    std::string parent;
+  };
+  std::map<std::string, std::vector<Fk>> fks;
+  auto keys_of = [&](const std::string& table) -> const std::vector<Fk>& {
+    auto it = fks.find(table);
+    if (it == fks.end()) {
+      const auto names = column_names(db, table);
+      std::vector<Fk> list;
+      auto& st = db.cached("SELECT \"table\", \"from\" FROM pragma_foreign_key_list(?) WHERE on_delete = 'CASCADE'");
+      st.bind(1, table);
+      while (st.step()) {
+        const std::string from = st.get_text(1);
+        const auto c = std::find(names.begin(), names.end(), from);
+        if (c != names.end()) {
+          list.push_back({static_cast<std::size_t>(c - names.begin()), st.get_text(0)});
+        }
+      }
+      it = fks.emplace(table, std::move(list)).first;
+    }
+    return it->second;
+  };
+  for (bool found = true; found && !rows.empty();) {
+    found = false;
+    std::vector<const WatchedRow*> left;
+    for (const WatchedRow* w : rows) {
+      bool child = false;
+      if (w->row.op == SQLITE_DELETE) {
+        for (const auto& fk : keys_of(w->row.table)) {
+          child = child || (fk.column < w->old.size() && own.contains(fk.parent, w->old[fk.column]));
+        }
+      }
+      if (child) {
+        own.add(w->row.table, w->row.key);
+        found = true;
+      } else {
+        left.push_back(w);
+      }
+    }
+    rows = std::move(left);
+  }
+}
+
+// Foreign keys left unresolved in the transaction (undo defers them to its end).
+int deferred_foreign_keys(Db& db) {
+  int current = 0, highest = 0;
+  sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highest, 0);
+  return current;
+}
+
 }  // namespace
 
 UndoResult undo(Db& db, const UndoOptions& o) {
@@ -289,30 +474,16 @@ UndoResult undo(Db& db, const UndoOptions& o) {
   }
   // The parts last to first: a row a later part changed again is restored to
   // what the earlier part left before that part itself is reverted. One part
-  // in memory at a time.
+  // in memory at a time. Then the records it created whole, by their ids.
   const std::vector<std::int64_t> parts = parts_of(db, r.command_id);
-  std::unordered_set<std::string> own;
-  std::map<std::string, std::vector<std::string>> names;
+  const std::vector<Range> created = created_by(db, r.command_id);
+  RowSet own;
   for (const std::int64_t part : parts) {
-    for_each_row(part_blob(db, r.command_id, part), r.command_id, [&](const Row& row) {
-      if (own.insert(row_id(row.table, row.key)).second) {
-        ++r.changes;
-        if (o.dry_run) {
-          RowRevert rv;
-          rv.op = row.op == SQLITE_INSERT ? "delete" : row.op == SQLITE_DELETE ? "insert" : "update";
-          rv.table = row.table;
-          rv.key = row.key;
-          auto n = names.find(row.table);
-          if (n == names.end()) {
-            n = names.emplace(row.table, column_names(db, row.table)).first;
-          }
-          for (const int c : row.changed) {
-            rv.columns.push_back(static_cast<std::size_t>(c) < n->second.size() ? n->second[c] : std::to_string(c));
-          }
-          r.rows.push_back(std::move(rv));
-        }
-      }
-    });
+    for_each_row(part_blob(db, r.command_id, part), r.command_id,
+                 [&](const Row& row) { own.add(row.table, row.key); });
+  }
+  for (const auto& c : created) {
+    own.add_range(c.table, c.first, c.last);
   }
   // A later command that changed one of these rows: its work would be lost.
   const auto touching = later_commands_touching(db, r.command_id, tx.command_id(), own, !o.force);
@@ -325,6 +496,7 @@ UndoResult undo(Db& db, const UndoOptions& o) {
   {
     ApplyState state;
     state.force = o.force;
+    db.exec("PRAGMA defer_foreign_keys = ON");
     Watch watch(db);
     for (const std::int64_t part : parts) {
       revert(db, part_blob(db, r.command_id, part), r.command_id, state);
@@ -334,7 +506,9 @@ UndoResult undo(Db& db, const UndoOptions& o) {
     }
     if (state.conflict) {
       if (!state.conflict_row.empty()) {
-        std::unordered_set<std::string> one{state.conflict_row};
+        const auto bar = state.conflict_row.find('\x1f');
+        RowSet one;
+        one.add(state.conflict_row.substr(0, bar), state.conflict_row.substr(bar + 1));
         const auto who = later_commands_touching(db, r.command_id, tx.command_id(), one, true);
         if (!who.empty()) {
           refuse(db, r, who.front());
@@ -342,22 +516,61 @@ UndoResult undo(Db& db, const UndoOptions& o) {
       }
       throw InputError(trf("cannot undo command {} ({}): its rows have been changed since", r.command_id, r.argv));
     }
-    // Rows the revert changed that the command had not written: a cascade into
-    // a later command's rows (a task added to an event this command created).
-    std::unordered_set<std::string> extra;
-    for_each_row(watch.changes(), r.command_id, [&](const Row& row) {
-      const std::string id = row_id(row.table, row.key);
-      if (!own.count(id)) {
-        extra.insert(id);
+    for (const auto& c : created) {
+      const auto& tables = new_record_tables();
+      const auto t = std::find_if(tables.begin(), tables.end(), [&](const NewRecordTable& nt) { return nt.table == c.table; });
+      if (t == tables.end()) {
+        throw StorageError(trf("the changes of command {} cannot be read", r.command_id));
       }
-    });
-    if (!extra.empty() && !o.force) {
+      auto& del = db.cached(t->delete_range);
+      del.bind_all(c.first, c.last);
+      del.run();
+    }
+    // What the revert really changed, cascades included.
+    const std::vector<WatchedRow> done = watched_rows(watch.changes(), r.command_id);
+    // Rows it changed that the command had not written: a cascade into a
+    // later command's rows (a task added to an event this command created),
+    // or the children of the records it created whole (their tasks).
+    RowSet extra;
+    std::vector<const WatchedRow*> unexplained;
+    for (const auto& w : done) {
+      if (!own.contains(w.row.table, w.row.key)) {
+        extra.add(w.row.table, w.row.key);
+        unexplained.push_back(&w);
+      }
+    }
+    if (!unexplained.empty() && !o.force) {
       const auto who = later_commands_touching(db, r.command_id, tx.command_id(), extra, true);
       if (!who.empty()) {
         refuse(db, r, who.front());
       }
-      throw InputError(trf("cannot undo command {} ({}): it would also remove {} rows it did not write; "
-                           "use --force to undo it anyway", r.command_id, r.argv, extra.size()));
+      own_children(db, own, unexplained);
+      if (!unexplained.empty()) {
+        throw InputError(trf("cannot undo command {} ({}): it would also remove {} rows it did not write; "
+                             "use --force to undo it anyway", r.command_id, r.argv, unexplained.size()));
+      }
+    }
+    if (deferred_foreign_keys(db) > 0) {
+      throw InputError(trf("cannot undo command {} ({}): other rows still refer to the rows it would remove",
+                           r.command_id, r.argv));
+    }
+    r.changes = static_cast<int>(done.size());
+    if (o.dry_run) {
+      std::map<std::string, std::vector<std::string>> names;
+      for (const auto& w : done) {
+        RowRevert rv;
+        rv.op = w.row.op == SQLITE_INSERT ? "insert" : w.row.op == SQLITE_DELETE ? "delete" : "update";
+        rv.table = w.row.table;
+        rv.key = w.row.key;
+        auto n = names.find(w.row.table);
+        if (n == names.end()) {
+          n = names.emplace(w.row.table, column_names(db, w.row.table)).first;
+        }
+        for (const int c : w.row.changed) {
+          rv.columns.push_back(static_cast<std::size_t>(c) < n->second.size() ? n->second[c] : std::to_string(c));
+        }
+        r.rows.push_back(std::move(rv));
+      }
     }
   }
   if (o.dry_run) {
@@ -379,7 +592,9 @@ std::vector<CommandRecord> commands(Db& db, const std::optional<std::string>& os
   std::vector<CommandRecord> out;
   auto& st = db.cached(
       "SELECT c.id, c.at_utc, c.os_user, c.argv, "
-      "(SELECT count(*) FROM audit a WHERE a.command_id = c.id AND a.entity != 'command'), c.undone_by, c.undo_of "
+      "(SELECT count(*) FROM audit a WHERE a.command_id = c.id AND a.entity != 'command') + "
+      "(SELECT coalesce(sum(i.last_id - i.first_id + 1), 0) FROM command_insert i WHERE i.command_id = c.id), "
+      "c.undone_by, c.undo_of "
       "FROM command c WHERE (?1 IS NULL OR c.os_user = ?1) ORDER BY c.id DESC LIMIT ?2");
   st.bind(1, os_user);
   st.bind(2, static_cast<std::int64_t>(limit));

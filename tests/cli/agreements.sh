@@ -132,7 +132,9 @@ expect_rc 0
 expect_out "omskplan agreement terminate 1 --on 2025-01-15 --reason"
 expect_out "status, terminated on, termination rea"
 run --json history --entity organization --id 1 --limit 1
-expect_eq "$(out | jq -r '.[0].after.inn')" "5504945804"
+# Created whole: the command that created it, no snapshot (store::NewRecord).
+expect_eq "$(out | jq -r '.[0].action + " " + (.[0].command_id | tostring)')" "insert 1"
+expect_eq "$(out | jq -r '.[0].command')" "omskplan agreement org add --name 'ООО «Сибирский строитель»' --inn 5504945804 --ogrn 1045573021570 --kind company"
 
 # Bad input leaves the database byte-identical.
 expect_unchanged agreement add --org 1 --title X --number 12-С/2023 --sphere sport --signed 2023-06-01

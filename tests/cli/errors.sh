@@ -91,7 +91,7 @@ cp "$OMSKPLAN_DB" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" "PRAGMA user_version = 42"
 run --db "$TMP/newer.db" event list
 expect_rc 5
-expect_err "has schema version 42, newer than this omskplan knows (13); upgrade omskplan"
+expect_err "has schema version 42, newer than this omskplan knows (14); upgrade omskplan"
 
 # A locked database: another writer holds the lock longer than we wait? We wait (busy_timeout).
 (sqlite3 "$OMSKPLAN_DB" "BEGIN IMMEDIATE; SELECT 1; " >/dev/null; sleep 1) &

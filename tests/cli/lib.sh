@@ -228,11 +228,58 @@ need() {
   fi
 }
 
+# unmigrate_v14 DB: takes the database back to before schema 14: no ranges of
+# records created, the full-text indexes keeping their text, as schemas 1 and 2 made them.
+unmigrate_v14() {
+  sqlite3 "$1" "DROP TABLE command_insert; DROP TABLE fts_deferred;
+    DROP TRIGGER event_fts_insert; DROP TRIGGER event_fts_update; DROP TRIGGER event_fts_delete; DROP TABLE event_fts;
+    CREATE VIRTUAL TABLE event_fts USING fts5(title, venue, notes, tokenize = 'unicode61');
+    INSERT INTO event_fts(rowid, title, venue, notes) SELECT event.id, replace(replace(event.title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(event.venue, 'ё', 'е'), 'Ё', 'Е'), replace(replace(event.notes, 'ё', 'е'), 'Ё', 'Е') FROM event;
+    CREATE TRIGGER event_fts_insert AFTER INSERT ON event BEGIN
+      INSERT INTO event_fts(rowid, title, venue, notes) VALUES (NEW.id, replace(replace(NEW.title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(NEW.venue, 'ё', 'е'), 'Ё', 'Е'), replace(replace(NEW.notes, 'ё', 'е'), 'Ё', 'Е'));
+    END;
+    CREATE TRIGGER event_fts_update AFTER UPDATE OF title, venue, notes ON event BEGIN
+      DELETE FROM event_fts WHERE rowid = OLD.id;
+      INSERT INTO event_fts(rowid, title, venue, notes) VALUES (NEW.id, replace(replace(NEW.title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(NEW.venue, 'ё', 'е'), 'Ё', 'Е'), replace(replace(NEW.notes, 'ё', 'е'), 'Ё', 'Е'));
+    END;
+    CREATE TRIGGER event_fts_delete AFTER DELETE ON event BEGIN
+      DELETE FROM event_fts WHERE rowid = OLD.id;
+    END;
+    DROP TRIGGER organization_fts_insert; DROP TRIGGER organization_fts_update; DROP TRIGGER organization_fts_delete; DROP TABLE organization_fts;
+    CREATE VIRTUAL TABLE organization_fts USING fts5(name, tokenize = 'unicode61');
+    INSERT INTO organization_fts(rowid, name) SELECT organization.id, replace(replace(organization.name, 'ё', 'е'), 'Ё', 'Е') FROM organization;
+    CREATE TRIGGER organization_fts_insert AFTER INSERT ON organization BEGIN
+      INSERT INTO organization_fts(rowid, name) VALUES (NEW.id, replace(replace(NEW.name, 'ё', 'е'), 'Ё', 'Е'));
+    END;
+    CREATE TRIGGER organization_fts_update AFTER UPDATE OF name ON organization BEGIN
+      DELETE FROM organization_fts WHERE rowid = OLD.id;
+      INSERT INTO organization_fts(rowid, name) VALUES (NEW.id, replace(replace(NEW.name, 'ё', 'е'), 'Ё', 'Е'));
+    END;
+    CREATE TRIGGER organization_fts_delete AFTER DELETE ON organization BEGIN
+      DELETE FROM organization_fts WHERE rowid = OLD.id;
+    END;
+    DROP TRIGGER agreement_fts_insert; DROP TRIGGER agreement_fts_update; DROP TRIGGER agreement_fts_delete; DROP TABLE agreement_fts;
+    CREATE VIRTUAL TABLE agreement_fts USING fts5(number, title, tokenize = 'unicode61');
+    INSERT INTO agreement_fts(rowid, number, title) SELECT agreement.id, agreement.number, replace(replace(agreement.title, 'ё', 'е'), 'Ё', 'Е') FROM agreement;
+    CREATE TRIGGER agreement_fts_insert AFTER INSERT ON agreement BEGIN
+      INSERT INTO agreement_fts(rowid, number, title) VALUES (NEW.id, NEW.number, replace(replace(NEW.title, 'ё', 'е'), 'Ё', 'Е'));
+    END;
+    CREATE TRIGGER agreement_fts_update AFTER UPDATE OF number, title ON agreement BEGIN
+      DELETE FROM agreement_fts WHERE rowid = OLD.id;
+      INSERT INTO agreement_fts(rowid, number, title) VALUES (NEW.id, NEW.number, replace(replace(NEW.title, 'ё', 'е'), 'Ё', 'Е'));
+    END;
+    CREATE TRIGGER agreement_fts_delete AFTER DELETE ON agreement BEGIN
+      DELETE FROM agreement_fts WHERE rowid = OLD.id;
+    END;
+    PRAGMA user_version = 13;" || fail "unmigrate_v14 $1"
+}
+
 # unmigrate_v8 DB: takes the database back to before schema 8 (what an older
-# omskplan made): the tables of schemas 9 to 12 go, the columns schemas 8 to 13
-# added leave the tables' definitions (their stored values stay at the rows'
-# ends, unread, as SQLite allows).
+# omskplan made): schema 14 undone (unmigrate_v14), the tables of schemas 9 to
+# 12 go, the columns schemas 8 to 13 added leave the tables' definitions (their
+# stored values stay at the rows' ends, unread, as SQLite allows).
 unmigrate_v8() {
+  unmigrate_v14 "$1"
   sqlite3 "$1" "DROP TABLE delegation_event; DROP TABLE delegation_member; DROP TABLE delegation; DROP TABLE event_guest;
     DROP TABLE guest; DROP TABLE inspection_day; DROP TABLE event_exdate; DROP INDEX event_series; DROP INDEX event_occurrence;
     DROP INDEX event_venue; UPDATE event SET venue_id = NULL; DROP TABLE venue_alias; DROP TABLE venue;

@@ -1,5 +1,7 @@
 #include "store/undo.hpp"
 
+#include "store/audit.hpp"
+
 #include "core/error.hpp"
 #include "helpers.hpp"
 #include "store/db.hpp"
@@ -43,6 +45,22 @@ const char* kEvent =
     "('{0}', '{0}', 'concert', 'municipal', '2024-12-25T10:00:00Z', '2024-12-25T12:00:00Z', 'x', 'x')";
 
 std::string event_sql(const std::string& uuid) { return fmt::format(fmt::runtime(kEvent), uuid); }
+
+// One command of `user` creating events whole (NewRecord), each with `tasks` tasks.
+void create_whole(const std::string& path, const std::string& user, const std::vector<std::string>& uuids, int tasks) {
+  Db db = Db::open(path, OpenMode::create, {user, "omskplan event import", "2024-01-01T00:00:00Z"});
+  WriteTransaction tx(db);
+  for (const auto& u : uuids) {
+    NewRecord rec(db, "event");
+    db.exec(event_sql(u));
+    const std::int64_t id = db.last_insert_id();
+    for (int i = 1; i <= tasks; ++i) {
+      db.exec(fmt::format("INSERT INTO task(event_id, no, title, due) VALUES ({}, {}, 'Звук', '2024-12-01')", id, i));
+    }
+    rec.created(id);
+  }
+  tx.commit();
+}
 
 }  // namespace
 
@@ -145,6 +163,110 @@ TEST_SUITE("store::undo") {
     as(path, "ivanov", "DELETE FROM event WHERE uuid = 'c'");
     as(path, "ivanov", event_sql("d"));
     CHECK(count_in(path, "SELECT id FROM event WHERE uuid = 'd'") == 4);
+  }
+
+  TEST_CASE("records created whole: kept as a range of ids, undone with their children, named by history") {
+    TempDir tmp;
+    const std::string path = (tmp.path / "plan.db").string();
+    as(path, "ivanov", event_sql("before"));
+    create_whole(path, "ivanov", {"a", "b", "c"}, 4);
+    CHECK(count_in(path, "SELECT count(*) FROM task") == 12);
+    // No undo changes and no audit snapshot for them: one range.
+    CHECK(count_in(path, "SELECT count(*) FROM command_change WHERE command_id = 2") == 0);
+    CHECK(count_in(path, "SELECT count(*) FROM audit WHERE command_id = 2") == 0);
+    CHECK(count_in(path, "SELECT count(*) FROM command_insert WHERE command_id = 2 AND entity = 'event' "
+                         "AND first_id = 2 AND last_id = 4") == 1);
+    // Indexed for search at commit.
+    CHECK(count_in(path, "SELECT count(*) FROM event_fts WHERE event_fts MATCH 'b'") == 1);
+    CHECK(count_in(path, "SELECT count(*) FROM fts_deferred") == 0);
+    {
+      Db db = Db::open(path, OpenMode::existing);
+      const auto h = history(db, std::string("event"), std::int64_t{3}, 10);
+      REQUIRE(h.size() == 1);
+      CHECK(h[0].command_id == 2);
+      CHECK(h[0].action == "insert");
+      CHECK(h[0].entity_id == 3);
+      CHECK(history(db, std::nullopt, std::nullopt, 2).size() == 2);
+      CHECK(history(db, std::nullopt, std::nullopt, 2)[0].entity_id == 4);  // newest first
+      const auto cmds = commands(db, std::nullopt, 10);
+      REQUIRE(cmds.size() == 2);
+      CHECK(cmds[0].rows == 3);
+    }
+    UndoOptions dry;
+    dry.dry_run = true;
+    const UndoResult would = undo_as(path, "ivanov", dry);
+    CHECK(would.changes == 15);  // 3 events, 12 tasks
+    CHECK(would.rows.size() == 15);
+    CHECK(count_in(path, "SELECT count(*) FROM event") == 4);
+    const UndoResult r = undo_as(path, "ivanov");
+    CHECK(r.command_id == 2);
+    CHECK(r.changes == 15);
+    CHECK(count_in(path, "SELECT count(*) FROM event") == 1);
+    CHECK(count_in(path, "SELECT count(*) FROM task") == 0);
+    CHECK(count_in(path, "SELECT count(*) FROM event_fts WHERE event_fts MATCH 'b'") == 0);
+  }
+
+  TEST_CASE("records created whole: a later command's change to a child or a new child stops undo") {
+    TempDir tmp;
+    const std::string path = (tmp.path / "plan.db").string();
+    create_whole(path, "ivanov", {"a", "b"}, 2);
+    as(path, "petrov", "UPDATE task SET status = 'done' WHERE event_id = 2 AND no = 2");
+    bool named = false;
+    try {
+      undo_as(path, "ivanov");
+    } catch (const InputError& e) {
+      named = std::string(e.what()).find("command 2 of petrov") != std::string::npos;
+    }
+    CHECK(named);
+    CHECK(count_in(path, "SELECT count(*) FROM task") == 4);
+    UndoOptions petrov;
+    petrov.command_id = 2;
+    undo_as(path, "petrov", petrov);
+    as(path, "sidorov", "INSERT INTO task(event_id, no, title, due) VALUES (1, 3, 'Свет', '2024-12-01')");
+    CHECK_THROWS_AS(undo_as(path, "ivanov"), InputError);
+    CHECK(count_in(path, "SELECT count(*) FROM task") == 5);
+    UndoOptions force;
+    force.force = true;
+    undo_as(path, "ivanov", force);
+    CHECK(count_in(path, "SELECT count(*) FROM event") == 0);
+    CHECK(count_in(path, "SELECT count(*) FROM task") == 0);
+  }
+
+  TEST_CASE("records created whole: a rolled-back savepoint forgets them; a search inside the command finds them") {
+    TempDir tmp;
+    const std::string path = (tmp.path / "plan.db").string();
+    {
+      Db db = Db::open(path, OpenMode::create, {"ivanov", "omskplan event import", "2024-01-01T00:00:00Z"});
+      WriteTransaction tx(db);
+      auto create = [&](const std::string& uuid) {
+        NewRecord rec(db, "event");
+        db.exec(event_sql(uuid));
+        rec.created(db.last_insert_id());
+      };
+      create("first");
+      {
+        WriteTransaction inner(db);
+        create("second");
+      }  // rolled back
+      create("third");
+      db.index_deferred();  // as a search inside the command does (store::Query)
+      CHECK(count(db, "SELECT count(*) FROM event_fts WHERE event_fts MATCH 'third'") == 1);
+      // Changed again by the same command: indexed once, with its new title.
+      db.exec("UPDATE event SET title = 'fourth' WHERE uuid = 'first'");
+      create("fifth");
+      tx.commit();
+    }
+    CHECK(count_in(path, "SELECT count(*) FROM event") == 3);
+    CHECK(count_in(path, "SELECT count(*) FROM event_fts") == 3);
+    CHECK(count_in(path, "SELECT count(*) FROM event_fts WHERE event_fts MATCH 'fourth OR fifth OR third'") == 3);
+    // The id of the one rolled back is given again (the savepoint took the
+    // counter back too): one range, 1 … 3.
+    CHECK(count_in(path, "SELECT count(*) FROM command_insert") == 1);
+    CHECK(count_in(path, "SELECT count(*) FROM command_insert WHERE first_id = 1 AND last_id = 3") == 1);
+    const UndoResult r = undo_as(path, "ivanov");
+    CHECK(r.changes == 3);
+    CHECK(count_in(path, "SELECT count(*) FROM event") == 0);
+    CHECK(count_in(path, "SELECT count(*) FROM event_fts") == 0);
   }
 }
 
