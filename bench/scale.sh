@@ -59,7 +59,8 @@ time_it() {
   shift 2
   local prep=()
   if [ "$1" = --prepare ]; then
-    prep=(--prepare "$2")
+    # -N runs no shell, for the preparation either: bash runs it.
+    prep=(--prepare "bash -c '$2'")
     shift 2
   fi
   [ "$1" = -- ] && shift
@@ -72,7 +73,7 @@ time_it() {
     cat "$work/h.log" >&2
     return 1
   fi
-  [ ${#prep[@]} -eq 0 ] || bash -c "${prep[1]}"
+  [ ${#prep[@]} -eq 0 ] || eval "${prep[1]}"
   local ms rss
   ms=$(median_ms "$work/h.json")
   rss=$(peak_rss_mb "$@")
@@ -116,14 +117,14 @@ for n in "${sizes[@]}"; do
 
   time_it "$n" "import: omskplan event import" --prepare "rm -f $db $db-wal $db-shm && $bin --db $db db init" -- \
     "$bin" --db "$db" event import "$ev"
-  bytes=$(stat -c %s "$db")
+  bytes=$(cat "$db" "$db-wal" 2>/dev/null | wc -c)  # the file and what its WAL still holds
   printf '%s\t%s\t%s\t%s\n' "$n" "database bytes per event" "$((bytes / n))" "" >>"$results"
   printf '%9s  %-46s %12s B\n' "$n" "database bytes per event" "$((bytes / n))"
   floor_sql "$db" "$work/floor-$n.sql"
   time_it "$n" "import: floor (sqlite3 shell, one transaction)" \
     --prepare "rm -f $floor $floor-wal $floor-shm && $bin --db $floor db init" -- \
     sqlite3 "$floor" ".read $work/floor-$n.sql"
-  floor_bytes=$(stat -c %s "$floor")
+  floor_bytes=$(cat "$floor" "$floor-wal" 2>/dev/null | wc -c)
   printf '%s\t%s\t%s\t%s\n' "$n" "floor database bytes per event" "$((floor_bytes / n))" "" >>"$results"
   time_it "$n" "import: task import (Taskwarrior)" --prepare "rm -rf $TASKDATA && mkdir -p $TASKDATA" -- \
     task import "$tw"
@@ -143,24 +144,34 @@ for n in "${sizes[@]}"; do
 
   # A durable add: the event added is deleted before the next run, untimed.
   cat >"$work/undo-add.sh" <<UNDO
-"$bin" --db "$db" --quiet event list --venue "Кабинет 101" | xargs -r -n1 "$bin" --db "$db" --quiet event delete
+"$bin" --db "$db" --quiet event list --venue "Кабинет 101" | xargs -r -n1 "$bin" --db "$db" --quiet event delete >/dev/null
 sqlite3 "$db" "DELETE FROM event WHERE uuid LIKE 'bench-%'"
 UNDO
-  time_it "$n" "event add" --prepare "bash $work/undo-add.sh" -- "$bin" --db "$db" event add \
-    --title "Совещание по подготовке" --start "2027-03-15 07:00" --duration 1h --venue "Кабинет 101"
-  ins="INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, updated_utc)
-       VALUES ('bench-' || hex(randomblob(8)), 'Совещание', 'meeting', 'municipal', '2027-03-15T01:00:00Z',
-               '2027-03-15T02:00:00Z', '2026-11-27T03:00:00Z', '2026-11-27T03:00:00Z');"
-  time_it "$n" "event add: floor (sqlite3, synchronous = FULL)" --prepare "bash $work/undo-add.sh" -- \
-    sqlite3 "$db" "PRAGMA synchronous = FULL; $ins"
-  bash "$work/undo-add.sh"
-  a=$(syncs "$bin" --db "$db" event add --title "Совещание по подготовке" --start "2027-03-15 07:00" --duration 1h \
+  add=("$bin" --db "$db" event add --title "Совещание по подготовке" --start "2027-03-15 07:00" --duration 1h
     --venue "Кабинет 101")
+  time_it "$n" "event add" --prepare "bash $work/undo-add.sh" -- "${add[@]}"
+  # The floor: one row by the sqlite3 shell, durable (synchronous = FULL), as
+  # SQLite does it by default (the WAL checkpointed and deleted on close) and
+  # as omskplan keeps the WAL (kept, not checkpointed on close).
+  cat >"$work/insert.sql" <<'SQL'
+PRAGMA synchronous = FULL;
+INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, updated_utc)
+  VALUES ('bench-' || hex(randomblob(8)), 'Совещание', 'meeting', 'municipal', '2027-03-15T01:00:00Z',
+          '2027-03-15T02:00:00Z', '2026-11-27T03:00:00Z', '2026-11-27T03:00:00Z');
+SQL
+  plain=(sqlite3 "$db" ".read $work/insert.sql")
+  kept=(sqlite3 -cmd ".filectrl persist_wal 1" -cmd ".dbconfig no_ckpt_on_close on" "$db" ".read $work/insert.sql")
+  time_it "$n" "event add: floor (sqlite3, FULL, WAL kept)" --prepare "bash $work/undo-add.sh" -- "${kept[@]}"
+  time_it "$n" "event add: sqlite3 defaults (FULL)" --prepare "bash $work/undo-add.sh" -- "${plain[@]}"
   bash "$work/undo-add.sh"
-  f=$(syncs sqlite3 "$db" "PRAGMA synchronous = FULL; $ins")
+  a=$(syncs "${add[@]}")
   bash "$work/undo-add.sh"
-  printf '%s\t%s\t%s\t%s\n' "$n" "event add: fsync calls (omskplan / sqlite3)" "$a / $f" "" >>"$results"
-  printf '%9s  %-46s %12s\n' "$n" "event add: fsync calls (omskplan / sqlite3)" "$a / $f"
+  f=$(syncs "${kept[@]}")
+  bash "$work/undo-add.sh"
+  d=$(syncs "${plain[@]}")
+  bash "$work/undo-add.sh"
+  printf '%s\t%s\t%s\t%s\n' "$n" "event add: fsync calls (omskplan / floor / sqlite3 defaults)" "$a / $f / $d" "" >>"$results"
+  printf '%9s  %-46s %12s\n' "$n" "event add: fsync calls (omskplan / floor / defaults)" "$a / $f / $d"
   rm -f "$db"* "$floor"* "$ev" "$tw" "$work/floor-$n.sql"
   rm -rf "$TASKDATA"
 done
@@ -193,7 +204,7 @@ awk -F'\t' -v sizes="${sizes[*]}" '
       f = ms["import: floor (sqlite3 shell, one transaction)", n]; o = ms["import: omskplan event import", n]
       t = ms["import: task import (Taskwarrior)", n]
       e = ms["export: omskplan --json event list", n]; te = ms["export: task export (Taskwarrior)", n]
-      a = ms["event add", n]; af = ms["event add: floor (sqlite3, synchronous = FULL)", n]
+      a = ms["event add", n]; af = ms["event add: floor (sqlite3, FULL, WAL kept)", n]
       printf "  %s: import %.2f× the floor, Taskwarrior %.2f× omskplan; export: Taskwarrior %.2f× omskplan; add %.2f× the sqlite3 durable insert\n",
         n, o / f, t / o, te / e, a / af
     }

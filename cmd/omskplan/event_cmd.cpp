@@ -101,6 +101,31 @@ void print_events(Runtime& rt, event::Services& s, const std::vector<event::Even
   }
 }
 
+// `event list --quiet` and `--json`, an event at a time; the JSON is as one
+// array's dump(2): "[", each element indented by two, "]" ("[]" when none).
+void print_events_streaming(Runtime& rt, event::Services& s, const event::EventFilter& filter, bool children) {
+  if (rt.quiet()) {
+    event::for_each_event(s, filter, false, [&](event::Event&& e) { rt.print(fmt::format("{}\n", e.id)); });
+    return;
+  }
+  bool first = true;
+  std::string element;
+  event::for_each_event(s, filter, children, [&](event::Event&& e) {
+    element = event::to_json(e, rt.zone()).dump(2);
+    std::string out = first ? "[\n  " : ",\n  ";
+    out.reserve(out.size() + element.size() + element.size() / 16);
+    for (const char c : element) {
+      out += c;
+      if (c == '\n') {
+        out += "  ";
+      }
+    }
+    rt.print(out);
+    first = false;
+  });
+  rt.print(first ? "[]\n" : "\n]\n");
+}
+
 // Prints a just-written event: its id with --quiet, its JSON with --json, else a line.
 void report_written(Runtime& rt, const event::Event& e, std::string_view verb) {
   const Format f = rt.format({Format::table, Format::json});
@@ -223,7 +248,12 @@ void run_list(Runtime& rt, const event::ListQuery& o) {
   const Format fmt_ = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::ics});
   const bool children = fmt_ == Format::json || fmt_ == Format::ics;
   auto s = event_services(rt, OpenMode::existing);
-  print_events(rt, s, event::list_events(s, filter, children && !rt.quiet()));
+  if (rt.quiet() || fmt_ == Format::json) {
+    // Printed as they are read: any number of events in constant memory.
+    print_events_streaming(rt, s, filter, children && !rt.quiet());
+    return;
+  }
+  print_events(rt, s, event::list_events(s, filter, children));
 }
 
 void run_show(Runtime& rt, std::int64_t id, const std::string& output) {

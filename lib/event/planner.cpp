@@ -643,13 +643,11 @@ EventFilter parse_list_query(const ListQuery& o, const time::Context& ctx) {
   return f;
 }
 
-std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_children) {
-  auto out = repo::list(s.db, f, with_children);
-  const auto series = repo::list_series(s.db, f, with_children);
-  if (series.empty()) {
-    return out;
-  }
-  for (const Event& se : series) {
+void for_each_event(Services& s, const EventFilter& f, bool with_children, const std::function<void(Event&&)>& each) {
+  // The series' occurrences (few series, each a year ahead at most) are made
+  // first and merged into the events as these are read, in (start, id) order.
+  std::vector<Event> occurrences;
+  for (const Event& se : repo::list_series(s.db, f, with_children)) {
     // An endless series without --to: its occurrences of the year ahead.
     const Instant from = f.from.value_or(se.start - days{14});
     const Date ahead = std::max(s.ctx.today(), day_of(from, s.ctx)) + days{366};
@@ -657,14 +655,34 @@ std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_chil
                        : se.repeat_until ? *se.repeat_until
                                          : s.ctx.zone->to_instant(LocalTime{ahead.time_since_epoch()});
     for (Event& o : occurrences_between(se, from, to, *s.ctx.calendar, *s.ctx.zone)) {
-      out.push_back(std::move(o));
+      occurrences.push_back(std::move(o));
     }
   }
-  std::stable_sort(out.begin(), out.end(),
+  std::stable_sort(occurrences.begin(), occurrences.end(),
                    [](const Event& a, const Event& b) { return std::tie(a.start, a.id) < std::tie(b.start, b.id); });
-  if (f.limit && out.size() > static_cast<std::size_t>(*f.limit)) {
-    out.resize(static_cast<std::size_t>(*f.limit));
+  long passed = 0;
+  const auto pass = [&](Event&& e) {
+    if (!f.limit || passed < *f.limit) {
+      ++passed;
+      each(std::move(e));
+    }
+  };
+  std::size_t next = 0;
+  repo::for_each(s.db, f, with_children, [&](Event&& e) {
+    while (next < occurrences.size() &&
+           std::tie(occurrences[next].start, occurrences[next].id) < std::tie(e.start, e.id)) {
+      pass(std::move(occurrences[next++]));
+    }
+    pass(std::move(e));
+  });
+  for (; next < occurrences.size(); ++next) {
+    pass(std::move(occurrences[next]));
   }
+}
+
+std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_children) {
+  std::vector<Event> out;
+  for_each_event(s, f, with_children, [&](Event&& e) { out.push_back(std::move(e)); });
   return out;
 }
 

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -452,7 +454,32 @@ std::vector<std::int64_t> newest_ids(Db& db, long limit) {
 namespace {
 
 // What a filter says besides the dates.
-void filter_by(store::Query& q, const Filter& f) {
+// The venues named on events whose text holds `typed` (case and ё folded):
+// the distinct venues, read one index seek each (event_venue_text), not the events.
+std::vector<std::string> venues_containing(Db& db, std::string_view typed) {
+  const std::string key = text::fold(typed);
+  std::vector<std::string> out;
+  auto& next = db.cached("SELECT venue FROM event WHERE venue > ? ORDER BY venue LIMIT 1");
+  std::string after;
+  for (;;) {
+    next.bind(1, after);
+    if (!next.step()) {
+      next.reset();
+      break;
+    }
+    after = next.get_text(0);
+    next.reset();
+    if (text::fold(after).find(key) != std::string::npos) {
+      out.push_back(after);
+    }
+  }
+  return out;
+}
+
+void filter_by(Db& db, store::Query& q, const Filter& f) {
+  if (f.venue) {
+    q.where_in("venue", venues_containing(db, *f.venue));
+  }
   if (f.kind) {
     q.where("kind = ?", {std::string(to_string(*f.kind))});
   }
@@ -470,23 +497,16 @@ void filter_by(store::Query& q, const Filter& f) {
   }
 }
 
-std::vector<Event> read_rows(Db& db, Statement& st, const Filter& f, bool with_children) {
-  std::vector<Event> out;
-  const std::string venue_key = f.venue ? text::fold(*f.venue) : std::string{};
+// Each row of `st` as an event (with its children when asked), as it is read.
+void each_row(Db& db, Statement& st, bool with_children, const std::function<void(Event&&)>& each) {
   while (st.step()) {
     Event e = read_event_row(st);
-    if (f.venue && text::fold(e.venue).find(venue_key) == std::string::npos) {
-      continue;
-    }
-    out.push_back(std::move(e));
-  }
-  for (auto& e : out) {
     if (with_children) {
       load_children(db, e);
     }
     load_series(db, e);
+    each(std::move(e));
   }
-  return out;
 }
 
 // A series' occurrence may fall this much before the day its rule makes (a day off moved back).
@@ -494,7 +514,7 @@ constexpr std::chrono::days kSeriesSlack{14};
 
 }  // namespace
 
-std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
+void for_each(Db& db, const Filter& f, bool with_children, const std::function<void(Event&&)>& each) {
   store::Query q(fmt::format("SELECT {} FROM event WHERE repeat_rule IS NULL", kEventColumns));
   if (f.from) {
     // The start bound lets the index on start_utc cut the scan.
@@ -503,9 +523,15 @@ std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
   if (f.to) {
     q.where("start_utc < ?", {format_utc(*f.to)});
   }
-  filter_by(q, f);
+  filter_by(db, q, f);
   Statement st = q.prepare(db, "start_utc, id", f.limit);
-  return read_rows(db, st, f, with_children);
+  each_row(db, st, with_children, each);
+}
+
+std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
+  std::vector<Event> out;
+  for_each(db, f, with_children, [&](Event&& e) { out.push_back(std::move(e)); });
+  return out;
 }
 
 std::vector<Event> list_series(Db& db, const Filter& f, bool with_children) {
@@ -516,9 +542,11 @@ std::vector<Event> list_series(Db& db, const Filter& f, bool with_children) {
   if (f.to) {
     q.where("start_utc < ?", {format_utc(*f.to + kSeriesSlack)});
   }
-  filter_by(q, f);
+  filter_by(db, q, f);
   Statement st = q.prepare(db, "start_utc, id", std::nullopt);
-  return read_rows(db, st, f, with_children);
+  std::vector<Event> out;
+  each_row(db, st, with_children, [&](Event&& e) { out.push_back(std::move(e)); });
+  return out;
 }
 
 namespace {

@@ -25,6 +25,11 @@ namespace omskplan::store {
 
 namespace {
 
+// The WAL: checkpointed by SQLite past this many pages (1 MiB), and on close
+// past this size (store/db.cpp, Db::open).
+constexpr int kAutoCheckpointPages = 256;
+constexpr long kCheckpointOnCloseBytes = 1 << 20;
+
 std::string directory_of(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   return parent.empty() ? std::string(".") : parent.string();
@@ -191,6 +196,14 @@ Db::~Db() {
   if (db_ && wrote_ && (sqlite3_total_changes64(db_) >= 200 || last_command_id_ % 64 == 0)) {
     sqlite3_exec(db_, "PRAGMA analysis_limit = 400; PRAGMA optimize;", nullptr, nullptr, nullptr);
   }
+  if (db_ && wrote_ && !path_.empty() && path_ != ":memory:") {
+    // A bulk command left a large WAL: into the database file with it, and
+    // the WAL back to nothing (the next command would replay all of it).
+    struct stat st {};
+    if (::stat((path_ + "-wal").c_str(), &st) == 0 && st.st_size > kCheckpointOnCloseBytes) {
+      sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    }
+  }
   if (db_) {
     sqlite3_close_v2(db_);
   }
@@ -315,18 +328,23 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
       set.step();
     }
   }
-  // WAL with synchronous=NORMAL: a commit is atomic and survives a killed
-  // process; only an OS crash or power loss can roll back the newest commits.
+  // WAL with synchronous=FULL: a commit is on the disk when it returns (one
+  // sync of the WAL; SQLite syncs the directory too, on the first sync of a
+  // process). The WAL is kept between runs and not checkpointed on close:
+  // each command is a short process, and a checkpoint at every exit cost two
+  // more syncs of every write (the WAL, then the database file). It is
+  // checkpointed by SQLite as it passes kAutoCheckpointPages, and on close
+  // once it is larger than kCheckpointOnCloseBytes (a bulk command), so a
+  // process opening it never replays more than about a megabyte of it.
   if (!read_as_is) {
-    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA synchronous = FULL");
   }
-  // Keep the WAL file between runs (truncated to nothing when the last
-  // connection checkpoints on close): each command is a short process, and
-  // deleting and re-creating the file every time costs more than the command.
   if (!memory && !read_as_is) {
     int persist = 1;
     sqlite3_file_control(db.db_, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
-    db.exec("PRAGMA journal_size_limit = 0");
+    sqlite3_db_config(db.db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    db.exec(fmt::format("PRAGMA wal_autocheckpoint = {}; PRAGMA journal_size_limit = {}", kAutoCheckpointPages,
+                        kCheckpointOnCloseBytes));
   }
   if (mode != OpenMode::raw) {
     migrate(db, mode == OpenMode::upgrade);

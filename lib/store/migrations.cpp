@@ -714,6 +714,8 @@ CREATE TABLE command_insert (
   PRIMARY KEY (command_id, entity, first_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX command_insert_entity ON command_insert(entity, first_id);
+-- `event list --venue`: the distinct venues, one seek each, then their events.
+CREATE INDEX event_venue_text ON event(venue);
 )sql";
 
 }  // namespace
@@ -814,7 +816,7 @@ const std::vector<Migration>& migrations() {
       {12, "guests, guest lists of events, delegations", kSchemaV12},
       // The zone a repeating event's rule keeps its clock in, when not the configured one.
       {13, "the time zone of a repeating event imported from another zone", kSchemaV13},
-      {14, "records created in bulk kept as ranges of ids; their full-text index written at commit",
+      {14, "records created in bulk kept as ranges of ids; their full-text index written at commit; events by venue text",
        std::string(kSchemaV14) + fts_v14_sql()},
   };
   return all;

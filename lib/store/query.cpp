@@ -45,6 +45,21 @@ void Query::where(std::string_view condition, std::vector<std::string> values) {
   }
 }
 
+void Query::where_in(std::string_view column, std::vector<std::string> values) {
+  if (values.empty()) {
+    sql_ += " AND 0";
+    return;
+  }
+  sql_ += " AND ";
+  sql_ += column;
+  sql_ += " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    sql_ += i == 0 ? "?" : ", ?";
+    binds_.push_back(std::move(values[i]));
+  }
+  sql_ += ")";
+}
+
 void Query::search(std::string_view condition, std::string_view typed) {
   std::string q = fts_query(typed);
   if (q.empty()) {

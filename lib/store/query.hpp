@@ -22,6 +22,8 @@ class Query {
 
   // Appends " AND <condition>"; its `?`s take `values` in order.
   void where(std::string_view condition, std::vector<std::string> values);
+  // Appends " AND <column> IN (?, …)" with `values` (no value: nothing matches).
+  void where_in(std::string_view column, std::vector<std::string> values);
   // Appends " AND <condition>" whose `?` takes the FTS5 query for what the user
   // typed; an InputError when it has no words to look for.
   void search(std::string_view condition, std::string_view typed);

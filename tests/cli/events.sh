@@ -173,3 +173,16 @@ expect_eq "$(sql "SELECT count(*) FROM event WHERE id = 9")" "0"
 expect_eq "$(sql "SELECT json_extract(before, '$.title') FROM audit WHERE action = 'delete' AND entity_id = 9")" "Концерт"
 expect_unchanged event delete 9
 expect_err "no event with id 9"
+
+# --venue: the text anywhere in the venue, case and ё folded; filtered in SQL,
+# so --limit counts only the events at the venue (it was applied before the filter).
+run event add --title "Приём у Мэра" --start "2031-02-01 10:00" --venue "Малый зал мэрии"
+run event add --title "Ёлка" --start "2031-02-02 10:00" --venue "Большой зал «Ёлочка»"
+run event add --title "Совещание" --start "2031-02-03 10:00" --venue "Малый зал мэрии"
+run event add --title "Совещание 2" --start "2031-02-04 10:00" --venue "Малый зал мэрии"
+run --json event list --year 2031 --venue "МАЛЫЙ ЗАЛ" --limit 2
+expect_eq "$(out | jq -c '[.[].title]')" '["Приём у Мэра","Совещание"]'
+run --json event list --year 2031 --venue "елочка"
+expect_eq "$(out | jq -c '[.[].title]')" '["Ёлка"]'
+run --json event list --year 2031 --venue "нет такого зала"
+expect_out_is "[]"

@@ -231,7 +231,7 @@ need() {
 # unmigrate_v14 DB: takes the database back to before schema 14: no ranges of
 # records created, the full-text indexes keeping their text, as schemas 1 and 2 made them.
 unmigrate_v14() {
-  sqlite3 "$1" "DROP TABLE command_insert; DROP TABLE fts_deferred;
+  sqlite3 "$1" "DROP TABLE command_insert; DROP TABLE fts_deferred; DROP INDEX event_venue_text;
     DROP TRIGGER event_fts_insert; DROP TRIGGER event_fts_update; DROP TRIGGER event_fts_delete; DROP TABLE event_fts;
     CREATE VIRTUAL TABLE event_fts USING fts5(title, venue, notes, tokenize = 'unicode61');
     INSERT INTO event_fts(rowid, title, venue, notes) SELECT event.id, replace(replace(event.title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(event.venue, 'ё', 'е'), 'Ё', 'Е'), replace(replace(event.notes, 'ё', 'е'), 'Ё', 'Е') FROM event;

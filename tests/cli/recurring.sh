@@ -140,4 +140,16 @@ OMSKPLAN_DB="$TMP/other.db" run --json event list --year 2024
 expect_eq "$(jq -c '[.[] | [.start, .title, .occurrence, .repeat.cancelled]]' "$TMP/out")" \
   "$(jq -c '[.[] | [.start, .title, .occurrence, .repeat.cancelled]]' "$TMP/l.json")"
 expect_eq "$(sqlite3 "$TMP/other.db" 'SELECT count(*) FROM event')" "$(sql 'SELECT count(*) FROM event')"
+# The list is printed as it is read (issue 21): the JSON is one array exactly
+# as a whole dump prints it, the series' occurrences merged in (start, id)
+# order, --limit counting both.
+run --json event list --year 2024
+jq . "$TMP/out" | cmp -s - "$TMP/out" && pass || fail "the streamed JSON is not the array pretty-printed"
+run --quiet event list --year 2024
+expect_eq "$(jq -r '.[].id' "$TMP/l.json" | paste -sd' ')" "$(out | paste -sd' ')" "(--quiet and --json list the same events)"
+expect_eq "$(jq -c '[.[] | [.start, .id]] | . == sort' "$TMP/l.json")" "true" "(the list is in (start, id) order)"
+run --json event list --year 2024 --limit 7
+expect_eq "$(jq -c '[.[] | [.id, .start]]' "$TMP/out")" "$(jq -c '[.[:7][] | [.id, .start]]' "$TMP/l.json")"
+run --json event list --year 1990
+expect_out_is "[]"
 finish
