@@ -109,17 +109,12 @@ void print_events_streaming(Runtime& rt, event::Services& s, const event::EventF
     return;
   }
   bool first = true;
-  std::string element;
+  std::string out;
   event::for_each_event(s, filter, children, [&](event::Event&& e) {
-    element = event::to_json(e, rt.zone()).dump(2);
-    std::string out = first ? "[\n  " : ",\n  ";
-    out.reserve(out.size() + element.size() + element.size() / 16);
-    for (const char c : element) {
-      out += c;
-      if (c == '\n') {
-        out += "  ";
-      }
-    }
+    out = first ? "[\n  " : ",\n  ";
+    // The element as dump(2) prints it at depth 1 (nlohmann's own serializer, indented by 2).
+    nlohmann::detail::serializer<nlohmann::ordered_json> ser(nlohmann::detail::output_adapter<char>(out), ' ');
+    ser.dump(event::to_json(e, rt.zone()), true, false, 2, 2);
     rt.print(out);
     first = false;
   });

@@ -1,5 +1,6 @@
 #include "core/date.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <charconv>
@@ -46,7 +47,7 @@ std::string format_dotted(Date d) {
 
 std::string format_date(Date d) {
   const year_month_day ymd{d};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+  return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
@@ -89,7 +90,7 @@ Date last_day_of_month(Date d) {
 std::string format_utc(Instant t) {
   const Date d = floor<days>(t);
   const hh_mm_ss hms{t - d};
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(d), hms.hours().count(),
+  return fmt::format(FMT_COMPILE("{}T{:02}:{:02}:{:02}Z"), format_date(d), hms.hours().count(),
                      hms.minutes().count(), hms.seconds().count());
 }
 
@@ -120,7 +121,7 @@ std::string format_clock(LocalTime t) {
 std::string format_offset(seconds off, bool colon) {
   const char sign = off.count() < 0 ? '-' : '+';
   const long long a = off.count() < 0 ? -off.count() : off.count();
-  return fmt::format("{}{:02}{}{:02}", sign, a / 3600, colon ? ":" : "", (a / 60) % 60);
+  return fmt::format(FMT_COMPILE("{}{:02}{}{:02}"), sign, a / 3600, colon ? ":" : "", (a / 60) % 60);
 }
 
 }  // namespace omskplan::time
