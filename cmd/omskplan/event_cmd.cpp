@@ -105,12 +105,12 @@ void print_events(Runtime& rt, event::Services& s, const std::vector<event::Even
 // array's dump(2): "[", each element indented by two, "]" ("[]" when none).
 void print_events_streaming(Runtime& rt, event::Services& s, const event::EventFilter& filter, bool children) {
   if (rt.quiet()) {
-    event::for_each_event(s, filter, false, [&](event::Event&& e) { rt.print(fmt::format("{}\n", e.id)); });
+    event::for_each_event(s, filter, event::Load::row, [&](event::Event&& e) { rt.print(fmt::format("{}\n", e.id)); });
     return;
   }
   bool first = true;
   std::string out;
-  event::for_each_event(s, filter, children, [&](event::Event&& e) {
+  event::for_each_event(s, filter, event::load_children_if(children), [&](event::Event&& e) {
     out = first ? "[\n  " : ",\n  ";
     // The element as dump(2) prints it at depth 1 (nlohmann's own serializer, indented by 2).
     nlohmann::detail::serializer<nlohmann::ordered_json> ser(nlohmann::detail::output_adapter<char>(out), ' ');

@@ -204,6 +204,12 @@ struct EventFilter {
   std::optional<long> limit;
 };
 
+// What a list reads of each event besides its row: nothing more, its
+// participants (the monthly plan's VIPs), or all its children (tasks, run of
+// show, participants, tags, lessons).
+enum class Load { row, participants, children };
+inline Load load_children_if(bool children) { return children ? Load::children : Load::row; }
+
 // An open task with its event (the agenda).
 struct AgendaRow {
   std::int64_t event_id;

@@ -643,11 +643,11 @@ EventFilter parse_list_query(const ListQuery& o, const time::Context& ctx) {
   return f;
 }
 
-void for_each_event(Services& s, const EventFilter& f, bool with_children, const std::function<void(Event&&)>& each) {
+void for_each_event(Services& s, const EventFilter& f, Load load, const std::function<void(Event&&)>& each) {
   // The series' occurrences (few series, each a year ahead at most) are made
   // first and merged into the events as these are read, in (start, id) order.
   std::vector<Event> occurrences;
-  for (const Event& se : repo::list_series(s.db, f, with_children)) {
+  for (const Event& se : repo::list_series(s.db, f, load)) {
     // An endless series without --to: its occurrences of the year ahead.
     const Instant from = f.from.value_or(se.start - days{14});
     const Date ahead = std::max(s.ctx.today(), day_of(from, s.ctx)) + days{366};
@@ -668,7 +668,7 @@ void for_each_event(Services& s, const EventFilter& f, bool with_children, const
     }
   };
   std::size_t next = 0;
-  repo::for_each(s.db, f, with_children, [&](Event&& e) {
+  repo::for_each(s.db, f, load, [&](Event&& e) {
     while (next < occurrences.size() &&
            std::tie(occurrences[next].start, occurrences[next].id) < std::tie(e.start, e.id)) {
       pass(std::move(occurrences[next++]));
@@ -680,9 +680,9 @@ void for_each_event(Services& s, const EventFilter& f, bool with_children, const
   }
 }
 
-std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_children) {
+std::vector<Event> list_events(Services& s, const EventFilter& f, Load load) {
   std::vector<Event> out;
-  for_each_event(s, f, with_children, [&](Event&& e) { out.push_back(std::move(e)); });
+  for_each_event(s, f, load, [&](Event&& e) { out.push_back(std::move(e)); });
   return out;
 }
 

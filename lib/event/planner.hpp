@@ -140,10 +140,13 @@ struct ListQuery {
 // The filter the query means (InputError names the option at fault).
 EventFilter parse_list_query(const ListQuery& q, const time::Context& ctx);
 // Events by start; `with_children` loads their tasks, run of show and lessons.
-std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_children);
+std::vector<Event> list_events(Services& s, const EventFilter& f, Load load);
+inline std::vector<Event> list_events(Services& s, const EventFilter& f, bool with_children) {
+  return list_events(s, f, load_children_if(with_children));
+}
 // The same events, each passed to `each` as it is read: a list of any length in
 // constant memory (series' occurrences merged in order; --limit applies).
-void for_each_event(Services& s, const EventFilter& f, bool with_children, const std::function<void(Event&&)>& each);
+void for_each_event(Services& s, const EventFilter& f, Load load, const std::function<void(Event&&)>& each);
 
 // An event's lessons with where each was learned: `origin` is the event of
 // this database it came from; `elsewhere` when it came from another database.

@@ -498,11 +498,13 @@ void filter_by(Db& db, store::Query& q, const Filter& f) {
 }
 
 // Each row of `st` as an event (with its children when asked), as it is read.
-void each_row(Db& db, Statement& st, bool with_children, const std::function<void(Event&&)>& each) {
+void each_row(Db& db, Statement& st, Load load, const std::function<void(Event&&)>& each) {
   while (st.step()) {
     Event e = read_event_row(st);
-    if (with_children) {
+    if (load == Load::children) {
       load_children(db, e);
+    } else if (load == Load::participants) {
+      load_participants(db, e);
     }
     load_series(db, e);
     each(std::move(e));
@@ -514,7 +516,7 @@ constexpr std::chrono::days kSeriesSlack{14};
 
 }  // namespace
 
-void for_each(Db& db, const Filter& f, bool with_children, const std::function<void(Event&&)>& each) {
+void for_each(Db& db, const Filter& f, Load load, const std::function<void(Event&&)>& each) {
   store::Query q(fmt::format("SELECT {} FROM event WHERE repeat_rule IS NULL", kEventColumns));
   if (f.from) {
     // The start bound lets the index on start_utc cut the scan.
@@ -525,16 +527,16 @@ void for_each(Db& db, const Filter& f, bool with_children, const std::function<v
   }
   filter_by(db, q, f);
   Statement st = q.prepare(db, "start_utc, id", f.limit);
-  each_row(db, st, with_children, each);
+  each_row(db, st, load, each);
 }
 
 std::vector<Event> list(Db& db, const Filter& f, bool with_children) {
   std::vector<Event> out;
-  for_each(db, f, with_children, [&](Event&& e) { out.push_back(std::move(e)); });
+  for_each(db, f, load_children_if(with_children), [&](Event&& e) { out.push_back(std::move(e)); });
   return out;
 }
 
-std::vector<Event> list_series(Db& db, const Filter& f, bool with_children) {
+std::vector<Event> list_series(Db& db, const Filter& f, Load load) {
   store::Query q(fmt::format("SELECT {} FROM event WHERE repeat_rule IS NOT NULL", kEventColumns));
   if (f.from) {
     q.where("(repeat_until_utc IS NULL OR repeat_until_utc >= ?)", {format_utc(*f.from)});
@@ -545,7 +547,7 @@ std::vector<Event> list_series(Db& db, const Filter& f, bool with_children) {
   filter_by(db, q, f);
   Statement st = q.prepare(db, "start_utc, id", std::nullopt);
   std::vector<Event> out;
-  each_row(db, st, with_children, [&](Event&& e) { out.push_back(std::move(e)); });
+  each_row(db, st, load, [&](Event&& e) { out.push_back(std::move(e)); });
   return out;
 }
 

@@ -28,9 +28,12 @@ std::optional<std::int64_t> find_by_uuid(store::Db& db, const std::string& uuid)
 // Events that are no series (single ones and changed occurrences), by start.
 std::vector<Event> list(store::Db& db, const Filter& f, bool with_children);
 // The same, each passed to `each` as it is read (constant memory at any size).
-void for_each(store::Db& db, const Filter& f, bool with_children, const std::function<void(Event&&)>& each);
+void for_each(store::Db& db, const Filter& f, Load load, const std::function<void(Event&&)>& each);
 // The series that may have an occurrence in the filter's dates (the rest of it applies as to `list`).
-std::vector<Event> list_series(store::Db& db, const Filter& f, bool with_children);
+std::vector<Event> list_series(store::Db& db, const Filter& f, Load load);
+inline std::vector<Event> list_series(store::Db& db, const Filter& f, bool with_children) {
+  return list_series(db, f, load_children_if(with_children));
+}
 // The occurrences of a series changed on their own, by the day the rule makes for them.
 std::vector<Event> changed_occurrences(store::Db& db, std::int64_t series_id);
 // The ids of the newest events (the largest ids), newest first, at most `limit`.

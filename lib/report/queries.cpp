@@ -232,7 +232,20 @@ std::optional<unit::Unit> filter_unit(QueryContext& q) {
   return unit::resolve(us, q.filter.unit);
 }
 
-std::vector<event::Event> events_in(QueryContext& q, bool children) {
+// The period's events under the section's filter, cancelled ones left out;
+// read once per report for each period, filter and load (a load that reads
+// more serves one that reads less).
+const std::vector<event::Event>& events_in(QueryContext& q, event::Load load) {
+  const auto key = [&](event::Load l) {
+    return fmt::format("{}|{}|{}|{}|{}|{}|{}", time::format_date(q.period.from), time::format_date(q.period.to),
+                       q.filter.kind, q.filter.level, q.filter.status, q.filter.unit, static_cast<int>(l));
+  };
+  auto& read = q.events_read->by_key;
+  for (int l = static_cast<int>(event::Load::children); l >= static_cast<int>(load); --l) {
+    if (const auto it = read.find(key(static_cast<event::Load>(l))); it != read.end()) {
+      return it->second;
+    }
+  }
   event::EventFilter f;
   f.from = day_start(q, q.period.from);
   f.to = day_start(q, q.period.to + days{1});
@@ -246,17 +259,23 @@ std::vector<event::Event> events_in(QueryContext& q, bool children) {
     f.status = event::parse_status(q.filter.status);
   }
   event::Services planner{q.db, q.ctx};
-  auto es = event::list_events(planner, f, children);
-  std::erase_if(es, [](const event::Event& e) { return e.status == event::Status::cancelled; });
-  if (const auto u = filter_unit(q)) {
-    // An event's organizer is its unit's code or a name as typed.
-    const auto n = unit::names_on(*u, q.period.from);
-    std::erase_if(es, [&](const event::Event& e) {
+  const auto u = filter_unit(q);
+  const auto n = u ? std::optional(unit::names_on(*u, q.period.from)) : std::nullopt;
+  std::vector<event::Event> es;
+  event::for_each_event(planner, f, load, [&](event::Event&& e) {
+    if (e.status == event::Status::cancelled) {
+      return;
+    }
+    if (u) {
+      // An event's organizer is its unit's code or a name as typed.
       const std::string o = text::fold(text::trim(e.organizer));
-      return o != text::fold(u->code) && o != text::fold(n.name) && o != text::fold(n.short_name);
-    });
-  }
-  return es;
+      if (o != text::fold(u->code) && o != text::fold(n->name) && o != text::fold(n->short_name)) {
+        return;
+      }
+    }
+    es.push_back(std::move(e));
+  });
+  return read[key(load)] = std::move(es);
 }
 
 // A date as the value behind a date cell: days since 1970-01-01.
@@ -273,7 +292,8 @@ QueryResult q_events(QueryContext& q, std::map<std::string, std::string>& stats)
   QueryResult r;
   int mayor = 0;
   int held = 0;
-  const auto listed = events_in(q, true);
+  // The plan prints each event's VIPs: its participants, not its tasks or run of show.
+  const auto& listed = events_in(q, event::Load::participants);
   // A part follows its umbrella event, numbered under it (1.1, 1.2) and indented;
   // a part whose umbrella is not listed stands on its own.
   std::set<std::int64_t> ids;
@@ -346,7 +366,7 @@ QueryResult q_events_by_kind(QueryContext& q, std::map<std::string, std::string>
   QueryResult r;
   std::map<std::string, std::pair<int, std::string>> by_kind;
   int held = 0;
-  for (const auto& e : events_in(q, false)) {
+  for (const auto& e : events_in(q, event::Load::row)) {
     if (e.status != event::Status::held) {
       continue;
     }
@@ -380,7 +400,7 @@ QueryResult q_events_per_month(QueryContext& q, std::map<std::string, std::strin
   QueryResult r;
   std::map<int, int> per;
   int held = 0;
-  for (const auto& e : events_in(q, false)) {
+  for (const auto& e : events_in(q, event::Load::row)) {
     if (e.status != event::Status::held) {
       continue;
     }
@@ -677,7 +697,7 @@ std::vector<event::Event> kind_events(QueryContext& q) {
   if (k.filter.status.empty()) {
     k.filter.status = "held";
   }
-  return events_in(k, true);
+  return events_in(k, event::Load::children);
 }
 
 QueryResult q_experience_checklist(QueryContext& q, std::map<std::string, std::string>& stats) {
@@ -1045,7 +1065,7 @@ QueryResult q_week_plan(QueryContext& q, std::map<std::string, std::string>& sta
     rows.push_back({d.due, "", d.item->text, fmt::format("пункт {} плана №\u00A0{}", d.number, p.id), who, ""});
   }
   int events = 0;
-  for (const auto& e : events_in(q, true)) {
+  for (const auto& e : events_in(q, event::Load::row)) {
     const auto ls = q.ctx.zone->to_local(e.start);
     rows.push_back({time::local_date(ls), e.all_day ? "" : time::format_clock(ls), e.title, "мероприятие", e.organizer,
                     e.venue});

@@ -4,10 +4,12 @@
 #pragma once
 
 #include "report/document.hpp"
+#include "event/model.hpp"
 #include "store/db.hpp"
 #include "time/expr.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +28,12 @@ struct Filter {
   bool empty() const { return kind.empty() && level.empty() && status.empty() && unit.empty(); }
 };
 
+// The events a report's sections have read, by period, filter and what was
+// loaded of them: the annual report's sections read the year once.
+struct EventsRead {
+  std::map<std::string, std::vector<event::Event>> by_key;
+};
+
 struct QueryContext {
   store::Db& db;
   const time::Context& ctx;
@@ -41,6 +49,7 @@ struct QueryContext {
   std::vector<std::string> template_dirs = {};  // event templates (the kind's checklist and run of show)
   std::optional<std::int64_t> event_id = {};    // an event's guest list, its delegations
   std::string precedence_file = {};             // the user's order of precedence (none: the shipped one)
+  std::shared_ptr<EventsRead> events_read = std::make_shared<EventsRead>();  // shared by copies
 };
 
 // An event kind as a title says «по подготовке и проведению …»: «Дня города», «концертов».
