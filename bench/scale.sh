@@ -36,6 +36,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
 bin=$(realpath "$build/cmd/omskplan/omskplan")
 gen=$(realpath "$build/bench/gen_events")
+gen_agreements=$(realpath "$build/bench/gen_agreements")
 work=$(mktemp -d "${TMPDIR:-/tmp}/omskplan-scale.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export OMSKPLAN_NOW="2026-11-27 09:00" OMSKPLAN_TZ=Asia/Omsk NO_COLOR=1 LC_ALL=C.UTF-8
@@ -43,6 +44,9 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 export TASKRC="$work/taskrc" TASKDATA="$work/tw"
 printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\nrecurrence=off\ngc=off\n' "$TASKDATA" >"$TASKRC"
 results="$work/results.tsv"  # size, operation, median ms, peak RSS MB
+# The floor and Taskwarrior are measured up to this size (Taskwarrior 2.6
+# holds every task in memory: at 1M it needs gigabytes and hours).
+compare_max=${COMPARE_MAX:-100000}
 : >"$results"
 
 runs_for() { # N → runs
@@ -67,6 +71,8 @@ time_it() {
   local runs warm=1
   runs=$(runs_for "$n")
   [ ${#prep[@]} -eq 0 ] || warm=0
+  # An import past the compared sizes (1M: minutes each) runs once.
+  [ ${#prep[@]} -eq 0 ] || [ "$n" -le "$compare_max" ] || runs=1
   if ! hyperfine -N --warmup "$warm" --runs "$runs" "${prep[@]}" --export-json "$work/h.json" \
     "$(printf '%q ' "$@")" >"$work/h.log" 2>&1; then
     echo "failed: $*" >&2
@@ -81,20 +87,67 @@ time_it() {
   printf '%9s  %-46s %12s ms %9s MB\n' "$n" "$label" "$ms" "$rss"
 }
 
-# The floor's SQL: the rows of database $1, every data table, in one transaction.
+# The floor's SQL: the rows of database $1's tables $3…, in one transaction,
+# the full-text index (when the first table has one) by one statement at the end.
 floor_sql() {
   local src=$1 out=$2 t
+  shift 2
   {
     echo "BEGIN;"
-    echo "INSERT INTO fts_deferred(tbl, first_id) VALUES ('event', 1);"
-    for t in event event_tag participant task program_item lesson event_exdate venue venue_alias; do
+    echo "INSERT OR IGNORE INTO fts_deferred(tbl, first_id) VALUES ('$1', 1);"
+    for t in "$@"; do
       sqlite3 "$src" ".mode insert $t" "SELECT * FROM $t"
     done
-    echo "INSERT INTO event_fts(rowid, title, venue, notes) SELECT id, replace(replace(title, 'ё', 'е'), 'Ё', 'Е'),"
-    echo "  replace(replace(venue, 'ё', 'е'), 'Ё', 'Е'), replace(replace(notes, 'ё', 'е'), 'Ё', 'Е') FROM event;"
+    case $1 in
+      event) echo "INSERT INTO event_fts(rowid, title, venue, notes) SELECT id, replace(replace(title, 'ё', 'е'), 'Ё', 'Е'),"
+             echo "  replace(replace(venue, 'ё', 'е'), 'Ё', 'Е'), replace(replace(notes, 'ё', 'е'), 'Ё', 'Е') FROM event;" ;;
+      organization) echo "INSERT INTO organization_fts(rowid, name) SELECT id, replace(replace(name, 'ё', 'е'), 'Ё', 'Е') FROM organization;" ;;
+      agreement) echo "INSERT INTO agreement_fts(rowid, number, title) SELECT id, number, replace(replace(title, 'ё', 'е'), 'Ё', 'Е') FROM agreement;" ;;
+    esac
     echo "DELETE FROM fts_deferred;"
     echo "COMMIT;"
   } >"$out"
+}
+
+# Records of any kind as Taskwarrior tasks: the description, every other
+# scalar field an attribute of its own (Taskwarrior keeps unknown ones).
+as_tasks() {
+  jq -c 'map({description: (.name // .title // .number), status: "pending", entry: "20261127T030000Z"}
+    + (with_entries(select(.value | type == "string" or type == "number"))
+       | with_entries(.key |= ("x" + gsub("_"; ""))) | map_values(tostring)))' "$1"
+}
+
+# compare_import N WHAT FILE TW_FILE PREPARE SUBCOMMAND…: `omskplan --db DB
+# SUBCOMMAND… FILE` into a database PREPARE made (a shell command, DB in it
+# replaced by the database), the floor (the rows it wrote, of the tables in
+# $floor_tables, into a database PREPARE made) and Taskwarrior's import of
+# TW_FILE; and the database's bytes per record.
+compare_import() {
+  local n=$1 what=$2 file=$3 twfile=$4 pre=$5
+  shift 5
+  local db="$work/$what-$n.db" floor="$work/$what-floor-$n.db"
+  time_it "$n" "import: omskplan $what" --prepare "rm -f $db $db-wal $db-shm && ${pre//DB/$db} >/dev/null" -- \
+    "$bin" --db "$db" "$@" "$file"
+  local bytes
+  bytes=$(cat "$db" "$db-wal" 2>/dev/null | wc -c)
+  printf '%s\t%s\t%s\t%s\n' "$n" "$what: database bytes per record" "$((bytes / n))" "" >>"$results"
+  printf '%9s  %-46s %12s B\n' "$n" "$what: database bytes per record" "$((bytes / n))"
+  if [ "$n" -le "$compare_max" ]; then
+    rm -f "$floor"*
+    bash -c "${pre//DB/$floor}" >/dev/null
+    # omskplan leaves its last commands in the WAL: into the file before it is copied.
+    sqlite3 "$floor" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+    mv "$floor" "$work/floor-start.db"
+    rm -f "$floor"*
+    # shellcheck disable=SC2086
+    floor_sql "$db" "$work/floor.sql" $floor_tables
+    time_it "$n" "import: floor of $what (sqlite3 shell)" \
+      --prepare "rm -f $floor $floor-wal $floor-shm && cp $work/floor-start.db $floor" -- \
+      sqlite3 "$floor" ".read $work/floor.sql"
+    time_it "$n" "import: task import of $what (Taskwarrior)" --prepare "rm -rf $TASKDATA && mkdir -p $TASKDATA" -- \
+      task import "$twfile"
+  fi
+  rm -f "$floor"* "$work/floor.sql" "$work/floor-start.db"
 }
 
 # fsync + fdatasync calls of a command.
@@ -115,22 +168,15 @@ for n in "${sizes[@]}"; do
   db="$work/e-$n.db"
   floor="$work/floor-$n.db"
 
-  time_it "$n" "import: omskplan event import" --prepare "rm -f $db $db-wal $db-shm && $bin --db $db db init" -- \
-    "$bin" --db "$db" event import "$ev"
-  bytes=$(cat "$db" "$db-wal" 2>/dev/null | wc -c)  # the file and what its WAL still holds
-  printf '%s\t%s\t%s\t%s\n' "$n" "database bytes per event" "$((bytes / n))" "" >>"$results"
-  printf '%9s  %-46s %12s B\n' "$n" "database bytes per event" "$((bytes / n))"
-  floor_sql "$db" "$work/floor-$n.sql"
-  time_it "$n" "import: floor (sqlite3 shell, one transaction)" \
-    --prepare "rm -f $floor $floor-wal $floor-shm && $bin --db $floor db init" -- \
-    sqlite3 "$floor" ".read $work/floor-$n.sql"
-  floor_bytes=$(cat "$floor" "$floor-wal" 2>/dev/null | wc -c)
-  printf '%s\t%s\t%s\t%s\n' "$n" "floor database bytes per event" "$((floor_bytes / n))" "" >>"$results"
-  time_it "$n" "import: task import (Taskwarrior)" --prepare "rm -rf $TASKDATA && mkdir -p $TASKDATA" -- \
-    task import "$tw"
+  floor_tables="event event_tag participant task program_item lesson event_exdate venue venue_alias"
+  compare_import "$n" events "$ev" "$tw" "$bin --db DB db init" event import
+  db="$work/events-$n.db"
+  [ "$n" -le "$compare_max" ] || rm -f "$tw"
 
   time_it "$n" "export: omskplan --json event list" -- "$bin" --db "$db" --json event list
-  time_it "$n" "export: task export (Taskwarrior)" -- task export
+  if [ "$n" -le "$compare_max" ]; then
+    time_it "$n" "export: task export (Taskwarrior)" -- task export
+  fi
 
   time_it "$n" "event list --from --to (a month)" -- "$bin" --db "$db" event list --from 2024-05-01 --to 2024-05-31
   time_it "$n" "event list --venue" -- "$bin" --db "$db" event list --venue "Дом дружбы" --year 2024
@@ -172,9 +218,51 @@ SQL
   bash "$work/undo-add.sh"
   printf '%s\t%s\t%s\t%s\n' "$n" "event add: fsync calls (omskplan / floor / sqlite3 defaults)" "$a / $f / $d" "" >>"$results"
   printf '%9s  %-46s %12s\n' "$n" "event add: fsync calls (omskplan / floor / defaults)" "$a / $f / $d"
-  rm -f "$db"* "$floor"* "$ev" "$tw" "$work/floor-$n.sql"
+  rm -f "$db"* "$ev" "$tw"
   rm -rf "$TASKDATA"
+
+  # Organizations, agreements (2–8 obligations each) and sites, N of each.
+  if [ "$n" -le "$compare_max" ]; then
+    "$gen_agreements" "$n" "$n" "$work/orgs.json" "$work/agreements.json" 1716
+    as_tasks "$work/orgs.json" >"$work/tw-orgs.json"
+    as_tasks "$work/agreements.json" >"$work/tw-agreements.json"
+    floor_tables="organization"
+    compare_import "$n" organizations "$work/orgs.json" "$work/tw-orgs.json" "$bin --db DB db init" agreement org import
+    floor_tables="agreement obligation"
+    compare_import "$n" agreements "$work/agreements.json" "$work/tw-agreements.json" \
+      "$bin --db DB agreement org import $work/orgs.json" agreement import
+    awk -v n="$n" 'BEGIN {
+      srand(1716); print "code;name;address;lat;lon;program;work;risk"
+      split("construction reconstruction capital-repair construction", work, " "); split("low medium high extreme", risk, " ")
+      for (i = 1; i <= n; i++)
+        printf "OB-%06d;Объект № %d, мкр. Амурский-%d;ул. %d-я Северная, %d;%.4f;%.4f;НП «Жильё и городская среда»;%s;%s\n",
+          i, i, i % 9 + 1, i % 40 + 1, i % 200 + 1, 54.9 + rand() * 0.2, 73.2 + rand() * 0.3, work[i % 4 + 1], risk[i % 4 + 1]
+    }' | sed 's/\([0-9]\)\.\([0-9]\)/\1,\2/g' >"$work/sites.csv"
+    jq -R -s -c 'split("\n")[1:] | map(select(length > 0) | split(";")
+      | {code: .[0], name: .[1], address: .[2], lat: .[3], lon: .[4], program: .[5], work: .[6], risk: .[7]})' \
+      "$work/sites.csv" >"$work/sites.json"
+    as_tasks "$work/sites.json" >"$work/tw-sites.json"
+    floor_tables="site"
+    compare_import "$n" sites "$work/sites.csv" "$work/tw-sites.json" "$bin --db DB db init" inspection site import
+    rm -f "$work"/organizations-* "$work"/agreements-* "$work"/sites-* "$work"/*.json "$work/sites.csv"
+    rm -rf "$TASKDATA"
+  fi
 done
+
+# 1 110 obligations added one by one to one agreement: what the audit log and
+# the undo changes keep of it (a whole agreement before and after each add was 126 MB).
+ob="$work/obligations.db"
+"$gen_agreements" 1 1 "$work/o1.json" "$work/a1.json" 1716
+"$bin" --db "$ob" agreement org import "$work/o1.json" >/dev/null
+"$bin" --db "$ob" agreement import "$work/a1.json" >/dev/null
+for i in $(seq 1 1110); do
+  "$bin" --db "$ob" --quiet agreement obligation add 1 --text "Обязательство № $i: поставка оборудования" \
+    --due 2027-06-30 --value 10000 >/dev/null
+done
+audit=$(sqlite3 "$ob" "SELECT coalesce(sum(length(before) + length(after)), 0) FROM audit")
+changes=$(sqlite3 "$ob" "SELECT coalesce(sum(length(changeset)), 0) FROM command_change")
+printf '%9s  %-46s %12s B (audit %s B, undo %s B in all)\n' 1110 "obligation adds: audit + undo bytes per add" \
+  "$(((audit + changes) / 1110))" "$audit" "$changes"
 
 # The table: one row an operation, one column a size; the ratios; the growth exponents.
 echo
@@ -198,14 +286,19 @@ awk -F'\t' -v sizes="${sizes[*]}" '
       }
       printf " %s |\n", g
     }
-    printf "\nbaseline (omskplan --version): %s ms\n\nratios:\n", base
+    printf "\nbaseline (omskplan --version): %s ms\n\nratios (the median times of one run):\n", base
+    split("events organizations agreements sites", what, " ")
     for (i = 1; i <= ns; i++) {
       n = size[i]
-      f = ms["import: floor (sqlite3 shell, one transaction)", n]; o = ms["import: omskplan event import", n]
-      t = ms["import: task import (Taskwarrior)", n]
+      for (w = 1; w <= 4; w++) {
+        o = ms["import: omskplan " what[w], n]; f = ms["import: floor of " what[w] " (sqlite3 shell)", n]
+        t = ms["import: task import of " what[w] " (Taskwarrior)", n]
+        if (o > 0 && f > 0 && t > 0)
+          printf "  %s %s: import %.2f× the floor; Taskwarrior %.2f× omskplan\n", n, what[w], o / f, t / o
+      }
       e = ms["export: omskplan --json event list", n]; te = ms["export: task export (Taskwarrior)", n]
+      if (e > 0 && te > 0) printf "  %s: export: Taskwarrior %.2f× omskplan\n", n, te / e
       a = ms["event add", n]; af = ms["event add: floor (sqlite3, FULL, WAL kept)", n]
-      printf "  %s: import %.2f× the floor, Taskwarrior %.2f× omskplan; export: Taskwarrior %.2f× omskplan; add %.2f× the sqlite3 durable insert\n",
-        n, o / f, t / o, te / e, a / af
+      if (a > 0 && af > 0) printf "  %s: event add %.2f× the sqlite3 durable insert\n", n, a / af
     }
   }' "$results"

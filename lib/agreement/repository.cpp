@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace omskplan::agreement::repo {
 
@@ -167,6 +168,46 @@ void write_obligations(Db& db, const Agreement& a) {
   }
 }
 
+// An agreement's obligations from `before` to `after`, row by row: only the
+// obligations removed, changed or added are written (an obligation added to
+// an agreement with a thousand was a thousand rows deleted and written again,
+// each in the command's undo changes: 171 MB for 1 110 adds).
+void write_obligation_changes(Db& db, const Agreement& before, const Agreement& after) {
+  std::map<int, const Obligation*> old_by_no, new_by_no;
+  for (const auto& o : before.obligations) {
+    old_by_no[o.no] = &o;
+  }
+  for (const auto& o : after.obligations) {
+    new_by_no[o.no] = &o;
+  }
+  auto& del = db.cached("DELETE FROM obligation WHERE agreement_id = ? AND no = ?");
+  for (const auto& [no, o] : old_by_no) {
+    if (!new_by_no.count(no)) {
+      del.reset();
+      del.bind_all(after.id, no);
+      del.run();
+    }
+  }
+  auto& upd = db.cached(
+      "UPDATE obligation SET party = ?, text = ?, due = ?, value_kop = ?, done_on = ? WHERE agreement_id = ? AND no = ?");
+  auto& ins = db.cached(
+      "INSERT INTO obligation(agreement_id, no, party, text, due, value_kop, done_on) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& [no, o] : new_by_no) {
+    const auto was = old_by_no.find(no);
+    if (was == old_by_no.end()) {
+      ins.reset();
+      ins.bind_all(after.id, o->no, std::string(to_string(o->party)), o->text, store::date_text(o->due), o->value,
+                   store::date_text(o->done_on));
+      ins.run();
+    } else if (!(*was->second == *o)) {
+      upd.reset();
+      upd.bind_all(std::string(to_string(o->party)), o->text, store::date_text(o->due), o->value,
+                   store::date_text(o->done_on), after.id, o->no);
+      upd.run();
+    }
+  }
+}
+
 }  // namespace
 
 // ---- organizations ----
@@ -267,7 +308,7 @@ bool update(Db& db, const Agreement& before, const Agreement& after) {
   st.bind(18, after.id);
   st.run();
   if (before.obligations != after.obligations) {
-    write_obligations(db, after);
+    write_obligation_changes(db, before, after);
   }
   store::audit(db, "agreement", after.id, store::AuditAction::update, b, a);
   return true;

@@ -197,10 +197,11 @@ Db::~Db() {
     sqlite3_exec(db_, "PRAGMA analysis_limit = 400; PRAGMA optimize;", nullptr, nullptr, nullptr);
   }
   if (db_ && wrote_ && !path_.empty() && path_ != ":memory:") {
-    // A bulk command left a large WAL: into the database file with it, and
-    // the WAL back to nothing (the next command would replay all of it).
+    // A bulk command, or a WAL grown past its limit: into the database file
+    // with it, and the WAL back to nothing (the next command would replay it all).
     struct stat st {};
-    if (::stat((path_ + "-wal").c_str(), &st) == 0 && st.st_size > kCheckpointOnCloseBytes) {
+    if (sqlite3_total_changes64(db_) >= 200 ||
+        (::stat((path_ + "-wal").c_str(), &st) == 0 && st.st_size > kCheckpointOnCloseBytes)) {
       sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
     }
   }
@@ -334,8 +335,8 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
   // each command is a short process, and a checkpoint at every exit cost two
   // more syncs of every write (the WAL, then the database file). It is
   // checkpointed by SQLite as it passes kAutoCheckpointPages, and on close
-  // once it is larger than kCheckpointOnCloseBytes (a bulk command), so a
-  // process opening it never replays more than about a megabyte of it.
+  // after a bulk command or once it is larger than kCheckpointOnCloseBytes
+  // (~Db), so a process opening it never replays more than about a megabyte.
   if (!read_as_is) {
     db.exec("PRAGMA synchronous = FULL");
   }
