@@ -50,7 +50,7 @@ compare_max=${COMPARE_MAX:-100000}
 : >"$results"
 
 runs_for() { # N → runs
-  if [ "$1" -le 10000 ]; then echo 10; elif [ "$1" -le 100000 ]; then echo 5; else echo 3; fi
+  if [ "$1" -le 10000 ]; then echo 10; elif [ "$1" -le 100000 ]; then echo 5; else echo 2; fi
 }
 median_ms() { jq -r '.results[0].median * 1000 | . * 10 | round / 10' "$1"; }
 peak_rss_mb() { # command… → peak RSS in MB (one run)
@@ -70,9 +70,19 @@ time_it() {
   [ "$1" = -- ] && shift
   local runs warm=1
   runs=$(runs_for "$n")
+  [ "$n" -le "$compare_max" ] || warm=0  # 1M: every run counts (an export is minutes)
   [ ${#prep[@]} -eq 0 ] || warm=0
-  # An import past the compared sizes (1M: minutes each) runs once.
-  [ ${#prep[@]} -eq 0 ] || [ "$n" -le "$compare_max" ] || runs=1
+  if [ ${#prep[@]} -gt 0 ] && [ "$n" -gt "$compare_max" ]; then
+    # An import past the compared sizes (1M: minutes) runs once, timed by GNU time.
+    eval "${prep[1]}"
+    local out ms rss
+    out=$(/usr/bin/time -f '%e %M' "$@" 2>&1 >/dev/null | tail -1)
+    ms=$(awk '{ printf "%.1f", $1 * 1000 }' <<<"$out")
+    rss=$(awk '{ printf "%.1f", $2 / 1024 }' <<<"$out")
+    printf '%s\t%s\t%s\t%s\n' "$n" "$label" "$ms" "$rss" >>"$results"
+    printf '%9s  %-46s %12s ms %9s MB (one run)\n' "$n" "$label" "$ms" "$rss"
+    return 0
+  fi
   if ! hyperfine -N --warmup "$warm" --runs "$runs" "${prep[@]}" --export-json "$work/h.json" \
     "$(printf '%q ' "$@")" >"$work/h.log" 2>&1; then
     echo "failed: $*" >&2

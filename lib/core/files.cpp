@@ -170,6 +170,11 @@ std::unique_ptr<std::istream> open(const std::string& path, std::size_t limit) {
       ::close(fd);
       throw InputError(trf("{}: is a directory", path));
     }
+    // A file known too large is refused before it is read, not after minutes of it.
+    if (S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) > limit) {
+      ::close(fd);
+      throw InputError(trf("{}: larger than {}, the limit for this file", path, size_text(limit)));
+    }
   }
   return std::make_unique<LimitedStream>(fd, limit, input_name(path));
 }

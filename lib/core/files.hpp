@@ -21,7 +21,9 @@
 namespace omskplan::files {
 
 // Size limits of what omskplan reads (docs/reliability.md).
-inline constexpr std::size_t kStreamLimit = 1u << 30;    // streamed imports: event and agreement JSON
+// Streamed imports (event and agreement JSON) hold one record at a time: the
+// limit only stops an endless input (1M events with their tasks: 1.9 GB).
+inline constexpr std::size_t kStreamLimit = std::size_t{16} << 30;
 inline constexpr std::size_t kDataLimit = 64u << 20;     // imports read whole: CSV, iCalendar
 inline constexpr std::size_t kTextLimit = 1u << 20;      // templates, report templates, narratives, config.toml
 

@@ -69,6 +69,11 @@ TEST_SUITE("core::files") {
     auto small = files::open((tmp.path / "a.json").string(), 100);
     std::string all((std::istreambuf_iterator<char>(*small)), std::istreambuf_iterator<char>());
     CHECK(all == "[1, 2]");
+    // A regular file known to be too large is refused when opened, before any of it is read.
+    std::ofstream(tmp.path / "big.json") << std::string(3000, ' ');
+    const std::string big = (tmp.path / "big.json").string();
+    CHECK_THROWS_WITH_AS(files::open(big, 2048), (big + ": larger than 2 KiB, the limit for this file").c_str(),
+                         InputError);
   }
 
   TEST_CASE("a new file is 0600 whatever the umask; an existing one keeps its mode") {
