@@ -165,19 +165,22 @@ std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity
   static constexpr const char* kHistoryColumns =
       "a.id, a.command_id, c.at_utc, c.os_user, c.argv, a.entity, a.entity_id, a.action, a.before, a.after, "
       "c.undone_by, c.undo_of";
-  auto& st = for_filters(
-      db, entity, entity_id,
-      {fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE a.entity = ?1 "
-                   "AND a.entity_id = ?2 ORDER BY a.id DESC LIMIT ?3",
-                   kHistoryColumns),
-       fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE a.entity = ?1 "
-                   "ORDER BY a.id DESC LIMIT ?3",
-                   kHistoryColumns),
-       fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE a.entity_id = ?2 "
-                   "ORDER BY a.id DESC LIMIT ?3",
-                   kHistoryColumns),
-       fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id ORDER BY a.id DESC LIMIT ?3",
-                   kHistoryColumns)});
+  const std::string st_both =
+      fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE a.entity = ?1 AND "
+                  "a.entity_id = ?2 ORDER BY a.id DESC LIMIT ?3",
+                  kHistoryColumns);
+  const std::string st_by_entity =
+      fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE a.entity = ?1 ORDER BY a.id "
+                  "DESC LIMIT ?3",
+                  kHistoryColumns);
+  const std::string st_by_id =
+      fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id WHERE a.entity_id = ?2 ORDER BY "
+                  "a.id DESC LIMIT ?3",
+                  kHistoryColumns);
+  const std::string st_all =
+      fmt::format("SELECT {} FROM audit a JOIN command c ON c.id = a.command_id ORDER BY a.id DESC LIMIT ?3",
+                  kHistoryColumns);
+  auto& st = for_filters(db, entity, entity_id, {st_both, st_by_entity, st_by_id, st_all});
   st.bind(1, entity);
   st.bind(2, entity_id);
   st.bind(3, static_cast<std::int64_t>(limit));
@@ -193,20 +196,23 @@ std::vector<AuditEntry> history(Db& db, const std::optional<std::string>& entity
   // before it.
   static constexpr const char* kInsertColumns =
       "ci.command_id, c.at_utc, c.os_user, c.argv, ci.entity, ci.first_id, ci.last_id, c.undone_by, c.undo_of";
-  auto& ranges = for_filters(
-      db, entity, entity_id,
-      {fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id "
-                   "WHERE ci.entity = ?1 AND ci.first_id <= ?2 ORDER BY ci.first_id DESC LIMIT 1",
-                   kInsertColumns),
-       fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id "
-                   "WHERE ci.entity = ?1 ORDER BY ci.command_id DESC, ci.first_id DESC",
-                   kInsertColumns),
-       fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id "
-                   "WHERE ci.first_id <= ?2 AND ci.last_id >= ?2 ORDER BY ci.command_id DESC",
-                   kInsertColumns),
-       fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id "
-                   "ORDER BY ci.command_id DESC, ci.first_id DESC",
-                   kInsertColumns)});
+  const std::string ranges_both =
+      fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id WHERE ci.entity = ?1 "
+                  "AND ci.first_id <= ?2 ORDER BY ci.first_id DESC LIMIT 1",
+                  kInsertColumns);
+  const std::string ranges_by_entity =
+      fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id WHERE ci.entity = ?1 "
+                  "ORDER BY ci.command_id DESC, ci.first_id DESC",
+                  kInsertColumns);
+  const std::string ranges_by_id =
+      fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id WHERE ci.first_id <= ?2 "
+                  "AND ci.last_id >= ?2 ORDER BY ci.command_id DESC",
+                  kInsertColumns);
+  const std::string ranges_all =
+      fmt::format("SELECT {} FROM command_insert ci JOIN command c ON c.id = ci.command_id ORDER BY ci.command_id "
+                  "DESC, ci.first_id DESC",
+                  kInsertColumns);
+  auto& ranges = for_filters(db, entity, entity_id, {ranges_both, ranges_by_entity, ranges_by_id, ranges_all});
   if (entity) {
     ranges.bind(1, *entity);
   }

@@ -139,7 +139,6 @@ private:
     std::int64_t first = 0, last = 0;
   };
   std::vector<Created> created_;
-  std::vector<std::string> fts_deferred_;  // tables whose full-text rows are written at commit
   int new_records_open_ = 0;               // NewRecord scopes open: the undo session is off
   void session_state();
   friend class NewRecord;

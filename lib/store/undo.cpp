@@ -97,7 +97,7 @@ void for_each_row(const std::string& blob, std::int64_t command_id, const std::f
 
 // A key that is one integer (the rowid of most tables).
 std::optional<std::int64_t> int_key(const std::string& key) {
-  if (key.empty() || key.size() > 19) {
+  if (key.empty() || key.size() > 18) {  // 18 digits cannot overflow
     return std::nullopt;
   }
   std::int64_t v = 0;
