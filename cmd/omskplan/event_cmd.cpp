@@ -112,9 +112,8 @@ void print_events_streaming(Runtime& rt, event::Services& s, const event::EventF
   std::string out;
   event::for_each_event(s, filter, event::load_children_if(children), [&](event::Event&& e) {
     out = first ? "[\n  " : ",\n  ";
-    // The element as dump(2) prints it at depth 1 (nlohmann's own serializer, indented by 2).
-    nlohmann::detail::serializer<nlohmann::ordered_json> ser(nlohmann::detail::output_adapter<char>(out), ' ');
-    ser.dump(event::to_json(e, rt.zone()), true, false, 2, 2);
+    // The element as dump(2) prints it at depth 1, written as text: no value built.
+    event::append_json(out, e, rt.zone(), 2, 1);
     rt.print(out);
     first = false;
   });

@@ -68,11 +68,38 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 bool is_valid_utf8(std::string_view s) {
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    const std::size_t before = pos;
-    const char32_t cp = decode_utf8(s, pos);
-    if (cp == 0xFFFD && !(pos - before == 3 && s.substr(before, 3) == "\xEF\xBF\xBD")) {
+  // The rule decode_utf8 applies (no overlong forms, no surrogates, nothing
+  // past U+10FFFF), checked byte by byte without decoding: every string a
+  // JSON export writes passes here.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  const auto tail = [&](const unsigned char* q, unsigned char lo, unsigned char hi) {
+    return q < end && *q >= lo && *q <= hi;
+  };
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (!tail(p + 1, 0x80, 0xBF)) {
+        return false;
+      }
+      p += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+      const unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+      if (!tail(p + 1, lo, hi) || !tail(p + 2, 0x80, 0xBF)) {
+        return false;
+      }
+      p += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+      const unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (!tail(p + 1, lo, hi) || !tail(p + 2, 0x80, 0xBF) || !tail(p + 3, 0x80, 0xBF)) {
+        return false;
+      }
+      p += 4;
+    } else {
       return false;
     }
   }

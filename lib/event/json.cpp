@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/json_input.hpp"
+#include "core/json_output.hpp"
 #include "core/text.hpp"
 #include "time/rrule.hpp"
 
@@ -27,125 +28,131 @@ std::string format_local_iso(time::Instant t, const time::TimeZone& zone) {
 
 namespace {
 
-template <class T>
-ordered_json opt(const std::optional<T>& v) {
-  return v ? ordered_json(*v) : ordered_json(nullptr);
+// The fields of an event, in their order (docs/json.md), to a json_output writer.
+template <class W>
+void write_event(W& w, const Event& e, const time::TimeZone& zone) {
+  const auto put = [&w](const char* key, const auto& value) {
+    w.key(key);
+    w.value(value);
+  };
+  w.begin_object();
+  put("id", e.id);
+  put("uuid", e.uuid);
+  put("title", e.title);
+  put("title_pattern", e.title_pattern);
+  put("kind", to_string(e.kind));
+  put("level", to_string(e.level));
+  put("status", to_string(e.status));
+  put("start", format_local_iso(e.start, zone));
+  put("end", format_local_iso(e.end, zone));
+  put("all_day", e.all_day);
+  put("venue", e.venue);
+  put("organizer", e.organizer);
+  w.key("tags");
+  w.begin_array();
+  for (const auto& t : e.tags) {
+    w.value(t);
+  }
+  w.end_array();
+  put("notes", e.notes);
+  put("template", e.template_id);
+  put("anniversary_base", e.anniversary_base);
+  put("ordinal", e.ordinal);
+  put("sequence", e.sequence);
+  put("cloned_from", e.cloned_from);
+  put("part_of", e.part_of);
+  put("part_of_uuid", e.part_of_uuid);
+  put("deadline_days_off", time::to_string(e.deadline_days_off));
+  put("venue_id", e.venue_id);
+  if (e.repeat) {
+    w.key("repeat");
+    w.begin_object();
+    put("rule", e.repeat->rule);
+    put("days_off", to_string(e.repeat->days_off));
+    if (!e.repeat->zone.empty()) {
+      put("zone", e.repeat->zone);
+    }
+    put("start", format_local_iso(e.series_start.value_or(e.start), zone));
+    w.key("cancelled");
+    w.begin_array();
+    for (const auto& d : e.repeat->cancelled) {
+      w.value(time::format_date(d));
+    }
+    w.end_array();
+    w.end_object();
+  }
+  if (e.occurrence) {
+    put("occurrence", time::format_date(*e.occurrence));
+  }
+  if (e.occurrence_of) {
+    put("occurrence_of", *e.occurrence_of);
+    put("occurrence_of_uuid", e.occurrence_of_uuid);
+  }
+  put("created", time::format_utc(e.created));
+  put("updated", time::format_utc(e.updated));
+  w.key("participants");
+  w.begin_array();
+  for (const auto& p : e.participants) {
+    w.begin_object();
+    put("who", p.who);
+    put("role", p.role);
+    put("vip", p.vip);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("tasks");
+  w.begin_array();
+  for (const auto& t : e.tasks) {
+    w.begin_object();
+    put("no", t.no);
+    put("title", t.title);
+    put("owner", t.owner);
+    put("due", time::format_date(t.due));
+    put("due_offset", t.due_offset);
+    put("status", to_string(t.status));
+    put("done_on", t.done_on ? std::optional<std::string>(time::format_date(*t.done_on)) : std::nullopt);
+    put("note", t.note);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("program");
+  w.begin_array();
+  for (const auto& p : e.program) {
+    w.begin_object();
+    put("no", p.no);
+    put("at", format_local_iso(p.at, zone));
+    put("at_spec", p.at_spec);
+    put("duration_min", static_cast<std::int64_t>(p.duration.count()));
+    put("title", p.title);
+    put("responsible", p.responsible);
+    put("venue", p.venue);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("lessons");
+  w.begin_array();
+  for (const auto& l : e.lessons) {
+    w.begin_object();
+    put("text", l.text);
+    put("added", time::format_utc(l.added));
+    put("origin_uuid", l.origin_uuid);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
-namespace {
-
-// An object built in its keys' order: each key appended, not looked up (the
-// keys are distinct by construction; ordered_json's operator[] searches the
-// keys before it — a tenth of `event list --json`).
-class ObjectWriter {
- public:
-  explicit ObjectWriter(std::size_t keys) : j_(ordered_json::object()) {
-    items().reserve(keys);
-  }
-  template <class V>
-  ObjectWriter& put(const char* key, V&& value) {
-    items().emplace_back(key, ordered_json(std::forward<V>(value)));
-    return *this;
-  }
-  ordered_json take() { return std::move(j_); }
-
- private:
-  ordered_json::object_t::Container& items() { return j_.get_ref<ordered_json::object_t&>(); }
-  ordered_json j_;
-};
-
-}  // namespace
-
 ordered_json to_json(const Event& e, const time::TimeZone& zone) {
-  ObjectWriter j(34);
-  j.put("id", e.id)
-      .put("uuid", e.uuid)
-      .put("title", e.title)
-      .put("title_pattern", opt(e.title_pattern))
-      .put("kind", to_string(e.kind))
-      .put("level", to_string(e.level))
-      .put("status", to_string(e.status))
-      .put("start", format_local_iso(e.start, zone))
-      .put("end", format_local_iso(e.end, zone))
-      .put("all_day", e.all_day)
-      .put("venue", e.venue)
-      .put("organizer", e.organizer)
-      .put("tags", e.tags)
-      .put("notes", e.notes)
-      .put("template", opt(e.template_id))
-      .put("anniversary_base", opt(e.anniversary_base))
-      .put("ordinal", opt(e.ordinal))
-      .put("sequence", e.sequence)
-      .put("cloned_from", opt(e.cloned_from))
-      .put("part_of", opt(e.part_of))
-      .put("part_of_uuid", opt(e.part_of_uuid))
-      .put("deadline_days_off", time::to_string(e.deadline_days_off))
-      .put("venue_id", opt(e.venue_id));
-  if (e.repeat) {
-    ObjectWriter r(5);
-    r.put("rule", e.repeat->rule).put("days_off", to_string(e.repeat->days_off));
-    if (!e.repeat->zone.empty()) {
-      r.put("zone", e.repeat->zone);
-    }
-    r.put("start", format_local_iso(e.series_start.value_or(e.start), zone));
-    auto cancelled = ordered_json::array();
-    for (const auto& d : e.repeat->cancelled) {
-      cancelled.push_back(time::format_date(d));
-    }
-    r.put("cancelled", std::move(cancelled));
-    j.put("repeat", r.take());
-  }
-  if (e.occurrence) {
-    j.put("occurrence", time::format_date(*e.occurrence));
-  }
-  if (e.occurrence_of) {
-    j.put("occurrence_of", *e.occurrence_of).put("occurrence_of_uuid", opt(e.occurrence_of_uuid));
-  }
-  j.put("created", time::format_utc(e.created)).put("updated", time::format_utc(e.updated));
-  auto participants = ordered_json::array();
-  for (const auto& p : e.participants) {
-    participants.push_back(ObjectWriter(3).put("who", p.who).put("role", p.role).put("vip", p.vip).take());
-  }
-  j.put("participants", std::move(participants));
-  auto tasks = ordered_json::array();
-  for (const auto& t : e.tasks) {
-    tasks.push_back(ObjectWriter(8)
-                        .put("no", t.no)
-                        .put("title", t.title)
-                        .put("owner", t.owner)
-                        .put("due", time::format_date(t.due))
-                        .put("due_offset", opt(t.due_offset))
-                        .put("status", to_string(t.status))
-                        .put("done_on", t.done_on ? ordered_json(time::format_date(*t.done_on)) : ordered_json(nullptr))
-                        .put("note", t.note)
-                        .take());
-  }
-  j.put("tasks", std::move(tasks));
-  auto program = ordered_json::array();
-  for (const auto& p : e.program) {
-    program.push_back(ObjectWriter(7)
-                          .put("no", p.no)
-                          .put("at", format_local_iso(p.at, zone))
-                          .put("at_spec", opt(p.at_spec))
-                          .put("duration_min", p.duration.count())
-                          .put("title", p.title)
-                          .put("responsible", p.responsible)
-                          .put("venue", p.venue)
-                          .take());
-  }
-  j.put("program", std::move(program));
-  auto lessons = ordered_json::array();
-  for (const auto& l : e.lessons) {
-    lessons.push_back(ObjectWriter(3)
-                          .put("text", l.text)
-                          .put("added", time::format_utc(l.added))
-                          .put("origin_uuid", opt(l.origin_uuid))
-                          .take());
-  }
-  j.put("lessons", std::move(lessons));
-  return j.take();
+  json_output::ValueWriter w;
+  write_event(w, e, zone);
+  return w.take();
+}
+
+void append_json(std::string& out, const Event& e, const time::TimeZone& zone, int indent, int depth) {
+  json_output::TextWriter w(out, indent, depth);
+  write_event(w, e, zone);
 }
 
 namespace {

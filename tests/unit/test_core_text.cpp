@@ -36,6 +36,39 @@ TEST_SUITE("core::text") {
     CHECK_FALSE(text::is_valid_utf8("\xD0"));
     CHECK_FALSE(text::is_valid_utf8("a\xFF"));
     CHECK_FALSE(text::is_valid_utf8("\xC0\xAF"));  // overlong
+    CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));  // a surrogate
+    CHECK_FALSE(text::is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+    CHECK(text::is_valid_utf8("\xF0\x9F\x8E\x89"));
+  }
+
+  TEST_CASE("utf-8 validation agrees with decoding on every sequence of up to three bytes") {
+    // The reference: valid when decode_utf8 reads every character without a
+    // replacement (a literal U+FFFD is valid).
+    const auto decodes = [](std::string_view s) {
+      std::size_t pos = 0;
+      while (pos < s.size()) {
+        const std::size_t before = pos;
+        if (text::decode_utf8(s, pos) == 0xFFFD && s.substr(before, pos - before) != "\xEF\xBF\xBD") {
+          return false;
+        }
+      }
+      return true;
+    };
+    std::string s;
+    int disagree = 0;
+    for (int a = 0; a < 256; ++a) {
+      for (int b = 0; b < 256; ++b) {
+        s.assign({static_cast<char>(a), static_cast<char>(b)});
+        disagree += text::is_valid_utf8(s) != decodes(s);
+        for (const int c : {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xD0, 0xFF}) {
+          s.assign({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+          disagree += text::is_valid_utf8(s) != decodes(s);
+          s += '\x80';
+          disagree += text::is_valid_utf8(s) != decodes(s);
+        }
+      }
+    }
+    CHECK(disagree == 0);
   }
 
   TEST_CASE("edit distance and shell quoting") {

@@ -46,6 +46,21 @@ TEST_SUITE("event::json") {
     CHECK(back.deadline_days_off == time::DayOffRule::previous);
     CHECK(j["tasks"][0]["note"] == "звук с запасом");
     CHECK(j["program"][0]["venue"] == "Большая сцена");
+    // The streamed text is what the value prints, at the top and as an array's element.
+    std::string text;
+    append_json(text, e, *f.ctx.zone, 2, 0);
+    CHECK(text == j.dump(2));
+    e.tags.clear();
+    e.participants.clear();
+    e.notes = "строка 1\n\t«кавычки» \"и\" \\ \x01\x7f";
+    e.repeat = Repeat{};
+    e.repeat->rule = "FREQ=WEEKLY";
+    auto arr = nlohmann::ordered_json::array();
+    arr.push_back(to_json(e, *f.ctx.zone));
+    text = "[\n  ";
+    append_json(text, e, *f.ctx.zone, 2, 1);
+    text += "\n]";
+    CHECK(text == arr.dump(2));
   }
 
   TEST_CASE("wrong shapes are named by field") {
