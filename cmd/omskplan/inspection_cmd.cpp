@@ -108,12 +108,12 @@ void setup_sites(CLI::App& parent, Runner& r) {
     c->add_flag("--dry-run", *dry, "check and count, write nothing");
     c->callback([&r, file, dry] {
       Runtime& rt = r.rt();
-      const std::string text = read_input(*file);
+      auto text = open_input(*file);
       if (*dry) {
         rt.dry_run();
       }
       auto s = inspection_services(rt, OpenMode::create);
-      const auto res = in::import_sites_csv(s, text, files::input_name(*file), *dry);
+      const auto res = in::import_sites_csv(s, *text, files::input_name(*file), *dry);
       for (const auto& w : res.warnings) {
         rt.warn(w);
       }

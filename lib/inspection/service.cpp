@@ -18,6 +18,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 namespace omskplan::inspection {
@@ -196,21 +197,25 @@ Site resolve_site(Services& s, const std::string& ref) {
   throw NotFound(trf("no site with code '{}'", ref));
 }
 
-CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std::string& name, bool dry_run) {
-  csv::Table t;
-  try {
-    t = csv::parse(text_);
-  } catch (const InputError& e) {
-    throw InputError(fmt::format("{}: {}", name, e.what()));
-  }
+CsvImportResult import_sites_csv(Services& s, std::istream& text, const std::string& name, bool dry_run) {
+  // The file is read a row at a time: each row is written as it is read.
+  const auto named = [&name](auto&& read) {
+    try {
+      return read();
+    } catch (const InputError& e) {
+      throw InputError(fmt::format("{}: {}", name, e.what()));
+    }
+  };
+  csv::Reader t = named([&] { return csv::Reader(text); });
   static const std::vector<std::string> kColumns{"code",     "name",     "address",    "lat",      "lon",
                                                  "program",  "work",     "risk",       "deadline", "progress",
                                                  "contractor", "customer", "notes",    "active"};
   std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < t.header.size(); ++i) {
-    const std::string h = text::fold(text::trim(t.header[i]));
+  const auto& header = t.header();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string h = text::fold(text::trim(header[i]));
     if (std::find(kColumns.begin(), kColumns.end(), h) == kColumns.end()) {
-      throw InputError(trf("{}:1: unknown column '{}'; expected: {}", name, t.header[i],
+      throw InputError(trf("{}:1: unknown column '{}'; expected: {}", name, header[i],
                                    typed_list(kColumns)));
     }
     if (col.count(h)) {
@@ -226,10 +231,11 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
   CsvImportResult r;
   store::WriteTransaction tx(s.db);
   std::set<std::string> codes;
-  for (const auto& row : t.rows) {
-    if (row.cells.size() != t.header.size()) {
+  csv::Row row;
+  while (named([&] { return t.next(row); })) {
+    if (row.cells.size() != header.size()) {
       throw InputError(trf("{}:{}: {} fields, the header has {}", name, row.line, row.cells.size(),
-                                   t.header.size()));
+                                   header.size()));
     }
     auto cell = [&](const char* c) { return col.count(c) ? row.cells[col.at(c)] : std::string(); };
     SiteInput in{cell("code"),     cell("name"),     cell("address"),  cell("lat"),        cell("lon"),
@@ -239,7 +245,7 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
     Site site;
     std::string column;
     try {
-      site = site_from(s, in, t.delimiter == ';', &column);
+      site = site_from(s, in, t.delimiter() == ';', &column);
     } catch (const Error& e) {
       const std::string msg = e.what();
       throw InputError(trf("{}:{}: column '{}': {}", name, row.line, column, msg));
@@ -282,6 +288,11 @@ CsvImportResult import_sites_csv(Services& s, std::string_view text_, const std:
     tx.commit();
   }
   return r;
+}
+
+CsvImportResult import_sites_csv(Services& s, std::string_view text, const std::string& name, bool dry_run) {
+  std::istringstream in{std::string(text)};
+  return import_sites_csv(s, in, name, dry_run);
 }
 
 Agency add_agency(Services& s, const std::string& name, const std::string& kind) {

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace omskplan::inspection {
@@ -69,6 +70,7 @@ struct CsvImportResult {
 // lon, program, deadline, progress, contractor, customer, notes, active
 // optional), ',' or ';' with decimal commas. Matched by code. All or nothing;
 // errors are "NAME:LINE: column 'lat': …".
+CsvImportResult import_sites_csv(Services& s, std::istream& text, const std::string& name, bool dry_run);
 CsvImportResult import_sites_csv(Services& s, std::string_view text, const std::string& name, bool dry_run);
 
 // ---- agencies ----

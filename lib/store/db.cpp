@@ -29,7 +29,6 @@ namespace {
 // past this size (store/db.cpp, Db::open).
 constexpr int kAutoCheckpointPages = 256;
 constexpr long kCheckpointOnCloseBytes = 1 << 20;
-constexpr int kStatementJournalBytes = 8 << 20;
 
 std::string directory_of(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
@@ -220,6 +219,7 @@ Db::Db(Db&& o) noexcept
       depth_(o.depth_),
       undo_part_budget_(o.undo_part_budget_),
       wrote_(o.wrote_),
+      temp_in_memory_(o.temp_in_memory_),
       last_command_id_(o.last_command_id_),
       cache_(std::move(o.cache_)),
       busy_(std::move(o.busy_)) {
@@ -240,6 +240,7 @@ Db& Db::operator=(Db&& o) noexcept {
     depth_ = o.depth_;
     undo_part_budget_ = o.undo_part_budget_;
     wrote_ = o.wrote_;
+    temp_in_memory_ = o.temp_in_memory_;
     last_command_id_ = o.last_command_id_;
     cache_ = std::move(o.cache_);
     busy_ = std::move(o.busy_);
@@ -251,13 +252,7 @@ Db& Db::operator=(Db&& o) noexcept {
 Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
   namespace fs = std::filesystem;
   // Memory statistics take a mutex on every allocation; nothing here reads them.
-  // A statement's journal (kept while a statement that may fail halfway runs
-  // inside the command's transaction: an insert firing a trigger) stays in
-  // memory up to kStatementJournalBytes. At SQLite's 64 KiB one spilled to a
-  // temporary file early in an import and every later statement wrote to it:
-  // a fifth of an event import's time was those writes.
-  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK &&
-                                 sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalBytes) == SQLITE_OK;
+  static const bool configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
   (void)configured;
   const bool memory = path == ":memory:";
   if (!memory) {
@@ -467,6 +462,17 @@ WriteTransaction::WriteTransaction(Db& db) : db_(db) {
     db_.exec("SAVEPOINT nested");
     ++db_.depth_;
     return;
+  }
+  if (!db_.temp_in_memory_) {
+    // The journal of a statement that may fail halfway (an insert firing a
+    // trigger) in memory, in small pieces: SQLite's default spilled it to a
+    // temporary file at 64 KiB, early in an import, and every later statement
+    // wrote there (a fifth of an event import's time); a larger spill size
+    // is also its piece size (8 MiB allocated for each statement). Set
+    // between transactions (SQLite refuses it in one), for writes only: a
+    // reading command's sorts keep their temporary files.
+    db_.exec("PRAGMA temp_store = MEMORY");
+    db_.temp_in_memory_ = true;
   }
   db_.exec("BEGIN IMMEDIATE");
   try {

@@ -151,6 +151,7 @@ private:
   int depth_ = 0;                        // savepoints open inside it
   std::int64_t undo_part_budget_ = 1 << 20;  // 1 MiB of session: about 1250 imported events
   bool wrote_ = false;  // a write transaction committed: refresh the planner's statistics on close
+  bool temp_in_memory_ = false;  // temp_store = MEMORY set (before the first write transaction)
   std::int64_t last_command_id_ = 0;
   std::map<std::string, std::unique_ptr<Statement>> cache_;
   struct Busy {
