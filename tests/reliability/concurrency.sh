@@ -81,7 +81,14 @@ echo "concurrency: $WRITERS writers × $WRITES writes in $((end - start)) s, $to
 if [ "$(id -u)" -eq 0 ]; then
   users=(root nobody daemon bin)
   chmod 0777 "$TMP"
-  chmod 0666 "$OMSKPLAN_DB" "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm" 2>/dev/null
+  # The sqlite3 shell of the checks above deleted the WAL and its index when it
+  # closed (omskplan keeps them). Made again before the users race: SQLite
+  # creates each with the database's mode through open() and then fchmod()
+  # (the umask in between), and a user who opens it in that window gets it
+  # read-only ("attempt to write a readonly database"). A reading command
+  # makes both; omskplan never deletes them.
+  "$BIN" --quiet event list --limit 1 >/dev/null
+  chmod 0666 "$OMSKPLAN_DB" "$OMSKPLAN_DB-wal" "$OMSKPLAN_DB-shm"
   undo_writer() { # index
     local w=$1 u=${users[$1]} k out wrong=0 fails=0
     local as=()
