@@ -70,7 +70,7 @@ void emit_text(Runtime& rt, const std::string& text, const std::string& output);
 // "omskplan: error: MSG" on standard error, MSG escaped for the terminal and cut when long.
 void print_error(std::string_view msg);
 // A stream over a file, or standard input for "-"; InputError naming the file when it cannot be read.
-std::unique_ptr<std::istream> open_input(const std::string& path);
+std::unique_ptr<std::istream> open_input(const std::string& path, std::size_t limit = files::kStreamLimit);
 // The whole text of a file, or of standard input for "-" (at most 64 MiB; InputError naming it otherwise).
 std::string read_input(const std::string& path, std::size_t limit = files::kDataLimit);
 

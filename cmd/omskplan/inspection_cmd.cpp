@@ -108,7 +108,8 @@ void setup_sites(CLI::App& parent, Runner& r) {
     c->add_flag("--dry-run", *dry, "check and count, write nothing");
     c->callback([&r, file, dry] {
       Runtime& rt = r.rt();
-      auto text = open_input(*file);
+      // Read a row at a time; a sites register is far below the limit of a data file.
+      auto text = open_input(*file, files::kDataLimit);
       if (*dry) {
         rt.dry_run();
       }

@@ -28,7 +28,7 @@
 
 namespace omskplan::cli {
 
-std::unique_ptr<std::istream> open_input(const std::string& path) { return files::open(path, files::kStreamLimit); }
+std::unique_ptr<std::istream> open_input(const std::string& path, std::size_t limit) { return files::open(path, limit); }
 
 std::string read_input(const std::string& path, std::size_t limit) { return files::read(path, limit); }
 

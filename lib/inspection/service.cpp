@@ -198,12 +198,18 @@ Site resolve_site(Services& s, const std::string& ref) {
 }
 
 CsvImportResult import_sites_csv(Services& s, std::istream& text, const std::string& name, bool dry_run) {
-  // The file is read a row at a time: each row is written as it is read.
+  // The file is read a row at a time: each row is written as it is read. A
+  // CSV error ("line 3: …") is named with the file; the stream's own ("F: larger
+  // than …") names it already.
   const auto named = [&name](auto&& read) {
     try {
       return read();
     } catch (const InputError& e) {
-      throw InputError(fmt::format("{}: {}", name, e.what()));
+      const std::string_view what = e.what();
+      if (what.starts_with(name + ": ")) {
+        throw;
+      }
+      throw InputError(fmt::format("{}: {}", name, what));
     }
   };
   csv::Reader t = named([&] { return csv::Reader(text); });
