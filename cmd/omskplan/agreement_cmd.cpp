@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "core/i18n.hpp"
 #include "core/russian.hpp"
+#include "core/words.hpp"
 
 #include "agreement/ceremony.hpp"
 #include "agreement/json.hpp"
@@ -25,9 +26,33 @@ ag::Services agreement_services(Runtime& rt, OpenMode mode) {
   return ag::Services{rt.db(mode), rt.ctx(), rt.agreement_settings()};
 }
 
-void print_orgs(Runtime& rt, const std::vector<ag::Organization>& orgs) {
-  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-  rt.print_records(f, [&] { return ag::orgs_json(orgs); }, [&] { return ag::orgs_table(orgs); });
+// `org list`, printed as it is read (RecordPrinter).
+void run_org_list(Runtime& rt, const std::string& search, const std::string& kind) {
+  RecordPrinter out(rt, rt.format({Format::table, Format::json, Format::csv, Format::md}), ag::orgs_columns());
+  auto s = agreement_services(rt, OpenMode::existing);
+  ag::for_each_org(s, search, kind, [&](ag::Organization&& o) {
+    if (out.json()) {
+      out.add_json(ag::to_json(o));
+    } else {
+      out.add_row(ag::org_row(o));
+    }
+  });
+  out.finish();
+}
+
+// `agreement list`, printed as it is read.
+void run_agreement_list(Runtime& rt, const ag::ListQuery& q) {
+  RecordPrinter out(rt, rt.format({Format::table, Format::json, Format::csv, Format::md}), ag::agreements_columns());
+  auto s = agreement_services(rt, OpenMode::existing);
+  const auto today = rt.ctx().today();
+  ag::for_each(s, q, out.json(), [&](const ag::Agreement& a, const ag::Organization* org) {
+    if (out.json()) {
+      out.add_json(ag::to_json(a, org, today));
+    } else {
+      out.add_row(ag::agreement_row(a, org ? org->name : record_ref(a.org_id), today));
+    }
+  });
+  out.finish();
 }
 
 void print_agreement_written(Runtime& rt, ag::Services& s, const ag::Agreement& a, std::string_view verb) {
@@ -90,11 +115,7 @@ void setup_org(CLI::App& parent, Runner& r) {
     auto* c = org->add_subcommand("list", "List organizations (by name)");
     c->add_option("--search", *search, "full-text search in names (ё = е, any case)");
     c->add_option("--kind", *kind, "only this kind");
-    c->callback([&r, search, kind] {
-      Runtime& rt = r.rt();
-      auto s = agreement_services(rt, OpenMode::existing);
-      print_orgs(rt, ag::list_orgs(s, *search, *kind));
-    });
+    c->callback([&r, search, kind] { run_org_list(r.rt(), *search, *kind); });
   }
   {
     auto ref = std::make_shared<std::string>();
@@ -176,19 +197,7 @@ void setup_agreement(CLI::App& app, Runner& r) {
     c->add_option("--sphere", q->sphere, "in this sphere");
     c->add_option("--search", q->search, "full-text search in numbers and titles");
     c->add_option("--limit", q->limit, "at most this many");
-    c->callback([&r, q] {
-      Runtime& rt = r.rt();
-      const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
-      auto s = agreement_services(rt, OpenMode::existing);
-      const auto as = ag::list(s, *q, f == Format::json);
-      std::vector<std::int64_t> ids;
-      for (const auto& a : as) {
-        ids.push_back(a.org_id);
-      }
-      rt.print_records(
-          f, [&] { return ag::agreements_json(as, ag::load_orgs(s, ids), rt.ctx().today()); },
-          [&] { return ag::agreements_table(as, ag::org_names(s, ids), rt.ctx().today()); });
-    });
+    c->callback([&r, q] { run_agreement_list(r.rt(), *q); });
   }
   {
     auto id = std::make_shared<std::int64_t>(0);

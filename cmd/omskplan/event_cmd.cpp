@@ -79,45 +79,32 @@ std::vector<render::IcsEvent> ics_of(Runtime& rt, event::Services& s, const std:
   return items;
 }
 
-void print_events(Runtime& rt, event::Services& s, const std::vector<event::Event>& events) {
-  const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::ics});
-  if (rt.quiet()) {
-    for (const auto& e : events) {
-      rt.print(fmt::format("{}\n", e.id));
-    }
-    return;
-  }
-  if (f == Format::json) {
-    auto arr = nlohmann::ordered_json::array();
-    for (const auto& e : events) {
-      arr.push_back(event::to_json(e, rt.zone()));
-    }
-    rt.print(arr.dump(2) + "\n");
-  } else if (f == Format::ics) {
-    rt.print(render::write_calendar(ics_of(rt, s, events), rt.zone(), rt.ctx().now,
-                                    "Администрация города Омска: мероприятия"));
-  } else {
-    rt.print_table(event::events_table(events, rt.zone()), f);
-  }
+// `event list --format ics`: a series once, with its exceptions (ics_of).
+void print_calendar(Runtime& rt, event::Services& s, const std::vector<event::Event>& events) {
+  rt.print(render::write_calendar(ics_of(rt, s, events), rt.zone(), rt.ctx().now,
+                                  "Администрация города Омска: мероприятия"));
 }
 
-// `event list --quiet` and `--json`, an event at a time; the JSON is as one
-// array's dump(2): "[", each element indented by two, "]" ("[]" when none).
-void print_events_streaming(Runtime& rt, event::Services& s, const event::EventFilter& filter, bool children) {
+// `event list` but as iCalendar, an event at a time (RecordPrinter): JSON
+// with each event written as text, rows of CSV, ids with --quiet.
+void print_events_streaming(Runtime& rt, event::Services& s, const event::EventFilter& filter, Format f) {
   if (rt.quiet()) {
     event::for_each_event(s, filter, event::Load::row, [&](event::Event&& e) { rt.print(fmt::format("{}\n", e.id)); });
     return;
   }
-  bool first = true;
-  std::string out;
-  event::for_each_event(s, filter, event::load_children_if(children), [&](event::Event&& e) {
-    out = first ? "[\n  " : ",\n  ";
-    // The element as dump(2) prints it at depth 1, written as text: no value built.
-    event::append_json(out, e, rt.zone(), 2, 1);
-    rt.print(out);
-    first = false;
+  RecordPrinter out(rt, f, event::events_columns());
+  std::string text;
+  event::for_each_event(s, filter, event::load_children_if(out.json()), [&](event::Event&& e) {
+    if (out.json()) {
+      // The element as dump(2) prints it at depth 1, written as text: no value built.
+      text.clear();
+      event::append_json(text, e, rt.zone(), 2, 1);
+      out.add_json_text(text);
+    } else {
+      out.add_row(event::event_row(e, rt.zone()));
+    }
   });
-  rt.print(first ? "[]\n" : "\n]\n");
+  out.finish();
 }
 
 // Prints a just-written event: its id with --quiet, its JSON with --json, else a line.
@@ -240,14 +227,13 @@ void run_add(Runtime& rt, const AddOptions& o) {
 void run_list(Runtime& rt, const event::ListQuery& o) {
   const auto filter = event::parse_list_query(o, rt.ctx());
   const Format fmt_ = rt.format({Format::table, Format::json, Format::csv, Format::md, Format::ics});
-  const bool children = fmt_ == Format::json || fmt_ == Format::ics;
   auto s = event_services(rt, OpenMode::existing);
-  if (rt.quiet() || fmt_ == Format::json) {
-    // Printed as they are read: any number of events in constant memory.
-    print_events_streaming(rt, s, filter, children && !rt.quiet());
+  if (rt.quiet() || fmt_ != Format::ics) {
+    // Printed as they are read (but for a table's widths): any number of events in constant memory.
+    print_events_streaming(rt, s, filter, fmt_);
     return;
   }
-  print_events(rt, s, event::list_events(s, filter, children));
+  print_calendar(rt, s, event::list_events(s, filter, true));
 }
 
 void run_show(Runtime& rt, std::int64_t id, const std::string& output) {

@@ -135,21 +135,18 @@ void setup_sites(CLI::App& parent, Runner& r) {
     c->callback([&r, program, work, risk, active] {
       Runtime& rt = r.rt();
       const Format f = rt.format({Format::table, Format::json, Format::csv, Format::md});
+      // CSV carries every field the import reads, so that a list imports back unchanged.
+      const bool csv = f == Format::csv;
+      RecordPrinter out(rt, f, csv ? in::sites_export_columns() : in::sites_columns());
       auto s = inspection_services(rt, OpenMode::existing);
-      const auto sites = in::list_sites(s, {*program, *work, *risk, *active});
-      rt.print_records(
-          f,
-          [&] {
-            auto arr = nlohmann::ordered_json::array();
-            for (const auto& st : sites) {
-              arr.push_back(in::to_json(st));
-            }
-            return arr;
-          },
-          [&] {
-            // CSV carries every field the import reads, so that a list imports back unchanged.
-            return f == Format::csv ? in::sites_export_table(sites, in::site_org_inns(s, sites)) : in::sites_table(sites);
-          });
+      in::for_each_site(s, {*program, *work, *risk, *active}, csv, [&](const in::ListedSite& l) {
+        if (out.json()) {
+          out.add_json(in::to_json(l.site));
+        } else {
+          out.add_row(csv ? in::site_export_row(l) : in::site_row(l.site));
+        }
+      });
+      out.finish();
     });
   }
   {

@@ -1,4 +1,6 @@
 #include "runtime.hpp"
+
+#include "core/json_output.hpp"
 #include "core/words.hpp"
 #include "core/i18n.hpp"
 
@@ -220,19 +222,29 @@ void Runtime::info(std::string_view s) const {
   fmt::print(stderr, "{}\n", s);
 }
 
+namespace {
+
+// What --quiet prints of a row: its id column ("№12" as 12).
+std::string quiet_id(const render::Table& t, const std::vector<std::string>& row) {
+  std::string id = t.id_column < row.size() ? row[t.id_column] : "";
+  if (id.rfind("№", 0) == 0) {
+    id = id.substr(std::string_view("№").size());
+  }
+  return id;
+}
+
+}  // namespace
+
 std::string render_table(const render::Table& t, Format f, bool color, bool quiet, render::CsvDialect csv) {
   if (quiet && f == Format::table) {
-    // Only the ids, once each, in order (a "№12" cell prints as 12).
+    // Only the ids, once each, in order.
     std::string out, last;
     for (const auto& row : t.rows) {
-      std::string id = t.id_column < row.size() ? row[t.id_column] : "";
-      if (id.rfind("№", 0) == 0) {
-        id = id.substr(std::string_view("№").size());
-      }
+      std::string id = quiet_id(t, row);
       if (!id.empty() && id != last) {
         out += id + "\n";
       }
-      last = id;
+      last = std::move(id);
     }
     return out;
   }
@@ -243,6 +255,57 @@ std::string render_table(const render::Table& t, Format f, bool color, bool quie
       return render::to_markdown(t);
     default:
       return render::to_text(t, color);
+  }
+}
+
+RecordPrinter::RecordPrinter(const Runtime& rt, Format f, render::Table shape)
+    : rt_(rt),
+      format_(f),
+      json_(f == Format::json && !rt.quiet()),
+      streamed_(!json_ && (f == Format::csv || (f == Format::table && rt.quiet()))),
+      table_(std::move(shape)) {
+  if (streamed_ && f == Format::csv) {
+    rt_.print(render::csv_header(table_, rt_.csv_dialect()));
+  }
+}
+
+void RecordPrinter::element_start() {
+  buf_ = count_ == 0 ? "[\n  " : ",\n  ";
+  ++count_;
+}
+
+void RecordPrinter::add_json(const nlohmann::ordered_json& element) {
+  element_start();
+  json_output::append_dump(buf_, element, 2, 1);
+  rt_.print(buf_);
+}
+
+void RecordPrinter::add_json_text(std::string_view element) {
+  element_start();
+  buf_ += element;
+  rt_.print(buf_);
+}
+
+void RecordPrinter::add_row(render::Row row) {
+  ++count_;
+  if (!streamed_) {
+    table_.add(std::move(row));
+  } else if (format_ == Format::csv) {
+    rt_.print(render::csv_row(table_, row.cells, rt_.csv_dialect()));
+  } else {
+    std::string id = quiet_id(table_, row.cells);
+    if (!id.empty() && id != last_id_) {
+      rt_.print(id + "\n");
+    }
+    last_id_ = std::move(id);
+  }
+}
+
+void RecordPrinter::finish() {
+  if (json_) {
+    rt_.print(count_ == 0 ? "[]\n" : "\n]\n");
+  } else if (!streamed_) {
+    rt_.print_table(table_, format_);
   }
 }
 

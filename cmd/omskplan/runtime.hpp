@@ -13,6 +13,8 @@
 #include "time/expr.hpp"
 #include "time/zone.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +105,35 @@ private:
   agreement::Settings agreement_settings_;
   inspection::ScheduleSettings schedule_settings_;
   bool color_ = false;
+};
+
+// A list printed as it is read, record by record, in the format a command
+// chose: JSON (the elements of one array, as its dump(2)), CSV and --quiet
+// ids are written at once, so a list of any length takes constant memory; a
+// terminal or Markdown table, whose column widths need every row, is kept
+// and written by finish(). `shape` is the table's columns (no rows).
+class RecordPrinter {
+ public:
+  RecordPrinter(const Runtime& rt, Format f, render::Table shape);
+  // Whether the records are wanted as JSON (add_json) rather than rows.
+  bool json() const { return json_; }
+  void add_json(const nlohmann::ordered_json& element);
+  // An element written as text at depth 1 (json_output's writers).
+  void add_json_text(std::string_view element);
+  void add_row(render::Row row);
+  // Closes the array or writes the kept table; call once, after the last record.
+  void finish();
+
+ private:
+  void element_start();
+  const Runtime& rt_;
+  Format format_;
+  bool json_;
+  bool streamed_;  // rows written as they come (CSV, --quiet ids)
+  render::Table table_;
+  std::size_t count_ = 0;
+  std::string last_id_;
+  std::string buf_;
 };
 
 std::string_view format_name(Format f);

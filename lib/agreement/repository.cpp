@@ -259,7 +259,7 @@ std::optional<std::int64_t> find_org_by_uuid(Db& db, const std::string& uuid) {
   return st.get_int(0);
 }
 
-std::vector<Organization> list_orgs(Db& db, const OrgFilter& f) {
+void for_each_org(Db& db, const OrgFilter& f, const std::function<void(Organization&&)>& each) {
   store::Query q(fmt::format("SELECT {} FROM organization WHERE 1", kOrgColumns));
   if (f.kind) {
     q.where("kind = ?", {std::string(to_string(*f.kind))});
@@ -267,14 +267,17 @@ std::vector<Organization> list_orgs(Db& db, const OrgFilter& f) {
   if (f.search) {
     q.search("id IN (SELECT rowid FROM organization_fts WHERE organization_fts MATCH ?)", *f.search);
   }
-  Statement st = q.prepare(db, "id", f.limit);
-  std::vector<Organization> out;
+  // In Russian alphabetical order (SQLite's NOCASE knows only ASCII), sorted
+  // by SQLite: in bounded memory at any number of organizations.
+  Statement st = q.prepare(db, "ru_sort_key(name), id", f.limit);
   while (st.step()) {
-    out.push_back(read_org(st));
+    each(read_org(st));
   }
-  // In Russian alphabetical order (SQLite's NOCASE knows only ASCII).
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Organization& a, const Organization& b) { return russian::collate_less(a.name, b.name); });
+}
+
+std::vector<Organization> list_orgs(Db& db, const OrgFilter& f) {
+  std::vector<Organization> out;
+  for_each_org(db, f, [&](Organization&& o) { out.push_back(std::move(o)); });
   return out;
 }
 
@@ -344,7 +347,7 @@ std::optional<std::int64_t> find_by_uuid(Db& db, const std::string& uuid) {
   return st.get_int(0);
 }
 
-std::vector<Agreement> list(Db& db, const Filter& f, bool with_obligations) {
+void for_each(Db& db, const Filter& f, bool with_obligations, const std::function<void(Agreement&&)>& each) {
   store::Query q(fmt::format("SELECT {} FROM agreement WHERE 1", kAgreementColumns));
   if (f.org_id) {
     q.where("org_id = ?", {std::to_string(*f.org_id)});
@@ -373,15 +376,18 @@ std::vector<Agreement> list(Db& db, const Filter& f, bool with_obligations) {
     q.search("id IN (SELECT rowid FROM agreement_fts WHERE agreement_fts MATCH ?)", *f.search);
   }
   Statement st = q.prepare(db, "signed_on, id", f.limit);
-  std::vector<Agreement> out;
   while (st.step()) {
-    out.push_back(read_agreement(st));
-  }
-  if (with_obligations) {
-    for (auto& a : out) {
+    Agreement a = read_agreement(st);
+    if (with_obligations) {
       load_obligations(db, a);
     }
+    each(std::move(a));
   }
+}
+
+std::vector<Agreement> list(Db& db, const Filter& f, bool with_obligations) {
+  std::vector<Agreement> out;
+  for_each(db, f, with_obligations, [&](Agreement&& a) { out.push_back(std::move(a)); });
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "agreement/model.hpp"
 #include "store/db.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@ struct OrgFilter {
   std::optional<std::string> search;  // full text over names, ё = е
   std::optional<long> limit;
 };
+// In Russian alphabetical order of names (then id), one at a time.
+void for_each_org(store::Db& db, const OrgFilter& f, const std::function<void(Organization&&)>& each);
 std::vector<Organization> list_orgs(store::Db& db, const OrgFilter& f);
 
 // Agreements
@@ -44,6 +47,8 @@ struct Filter {
   std::optional<time::Date> valid_to_until; // valid_to on or before
   std::optional<long> limit;
 };
+// By signing date (then id), one at a time.
+void for_each(store::Db& db, const Filter& f, bool with_obligations, const std::function<void(Agreement&&)>& each);
 std::vector<Agreement> list(store::Db& db, const Filter& f, bool with_obligations);
 
 // Open obligations due on or before `until` of agreements neither terminated nor fulfilled.

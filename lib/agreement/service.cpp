@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace omskplan::agreement {
 
@@ -235,7 +236,9 @@ std::map<std::int64_t, std::string> org_names(Services& s, const std::vector<std
   return names;
 }
 
-std::vector<Organization> list_orgs(Services& s, const std::string& search, const std::string& kind) {
+namespace {
+
+repo::OrgFilter org_filter(const std::string& search, const std::string& kind) {
   repo::OrgFilter f;
   if (!text::trim(search).empty()) {
     f.search = search;
@@ -243,7 +246,20 @@ std::vector<Organization> list_orgs(Services& s, const std::string& search, cons
   if (!text::trim(kind).empty()) {
     f.kind = parse_org_kind(kind);
   }
-  return repo::list_orgs(s.db, f);
+  return f;
+}
+
+}  // namespace
+
+std::vector<Organization> list_orgs(Services& s, const std::string& search, const std::string& kind) {
+  return repo::list_orgs(s.db, org_filter(search, kind));
+}
+
+void for_each_org(Services& s, const std::string& search, const std::string& kind,
+                  const std::function<void(Organization&&)>& each) {
+  const auto f = org_filter(search, kind);
+  store::ReadTransaction reading(s.db);
+  repo::for_each_org(s.db, f, each);
 }
 
 OrgCard org_card(Services& s, const std::string& ref) {
@@ -475,10 +491,13 @@ Obligation obligation_done(Services& s, std::int64_t id, int no, const std::stri
   return result;
 }
 
-std::vector<Agreement> list(Services& s, const ListQuery& q, bool with_obligations) {
+namespace {
+
+// A list's filter; `want` the status asked for, which signed and active
+// agreements are checked against by their dates too (effective_status).
+repo::Filter list_filter(Services& s, const ListQuery& q, std::optional<Status>& want) {
   repo::Filter f;
   const Date today = s.ctx.today();
-  std::optional<Status> want;
   if (q.status) {
     want = parse_status(*q.status);
     switch (*want) {
@@ -512,10 +531,38 @@ std::vector<Agreement> list(Services& s, const ListQuery& q, bool with_obligatio
     f.search = *q.search;
   }
   f.limit = q.limit;
-  auto out = repo::list(s.db, f, with_obligations);
-  if (want && (*want == Status::signed_ || *want == Status::active)) {
-    std::erase_if(out, [&](const Agreement& a) { return effective_status(a, today) != *want; });
-  }
+  return f;
+}
+
+}  // namespace
+
+void for_each(Services& s, const ListQuery& q, bool with_obligations,
+              const std::function<void(const Agreement&, const Organization*)>& each) {
+  std::optional<Status> want;
+  store::ReadTransaction reading(s.db);
+  const repo::Filter f = list_filter(s, q, want);
+  const Date today = s.ctx.today();
+  // The organizations met so far (a few thousand at most at a time: rows
+  // of one organization mostly come together or repeat among a few).
+  std::unordered_map<std::int64_t, std::optional<Organization>> orgs;
+  repo::for_each(s.db, f, with_obligations, [&](Agreement&& a) {
+    if (want && (*want == Status::signed_ || *want == Status::active) && effective_status(a, today) != *want) {
+      return;
+    }
+    auto it = orgs.find(a.org_id);
+    if (it == orgs.end()) {
+      if (orgs.size() >= 4096) {
+        orgs.clear();
+      }
+      it = orgs.emplace(a.org_id, repo::load_org(s.db, a.org_id)).first;
+    }
+    each(a, it->second ? &*it->second : nullptr);
+  });
+}
+
+std::vector<Agreement> list(Services& s, const ListQuery& q, bool with_obligations) {
+  std::vector<Agreement> out;
+  for_each(s, q, with_obligations, [&](const Agreement& a, const Organization*) { out.push_back(a); });
   return out;
 }
 

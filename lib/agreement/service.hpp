@@ -7,6 +7,7 @@
 #include "store/db.hpp"
 #include "time/expr.hpp"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,6 +56,9 @@ std::map<std::int64_t, std::string> org_names(Services& s, const std::vector<std
 
 // `org list`: full-text search in names (ё = е, any case) and a kind, "" = any.
 std::vector<Organization> list_orgs(Services& s, const std::string& search, const std::string& kind);
+// The same one at a time, in one read of the database: any number in constant memory.
+void for_each_org(Services& s, const std::string& search, const std::string& kind,
+                  const std::function<void(Organization&&)>& each);
 // `org show`: an organization (id or INN) with its agreements and their obligations.
 struct OrgCard {
   Organization org;
@@ -90,6 +94,10 @@ struct ListQuery {
   std::optional<long> limit;
 };
 std::vector<Agreement> list(Services& s, const ListQuery& q, bool with_obligations);
+// The same one at a time, in one read of the database, each with its
+// organization (null if it no longer exists): any number in constant memory.
+void for_each(Services& s, const ListQuery& q, bool with_obligations,
+              const std::function<void(const Agreement&, const Organization*)>& each);
 
 struct Expiring {
   Agreement agreement;

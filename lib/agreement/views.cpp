@@ -37,28 +37,38 @@ Tone tone_of(Status s) {
 
 }  // namespace
 
-Table orgs_table(const std::vector<Organization>& orgs) {
+Table orgs_columns() {
   Table t;
   t.columns = {{"id", N_("ID"), true}, {"name", N_("NAME"), false, 60}, {"kind", N_("KIND"), false, 60, say_org_kind}, {"inn", N_("INN")},
                {"ogrn", N_("OGRN")},   {"contact", N_("CONTACT"), false, 30}, {"phone", N_("PHONE")}};
-  for (const auto& o : orgs) {
-    t.add({std::to_string(o.id), o.name, std::string(to_string(o.kind)), o.inn, o.ogrn, o.contact, o.phone});
-  }
   return t;
 }
 
-Table agreements_table(const std::vector<Agreement>& as, const std::map<std::int64_t, std::string>& names,
-                       time::Date today) {
+render::Row org_row(const Organization& o) {
+  return {{std::to_string(o.id), o.name, std::string(to_string(o.kind)), o.inn, o.ogrn, o.contact, o.phone}};
+}
+
+Table agreements_columns() {
   Table t;
   t.columns = {{"id", N_("ID"), true},       {"number", N_("NUMBER")},       {"org", N_("ORGANIZATION"), false, 40},
                {"title", N_("TITLE"), false, 60}, {"sphere", N_("SPHERE"), false, 60, say_sphere},
                {"signed_on", N_("SIGNED")},   {"valid_to", N_("VALID TO")},
                {"value", N_("AMOUNT"), true}, {"status", N_("STATUS"), false, 60, say_status}};
+  return t;
+}
+
+render::Row agreement_row(const Agreement& a, const std::string& org_name, time::Date today) {
+  const Status st = effective_status(a, today);
+  return {{std::to_string(a.id), a.number, org_name, a.title, a.sphere, day(a.signed_on), day(a.valid_to),
+           money::format_roubles(a.value), std::string(to_string(st))},
+          tone_of(st)};
+}
+
+Table agreements_table(const std::vector<Agreement>& as, const std::map<std::int64_t, std::string>& names,
+                       time::Date today) {
+  Table t = agreements_columns();
   for (const auto& a : as) {
-    const Status st = effective_status(a, today);
-    t.add({std::to_string(a.id), a.number, name_of(names, a.org_id), a.title, a.sphere, day(a.signed_on),
-           day(a.valid_to), money::format_roubles(a.value), std::string(to_string(st))},
-          tone_of(st));
+    t.add(agreement_row(a, name_of(names, a.org_id), today));
   }
   return t;
 }
@@ -292,14 +302,6 @@ nlohmann::ordered_json badges_json(const BadgeList& l) {
   return arr;
 }
 
-nlohmann::ordered_json orgs_json(const std::vector<Organization>& orgs) {
-  auto arr = nlohmann::ordered_json::array();
-  for (const auto& o : orgs) {
-    arr.push_back(to_json(o));
-  }
-  return arr;
-}
-
 nlohmann::ordered_json org_card_json(const OrgCard& card, time::Date today) {
   auto j = to_json(card.org);
   j["agreements"] = nlohmann::ordered_json::array();
@@ -307,16 +309,6 @@ nlohmann::ordered_json org_card_json(const OrgCard& card, time::Date today) {
     j["agreements"].push_back(to_json(a, &card.org, today));
   }
   return j;
-}
-
-nlohmann::ordered_json agreements_json(const std::vector<Agreement>& as, const std::map<std::int64_t, Organization>& orgs,
-                                       time::Date today) {
-  auto arr = nlohmann::ordered_json::array();
-  for (const auto& a : as) {
-    const auto it = orgs.find(a.org_id);
-    arr.push_back(to_json(a, it == orgs.end() ? nullptr : &it->second, today));
-  }
-  return arr;
 }
 
 }  // namespace omskplan::agreement

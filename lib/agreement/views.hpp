@@ -12,7 +12,12 @@
 
 namespace omskplan::agreement {
 
-render::Table orgs_table(const std::vector<Organization>& orgs);
+// The lists' tables: their columns, then a row per record (a list is
+// streamed row by row: cmd's RecordPrinter).
+render::Table orgs_columns();
+render::Row org_row(const Organization& o);
+render::Table agreements_columns();
+render::Row agreement_row(const Agreement& a, const std::string& org_name, time::Date today);
 // `names` maps organization ids to names.
 render::Table agreements_table(const std::vector<Agreement>& as, const std::map<std::int64_t, std::string>& names,
                                time::Date today);
@@ -25,12 +30,8 @@ render::Table awards_table(const std::vector<Award>& as, const std::map<std::int
 render::Table badges_table(const std::vector<Badge>& bs, const std::map<std::int64_t, std::string>& names);
 nlohmann::ordered_json awards_json(const AwardList& l);
 nlohmann::ordered_json badges_json(const BadgeList& l);
-nlohmann::ordered_json orgs_json(const std::vector<Organization>& orgs);
 // An organization with its agreements, as `org show --json` prints it.
 nlohmann::ordered_json org_card_json(const OrgCard& card, time::Date today);
-// Agreements with their organizations (`orgs` by id; one may be missing).
-nlohmann::ordered_json agreements_json(const std::vector<Agreement>& as, const std::map<std::int64_t, Organization>& orgs,
-                                       time::Date today);
 
 std::string org_card(const Organization& o, const std::vector<Agreement>& agreements, time::Date today);
 std::string agreement_card(const Agreement& a, const Organization& org, time::Date today);

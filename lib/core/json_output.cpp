@@ -67,6 +67,20 @@ void TextWriter::close(char c) {
   out_ += c;
 }
 
+void append_dump(std::string& out, const nlohmann::ordered_json& v, int indent, int depth) {
+  // dump() breaks lines only between members (a newline in a string is
+  // escaped): each break takes the depth's indentation too.
+  const std::string text = v.dump(indent);
+  const std::string pad(static_cast<std::size_t>(indent) * static_cast<std::size_t>(depth), ' ');
+  out.reserve(out.size() + text.size());
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') {
+      out += pad;
+    }
+  }
+}
+
 void TextWriter::value(std::int64_t n) {
   member();
   fmt::format_to(std::back_inserter(out_), FMT_COMPILE("{}"), n);

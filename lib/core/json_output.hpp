@@ -18,6 +18,21 @@
 
 namespace omskplan::json_output {
 
+// An optional value of any writer: the value, or null when absent.
+template <class Writer, class T>
+void write_optional(Writer& w, const std::optional<T>& v) {
+  if (v) {
+    w.value(*v);
+  } else {
+    w.value(nullptr);
+  }
+}
+
+// Appends `v` as dump(indent) prints it `depth` levels deep: an element of
+// an array streamed element by element is at depth 1, and the elements so
+// appended are byte for byte the array's dump(indent).
+void append_dump(std::string& out, const nlohmann::ordered_json& v, int indent, int depth);
+
 // Builds a nlohmann::ordered_json, members in the order they are written.
 class ValueWriter {
  public:
@@ -35,11 +50,7 @@ class ValueWriter {
   void value(std::nullptr_t) { attach(nlohmann::ordered_json(nullptr)); }
   template <class T>
   void value(const std::optional<T>& v) {
-    if (v) {
-      value(*v);
-    } else {
-      value(nullptr);
-    }
+    write_optional(*this, v);
   }
   // The value written (after the outermost end_*).
   nlohmann::ordered_json take() { return std::move(result_); }
@@ -90,11 +101,7 @@ class TextWriter {
   }
   template <class T>
   void value(const std::optional<T>& v) {
-    if (v) {
-      value(*v);
-    } else {
-      value(nullptr);
-    }
+    write_optional(*this, v);
   }
 
  private:

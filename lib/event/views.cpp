@@ -31,21 +31,30 @@ std::string format_span(const Event& e, const time::TimeZone& zone) {
   return fmt::format("{} – {}", time::format_local(ls), time::format_local(le));
 }
 
-Table events_table(const std::vector<Event>& events, const time::TimeZone& zone) {
+Table events_columns() {
   Table t;
   t.columns = {{"id", N_("ID"), true},       {"start", N_("START")}, {"end", N_("END")},       {"title", N_("TITLE"), false, 70},
                {"kind", N_("KIND"), false, 60, say_kind}, {"level", N_("LEVEL"), false, 60, say_level},
                {"venue", N_("VENUE"), false, 40},        {"status", N_("STATUS"), false, 60, say_status}};
-  for (const auto& e : events) {
-    const auto ls = zone.to_local(e.start);
-    const auto le = zone.to_local(e.end);
-    const Tone tone = e.status == Status::cancelled ? Tone::dim
-                      : e.status == Status::held    ? Tone::good
-                                                    : Tone::plain;
-    t.add({std::to_string(e.id), e.all_day ? time::format_date(time::local_date(ls)) : time::format_local(ls),
+  return t;
+}
+
+render::Row event_row(const Event& e, const time::TimeZone& zone) {
+  const auto ls = zone.to_local(e.start);
+  const auto le = zone.to_local(e.end);
+  const Tone tone = e.status == Status::cancelled ? Tone::dim
+                    : e.status == Status::held    ? Tone::good
+                                                  : Tone::plain;
+  return {{std::to_string(e.id), e.all_day ? time::format_date(time::local_date(ls)) : time::format_local(ls),
            e.all_day ? time::format_date(time::local_date(le)) : time::format_local(le), e.title,
            std::string(to_string(e.kind)), std::string(to_string(e.level)), e.venue, std::string(to_string(e.status))},
-          tone);
+          tone};
+}
+
+Table events_table(const std::vector<Event>& events, const time::TimeZone& zone) {
+  Table t = events_columns();
+  for (const auto& e : events) {
+    t.add(event_row(e, zone));
   }
   return t;
 }

@@ -17,6 +17,9 @@
 
 namespace omskplan::event {
 
+// The list's table: its columns and a row per event (streamed: cmd's RecordPrinter), or all at once.
+render::Table events_columns();
+render::Row event_row(const Event& e, const time::TimeZone& zone);
 render::Table events_table(const std::vector<Event>& events, const time::TimeZone& zone);
 render::Table tasks_table(const Event& e, time::Date today);
 render::Table program_table(const Event& e, const time::TimeZone& zone);

@@ -157,8 +157,8 @@ std::optional<Site> find_site_by_code(Db& db, const std::string& code) {
   return store::first(st.bind(1, code), read_site);
 }
 
-std::vector<Site> list_sites(Db& db, const SiteFilter& f) {
-  auto& st = db.cached(fmt::format(
+void for_each_site(Db& db, const SiteFilter& f, const std::function<void(Site&&)>& each) {
+  Statement st = db.prepare(fmt::format(
       "SELECT {} FROM site WHERE (?1 IS NULL OR program = ?1) AND (?2 IS NULL OR work = ?2) "
       "AND (?3 IS NULL OR risk = ?3) AND (?4 = 0 OR active = 1) ORDER BY code",
       kSiteColumns));
@@ -166,7 +166,15 @@ std::vector<Site> list_sites(Db& db, const SiteFilter& f) {
   st.bind(2, f.work ? std::optional<std::string>(std::string(to_string(*f.work))) : std::nullopt);
   st.bind(3, f.risk ? std::optional<std::string>(std::string(to_string(*f.risk))) : std::nullopt);
   st.bind(4, f.active_only ? 1 : 0);
-  return store::all(st, read_site);
+  while (st.step()) {
+    each(read_site(st));
+  }
+}
+
+std::vector<Site> list_sites(Db& db, const SiteFilter& f) {
+  std::vector<Site> out;
+  for_each_site(db, f, [&](Site&& site) { out.push_back(std::move(site)); });
+  return out;
 }
 
 std::vector<SiteFacts> schedule_facts(Db& db, time::Date today) {

@@ -10,6 +10,7 @@
 #include "store/db.hpp"
 
 #include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@ struct SiteFilter {
   std::optional<Risk> risk;
   bool active_only = false;
 };
+// By code, one at a time.
+void for_each_site(store::Db& db, const SiteFilter& f, const std::function<void(Site&&)>& each);
 std::vector<Site> list_sites(store::Db& db, const SiteFilter& f);
 
 // What the scheduler needs of every active site with coordinates, as of `today`.

@@ -20,6 +20,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
 namespace omskplan::inspection {
 
@@ -141,23 +142,6 @@ std::string iso_week(Date monday) {
 }  // namespace
 
 std::string week_name(Date monday) { return iso_week(monday); }
-
-std::map<std::int64_t, std::string> site_org_inns(Services& s, const std::vector<Site>& sites) {
-  std::vector<std::int64_t> ids;
-  for (const auto& site : sites) {
-    for (const auto& id : {site.contractor_id, site.customer_id}) {
-      if (id) {
-        ids.push_back(*id);
-      }
-    }
-  }
-  agreement::Services as{s.db, s.ctx, s.agreements};
-  std::map<std::int64_t, std::string> out;
-  for (const auto& [id, org] : agreement::load_orgs(as, ids)) {
-    out[id] = org.inn;
-  }
-  return out;
-}
 
 Site add_site(Services& s, const SiteInput& in) {
   store::WriteTransaction tx(s.db);
@@ -418,7 +402,9 @@ std::vector<std::string> site_codes(Services& s) {
   return codes;
 }
 
-std::vector<Site> list_sites(Services& s, const SiteQuery& q) {
+namespace {
+
+repo::SiteFilter site_filter(const SiteQuery& q) {
   repo::SiteFilter f;
   if (!text::trim(q.program).empty()) {
     f.program = text::trim(q.program);
@@ -430,7 +416,39 @@ std::vector<Site> list_sites(Services& s, const SiteQuery& q) {
     f.risk = parse_risk(q.risk);
   }
   f.active_only = q.active_only;
-  return repo::list_sites(s.db, f);
+  return f;
+}
+
+}  // namespace
+
+std::vector<Site> list_sites(Services& s, const SiteQuery& q) { return repo::list_sites(s.db, site_filter(q)); }
+
+void for_each_site(Services& s, const SiteQuery& q, bool with_inns, const std::function<void(const ListedSite&)>& each) {
+  const auto f = site_filter(q);
+  store::ReadTransaction reading(s.db);
+  agreement::Services as{s.db, s.ctx, s.agreements};
+  std::unordered_map<std::int64_t, std::string> inns;  // those met so far, a few thousand at most
+  const auto inn = [&](const std::optional<std::int64_t>& id) -> std::string {
+    if (!id) {
+      return {};
+    }
+    auto it = inns.find(*id);
+    if (it == inns.end()) {
+      if (inns.size() >= 4096) {
+        inns.clear();
+      }
+      const auto found = agreement::load_orgs(as, {*id});
+      it = inns.emplace(*id, found.empty() ? std::to_string(*id) : found.begin()->second.inn).first;
+    }
+    return it->second;
+  };
+  ListedSite row;
+  repo::for_each_site(s.db, f, [&](Site&& site) {
+    row.site = std::move(site);
+    row.contractor_inn = with_inns ? inn(row.site.contractor_id) : std::string();
+    row.customer_inn = with_inns ? inn(row.site.customer_id) : std::string();
+    each(row);
+  });
 }
 
 std::vector<AgencyWithMembers> list_agencies(Services& s) {

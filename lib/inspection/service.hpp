@@ -35,6 +35,15 @@ struct SiteQuery {
   bool active_only = false;
 };
 std::vector<Site> list_sites(Services& s, const SiteQuery& q);
+// A listed site with the INNs of its contractor and customer ("" when none;
+// the id when the organization no longer exists): what its CSV row names them by.
+struct ListedSite {
+  Site site;
+  std::string contractor_inn, customer_inn;
+};
+// `site list` one at a time, in one read of the database (any number in
+// constant memory); the INNs only `with_inns`.
+void for_each_site(Services& s, const SiteQuery& q, bool with_inns, const std::function<void(const ListedSite&)>& each);
 
 struct SiteInput {
   std::string code, name, address, lat, lon, program, work, risk, deadline, progress, contractor, customer, notes;
@@ -55,8 +64,6 @@ SiteEdit edit_site(Services& s, const std::string& ref, const SiteChanges& c);
 // "" or why the site's coordinates look wrong: outside the service area
 // (inspection.service_area_center and _radius_km), with how far.
 std::string area_warning(Services& s, const Site& site);
-// The INNs of the sites' contractors and customers, by organization id.
-std::map<std::int64_t, std::string> site_org_inns(Services& s, const std::vector<Site>& sites);
 // A site by code ("OB-017") or id.
 Site resolve_site(Services& s, const std::string& ref);
 

@@ -24,21 +24,22 @@ std::string clock(const std::optional<time::Instant>& t, const time::TimeZone& z
 
 }  // namespace
 
-Table sites_table(const std::vector<Site>& sites) {
+Table sites_columns() {
   Table t;
   t.columns = {{"code", N_("CODE")},         {"name", N_("NAME"), false, 50}, {"program", N_("PROGRAM"), false, 30},
                {"work", N_("WORK"), false, 60, say_work}, {"risk", N_("RISK"), false, 60, say_risk},
                {"progress", "%", true},
                {"deadline", N_("DEADLINE")}, {"address", N_("ADDRESS"), false, 40}};
-  for (const auto& s : sites) {
-    t.add({s.code, s.name, s.program, std::string(to_string(s.work)), std::string(to_string(s.risk)),
-           std::to_string(s.progress), day(s.deadline), s.address},
-          s.active ? Tone::plain : Tone::dim);
-  }
   return t;
 }
 
-Table sites_export_table(const std::vector<Site>& sites, const std::map<std::int64_t, std::string>& inns) {
+render::Row site_row(const Site& s) {
+  return {{s.code, s.name, s.program, std::string(to_string(s.work)), std::string(to_string(s.risk)),
+           std::to_string(s.progress), day(s.deadline), s.address},
+          s.active ? Tone::plain : Tone::dim};
+}
+
+Table sites_export_columns() {
   Table t;
   t.columns = {{"code", N_("CODE")},         {"name", N_("NAME")},          {"address", N_("ADDRESS")},
                {"lat", "lat", true},         {"lon", "lon", true},          {"program", N_("PROGRAM")},
@@ -46,21 +47,16 @@ Table sites_export_table(const std::vector<Site>& sites, const std::map<std::int
                {"deadline", N_("DEADLINE")},
                {"progress", "%", true},      {"contractor", N_("CONTRACTOR")}, {"customer", N_("CUSTOMER")},
                {"notes", N_("NOTES")},       {"active", N_("ACTIVE"), false, 60, say_yes_no}};
-  const auto inn = [&](const std::optional<std::int64_t>& id) {
-    if (!id) {
-      return std::string();
-    }
-    auto it = inns.find(*id);
-    return it == inns.end() ? std::to_string(*id) : it->second;
-  };
-  for (const auto& s : sites) {
-    // Coordinates as typed (shortest form that reads back to the same double).
-    t.add({s.code, s.name, s.address, s.where ? fmt::format("{}", s.where->lat) : "",
-           s.where ? fmt::format("{}", s.where->lon) : "", s.program, std::string(to_string(s.work)),
-           std::string(to_string(s.risk)), day(s.deadline), std::to_string(s.progress), inn(s.contractor_id),
-           inn(s.customer_id), s.notes, s.active ? "yes" : "no"});
-  }
   return t;
+}
+
+render::Row site_export_row(const ListedSite& l) {
+  const Site& s = l.site;
+  // Coordinates as typed (shortest form that reads back to the same double).
+  return {{s.code, s.name, s.address, s.where ? fmt::format("{}", s.where->lat) : "",
+           s.where ? fmt::format("{}", s.where->lon) : "", s.program, std::string(to_string(s.work)),
+           std::string(to_string(s.risk)), day(s.deadline), std::to_string(s.progress), l.contractor_inn,
+           l.customer_inn, s.notes, s.active ? "yes" : "no"}};
 }
 
 nlohmann::ordered_json to_json(const Site& s) {

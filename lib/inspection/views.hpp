@@ -14,10 +14,13 @@
 
 namespace omskplan::inspection {
 
-render::Table sites_table(const std::vector<Site>& sites);
+// `site list`'s table: its columns, then a row per site (streamed: cmd's RecordPrinter).
+render::Table sites_columns();
+render::Row site_row(const Site& s);
 // Every field `inspection site import` reads, in its columns (contractor and customer by
-// INN, from `inns`): what `site list --format csv` writes, so that the file imports back unchanged.
-render::Table sites_export_table(const std::vector<Site>& sites, const std::map<std::int64_t, std::string>& inns);
+// INN): what `site list --format csv` writes, so that the file imports back unchanged.
+render::Table sites_export_columns();
+render::Row site_export_row(const ListedSite& l);
 nlohmann::ordered_json to_json(const Site& s);
 // Why a visit was planned, in the language in use (from the facts stored with it).
 std::string why_text(const Visit& v);

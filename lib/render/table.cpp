@@ -172,7 +172,7 @@ std::string csv_field(const std::string& s, CsvDialect dialect, bool number) {
   return out + "\"";
 }
 
-std::string to_csv(const Table& t, CsvDialect dialect) {
+std::string csv_header(const Table& t, CsvDialect dialect) {
   std::string out(csv_start(dialect));
   const char sep = csv_separator(dialect);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
@@ -182,14 +182,26 @@ std::string to_csv(const Table& t, CsvDialect dialect) {
     out += csv_field(t.columns[c].key, dialect);
   }
   out += "\r\n";
-  for (const auto& row : t.rows) {
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      if (c) {
-        out += sep;
-      }
-      out += csv_field(row[c], dialect, t.columns[c].right);
+  return out;
+}
+
+std::string csv_row(const Table& t, const std::vector<std::string>& row, CsvDialect dialect) {
+  std::string out;
+  const char sep = csv_separator(dialect);
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    if (c) {
+      out += sep;
     }
-    out += "\r\n";
+    out += csv_field(c < row.size() ? row[c] : std::string(), dialect, t.columns[c].right);
+  }
+  out += "\r\n";
+  return out;
+}
+
+std::string to_csv(const Table& t, CsvDialect dialect) {
+  std::string out = csv_header(t, dialect);
+  for (const auto& row : t.rows) {
+    out += csv_row(t, row, dialect);
   }
   return out;
 }

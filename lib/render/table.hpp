@@ -23,6 +23,12 @@ struct Column {
   std::string shown(const std::string& cell) const { return say ? say(cell) : cell; }
 };
 
+// One row of a table: its cells (one per column) and its tone.
+struct Row {
+  std::vector<std::string> cells;
+  Tone tone = Tone::plain;
+};
+
 struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<std::string>> rows;
@@ -30,6 +36,7 @@ struct Table {
   std::size_t id_column = 0;  // what --quiet prints, one per line: the id you would pipe on
 
   void add(std::vector<std::string> row, Tone tone = Tone::plain);
+  void add(Row row) { add(std::move(row.cells), row.tone); }
 };
 
 // How CSV is written. rfc: RFC 4180, UTF-8, "," — what scripts and imports read.
@@ -44,6 +51,10 @@ CsvDialect parse_csv_dialect(std::string_view s, std::string_view what);
 std::string to_text(const Table& t, bool color);
 // Numbers are the cells of right-aligned columns that read as one (12, -3, 2500000.50).
 std::string to_csv(const Table& t, CsvDialect dialect = CsvDialect::rfc);
+// to_csv a line at a time (a list streamed): the start of the file with the
+// header line of `t`'s columns, then a row of cells for those columns.
+std::string csv_header(const Table& t, CsvDialect dialect = CsvDialect::rfc);
+std::string csv_row(const Table& t, const std::vector<std::string>& row, CsvDialect dialect = CsvDialect::rfc);
 std::string to_markdown(const Table& t);
 
 // One CSV field: quoted per RFC 4180 when needed (for the dialect's separator);

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/russian.hpp"
 #include "store/migrations.hpp"
 
 #include <fcntl.h>
@@ -24,6 +25,30 @@
 namespace omskplan::store {
 
 namespace {
+
+// ru_sort_key(text): russian::sort_key as a blob, for ORDER BY in Russian
+// alphabetical order inside SQLite (its sorter spills to disk: a list of any
+// length sorts in bounded memory). NULL for NULL.
+void ru_sort_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  try {
+    const std::string key =
+        russian::sort_key(std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
+    sqlite3_result_blob64(ctx, key.data(), key.size(), SQLITE_TRANSIENT);
+  } catch (const std::exception& e) {  // never through SQLite's C frames
+    sqlite3_result_error(ctx, e.what(), -1);
+  }
+}
+
+void register_functions(sqlite3* db) {
+  sqlite3_create_function_v2(db, "ru_sort_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                             &ru_sort_key, nullptr, nullptr, nullptr);
+}
+
 
 // The WAL: checkpointed by SQLite past this many pages (1 MiB), and on close
 // past this size (store/db.cpp, Db::open).
@@ -316,6 +341,7 @@ Db Db::open(const std::string& path, OpenMode mode, CommandInfo command) {
   }
   sqlite3_extended_result_codes(db.db_, 1);
   sqlite3_busy_handler(db.db_, &Db::busy, db.busy_.get());
+  register_functions(db.db_);
   db.exec("PRAGMA foreign_keys = ON");
   if (!memory) {
     // Reading the header first gives a clear error for a file that is not a database.

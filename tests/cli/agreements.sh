@@ -168,6 +168,17 @@ run --json agreement org list
 cp "$TMP/out" "$TMP/orgs.json"
 run --json agreement list
 cp "$TMP/out" "$TMP/agreements.json"
+# Both lists are written record by record: still one array, byte for byte as a whole dump(2);
+# the organizations in Russian alphabetical order (SQLite sorts them: any number in bounded memory).
+for f in orgs agreements; do
+  expect_eq "$(python3 -c 'import json, sys; t = open(sys.argv[1]).read(); print(t == json.dumps(json.loads(t), indent=2, ensure_ascii=False) + "\n")' "$TMP/$f.json")" True "$f.json as one dump"
+done
+expect_eq "$(jq -r '.[].name' "$TMP/orgs.json" | tr '\n' '|')" "ИП Петров Пётр Петрович|ООО «Сибирский строитель»|ПАО «Сибирский банк»|" "org list in Russian order"
+run --format csv agreement list
+expect_eq "$(head -1 "$TMP/out")" $'id,number,org,title,sphere,signed_on,valid_to,value,status\r' "agreement list CSV header"
+expect_eq "$(wc -l <"$TMP/out")" 4 "agreement list CSV: the header and three rows"
+run --quiet --format csv agreement org list
+expect_eq "$(wc -l <"$TMP/out")" 4 "org list CSV with --quiet: still the CSV"
 export OMSKPLAN_DB="$TMP/copy.db"
 run agreement org import "$TMP/orgs.json"
 expect_out_is "3 created, 0 updated, 0 unchanged"

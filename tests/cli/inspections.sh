@@ -320,6 +320,9 @@ expect_err "its last change was on 2024-05-17"
 # notes, active — in RFC CSV and in Excel's dialect (";" and decimal commas).
 run --json inspection site list
 cp "$TMP/out" "$TMP/sites-before.json"
+# Written a site at a time: still one array, byte for byte as a whole dump(2), by code.
+expect_eq "$(python3 -c 'import json, sys; t = open(sys.argv[1]).read(); print(t == json.dumps(json.loads(t), indent=2, ensure_ascii=False) + "\n")' "$TMP/sites-before.json")" True "site list as one dump"
+expect_eq "$(jq -r '.[].code' "$TMP/sites-before.json" | sort -c && echo sorted)" sorted "site list by code"
 run --format csv inspection site list
 cp "$TMP/out" "$TMP/export.csv"
 expect_out "code,name,address,lat,lon,program,work,risk,deadline,progress,contractor,customer,notes,active"

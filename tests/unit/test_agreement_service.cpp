@@ -239,12 +239,33 @@ TEST_SUITE("agreement::service") {
     CHECK(list_orgs(x.s, "елочка", "").front().id == bank);
     CHECK(list_orgs(x.s, "", "entrepreneur").size() == 1);
     CHECK_THROWS_AS(list_orgs(x.s, "", "corporation"), InputError);
+    // In Russian alphabetical order (Ё with Е, before И and О), sorted by SQLite.
+    std::vector<std::string> names_in_order;
+    for_each_org(x.s, "", "", [&](Organization&& o) { names_in_order.push_back(o.name); });
+    CHECK(names_in_order ==
+          std::vector<std::string>{"Иванов Иван Иванович", "ООО «Сибирский строитель»", "ПАО «Ёлочка-Банк»"});
 
     const auto card = org_card(x.s, "5504945804");
     CHECK(card.org.id == org);
     REQUIRE(card.agreements.size() == 1);
     CHECK(card.agreements[0].number == "12-С/2023");
     CHECK_THROWS_AS(org_card(x.s, "999"), NotFound);
+
+    // An agreement list one at a time, each with its organization; the status as of today.
+    int seen = 0;
+    for_each(x.s, ListQuery{}, true, [&](const Agreement& a, const Organization* o) {
+      ++seen;
+      REQUIRE(o != nullptr);
+      CHECK(o->id == org);
+      CHECK(a.org_id == org);
+    });
+    CHECK(seen == 1);
+    ListQuery expired;
+    expired.status = "expired";
+    ListQuery active;
+    active.status = "active";
+    CHECK(list(x.s, expired, false).empty());
+    CHECK(list(x.s, active, false).size() == 1);  // signed 2023, valid to 2026: active in 2024
 
     const auto names = org_names(x.s, {org, org, 77});
     CHECK(names.size() == 2);

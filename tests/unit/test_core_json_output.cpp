@@ -84,6 +84,29 @@ TEST_SUITE("core::json_output") {
     }
   }
 
+  TEST_CASE("elements appended one by one at depth 1 are the array's dump") {
+    ValueWriter v;
+    write_sample(v, "строка \"в кавычках\"\nс переводом строки\t");
+    const nlohmann::ordered_json element = v.take();
+    const nlohmann::ordered_json elements[] = {element, nlohmann::ordered_json::object(), 3.25,
+                                                nlohmann::ordered_json::array({1, "a"}), "x"};
+    for (const int indent : {2, 4}) {
+      auto arr = nlohmann::ordered_json::array();
+      std::string streamed = "[";
+      for (const auto& e : elements) {
+        arr.push_back(e);
+        streamed += arr.size() == 1 ? "\n" : ",\n";
+        streamed += std::string(static_cast<std::size_t>(indent), ' ');
+        append_dump(streamed, e, indent, 1);
+      }
+      streamed += "\n]";
+      CHECK(streamed == arr.dump(indent));
+    }
+    std::string deeper;
+    append_dump(deeper, nlohmann::ordered_json{{"a", {1, 2}}}, 2, 2);
+    CHECK(deeper == "{\n      \"a\": [\n        1,\n        2\n      ]\n    }");
+  }
+
   TEST_CASE("a string that is not UTF-8 is refused as nlohmann refuses it") {
     std::string out;
     TextWriter t(out, 2);

@@ -30,6 +30,19 @@ TEST_SUITE("render::table") {
     CHECK(csv_field("a\nb") == "\"a\nb\"");
   }
 
+  TEST_CASE("CSV a line at a time is to_csv, in either dialect") {
+    const Table t = sample();
+    for (const auto dialect : {CsvDialect::rfc, CsvDialect::excel}) {
+      std::string lines = csv_header(t, dialect);
+      for (const auto& row : t.rows) {
+        lines += csv_row(t, row, dialect);
+      }
+      CHECK(lines == to_csv(t, dialect));
+    }
+    CHECK(csv_header(t, CsvDialect::excel).rfind("\xEF\xBB\xBFid;title;venue\r\n", 0) == 0);
+    CHECK(csv_row(t, {"7"}) == "7,,\r\n");  // missing cells are empty
+  }
+
   TEST_CASE("Markdown escapes pipes") {
     CHECK(to_markdown(sample()) ==
           "| ID | НАЗВАНИЕ | МЕСТО |\n| ---: | --- | --- |\n| 1 | День города | Соборная площадь |\n"

@@ -1,6 +1,7 @@
 #include "store/db.hpp"
 
 #include "core/error.hpp"
+#include "core/russian.hpp"
 #include "store/audit.hpp"
 #include "store/undo.hpp"
 #include "helpers.hpp"
@@ -11,6 +12,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -49,6 +51,29 @@ TEST_SUITE("store::Db") {
     auto fk = db.prepare("PRAGMA foreign_keys");
     fk.step();
     CHECK(fk.get_int(0) == 1);
+  }
+
+  TEST_CASE("ru_sort_key orders names in SQL as russian::collate_less does") {
+    Db db = Db::open(":memory:", OpenMode::create);
+    db.exec("CREATE TABLE n(id INTEGER PRIMARY KEY, name TEXT)");
+    const std::vector<std::string> names = {"ёлка", "Ель", "Яблоко", "zebra", "Apple", "2 ключа", "ежевика",
+                                            "Ёж",   "ель", "",       "Жук",   "а"};
+    for (const auto& n : names) {
+      auto st = db.prepare("INSERT INTO n(name) VALUES (?)");
+      st.bind(1, n);
+      st.run();
+    }
+    auto st = db.prepare("SELECT name FROM n ORDER BY ru_sort_key(name), id");
+    std::vector<std::string> sorted;
+    while (st.step()) {
+      sorted.push_back(st.get_text(0));
+    }
+    auto expected = names;
+    std::stable_sort(expected.begin(), expected.end(), russian::collate_less);
+    CHECK(sorted == expected);
+    auto null = db.prepare("SELECT ru_sort_key(NULL) IS NULL");
+    REQUIRE(null.step());
+    CHECK(null.get_int(0) == 1);
   }
 
   TEST_CASE("reading commands do not create a database") {
