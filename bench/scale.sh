@@ -15,6 +15,7 @@
 #       Taskwarrior: `task import` of the same records into an empty data directory;
 #   - the database's bytes per event after the import;
 #   - export: `omskplan --json event list` of everything against `task export`;
+#     and the lists of the organizations, agreements and sites imported;
 #   - reads at size N: a month's list, the agenda, a month's conflicts, the
 #     monthly plan, the annual report, `history` of one event, `--venue`, a
 #     full-text search;
@@ -241,6 +242,9 @@ SQL
     floor_tables="agreement obligation"
     compare_import "$n" agreements "$work/agreements.json" "$work/tw-agreements.json" \
       "$bin --db DB agreement org import $work/orgs.json" agreement import
+    # The lists of what was imported, written record by record.
+    time_it "$n" "export: --json agreement org list" -- "$bin" --db "$work/agreements-$n.db" --json agreement org list
+    time_it "$n" "export: --json agreement list" -- "$bin" --db "$work/agreements-$n.db" --json agreement list
     awk -v n="$n" 'BEGIN {
       srand(1716); print "code;name;address;lat;lon;program;work;risk"
       split("construction reconstruction capital-repair construction", work, " "); split("low medium high extreme", risk, " ")
@@ -254,6 +258,8 @@ SQL
     as_tasks "$work/sites.json" >"$work/tw-sites.json"
     floor_tables="site"
     compare_import "$n" sites "$work/sites.csv" "$work/tw-sites.json" "$bin --db DB db init" inspection site import
+    time_it "$n" "export: --json inspection site list" -- "$bin" --db "$work/sites-$n.db" --json inspection site list
+    time_it "$n" "export: inspection site list --format csv" -- "$bin" --db "$work/sites-$n.db" --format csv inspection site list
     rm -f "$work"/organizations-* "$work"/agreements-* "$work"/sites-* "$work"/*.json "$work/sites.csv"
     rm -rf "$TASKDATA"
   fi
