@@ -21,7 +21,7 @@
 #     full-text search;
 #   - `event add`: the time, and the fsync/fdatasync calls (strace) against a
 #     durable insert by the sqlite3 shell (synchronous = FULL) into the same database.
-# Time: hyperfine's median (runs: 10 up to 10k, 5 at 100k, 3 at 1M, after a warm-up;
+# Time: hyperfine's median (runs: 10 up to 10k, 5 at 100k, 2 at 1M, 30 for `event add` and its floors, after a warm-up;
 # imports: each run into a new database, prepared untimed). Memory: peak RSS by
 # GNU time. Then each operation's growth exponent: the slope of log(time)
 # against log(N) between the two largest sizes (1 = linear; a read that
@@ -70,7 +70,7 @@ time_it() {
   fi
   [ "$1" = -- ] && shift
   local runs warm=1
-  runs=$(runs_for "$n")
+  runs=${RUNS:-$(runs_for "$n")}
   [ "$n" -le "$compare_max" ] || warm=0  # 1M: every run counts (an export is minutes)
   [ ${#prep[@]} -eq 0 ] || warm=0
   if [ ${#prep[@]} -gt 0 ] && [ "$n" -gt "$compare_max" ]; then
@@ -206,7 +206,8 @@ sqlite3 "$db" "DELETE FROM event WHERE uuid LIKE 'bench-%'"
 UNDO
   add=("$bin" --db "$db" event add --title "Совещание по подготовке" --start "2027-03-15 07:00" --duration 1h
     --venue "Кабинет 101")
-  time_it "$n" "event add" --prepare "bash $work/undo-add.sh" -- "${add[@]}"
+  # 30 runs each at every size: a run is milliseconds, and the VM's noise is of that order.
+  RUNS=30 time_it "$n" "event add" --prepare "bash $work/undo-add.sh" -- "${add[@]}"
   # The floor: one row by the sqlite3 shell, durable (synchronous = FULL), as
   # SQLite does it by default (the WAL checkpointed and deleted on close) and
   # as omskplan keeps the WAL (kept, not checkpointed on close).
@@ -218,8 +219,8 @@ INSERT INTO event(uuid, title, kind, level, start_utc, end_utc, created_utc, upd
 SQL
   plain=(sqlite3 "$db" ".read $work/insert.sql")
   kept=(sqlite3 -cmd ".filectrl persist_wal 1" -cmd ".dbconfig no_ckpt_on_close on" "$db" ".read $work/insert.sql")
-  time_it "$n" "event add: floor (sqlite3, FULL, WAL kept)" --prepare "bash $work/undo-add.sh" -- "${kept[@]}"
-  time_it "$n" "event add: sqlite3 defaults (FULL)" --prepare "bash $work/undo-add.sh" -- "${plain[@]}"
+  RUNS=30 time_it "$n" "event add: floor (sqlite3, FULL, WAL kept)" --prepare "bash $work/undo-add.sh" -- "${kept[@]}"
+  RUNS=30 time_it "$n" "event add: sqlite3 defaults (FULL)" --prepare "bash $work/undo-add.sh" -- "${plain[@]}"
   bash "$work/undo-add.sh"
   a=$(syncs "${add[@]}")
   bash "$work/undo-add.sh"
