@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_map>
 
 namespace omskplan::agreement {
 
@@ -250,6 +249,17 @@ repo::OrgFilter org_filter(const std::string& search, const std::string& kind) {
 }
 
 }  // namespace
+
+const Organization* OrgLookup::find(std::int64_t id) {
+  auto it = met_.find(id);
+  if (it == met_.end()) {
+    if (met_.size() >= 4096) {
+      met_.clear();
+    }
+    it = met_.emplace(id, repo::load_org(s_.db, id)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
 
 std::vector<Organization> list_orgs(Services& s, const std::string& search, const std::string& kind) {
   return repo::list_orgs(s.db, org_filter(search, kind));
@@ -542,21 +552,12 @@ void for_each(Services& s, const ListQuery& q, bool with_obligations,
   store::ReadTransaction reading(s.db);
   const repo::Filter f = list_filter(s, q, want);
   const Date today = s.ctx.today();
-  // The organizations met so far (a few thousand at most at a time: rows
-  // of one organization mostly come together or repeat among a few).
-  std::unordered_map<std::int64_t, std::optional<Organization>> orgs;
+  OrgLookup orgs(s);
   repo::for_each(s.db, f, with_obligations, [&](Agreement&& a) {
     if (want && (*want == Status::signed_ || *want == Status::active) && effective_status(a, today) != *want) {
       return;
     }
-    auto it = orgs.find(a.org_id);
-    if (it == orgs.end()) {
-      if (orgs.size() >= 4096) {
-        orgs.clear();
-      }
-      it = orgs.emplace(a.org_id, repo::load_org(s.db, a.org_id)).first;
-    }
-    each(a, it->second ? &*it->second : nullptr);
+    each(a, orgs.find(a.org_id));
   });
 }
 

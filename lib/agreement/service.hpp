@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace omskplan::agreement {
@@ -53,6 +54,19 @@ Organization load_org(Services& s, std::int64_t id);
 std::map<std::int64_t, Organization> load_orgs(Services& s, const std::vector<std::int64_t>& ids);
 // Their names, "#ID" for an id that no longer exists.
 std::map<std::int64_t, std::string> org_names(Services& s, const std::vector<std::int64_t>& ids);
+
+// Organizations by id as a long list meets them: each read once while it is
+// among the last few thousand met (bounded memory at any length of list).
+class OrgLookup {
+ public:
+  explicit OrgLookup(Services& s) : s_(s) {}
+  // Null for an id that no longer exists.
+  const Organization* find(std::int64_t id);
+
+ private:
+  Services& s_;
+  std::unordered_map<std::int64_t, std::optional<Organization>> met_;
+};
 
 // `org list`: full-text search in names (ё = е, any case) and a kind, "" = any.
 std::vector<Organization> list_orgs(Services& s, const std::string& search, const std::string& kind);

@@ -20,7 +20,6 @@
 #include <set>
 #include <sstream>
 #include <tuple>
-#include <unordered_map>
 
 namespace omskplan::inspection {
 
@@ -427,20 +426,13 @@ void for_each_site(Services& s, const SiteQuery& q, bool with_inns, const std::f
   const auto f = site_filter(q);
   store::ReadTransaction reading(s.db);
   agreement::Services as{s.db, s.ctx, s.agreements};
-  std::unordered_map<std::int64_t, std::string> inns;  // those met so far, a few thousand at most
+  agreement::OrgLookup orgs(as);
   const auto inn = [&](const std::optional<std::int64_t>& id) -> std::string {
     if (!id) {
       return {};
     }
-    auto it = inns.find(*id);
-    if (it == inns.end()) {
-      if (inns.size() >= 4096) {
-        inns.clear();
-      }
-      const auto found = agreement::load_orgs(as, {*id});
-      it = inns.emplace(*id, found.empty() ? std::to_string(*id) : found.begin()->second.inn).first;
-    }
-    return it->second;
+    const agreement::Organization* o = orgs.find(*id);
+    return o ? o->inn : std::to_string(*id);
   };
   ListedSite row;
   repo::for_each_site(s.db, f, [&](Site&& site) {

@@ -272,6 +272,10 @@ TEST_SUITE("agreement::service") {
     CHECK(names.at(org) == "ООО «Сибирский строитель»");
     CHECK(names.at(77) == "#77");
     CHECK(load_orgs(x.s, {org, 77}).size() == 1);
+    OrgLookup lookup(x.s);
+    REQUIRE(lookup.find(org) != nullptr);
+    CHECK(lookup.find(org)->name == "ООО «Сибирский строитель»");
+    CHECK(lookup.find(77) == nullptr);  // gone (or never was): null, asked again from memory
 
     add_award(x.s, 2024, std::to_string(org), "", "2024-11-20");
     issue_badge(x.s, 2024, std::to_string(org), "");
